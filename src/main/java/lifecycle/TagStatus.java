@@ -1,0 +1,21 @@
+package lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Values of the lifecycle-policy field, spelled as ECR spells them in JSON. */
+public enum TagStatus {
+    TAGGED("tagged"),
+    UNTAGGED("untagged"),
+    ANY("any");
+
+    private final String json;
+
+    TagStatus(String json) {
+        this.json = json;
+    }
+
+    @JsonValue
+    public String json() {
+        return json;
+    }
+}

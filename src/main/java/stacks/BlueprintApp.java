@@ -1,0 +1,38 @@
+package stacks;
+
+import platform.Platform;
+import platform.PlatformFileException;
+import platform.PlatformLoader;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+
+import java.nio.file.Path;
+
+/**
+ * The CDK app the cdk CLI runs (cdk.json → bin/cdk-app). Reads the platform file named by the
+ * context value {@code platform} (default {@value #DEFAULT_PLATFORM_FILE}), validates it completely,
+ * and only then builds and synthesizes the stacks: a bad file writes nothing.
+ */
+public final class BlueprintApp {
+
+    public static final String DEFAULT_PLATFORM_FILE = "examples/ecommerce/platform.yaml";
+
+    private BlueprintApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App(AppProps.builder().analyticsReporting(false).build());
+        Object requested = app.getNode().tryGetContext("platform");
+        Path file = Path.of(requested == null ? DEFAULT_PLATFORM_FILE : requested.toString());
+        Platform platform;
+        try {
+            platform = PlatformLoader.load(file);
+        } catch (PlatformFileException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PlatformStacks.create(app, platform);
+        app.synth();
+    }
+}

@@ -1,0 +1,26 @@
+package stacks;
+
+/**
+ * Stack names are API from the first release: renaming a stack makes CloudFormation create a new
+ * one and orphan (or delete) the old one's resources. Every name is derived here and nowhere else.
+ */
+public final class StackNames {
+
+    private StackNames() {
+    }
+
+    /** One stack per environment: repositories, keys, roles, alerts, endpoints. */
+    public static String environment(String platform, String environment) {
+        return platform + "-" + environment;
+    }
+
+    /** One stack per account and region: registry-wide singletons (scanning, replication, caches, ...). */
+    public static String registry(String platform, String account, String region) {
+        return platform + "-registry-" + account + "-" + region;
+    }
+
+    /** One stack per account: global IAM (the GitHub OIDC provider). */
+    public static String account(String platform, String account) {
+        return platform + "-account-" + account;
+    }
+}
