@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# In-process synthesis of one platform file into a cloud assembly: exactly what the cdk CLI runs
+# (bin/cdk-app), with the context and output directory the CLI would pass. Usage: synth-app.sh <platform file> <outdir>
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CDK_OUTDIR="$2" CDK_CONTEXT_JSON="{\"platform\":\"$1\"}" exec "$root/bin/cdk-app"
