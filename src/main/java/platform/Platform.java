@@ -1,19 +1,171 @@
 package platform;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The validated model of a platform file: what {@link PlatformLoader} returns and what the
- * stacks are built from.
- *
- * @param name         the platform name, the first segment of every repository name
- * @param environments dev, staging, prod, ... in promotion order
- * @param services     one repository per service and environment
+ * The model of a platform file: what {@link PlatformLoader} returns (validated) and what the stacks are built from.
+ * Every key of the file is a component here, annotated with {@link Field}; absent optional keys take the documented
+ * defaults in the constructors, so readers never see null for a list or a defaulted value.
  */
-public record Platform(String name, List<Environment> environments, List<Service> services) {
+public record Platform(
+        @Field(key = "platform", required = true, pattern = Names.NAME,
+                value = "The platform name: the first segment of every repository name and the prefix of every stack name.")
+        String name,
+        @Field("How repository names are built: \"{platform}/{environment}/{service}\" (the default), or \"{platform}/{service}\""
+                + " where every environment has its account and region to itself. An environment can override it.")
+        String repositoryNaming,
+        @Field(required = true, value = "The environments, in promotion order unless promotionOrder says otherwise.")
+        List<Environment> environments,
+        @Field(required = true, value = "The services; each gets one repository in every environment.")
+        List<Service> services,
+        @Field("Workloads and accounts that pull images. Default: none.")
+        List<Puller> pullers,
+        @Field("Registry-wide settings, created once per account and region. Default: BASIC scanning and nothing else.")
+        Registry registry,
+        @Field("cdk-nag packs to run. Default: AwsSolutions only.")
+        Compliance compliance,
+        @Field("A CDK Pipelines pipeline deploying the environments in order. Default: no pipeline; stacks are deployed with cdk deploy.")
+        Delivery delivery,
+        @Field("The image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.")
+        Tagging tagging,
+        @Field(pattern = Names.NAME, value = "Environment names in the order images are promoted. Default: the order of environments.")
+        List<String> promotionOrder) {
+
+    /** The default repository naming scheme: environments that share an account never collide, IAM scopes by prefix. */
+    public static final String NAMING_PER_ENVIRONMENT = "{platform}/{environment}/{service}";
+    /** Single-segment scheme, allowed only where the environment has its account and region to itself. */
+    public static final String NAMING_PER_SERVICE = "{platform}/{service}";
 
     public Platform {
-        environments = List.copyOf(environments);
-        services = List.copyOf(services);
+        repositoryNaming = repositoryNaming == null ? NAMING_PER_ENVIRONMENT : repositoryNaming;
+        environments = environments == null ? List.of() : List.copyOf(environments);
+        services = services == null ? List.of() : List.copyOf(services);
+        pullers = pullers == null ? List.of() : List.copyOf(pullers);
+        registry = registry == null ? new Registry(null, null, null, null, null) : registry;
+        compliance = compliance == null ? new Compliance(null) : compliance;
+        tagging = tagging == null ? new Tagging(null, null, false) : tagging;
+        promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
+                ? environments.stream().map(Environment::name).toList()
+                : List.copyOf(promotionOrder);
+    }
+
+    /** The delivery pipeline, if the file asks for one. */
+    public Optional<Delivery> deliveryPipeline() {
+        return Optional.ofNullable(delivery);
+    }
+
+    public Optional<Environment> environment(String environmentName) {
+        return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
+    }
+
+    public Optional<Service> service(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    }
+
+    /** The naming scheme in force for an environment: its own, else the platform's. */
+    public String repositoryNaming(Environment environment) {
+        return environment.repositoryNaming() != null ? environment.repositoryNaming() : repositoryNaming;
+    }
+
+    /** The repository name of a service in an environment, e.g. {@code shop/dev/user-service}. */
+    public String repositoryName(Environment environment, Service service) {
+        return repositoryNaming(environment)
+                .replace("{platform}", name)
+                .replace("{environment}", environment.name())
+                .replace("{service}", service.name());
+    }
+
+    /** The common prefix of an environment's repository names, e.g. {@code shop/dev/}; IAM and filters scope by it. */
+    public String repositoryPrefix(Environment environment) {
+        String naming = repositoryNaming(environment);
+        return naming.substring(0, naming.indexOf("{service}"))
+                .replace("{platform}", name)
+                .replace("{environment}", environment.name());
+    }
+
+    /** The profile in force for an environment: its profile's defaults, then the environment's overrides. */
+    public EnvironmentProfile profile(Environment environment) {
+        EnvironmentProfile resolved = EnvironmentProfile.defaults(environment.profile()).with(environment.overrides());
+        if (environment.alerts() != null && environment.alerts().severity() != null) {
+            resolved = resolved.withAlertSeverity(environment.alerts().severity());
+        }
+        return resolved;
+    }
+
+    /** The profile in force for one service's repository in an environment: the environment's, then the service's overrides. */
+    public EnvironmentProfile profile(Environment environment, Service service) {
+        return profile(environment).with(service.overrides());
+    }
+
+    /** The pullers that apply to an environment (a puller without environments applies to all). */
+    public List<Puller> pullers(Environment environment) {
+        return pullers.stream()
+                .filter(p -> p.environments().isEmpty() || p.environments().contains(environment.name()))
+                .toList();
+    }
+
+    /** The environments a puller applies to (a puller without environments applies to all). */
+    public List<Environment> environments(Puller puller) {
+        return environments.stream()
+                .filter(e -> puller.environments().isEmpty() || puller.environments().contains(e.name()))
+                .toList();
+    }
+
+    /** The services a puller may pull (a puller without services may pull all). */
+    public List<Service> services(Puller puller) {
+        return services.stream()
+                .filter(s -> puller.services().isEmpty() || puller.services().contains(s.name()))
+                .toList();
+    }
+
+    /** The registry replication rules that copy an environment's repositories (a rule without environments covers all). */
+    public List<ReplicationRule> replicationRules(Environment environment) {
+        return registry.replication().stream()
+                .filter(r -> r.environments().isEmpty() || r.environments().contains(environment.name()))
+                .toList();
+    }
+
+    /** The regions that hold an environment's repositories: its own region, its replica regions and replication destinations. */
+    public Set<String> regionsHolding(Environment environment) {
+        Set<String> regions = new LinkedHashSet<>();
+        regions.add(environment.region());
+        regions.addAll(environment.replicaRegions());
+        replicationRules(environment).forEach(r -> r.destinations().forEach(d -> regions.add(d.region())));
+        return regions;
+    }
+
+    /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */
+    public List<List<Environment>> promotionSteps() {
+        List<List<Environment>> steps = new ArrayList<>();
+        for (int i = 1; i < promotionOrder.size(); i++) {
+            var from = environment(promotionOrder.get(i - 1));
+            var to = environment(promotionOrder.get(i));
+            if (from.isPresent() && to.isPresent()) {
+                steps.add(List.of(from.get(), to.get()));
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    /** The resolved registry scan type: as written, else ENHANCED when some repository scans continuously, else BASIC. */
+    public ScanType scanType() {
+        if (registry.scanning().type() != null) {
+            return registry.scanning().type();
+        }
+        boolean continuous = environments.stream().anyMatch(e ->
+                services.stream().anyMatch(s -> profile(e, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN));
+        return continuous ? ScanType.ENHANCED : ScanType.BASIC;
+    }
+
+    /** The cdk-nag packs to run: AwsSolutions always, then the ones the file lists. */
+    public Set<CompliancePack> compliancePacks() {
+        Set<CompliancePack> packs = EnumSet.of(CompliancePack.AWS_SOLUTIONS);
+        packs.addAll(compliance.packs());
+        return packs;
     }
 }

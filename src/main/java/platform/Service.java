@@ -1,10 +1,37 @@
 package platform;
 
-/**
- * A service of the platform; it gets one repository in every environment.
- *
- * @param name the service name, the last segment of its repository names
- * @param team the owning team, written as a tag
- */
-public record Service(String name, String team) {
+import java.util.List;
+
+/** A service of the platform; it gets one repository in every environment. */
+public record Service(
+        @Field(required = true, pattern = Names.NAME, value = "The service name, the last segment of its repository names.")
+        String name,
+        @Field("The owning team, written as a tag. Default: no team tag.")
+        String team,
+        @Field(key = "public", value = "Also publish the service's images in an ECR Public repository (us-east-1). Default: false.")
+        boolean publicRepository,
+        @Field("Target platforms of the image build: linux/amd64, linux/arm64. Default: [linux/amd64].")
+        List<Architecture> architectures,
+        @Field("The image runs on AWS Lambda (one architecture, repository in the function's region). Default: false.")
+        boolean lambda,
+        @Field(pattern = Names.TAG_PREFIX, value = "Tag prefixes that stay mutable in an otherwise immutable repository (IMMUTABLE_WITH_EXCLUSION). Default: none.")
+        List<String> tagMutabilityExclusions,
+        @Field("Why this service needs tagMutabilityExclusions where the profile requires immutable tags. Default: none, and then exclusions are rejected there.")
+        String overrideReason,
+        @Field("Changes to the environment profile for this service's repositories. Default: none.")
+        ProfileOverrides overrides,
+        @Field("Who pushes this service's images. Default: none.")
+        List<Publisher> publishers) {
+
+    public Service {
+        architectures = architectures == null || architectures.isEmpty() ? List.of(Architecture.LINUX_AMD64) : List.copyOf(architectures);
+        tagMutabilityExclusions = tagMutabilityExclusions == null ? List.of() : List.copyOf(tagMutabilityExclusions);
+        overrides = overrides == null ? ProfileOverrides.NONE : overrides;
+        publishers = publishers == null ? List.of() : List.copyOf(publishers);
+    }
+
+    /** A service with only a name and a team. */
+    public static Service of(String name, String team) {
+        return new Service(name, team, false, null, false, null, null, null, null);
+    }
 }

@@ -1,0 +1,206 @@
+package lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lifecycle rules that encode the practices of the seed notes ("keep only the last 10 versions or last 30
+ * days", release tags kept longer than build tags, untagged images cleaned up) and of the ECR user guide's
+ * archive storage class.
+ *
+ * <p>Tag prefixes become {@code tagPatternList} entries ({@code "v"} becomes {@code "v*"}), the form the ECR
+ * user guide recommends. Each prefix gets its own rule because a rule's list selects only images that match
+ * <em>every</em> entry.
+ */
+public final class LifecyclePresets {
+
+    /** Stable id for construct warnings about {@link #rollbackWarnings}. */
+    public static final String ARCHIVED_RELEASES_WARNING_ID = "ecr-blueprint:archivedReleaseImages";
+
+    private LifecyclePresets() {
+    }
+
+    /** Keeps the newest {@code count} images; an older image expires unless a higher-priority rule matched it. */
+    public static LifecycleRule keepLastImages(int priority, int count) {
+        return new LifecycleRule(priority, "Keep the newest " + count + " images; expire older images no earlier rule matched",
+                new Selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, count),
+                Action.expire());
+    }
+
+    /** Expires untagged images {@code days} days after push. */
+    public static LifecycleRule expireUntaggedAfterDays(int priority, int days) {
+        return new LifecycleRule(priority, "Expire untagged images " + days + " days after push",
+                new Selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
+                Action.expire());
+    }
+
+    /** Expires every image {@code days} days after push that no higher-priority rule matched. */
+    public static LifecycleRule expireAfterDays(int priority, int days) {
+        return new LifecycleRule(priority, "Expire images " + days + " days after push",
+                new Selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
+                Action.expire());
+    }
+
+    /** Expires images whose tags start with {@code prefix} {@code days} days after push. */
+    public static LifecycleRule expireTaggedAfterDays(int priority, String prefix, int days) {
+        return new LifecycleRule(priority, "Expire images tagged " + prefix + "* " + days + " days after push",
+                new Selection(TagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PUSHED,
+                        CountUnit.DAYS, days),
+                Action.expire());
+    }
+
+    /**
+     * Release tags kept longer than build tags: one rule per release prefix, then one per build prefix, numbered
+     * from {@code firstPriority}. Release rules come first so that an image carrying both a release and a build
+     * tag is matched, and so kept, by the release rule.
+     */
+    public static List<LifecycleRule> keepReleasesLongerThanBuilds(int firstPriority, List<String> releaseTagPrefixes,
+                                                                   int releaseRetentionDays, List<String> buildTagPrefixes,
+                                                                   int buildRetentionDays) {
+        List<LifecycleRule> rules = new ArrayList<>();
+        int priority = firstPriority;
+        for (String prefix : releaseTagPrefixes) {
+            rules.add(expireTaggedAfterDays(priority++, prefix, releaseRetentionDays));
+        }
+        for (String prefix : buildTagPrefixes) {
+            rules.add(expireTaggedAfterDays(priority++, prefix, buildRetentionDays));
+        }
+        return List.copyOf(rules);
+    }
+
+    /**
+     * Moves images not pulled for {@code days} days (or never pulled and pushed {@code days} days ago) to the
+     * archive storage class. Archived images cannot be pulled: see {@link #rollbackWarnings}.
+     */
+    public static LifecycleRule archiveNotPulledForDays(int priority, int days) {
+        return new LifecycleRule(priority, "Archive images not pulled in " + days + " days",
+                new Selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PULLED, CountUnit.DAYS, days),
+                Action.transitionToArchive());
+    }
+
+    /** Deletes images that have been in archive for {@code days} days (at least 90, ECR's minimum). */
+    public static LifecycleRule expireArchivedAfterDays(int priority, int days) {
+        return new LifecycleRule(priority, "Expire images archived for more than " + days + " days",
+                new Selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
+                        CountUnit.DAYS, days),
+                Action.expire());
+    }
+
+    /**
+     * One warning per transition rule that could archive an image carrying a release tag. Archived images
+     * cannot be pulled (a pull fails until the image is restored, which ECR does within 20 minutes), so a
+     * rollback to such a release stalls. Callers show these, for instance as construct warnings with the id
+     * {@link #ARCHIVED_RELEASES_WARNING_ID}.
+     */
+    public static List<String> rollbackWarnings(LifecyclePolicy policy, List<String> releaseTagPrefixes) {
+        List<String> warnings = new ArrayList<>();
+        for (LifecycleRule rule : policy.rules()) {
+            if (rule.action() == null || rule.action().type() != ActionType.TRANSITION || rule.selection() == null) {
+                continue;
+            }
+            Selection selection = rule.selection();
+            boolean mayArchiveReleases = switch (selection.tagStatus() == null ? TagStatus.UNTAGGED : selection.tagStatus()) {
+                case ANY -> true;
+                case UNTAGGED -> false;
+                case TAGGED -> releaseTagPrefixes.stream().anyMatch(release -> admits(selection, release));
+            };
+            if (mayArchiveReleases) {
+                warnings.add("rule " + rule.rulePriority() + " transitions images to archive and can select release "
+                        + "images (tags " + String.join(", ", releaseTagPrefixes.stream().map(p -> p + "*").toList())
+                        + "): archived images cannot be pulled, so a rollback to such a release fails until the image "
+                        + "is restored (up to 20 minutes). Keep release tags out of archive rules in production, or "
+                        + "restore the image before rolling back");
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** Whether a tag starting with {@code releasePrefix} could match every entry of the rule's tag filter. */
+    private static boolean admits(Selection selection, String releasePrefix) {
+        List<String> filter = selection.tagPatternList() != null ? selection.tagPatternList() : selection.tagPrefixList();
+        if (filter == null) {
+            return false;
+        }
+        for (String entry : filter) {
+            int star = entry.indexOf('*');
+            String literal = star < 0 || selection.tagPatternList() == null ? entry : entry.substring(0, star);
+            if (!literal.startsWith(releasePrefix) && !releasePrefix.startsWith(literal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A complete, validated policy for one environment: untagged expiry first, then release rules, then build
+     * rules, then the keep-last count rule (tagStatus {@code any}, so it must be last). Priorities are 1, 2, 3, …
+     *
+     * @throws LifecyclePolicyException naming every invalid value, or when no value asks for any rule
+     */
+    public static LifecyclePolicy environmentPolicy(LifecycleRetention retention) {
+        List<String> problems = new ArrayList<>();
+        positive("untaggedExpiryDays", retention.untaggedExpiryDays(), problems);
+        positive("releaseRetentionDays", retention.releaseRetentionDays(), problems);
+        positive("buildRetentionDays", retention.buildRetentionDays(), problems);
+        positive("keepLastImages", retention.keepLastImages(), problems);
+        prefixes("releaseTagPrefixes", retention.releaseTagPrefixes(), problems);
+        prefixes("buildTagPrefixes", retention.buildTagPrefixes(), problems);
+        if (retention.releaseRetentionDays() != null && retention.buildRetentionDays() != null
+                && retention.releaseRetentionDays() < retention.buildRetentionDays()) {
+            problems.add("releaseRetentionDays " + retention.releaseRetentionDays() + " is shorter than buildRetentionDays "
+                    + retention.buildRetentionDays() + ": release images must be kept at least as long as build images, "
+                    + "or a rollback target disappears before the builds that followed it. Fix: raise releaseRetentionDays "
+                    + "to " + retention.buildRetentionDays() + " or more");
+        }
+        for (String release : retention.releaseTagPrefixes()) {
+            if (retention.buildTagPrefixes().contains(release)) {
+                problems.add("tag prefix \"" + release + "\" is both a release and a build prefix: an image can be only "
+                        + "one of them. Fix: remove it from buildTagPrefixes");
+            }
+        }
+        if (retention.untaggedExpiryDays() == null && retention.releaseRetentionDays() == null
+                && retention.buildRetentionDays() == null && retention.keepLastImages() == null) {
+            problems.add("no retention value is set: a repository needs at least one lifecycle rule. Fix: set "
+                    + "untaggedExpiryDays, keepLastImages, releaseRetentionDays or buildRetentionDays");
+        }
+        if (!problems.isEmpty()) {
+            throw new LifecyclePolicyException(problems);
+        }
+        List<LifecycleRule> rules = new ArrayList<>();
+        if (retention.untaggedExpiryDays() != null) {
+            rules.add(expireUntaggedAfterDays(rules.size() + 1, retention.untaggedExpiryDays()));
+        }
+        if (retention.releaseRetentionDays() != null) {
+            for (String prefix : retention.releaseTagPrefixes()) {
+                rules.add(expireTaggedAfterDays(rules.size() + 1, prefix, retention.releaseRetentionDays()));
+            }
+        }
+        if (retention.buildRetentionDays() != null) {
+            for (String prefix : retention.buildTagPrefixes()) {
+                rules.add(expireTaggedAfterDays(rules.size() + 1, prefix, retention.buildRetentionDays()));
+            }
+        }
+        if (retention.keepLastImages() != null) {
+            rules.add(keepLastImages(rules.size() + 1, retention.keepLastImages()));
+        }
+        return new LifecyclePolicy(rules).validated();
+    }
+
+    private static void positive(String field, Integer value, List<String> problems) {
+        if (value != null && value < 1) {
+            problems.add(field + " " + value + " is invalid: must be 1 or more. Fix: use a positive number or leave "
+                    + field + " out to drop its rule");
+        }
+    }
+
+    private static void prefixes(String field, List<String> prefixes, List<String> problems) {
+        for (String prefix : prefixes) {
+            if (prefix == null || prefix.isBlank()) {
+                problems.add(field + " holds an empty prefix: it would match every tag. Fix: remove it");
+            } else if (prefix.contains("*")) {
+                problems.add(field + " entry \"" + prefix + "\" contains \"*\": give plain prefixes, the preset adds "
+                        + "the trailing wildcard. Fix: use \"" + prefix.replace("*", "") + "\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package platform;
+
+import java.util.List;
+
+/** Scan-finding alerts of an environment. */
+public record Alerts(
+        @Field("Lowest finding severity that alerts. Default: the profile's (HIGH).")
+        Severity severity,
+        @Field(pattern = Names.EMAIL, value = "Email addresses subscribed to the alert topic. Default: none.")
+        List<String> email,
+        @Field(pattern = Names.HTTPS_URL, value = "HTTPS endpoints subscribed to the alert topic. Default: none.")
+        List<String> https) {
+
+    public Alerts {
+        email = email == null ? List.of() : List.copyOf(email);
+        https = https == null ? List.of() : List.copyOf(https);
+    }
+}

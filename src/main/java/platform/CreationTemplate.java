@@ -1,0 +1,20 @@
+package platform;
+
+import java.util.List;
+
+/**
+ * A repository creation template: repositories ECR creates under {@code prefix} get the platform's encryption,
+ * immutability and the profile's lifecycle rules.
+ */
+public record CreationTemplate(
+        @Field(required = true, pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix the template applies to.")
+        String prefix,
+        @Field(required = true, value = "PULL_THROUGH_CACHE, REPLICATION and/or CREATE_ON_PUSH.")
+        List<TemplateAppliesTo> appliedFor,
+        @Field("What the template is for. Default: none.")
+        String description) {
+
+    public CreationTemplate {
+        appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
+    }
+}

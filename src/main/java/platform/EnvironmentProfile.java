@@ -1,0 +1,98 @@
+package platform;
+
+/**
+ * The settings in force for a repository: a profile's defaults with the environment's and the service's overrides
+ * applied. Get it from {@link Platform#profile(Environment, Service)}; stacks read it instead of asking "is this prod?".
+ *
+ * <p>Defaults (from the seed notes: delete untagged images after 7 days; keep the last 10-20 images; scan on push;
+ * keep release versions, not {@code latest}, in production):
+ * <table>
+ * <caption>Profile defaults</caption>
+ * <tr><th>setting</th><th>dev</th><th>staging</th><th>prod</th></tr>
+ * <tr><td>untaggedExpiryDays</td><td>7</td><td>7</td><td>7</td></tr>
+ * <tr><td>keepLastImages</td><td>10</td><td>20</td><td>off</td></tr>
+ * <tr><td>releaseTagRetentionDays</td><td>off</td><td>off</td><td>365</td></tr>
+ * <tr><td>buildTagRetentionDays</td><td>off</td><td>off</td><td>30</td></tr>
+ * <tr><td>removalPolicy</td><td>DESTROY</td><td>RETAIN</td><td>RETAIN</td></tr>
+ * <tr><td>terminationProtection</td><td>false</td><td>false</td><td>true</td></tr>
+ * <tr><td>scanFrequency</td><td>SCAN_ON_PUSH</td><td>SCAN_ON_PUSH</td><td>CONTINUOUS_SCAN</td></tr>
+ * <tr><td>alerts</td><td>false</td><td>false</td><td>true</td></tr>
+ * <tr><td>alertSeverity</td><td>HIGH</td><td>HIGH</td><td>HIGH</td></tr>
+ * <tr><td>requireImmutableTags</td><td>false</td><td>false</td><td>true</td></tr>
+ * </table>
+ *
+ * @param profile                 the profile these settings started from
+ * @param untaggedExpiryDays      untagged images expire after this many days
+ * @param keepLastImages          keep only the newest N images; null: no count rule
+ * @param releaseTagRetentionDays release-tagged images are kept at least this many days; null: no such rule
+ * @param buildTagRetentionDays   build-tagged images expire after this many days; null: no such rule
+ * @param removalPolicy           what happens to repositories when the stack is deleted (DESTROY also empties them)
+ * @param terminationProtection   stack termination protection
+ * @param scanFrequency           registry scan frequency for these repositories
+ * @param alerts                  whether scan-finding alerts exist
+ * @param alertSeverity           lowest finding severity that alerts
+ * @param requireImmutableTags    tag-mutability exclusions need the service's overrideReason
+ */
+public record EnvironmentProfile(
+        Profile profile,
+        int untaggedExpiryDays,
+        Integer keepLastImages,
+        Integer releaseTagRetentionDays,
+        Integer buildTagRetentionDays,
+        RemovalPolicy removalPolicy,
+        boolean terminationProtection,
+        ScanFrequency scanFrequency,
+        boolean alerts,
+        Severity alertSeverity,
+        boolean requireImmutableTags) {
+
+    public static final int UNTAGGED_EXPIRY_DAYS = 7;
+
+    /** The documented defaults of a profile (see the class comment). */
+    public static EnvironmentProfile defaults(Profile profile) {
+        return switch (profile) {
+            case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, null, null,
+                    RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
+            case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, null, null,
+                    RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
+            case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, null, 365, 30,
+                    RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true);
+        };
+    }
+
+    /** These settings with the given overrides applied; a 0 count or retention turns that rule off. */
+    public EnvironmentProfile with(ProfileOverrides o) {
+        if (o == null) {
+            return this;
+        }
+        return new EnvironmentProfile(profile,
+                o.untaggedExpiryDays() != null ? o.untaggedExpiryDays() : untaggedExpiryDays,
+                override(o.keepLastImages(), keepLastImages),
+                override(o.releaseTagRetentionDays(), releaseTagRetentionDays),
+                override(o.buildTagRetentionDays(), buildTagRetentionDays),
+                o.removalPolicy() != null ? o.removalPolicy() : removalPolicy,
+                o.terminationProtection() != null ? o.terminationProtection() : terminationProtection,
+                o.scanFrequency() != null ? o.scanFrequency() : scanFrequency,
+                o.alerts() != null ? o.alerts() : alerts,
+                o.alertSeverity() != null ? o.alertSeverity() : alertSeverity,
+                o.requireImmutableTags() != null ? o.requireImmutableTags() : requireImmutableTags);
+    }
+
+    EnvironmentProfile withAlertSeverity(Severity severity) {
+        return new EnvironmentProfile(profile, untaggedExpiryDays, keepLastImages, releaseTagRetentionDays,
+                buildTagRetentionDays, removalPolicy, terminationProtection, scanFrequency, alerts, severity,
+                requireImmutableTags);
+    }
+
+    /** Repositories are emptied before deletion only where they are destroyed with the stack. */
+    public boolean emptyOnDelete() {
+        return removalPolicy == RemovalPolicy.DESTROY;
+    }
+
+    private static Integer override(Integer given, Integer current) {
+        if (given == null) {
+            return current;
+        }
+        return given == 0 ? null : given;
+    }
+}

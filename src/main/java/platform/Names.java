@@ -1,0 +1,94 @@
+package platform;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Formats of the platform file's values, the known regions, and the "did you mean" suggestion. */
+public final class Names {
+
+    /**
+     * Platform, environment and service names: lowercase letters and digits in hyphen-separated words,
+     * starting with a letter. They are a repository-name segment, part of stack names ({@code <platform>-<env>},
+     * letters, digits and hyphens only) and of role names, so the narrowest of the three rules applies.
+     */
+    public static final String NAME = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+    public static final int NAME_MAX = 63;
+    public static final String ACCOUNT = "^[0-9]{12}$";
+    public static final String REGION = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
+    public static final String GITHUB_REPOSITORY = "^[A-Za-z0-9*][A-Za-z0-9*-]*/[A-Za-z0-9._*-]+$";
+    public static final String CODEBUILD_PROJECT = "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$";
+    public static final String ROLE_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$";
+    public static final String SECRET_ARN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$";
+    public static final String SIGNING_PROFILE_ARN = "^arn:aws[a-z-]*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[A-Za-z0-9_]{2,64}$";
+    public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
+    /** An ECR repository prefix as pull-through cache rules and creation templates take it. */
+    public static final String REPOSITORY_PREFIX = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
+    /** A repository filter with {@code *} wildcards, as registry scanning and signing rules take it. */
+    public static final String WILDCARD_FILTER = "^[a-z0-9*]+([._/-][a-z0-9*]+)*$";
+    public static final String TAG_PREFIX = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$";
+    public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
+    public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
+    public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
+    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    public static final String HTTPS_URL = "^https://[^\\s]+$";
+
+    /**
+     * Regions ECR runs in (AWS commercial, China and GovCloud partitions). A region missing here is reported
+     * as unknown; add it when AWS opens it.
+     */
+    public static final List<String> REGIONS = List.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+            "af-south-1",
+            "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
+            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
+            "ap-southeast-6", "ap-southeast-7",
+            "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+            "ca-central-1", "ca-west-1",
+            "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+            "eu-south-1", "eu-south-2", "eu-north-1",
+            "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1",
+            "cn-north-1", "cn-northwest-1",
+            "us-gov-east-1", "us-gov-west-1");
+
+    private Names() {
+    }
+
+    /** The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it. */
+    public static Optional<String> closest(String given, Collection<String> candidates) {
+        Optional<String> abbreviation = candidates.stream()
+                .filter(c -> c.length() >= 3 && given.length() >= 3
+                        && (given.toLowerCase().startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(given.toLowerCase())))
+                .findFirst();
+        if (abbreviation.isPresent()) {
+            return abbreviation;
+        }
+        int allowed = Math.max(2, given.length() / 3);
+        return candidates.stream()
+                .filter(c -> distance(given.toLowerCase(), c.toLowerCase()) <= allowed)
+                .min(Comparator.comparingInt((String c) -> distance(given.toLowerCase(), c.toLowerCase()))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

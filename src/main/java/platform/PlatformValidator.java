@@ -1,0 +1,600 @@
+package platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rules of a platform file that span values and sections: unique names, references between sections, repository
+ * name collisions, the naming scheme, puller regions, registry limits and the combinations ECR rejects. Runs on the
+ * bound model; values the binder could not read are skipped (already reported).
+ */
+final class PlatformValidator {
+
+    /** ECR: at most 10 replication rules a registry, 25 unique destinations across them, 100 filters a rule. */
+    static final int MAX_REPLICATION_RULES = 10;
+    static final int MAX_REPLICATION_DESTINATIONS = 25;
+    static final int MAX_FILTERS_PER_RULE = 100;
+    /** ECR: at most 50 pull-through cache rules a registry; prefixes of 2-30 characters. */
+    static final int MAX_PULL_THROUGH_CACHE_RULES = 50;
+    static final int MAX_REPOSITORY_NAME = 256;
+
+    private final Platform platform;
+    private final Problems problems;
+
+    private PlatformValidator(Platform platform, Problems problems) {
+        this.platform = platform;
+        this.problems = problems;
+    }
+
+    static void validate(Platform platform, Problems problems) {
+        new PlatformValidator(platform, problems).run();
+    }
+
+    private void run() {
+        naming();
+        unique("environments", platform.environments(), Environment::name, "environment");
+        unique("services", platform.services(), Service::name, "service");
+        for (int i = 0; i < platform.environments().size(); i++) {
+            environment(i, platform.environments().get(i));
+        }
+        repositoryCollisions();
+        for (int i = 0; i < platform.services().size(); i++) {
+            service(i, platform.services().get(i));
+        }
+        for (int i = 0; i < platform.pullers().size(); i++) {
+            puller(i, platform.pullers().get(i));
+        }
+        scanning();
+        replication();
+        pullThroughCache();
+        creationTemplates();
+        tagging();
+        promotionOrder();
+    }
+
+    // --- naming -------------------------------------------------------------------------------------
+
+    private void naming() {
+        scheme("repositoryNaming", platform.repositoryNaming());
+        for (int i = 0; i < platform.environments().size(); i++) {
+            String naming = platform.environments().get(i).repositoryNaming();
+            if (naming != null) {
+                scheme("environments[" + i + "].repositoryNaming", naming);
+            }
+        }
+    }
+
+    private void scheme(String path, String naming) {
+        if (naming.equals(Platform.NAMING_PER_ENVIRONMENT) || naming.equals(Platform.NAMING_PER_SERVICE)) {
+            return;
+        }
+        problems.unusable(path);
+        if (!naming.contains("{service}")) {
+            problems.add(path, "repositoryNaming \"" + naming + "\" puts every service in one repository, told apart only by"
+                            + " tags: lifecycle rules, immutable release tags, scanning and pull access could then not differ per"
+                            + " service, and one service's cleanup would expire another's images",
+                    "use \"" + Platform.NAMING_PER_ENVIRONMENT + "\" (the default): one repository per service and environment");
+        } else {
+            problems.add(path, "repositoryNaming \"" + naming + "\" is not a supported scheme",
+                    "use \"" + Platform.NAMING_PER_ENVIRONMENT + "\" or, where an environment has its account and region to"
+                            + " itself, \"" + Platform.NAMING_PER_SERVICE + "\"");
+        }
+    }
+
+    private boolean namingUsable(int environmentIndex) {
+        return problems.isUsable("repositoryNaming") && problems.isUsable("environments[" + environmentIndex + "].repositoryNaming");
+    }
+
+    /** Two environments that would create one repository name in one account and region; reported once a pair. */
+    private void repositoryCollisions() {
+        if (!problems.isUsable("environments") || !problems.isUsable("services") || !problems.isUsable("platform")) {
+            return;
+        }
+        Map<String, Integer> owner = new HashMap<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (int i = 0; i < platform.environments().size(); i++) {
+            Environment env = platform.environments().get(i);
+            if (env.name() == null || env.account() == null || env.region() == null || !namingUsable(i)) {
+                continue;
+            }
+            for (Service service : platform.services()) {
+                if (service.name() == null) {
+                    continue;
+                }
+                String repository = platform.repositoryName(env, service);
+                if (repository.length() > MAX_REPOSITORY_NAME) {
+                    problems.add("environments[" + i + "].name", "repository name \"" + repository + "\" is longer than "
+                            + MAX_REPOSITORY_NAME + " characters", "shorten the platform, environment or service name");
+                }
+                Integer first = owner.putIfAbsent(env.account() + "/" + env.region() + "/" + repository, i);
+                if (first != null && reported.add(first + "/" + i)) {
+                    Environment other = platform.environments().get(first);
+                    if (other.name().equals(env.name())) {
+                        continue;
+                    }
+                    problems.add("environments[" + i + "].name", "environments \"" + other.name() + "\" and \"" + env.name()
+                                    + "\" would both create repository \"" + repository + "\" in account " + env.account()
+                                    + ", region " + env.region(),
+                            "repositoryNaming \"" + Platform.NAMING_PER_SERVICE + "\" needs an account and region to itself:"
+                                    + " use \"" + Platform.NAMING_PER_ENVIRONMENT + "\" for these environments, or move one"
+                                    + " to another account or region");
+                }
+            }
+        }
+    }
+
+    // --- environments -------------------------------------------------------------------------------
+
+    private void environment(int i, Environment env) {
+        String path = "environments[" + i + "]";
+        for (int k = 0; k < env.replicaRegions().size(); k++) {
+            String region = env.replicaRegions().get(k);
+            if (region.equals(env.region())) {
+                problems.add(path + ".replicaRegions[" + k + "]", "replica region \"" + region
+                        + "\" is the environment's own region", "remove it, or name another region");
+            }
+        }
+        duplicates(path + ".replicaRegions", env.replicaRegions(), "replica region");
+        overrides(path + ".overrides", env.overrides(), false);
+        if (env.profile() == null) {
+            return;
+        }
+        EnvironmentProfile profile = platform.profile(env);
+        Alerts alerts = env.alerts();
+        if (alerts != null && !profile.alerts() && (!alerts.email().isEmpty() || !alerts.https().isEmpty())) {
+            problems.add(path + ".alerts", "alert subscriptions are given but alerts are off in profile "
+                            + env.profile().fileValue(),
+                    "set overrides.alerts: true in this environment, or remove the subscriptions");
+        }
+        if (env.vpc() != null) {
+            vpc(path + ".vpc", env);
+        }
+    }
+
+    private void vpc(String path, Environment env) {
+        Vpc vpc = env.vpc();
+        if (env.region() != null) {
+            for (int k = 0; k < vpc.subnets().size(); k++) {
+                String zone = vpc.subnets().get(k).availabilityZone();
+                if (zone != null && !zone.matches(java.util.regex.Pattern.quote(env.region()) + "[a-z]")) {
+                    problems.add(path + ".subnets[" + k + "].availabilityZone", "availabilityZone \"" + zone
+                                    + "\" is not a zone of the environment's region " + env.region(),
+                            "use a zone such as \"" + env.region() + "a\"");
+                }
+            }
+        }
+        duplicates(path + ".subnets", vpc.subnets().stream().map(Subnet::id).toList(), "subnet");
+        int index = platform.environments().indexOf(env);
+        for (int j = 0; j < index; j++) {
+            Environment other = platform.environments().get(j);
+            if (other.vpc() != null && vpc.id() != null && vpc.id().equals(other.vpc().id())
+                    && !(env.account() + env.region()).equals(other.account() + other.region())) {
+                problems.add(path + ".id", "VPC " + vpc.id() + " is also given for environment \"" + other.name()
+                                + "\" in account " + other.account() + ", region " + other.region() + ": a VPC lives in one account and region",
+                        "check the VPC id; environments share a VPC only within one account and region");
+            }
+        }
+    }
+
+    private void overrides(String path, ProfileOverrides o, boolean forService) {
+        atLeast(path + ".untaggedExpiryDays", "untaggedExpiryDays", o.untaggedExpiryDays(), 1);
+        atLeast(path + ".keepLastImages", "keepLastImages", o.keepLastImages(), 0);
+        atLeast(path + ".releaseTagRetentionDays", "releaseTagRetentionDays", o.releaseTagRetentionDays(), 0);
+        atLeast(path + ".buildTagRetentionDays", "buildTagRetentionDays", o.buildTagRetentionDays(), 0);
+        if (o.scanFrequency() == ScanFrequency.MANUAL) {
+            problems.add(path + ".scanFrequency", "scanFrequency MANUAL leaves pushed images unscanned (Control Tower"
+                    + " CT.ECR.PR.2 requires scan on push)", "use SCAN_ON_PUSH or CONTINUOUS_SCAN");
+        }
+        if (forService && o.terminationProtection() != null) {
+            problems.add(path + ".terminationProtection", "terminationProtection is a stack setting and cannot differ per service",
+                    "set it in the environment's overrides");
+        }
+    }
+
+    private void atLeast(String path, String key, Integer value, int minimum) {
+        if (value != null && value < minimum) {
+            problems.add(path, key + " " + value + " must be at least " + minimum,
+                    minimum == 0 ? "give a number of " + (key.endsWith("Days") ? "days" : "images") + ", or 0 to turn the rule off"
+                            : "give a number of days, at least " + minimum);
+        }
+    }
+
+    // --- services -----------------------------------------------------------------------------------
+
+    private void service(int i, Service service) {
+        String path = "services[" + i + "]";
+        duplicates(path + ".architectures", service.architectures().stream().map(Architecture::fileValue).toList(), "architecture");
+        if (service.lambda() && service.architectures().size() > 1) {
+            problems.add(path + ".architectures", "a Lambda image has one architecture, got "
+                            + String.join(", ", service.architectures().stream().map(Architecture::fileValue).toList()),
+                    "keep one, e.g. architectures: [" + service.architectures().get(0).fileValue() + "]");
+        }
+        overrides(path + ".overrides", service.overrides(), true);
+        mutabilityExclusions(path, service);
+        for (int k = 0; k < service.publishers().size(); k++) {
+            publisher(path + ".publishers[" + k + "]", service.publishers().get(k));
+        }
+    }
+
+    private void mutabilityExclusions(String path, Service service) {
+        if (service.tagMutabilityExclusions().isEmpty()) {
+            if (service.overrideReason() != null) {
+                problems.add(path + ".overrideReason", "overrideReason is given but there are no tagMutabilityExclusions",
+                        "remove overrideReason");
+            }
+            return;
+        }
+        String release = platform.tagging().releasePrefix();
+        for (int k = 0; k < service.tagMutabilityExclusions().size(); k++) {
+            String exclusion = service.tagMutabilityExclusions().get(k);
+            if (release != null && (release.startsWith(exclusion) || exclusion.startsWith(release))) {
+                problems.add(path + ".tagMutabilityExclusions[" + k + "]", "exclusion \"" + exclusion
+                                + "\" would make release tags (\"" + release + "\"...) mutable",
+                        "release tags must stay immutable; exclude only a non-release prefix such as \"latest\"");
+            }
+        }
+        if (service.overrideReason() != null) {
+            return;
+        }
+        for (Environment env : platform.environments()) {
+            if (env.profile() != null && platform.profile(env, service).requireImmutableTags()) {
+                problems.add(path + ".tagMutabilityExclusions", "tagMutabilityExclusions make tags mutable, but environment \""
+                                + env.name() + "\" (profile " + env.profile().fileValue() + ") requires immutable tags",
+                        "give overrideReason: <why this service needs mutable tags>, or remove the exclusions");
+                return;
+            }
+        }
+    }
+
+    private void publisher(String path, Publisher p) {
+        if (p.type() == PublisherType.GITHUB) {
+            if (p.project() != null) {
+                problems.add(path + ".project", "project is for codebuild publishers", "remove it, or set type: codebuild");
+            }
+            if (p.repository() == null) {
+                if (problems.isUsable(path + ".repository")) {
+                    problems.add(path + ".repository", "a github publisher needs repository", "add repository: <org>/<repo>");
+                }
+            } else if (p.organisation().contains("*")) {
+                problems.add(path + ".repository", "repository \"" + p.repository() + "\" has a wildcard in the organisation:"
+                                + " workflows of any GitHub organisation could push",
+                        "name the organisation, e.g. \"example-shop/" + p.repository().substring(p.repository().indexOf('/') + 1) + "\"");
+            } else if (p.repository().contains("*") && !p.allowWildcard()) {
+                wildcard(path + ".repository", "repository \"" + p.repository() + "\"", "name the repository");
+            }
+            if (p.branches().isEmpty() && p.environments().isEmpty()
+                    && problems.isUsable(path + ".branches") && problems.isUsable(path + ".environments")) {
+                problems.add(path, "a github publisher needs branches or environments (the OIDC subjects that may push)",
+                        "add branches: [main] or environments: [<GitHub environment>]");
+            }
+            for (int k = 0; k < p.branches().size(); k++) {
+                if (p.branches().get(k).contains("*") && !p.allowWildcard()) {
+                    wildcard(path + ".branches[" + k + "]", "branch \"" + p.branches().get(k) + "\"", "name the branch");
+                }
+            }
+            for (int k = 0; k < p.environments().size(); k++) {
+                if (p.environments().get(k).contains("*") && !p.allowWildcard()) {
+                    wildcard(path + ".environments[" + k + "]", "GitHub environment \"" + p.environments().get(k) + "\"",
+                            "name the environment");
+                }
+            }
+        } else if (p.type() == PublisherType.CODEBUILD) {
+            if (p.project() == null && problems.isUsable(path + ".project")) {
+                problems.add(path + ".project", "a codebuild publisher needs project", "add project: <CodeBuild project name>");
+            }
+            for (String githubOnly : List.of("repository", "branches", "environments")) {
+                boolean given = switch (githubOnly) {
+                    case "repository" -> p.repository() != null;
+                    case "branches" -> !p.branches().isEmpty();
+                    default -> !p.environments().isEmpty();
+                };
+                if (given) {
+                    problems.add(path + "." + githubOnly, githubOnly + " is for github publishers; a codebuild publisher takes project",
+                            "remove it, or set type: github");
+                }
+            }
+        }
+    }
+
+    private void wildcard(String path, String what, String fix) {
+        problems.add(path, what + " has a wildcard but allowWildcard is false",
+                fix + ", or set allowWildcard: true to trust every match");
+    }
+
+    // --- pullers ------------------------------------------------------------------------------------
+
+    private void puller(int i, Puller puller) {
+        String path = "pullers[" + i + "]";
+        references(path + ".environments", puller.environments(), "environments",
+                platform.environments().stream().map(Environment::name).toList(), "environment");
+        references(path + ".services", puller.services(), "services",
+                platform.services().stream().map(Service::name).toList(), "service");
+        if (puller.type() == null) {
+            return;
+        }
+        String type = puller.type().fileValue();
+        if (puller.type() == PullerType.ACCOUNT && puller.account() == null && problems.isUsable(path + ".account")) {
+            problems.add(path + ".account", "an account puller needs account", "add account: \"<the consumer's 12-digit account id>\"");
+        }
+        if (puller.roleArn() != null) {
+            if (puller.type() != PullerType.ACCOUNT) {
+                problems.add(path + ".roleArn", "roleArn is for account pullers; a " + type + " puller "
+                                + (puller.getsRole() ? "gets a role created in the environment's account" : "is granted through the repository policy"),
+                        "remove roleArn, or use type: account for an existing role in another account");
+            } else if (puller.account() != null && !puller.roleArn().contains(":" + puller.account() + ":")) {
+                problems.add(path + ".roleArn", "roleArn \"" + puller.roleArn() + "\" is not in account " + puller.account(),
+                        "give a role of account " + puller.account() + ", or correct account");
+            }
+        }
+        List<Environment> applies = platform.environments(puller);
+        for (Environment env : applies) {
+            if (env.account() == null || env.region() == null) {
+                continue;
+            }
+            if (puller.getsRole() && puller.account() != null && !puller.account().equals(env.account())) {
+                problems.add(path + ".account", "a " + type + " puller gets a role in the environment's account ("
+                                + env.name() + ": " + env.account() + "), not in account " + puller.account(),
+                        "for a consumer in another account use type: account with account: \"" + puller.account() + "\"");
+                return;
+            }
+            Set<String> holding = platform.regionsHolding(env);
+            String region = puller.region(env);
+            if (region != null && !holding.contains(region) && problems.isUsable(path + ".region")) {
+                problems.add(path + ".region", "region " + region + " holds no repository of environment \"" + env.name()
+                                + "\" (its repositories are in " + String.join(", ", holding) + ")",
+                        "add " + region + " to the replicaRegions of environment \"" + env.name() + "\", or pull in " + env.region());
+                return;
+            }
+        }
+    }
+
+    // --- registry -----------------------------------------------------------------------------------
+
+    private void scanning() {
+        Scanning scanning = platform.registry().scanning();
+        for (int i = 0; i < scanning.rules().size(); i++) {
+            ScanRule rule = scanning.rules().get(i);
+            String path = "registry.scanning.rules[" + i + "]";
+            if (rule.filters().size() > MAX_FILTERS_PER_RULE) {
+                problems.add(path + ".filters", rule.filters().size() + " filters exceed ECR's limit of "
+                        + MAX_FILTERS_PER_RULE + " a rule", "use broader wildcards or split the rule");
+            }
+            if (rule.frequency() == ScanFrequency.CONTINUOUS_SCAN && scanning.type() == ScanType.BASIC) {
+                problems.add(path + ".frequency", "CONTINUOUS_SCAN needs ENHANCED scanning, but type is BASIC",
+                        "set registry.scanning.type: ENHANCED, or use SCAN_ON_PUSH");
+            }
+        }
+        if (scanning.type() != ScanType.BASIC) {
+            return;
+        }
+        for (Environment env : platform.environments()) {
+            if (env.profile() == null) {
+                continue;
+            }
+            for (Service service : platform.services()) {
+                if (platform.profile(env, service).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN) {
+                    problems.add("registry.scanning.type", "type BASIC cannot scan continuously, but environment \""
+                                    + env.name() + "\" (profile " + env.profile().fileValue() + ") asks for CONTINUOUS_SCAN",
+                            "set type: ENHANCED (Amazon Inspector), or set overrides.scanFrequency: SCAN_ON_PUSH in environment \""
+                                    + env.name() + "\"");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void replication() {
+        List<ReplicationRule> rules = platform.registry().replication();
+        List<String> names = platform.environments().stream().map(Environment::name).toList();
+        for (int i = 0; i < rules.size(); i++) {
+            ReplicationRule rule = rules.get(i);
+            String path = "registry.replication[" + i + "]";
+            references(path + ".environments", rule.environments(), "environments", names, "environment");
+            if (rule.repositoryPrefixes().size() > MAX_FILTERS_PER_RULE) {
+                problems.add(path + ".repositoryPrefixes", rule.repositoryPrefixes().size() + " filters exceed ECR's limit of "
+                        + MAX_FILTERS_PER_RULE + " a rule", "use shorter prefixes that cover more repositories");
+            }
+            for (Environment env : platform.environments()) {
+                if (!platform.replicationRules(env).contains(rule) || env.account() == null) {
+                    continue;
+                }
+                for (int k = 0; k < rule.destinations().size(); k++) {
+                    ReplicationDestination d = rule.destinations().get(k);
+                    if (env.region() != null && env.region().equals(d.region()) && env.account().equals(d.account(env))) {
+                        problems.add(path + ".destinations[" + k + "]", "destination " + d.account(env) + "/" + d.region()
+                                        + " is the registry of environment \"" + env.name() + "\" itself",
+                                "replicate to another region or account");
+                    }
+                }
+            }
+        }
+        // Per registry (account and region): the rules its stack would hold and their unique destinations.
+        Map<String, List<String>> rulesByRegistry = new LinkedHashMap<>();
+        Map<String, Set<String>> destinationsByRegistry = new LinkedHashMap<>();
+        for (Environment env : platform.environments()) {
+            if (env.account() == null || env.region() == null) {
+                continue;
+            }
+            String registry = env.account() + "/" + env.region();
+            List<String> registryRules = rulesByRegistry.computeIfAbsent(registry, r -> new ArrayList<>());
+            Set<String> destinations = destinationsByRegistry.computeIfAbsent(registry, r -> new LinkedHashSet<>());
+            if (!env.replicaRegions().isEmpty()) {
+                registryRules.add("replicaRegions of " + env.name());
+                env.replicaRegions().forEach(r -> destinations.add(env.account() + "/" + r));
+            }
+            for (ReplicationRule rule : platform.replicationRules(env)) {
+                String id = "registry.replication[" + rules.indexOf(rule) + "]";
+                if (!registryRules.contains(id)) {
+                    registryRules.add(id);
+                }
+                rule.destinations().forEach(d -> destinations.add(d.account(env) + "/" + d.region()));
+            }
+        }
+        rulesByRegistry.forEach((registry, registryRules) -> {
+            String where = registry.replace("/", ", region ");
+            if (registryRules.size() > MAX_REPLICATION_RULES) {
+                problems.add("registry.replication", registryRules.size() + " replication rules in account " + where
+                        + " exceed ECR's limit of " + MAX_REPLICATION_RULES, "merge rules that share destinations");
+            }
+            if (destinationsByRegistry.get(registry).size() > MAX_REPLICATION_DESTINATIONS) {
+                problems.add("registry.replication", destinationsByRegistry.get(registry).size()
+                        + " unique replication destinations from account " + where + " exceed ECR's limit of "
+                        + MAX_REPLICATION_DESTINATIONS, "replicate to fewer regions or accounts");
+            }
+        });
+    }
+
+    private void pullThroughCache() {
+        List<PullThroughCacheRule> rules = platform.registry().pullThroughCache();
+        if (rules.size() > MAX_PULL_THROUGH_CACHE_RULES) {
+            problems.add("registry.pullThroughCache", rules.size() + " pull-through cache rules exceed ECR's limit of "
+                    + MAX_PULL_THROUGH_CACHE_RULES + " a registry", "cache fewer upstream registries");
+        }
+        duplicates("registry.pullThroughCache", rules.stream().map(PullThroughCacheRule::prefix).toList(), "prefix");
+        for (int i = 0; i < rules.size(); i++) {
+            PullThroughCacheRule rule = rules.get(i);
+            String path = "registry.pullThroughCache[" + i + "]";
+            references(path + ".environments", rule.environments(), "environments",
+                    platform.environments().stream().map(Environment::name).toList(), "environment");
+            if (rule.upstream() == null) {
+                continue;
+            }
+            if (rule.credentialArn() != null) {
+                String[] arn = rule.credentialArn().split(":");
+                for (Environment env : platform.environments()) {
+                    if (rule.appliesTo(env) && env.account() != null && env.region() != null
+                            && !(arn[3].equals(env.region()) && arn[4].equals(env.account()))) {
+                        problems.add(path + ".credentialArn", "the secret is in account " + arn[4] + ", region " + arn[3]
+                                        + ", but the rule is also created for environment \"" + env.name() + "\" in account "
+                                        + env.account() + ", region " + env.region() + " (ECR reads a secret of the rule's own account and region only)",
+                                "limit the rule with environments: [...] to the account and region of the secret, and add a rule with"
+                                        + " that registry's own secret where needed");
+                        break;
+                    }
+                }
+            }
+            String upstream = rule.upstream().fileValue();
+            String prefix = rule.prefix();
+            if (prefix != null && problems.isUsable(path + ".prefix")) {
+                if (prefix.length() < 2 || prefix.length() > 30) {
+                    problems.add(path + ".prefix", "prefix \"" + prefix + "\" must be 2 to 30 characters long",
+                            "use e.g. \"" + upstream + "\"");
+                } else if (platform.name() != null && (prefix.equals(platform.name()) || prefix.startsWith(platform.name() + "/"))) {
+                    problems.add(path + ".prefix", "prefix \"" + prefix + "\" is the platform's own repository prefix:"
+                                    + " cached images would mix with the platform's repositories and their access rules",
+                            "use a prefix of its own, e.g. \"" + upstream + "\"");
+                }
+            }
+            if (rule.upstream().needsCredential() && rule.credentialArn() == null && problems.isUsable(path + ".credentialArn")) {
+                problems.add(path + ".credentialArn", upstream + " needs credentialArn (ECR accepts this upstream only with credentials)",
+                        "store the credentials in Secrets Manager as ecr-pullthroughcache/" + upstream + " and give the secret's ARN");
+            }
+            if (!rule.upstream().needsCredential() && rule.credentialArn() != null) {
+                problems.add(path + ".credentialArn", upstream + " takes no credentialArn",
+                        rule.upstream() == Upstream.ECR ? "remove it; ECR-to-ECR caching uses IAM" : "remove it");
+            }
+            if (rule.upstream() == Upstream.ECR && rule.upstreamAccount() == null && problems.isUsable(path + ".upstreamAccount")) {
+                problems.add(path + ".upstreamAccount", "ecr needs upstreamAccount (the registry images are cached from)",
+                        "add upstreamAccount: \"<12-digit account id>\"");
+            }
+            if (rule.upstream() != Upstream.ECR && (rule.upstreamAccount() != null || rule.upstreamRegion() != null)) {
+                problems.add(path + (rule.upstreamAccount() != null ? ".upstreamAccount" : ".upstreamRegion"),
+                        "upstreamAccount and upstreamRegion are for upstream ecr only", "remove them");
+            }
+        }
+    }
+
+    private void creationTemplates() {
+        List<CreationTemplate> templates = platform.registry().creationTemplates();
+        duplicates("registry.creationTemplates", templates.stream().map(CreationTemplate::prefix).toList(), "prefix");
+        for (int i = 0; i < templates.size(); i++) {
+            duplicates("registry.creationTemplates[" + i + "].appliedFor",
+                    templates.get(i).appliedFor().stream().map(TemplateAppliesTo::fileValue).toList(), "value");
+        }
+    }
+
+    // --- tagging and promotion ----------------------------------------------------------------------
+
+    private void tagging() {
+        Tagging tagging = platform.tagging();
+        String release = tagging.releasePrefix();
+        for (int k = 0; k < tagging.buildPrefixes().size(); k++) {
+            String build = tagging.buildPrefixes().get(k);
+            if (release != null && build != null && (build.startsWith(release) || release.startsWith(build))) {
+                problems.add("tagging.buildPrefixes[" + k + "]", "build prefix \"" + build + "\" overlaps the release prefix \""
+                                + release + "\": lifecycle rules could not tell build tags from release tags",
+                        "use prefixes that do not start with one another, e.g. \"commit-\"");
+            }
+        }
+        if (!tagging.allowLatest()) {
+            return;
+        }
+        for (Environment env : platform.environments()) {
+            if (env.profile() != null && platform.profile(env).requireImmutableTags()) {
+                problems.add("tagging.allowLatest", "allowLatest needs a mutable \"latest\" tag, but environment \"" + env.name()
+                                + "\" (profile " + env.profile().fileValue() + ") requires immutable tags",
+                        "set allowLatest: false and deploy by release tag or digest, or set overrides.requireImmutableTags:"
+                                + " false in environment \"" + env.name() + "\"");
+                return;
+            }
+        }
+    }
+
+    private void promotionOrder() {
+        List<String> names = platform.environments().stream().map(Environment::name).toList();
+        if (!problems.isUsable("promotionOrder") || !problems.isUsable("environments")) {
+            return;
+        }
+        if (names.stream().distinct().count() < names.size()) {
+            return;
+        }
+        references("promotionOrder", platform.promotionOrder(), "promotionOrder", names, "environment");
+        duplicates("promotionOrder", platform.promotionOrder(), "environment");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private <T> void unique(String listPath, List<T> items, Function<T, String> name, String what) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String n = name.apply(items.get(i));
+            if (n == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(n, i);
+            if (first != null) {
+                problems.add(listPath + "[" + i + "].name", what + " name \"" + n + "\" is also used by " + listPath + "[" + first + "]",
+                        "give each " + what + " its own name");
+            }
+        }
+    }
+
+    private void duplicates(String listPath, List<String> values, String what) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int k = 0; k < values.size(); k++) {
+            if (values.get(k) != null && !seen.add(values.get(k))) {
+                problems.add(listPath + "[" + k + "]", what + " \"" + values.get(k) + "\" is listed twice", "remove the second one");
+            }
+        }
+    }
+
+    private void references(String listPath, List<String> given, String key, List<String> defined, String what) {
+        if (!problems.isUsable(listPath)) {
+            return;
+        }
+        for (int k = 0; k < given.size(); k++) {
+            String name = given.get(k);
+            if (!defined.contains(name)) {
+                String hint = Names.closest(name, defined).map(c -> "did you mean \"" + c + "\"?")
+                        .orElse("use one of " + String.join(", ", defined.stream().distinct().toList()) + ", or define it under " + what + "s");
+                problems.add(listPath + "[" + k + "]", what + " \"" + name + "\" is not defined", hint);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package platform;
+
+import java.util.List;
+
+/** A pull-through cache rule: images of {@code upstream} are pulled as {@code <prefix>/<upstream path>}. */
+public record PullThroughCacheRule(
+        @Field(required = true, value = "ecr-public, docker-hub, github, quay, k8s or ecr.")
+        Upstream upstream,
+        @Field(pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.")
+        String prefix,
+        @Field(pattern = Names.SECRET_ARN, value = "docker-hub, github: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.")
+        String credentialArn,
+        @Field(pattern = Names.ACCOUNT, value = "ecr: the upstream registry's account.")
+        String upstreamAccount,
+        @Field(pattern = Names.REGION, value = "ecr: the upstream registry's region. Default: the caching registry's region.")
+        String upstreamRegion,
+        @Field(pattern = Names.NAME, value = "Environments whose registries get the rule (a credential works only in its own account and region). Default: all.")
+        List<String> environments) {
+
+    public PullThroughCacheRule {
+        environments = environments == null ? List.of() : List.copyOf(environments);
+        prefix = prefix == null && upstream != null ? upstream.fileValue() : prefix;
+    }
+
+    /** Whether the rule is created in the registry of an environment. */
+    public boolean appliesTo(Environment environment) {
+        return environments.isEmpty() || environments.contains(environment.name());
+    }
+
+    /** The upstream registry URL for a caching registry in {@code region}. */
+    public String upstreamRegistryUrl(String region) {
+        if (upstream == Upstream.ECR) {
+            return upstreamAccount + ".dkr.ecr." + (upstreamRegion != null ? upstreamRegion : region) + ".amazonaws.com";
+        }
+        return upstream.registryUrl();
+    }
+}

@@ -1,0 +1,39 @@
+package platform;
+
+import java.util.List;
+
+/** A workload or an account that pulls images from the platform's repositories. */
+public record Puller(
+        @Field(required = true, value = "ecs, eks-node, eks-fargate, lambda, app-runner or account.")
+        PullerType type,
+        @Field(pattern = Names.NAME, value = "Environments whose repositories it pulls. Default: all.")
+        List<String> environments,
+        @Field(pattern = Names.NAME, value = "Services whose repositories it pulls. Default: all.")
+        List<String> services,
+        @Field(pattern = Names.ACCOUNT, value = "account, lambda: the consumer's account id. Default: the environment's account (lambda); required for account.")
+        String account,
+        @Field(pattern = Names.ROLE_ARN, value = "account: an existing role in that account, the only principal granted. Default: the whole account.")
+        String roleArn,
+        @Field(pattern = Names.REGION, value = "Where it runs; must hold the repository or a replica. Default: the environment's region.")
+        String region) {
+
+    public Puller {
+        environments = environments == null ? List.of() : List.copyOf(environments);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** The account the puller runs in: as written, else the environment's. */
+    public String account(Environment environment) {
+        return account != null ? account : environment.account();
+    }
+
+    /** The region the puller runs in: as written, else the environment's. */
+    public String region(Environment environment) {
+        return region != null ? region : environment.region();
+    }
+
+    /** Pullers that get a role created in the environment's account. */
+    public boolean getsRole() {
+        return type != PullerType.LAMBDA && type != PullerType.ACCOUNT;
+    }
+}

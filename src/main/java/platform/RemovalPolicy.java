@@ -1,0 +1,6 @@
+package platform;
+
+/** What happens to a repository (and its images) when its stack is deleted; maps 1:1 to the CDK enum. */
+public enum RemovalPolicy implements FileValue {
+    DESTROY, RETAIN
+}

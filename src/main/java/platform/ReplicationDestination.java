@@ -1,0 +1,14 @@
+package platform;
+
+/** A replication destination; a cross-account one gets a registry policy in its own stack. */
+public record ReplicationDestination(
+        @Field(required = true, pattern = Names.REGION, value = "The destination region.")
+        String region,
+        @Field(pattern = Names.ACCOUNT, value = "The destination account. Default: the source environment's account.")
+        String account) {
+
+    /** The destination account: as written, else the source environment's. */
+    public String account(Environment source) {
+        return account != null ? account : source.account();
+    }
+}

@@ -1,0 +1,19 @@
+package platform;
+
+import java.util.List;
+
+/** A registry replication rule, created in the registry stack of each environment it covers. */
+public record ReplicationRule(
+        @Field(pattern = Names.NAME, value = "Environments whose repositories are replicated. Default: all.")
+        List<String> environments,
+        @Field(required = true, value = "Where to replicate to; at most 25 unique destinations in all.")
+        List<ReplicationDestination> destinations,
+        @Field(pattern = Names.REPOSITORY_PREFIX, value = "Repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).")
+        List<String> repositoryPrefixes) {
+
+    public ReplicationRule {
+        environments = environments == null ? List.of() : List.copyOf(environments);
+        destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        repositoryPrefixes = repositoryPrefixes == null ? List.of() : List.copyOf(repositoryPrefixes);
+    }
+}

@@ -1,0 +1,15 @@
+package platform;
+
+import java.util.List;
+
+/** One registry scanning rule: a frequency for the repositories matching the filters. */
+public record ScanRule(
+        @Field(required = true, value = "SCAN_ON_PUSH, CONTINUOUS_SCAN (ENHANCED only) or MANUAL.")
+        ScanFrequency frequency,
+        @Field(required = true, pattern = Names.WILDCARD_FILTER, value = "Repository name filters with * wildcards; at most 100.")
+        List<String> filters) {
+
+    public ScanRule {
+        filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+}

@@ -1,0 +1,15 @@
+package platform;
+
+import java.util.List;
+
+/** Managed image signing: ECR signs pushed images with the AWS Signer profile, as the pushing identity. */
+public record Signing(
+        @Field(required = true, pattern = Names.SIGNING_PROFILE_ARN, value = "The AWS Signer signing profile ARN.")
+        String profileArn,
+        @Field(pattern = Names.WILDCARD_FILTER, value = "Repository filters with * wildcards. Default: every repository of the platform (<platform>/*).")
+        List<String> filters) {
+
+    public Signing {
+        filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+}

@@ -1,0 +1,21 @@
+package platform;
+
+import java.util.List;
+
+/** The image tagging strategy, shared by the lifecycle rules and the generated CI workflows. */
+public record Tagging(
+        @Field(pattern = Names.TAG_PREFIX, value = "Prefix of release tags (v1.2.3). Default: v.")
+        String releasePrefix,
+        @Field(pattern = Names.TAG_PREFIX, value = "Prefixes of build tags. Default: [commit-, pr-].")
+        List<String> buildPrefixes,
+        @Field("CI also writes the mutable tag latest (excluded from immutability where the profile allows). Default: false.")
+        boolean allowLatest) {
+
+    public static final String DEFAULT_RELEASE_PREFIX = "v";
+    public static final List<String> DEFAULT_BUILD_PREFIXES = List.of("commit-", "pr-");
+
+    public Tagging {
+        releasePrefix = releasePrefix == null ? DEFAULT_RELEASE_PREFIX : releasePrefix;
+        buildPrefixes = buildPrefixes == null || buildPrefixes.isEmpty() ? DEFAULT_BUILD_PREFIXES : List.copyOf(buildPrefixes);
+    }
+}

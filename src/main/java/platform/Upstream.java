@@ -1,0 +1,43 @@
+package platform;
+
+/** Upstream registries of ECR pull-through cache rules. */
+public enum Upstream implements FileValue {
+    ECR_PUBLIC("ecr-public", "ecr-public", "public.ecr.aws", false),
+    DOCKER_HUB("docker-hub", "docker-hub", "registry-1.docker.io", true),
+    GITHUB("github", "github-container-registry", "ghcr.io", true),
+    QUAY("quay", "quay", "quay.io", false),
+    K8S("k8s", "k8s", "registry.k8s.io", false),
+    ECR("ecr", "ecr", null, false);
+
+    private final String fileValue;
+    private final String upstreamRegistry;
+    private final String registryUrl;
+    private final boolean needsCredential;
+
+    Upstream(String fileValue, String upstreamRegistry, String registryUrl, boolean needsCredential) {
+        this.fileValue = fileValue;
+        this.upstreamRegistry = upstreamRegistry;
+        this.registryUrl = registryUrl;
+        this.needsCredential = needsCredential;
+    }
+
+    @Override
+    public String fileValue() {
+        return fileValue;
+    }
+
+    /** The value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}. */
+    public String upstreamRegistry() {
+        return upstreamRegistry;
+    }
+
+    /** The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region. */
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    /** Upstreams ECR only accepts with a Secrets Manager credential. */
+    public boolean needsCredential() {
+        return needsCredential;
+    }
+}

@@ -1,0 +1,159 @@
+package lifecycle;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LifecyclePresetsTest {
+
+    @Nested
+    class SingleRules {
+        @Test
+        void keepLastImagesCountsEveryImage() {
+            assertThat(LifecyclePresets.keepLastImages(9, 10)).isEqualTo(new LifecycleRule(9,
+                    "Keep the newest 10 images; expire older images no earlier rule matched",
+                    new Selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 10),
+                    Action.expire()));
+        }
+
+        @Test
+        void expireUntaggedAfterDaysRendersAsEcrExpects() {
+            assertThat(LifecyclePolicy.of(LifecyclePresets.expireUntaggedAfterDays(1, 7)).toJson()).isEqualTo(
+                    "{\"rules\":[{\"rulePriority\":1,\"description\":\"Expire untagged images 7 days after push\","
+                            + "\"selection\":{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\","
+                            + "\"countUnit\":\"days\",\"countNumber\":7},\"action\":{\"type\":\"expire\"}}]}");
+        }
+
+        @Test
+        void expireAfterDaysSelectsAnyImageByPushAge() {
+            Selection selection = LifecyclePresets.expireAfterDays(3, 30).selection();
+            assertThat(selection.tagStatus()).isEqualTo(TagStatus.ANY);
+            assertThat(selection.countType()).isEqualTo(CountType.SINCE_IMAGE_PUSHED);
+            assertThat(selection.countNumber()).isEqualTo(30);
+        }
+
+        @Test
+        void archiveNotPulledTransitionsAndIsValid() {
+            LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveNotPulledForDays(1, 90),
+                    LifecyclePresets.expireArchivedAfterDays(2, 365));
+            assertThat(policy.problems()).isEmpty();
+            assertThat(policy.toJson()).contains("\"countType\":\"sinceImagePulled\"",
+                    "\"action\":{\"type\":\"transition\",\"targetStorageClass\":\"archive\"}",
+                    "\"storageClass\":\"archive\",\"countType\":\"sinceImageTransitioned\"");
+        }
+
+        @Test
+        void expireArchivedBeforeNinetyDaysIsRejected() {
+            assertThat(LifecyclePolicy.of(LifecyclePresets.expireArchivedAfterDays(1, 30)).problems()).containsExactly(
+                    "rule 1: selection.countNumber 30 is too small for countType \"sinceImageTransitioned\": archived "
+                            + "images must stay in archive at least 90 days before a lifecycle rule may expire them. "
+                            + "Fix: use 90 or more");
+        }
+
+        @Test
+        void releasesComeBeforeBuildsOneRulePerPrefix() {
+            List<LifecycleRule> rules = LifecyclePresets.keepReleasesLongerThanBuilds(5, List.of("v"), 365,
+                    List.of("commit-", "pr-"), 14);
+            assertThat(rules).extracting(LifecycleRule::rulePriority).containsExactly(5, 6, 7);
+            assertThat(rules).extracting(r -> r.selection().tagPatternList())
+                    .containsExactly(List.of("v*"), List.of("commit-*"), List.of("pr-*"));
+            assertThat(rules).extracting(r -> r.selection().countNumber()).containsExactly(365, 14, 14);
+        }
+    }
+
+    @Nested
+    class RollbackWarnings {
+        @Test
+        void warnsWhenAnArchiveRuleCanSelectReleaseImages() {
+            LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveNotPulledForDays(1, 90));
+            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).containsExactly(
+                    "rule 1 transitions images to archive and can select release images (tags v*): archived images "
+                            + "cannot be pulled, so a rollback to such a release fails until the image is restored (up "
+                            + "to 20 minutes). Keep release tags out of archive rules in production, or restore the "
+                            + "image before rolling back");
+        }
+
+        @Test
+        void staysQuietWhenOnlyBuildTagsAreArchived() {
+            LifecyclePolicy policy = LifecyclePolicy.of(new LifecycleRule(1, "Archive build images after 30 days",
+                    new Selection(TagStatus.TAGGED, null, List.of("commit-*"), null, CountType.SINCE_IMAGE_PUSHED,
+                            CountUnit.DAYS, 30), Action.transitionToArchive()));
+            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).isEmpty();
+        }
+
+        @Test
+        void warnsForATaggedPatternThatCoversReleaseTags() {
+            LifecyclePolicy policy = LifecyclePolicy.of(new LifecycleRule(1, "Archive version 1 images after 30 days",
+                    new Selection(TagStatus.TAGGED, null, List.of("v1.*"), null, CountType.SINCE_IMAGE_PUSHED,
+                            CountUnit.DAYS, 30), Action.transitionToArchive()));
+            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).hasSize(1);
+        }
+    }
+
+    @Nested
+    class EnvironmentPolicy {
+        @Test
+        void composesEveryRuleWithTheAnyRuleLast() {
+            LifecyclePolicy policy = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                    .untaggedExpiryDays(7).releaseRetentionDays(365).buildRetentionDays(30).keepLastImages(50).build());
+
+            assertThat(policy.toJson()).isEqualTo("{\"rules\":["
+                    + "{\"rulePriority\":1,\"description\":\"Expire untagged images 7 days after push\",\"selection\":"
+                    + "{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\",\"countNumber\":7},"
+                    + "\"action\":{\"type\":\"expire\"}},"
+                    + "{\"rulePriority\":2,\"description\":\"Expire images tagged v* 365 days after push\",\"selection\":"
+                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"v*\"],\"countType\":\"sinceImagePushed\","
+                    + "\"countUnit\":\"days\",\"countNumber\":365},\"action\":{\"type\":\"expire\"}},"
+                    + "{\"rulePriority\":3,\"description\":\"Expire images tagged commit-* 30 days after push\",\"selection\":"
+                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"commit-*\"],\"countType\":\"sinceImagePushed\","
+                    + "\"countUnit\":\"days\",\"countNumber\":30},\"action\":{\"type\":\"expire\"}},"
+                    + "{\"rulePriority\":4,\"description\":\"Expire images tagged pr-* 30 days after push\",\"selection\":"
+                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"pr-*\"],\"countType\":\"sinceImagePushed\","
+                    + "\"countUnit\":\"days\",\"countNumber\":30},\"action\":{\"type\":\"expire\"}},"
+                    + "{\"rulePriority\":5,\"description\":\"Keep the newest 50 images; expire older images no earlier "
+                    + "rule matched\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
+                    + "\"countNumber\":50},\"action\":{\"type\":\"expire\"}}]}");
+        }
+
+        @Test
+        void leavesOutTheRulesOfUnsetValuesAndUsesCustomPrefixes() {
+            LifecyclePolicy policy = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                    .buildRetentionDays(14).buildTagPrefixes(List.of("sha-")).keepLastImages(20).build());
+            assertThat(policy.rules()).extracting(r -> r.selection().tagPatternList())
+                    .containsExactly(List.of("sha-*"), null);
+            assertThat(policy.rules()).extracting(LifecycleRule::rulePriority).containsExactly(1, 2);
+        }
+
+        @Test
+        void failsWithEveryInvalidValueAtOnce() {
+            assertThatThrownBy(() -> LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                    .untaggedExpiryDays(0).releaseRetentionDays(7).buildRetentionDays(30)
+                    .releaseTagPrefixes(List.of("v*")).buildTagPrefixes(List.of("v*", "")).build()))
+                    .isInstanceOfSatisfying(LifecyclePolicyException.class, e -> assertThat(e.problems()).containsExactly(
+                            "untaggedExpiryDays 0 is invalid: must be 1 or more. Fix: use a positive number or leave "
+                                    + "untaggedExpiryDays out to drop its rule",
+                            "releaseTagPrefixes entry \"v*\" contains \"*\": give plain prefixes, the preset adds the "
+                                    + "trailing wildcard. Fix: use \"v\"",
+                            "buildTagPrefixes entry \"v*\" contains \"*\": give plain prefixes, the preset adds the "
+                                    + "trailing wildcard. Fix: use \"v\"",
+                            "buildTagPrefixes holds an empty prefix: it would match every tag. Fix: remove it",
+                            "releaseRetentionDays 7 is shorter than buildRetentionDays 30: release images must be kept "
+                                    + "at least as long as build images, or a rollback target disappears before the "
+                                    + "builds that followed it. Fix: raise releaseRetentionDays to 30 or more",
+                            "tag prefix \"v*\" is both a release and a build prefix: an image can be only one of them. "
+                                    + "Fix: remove it from buildTagPrefixes"));
+        }
+
+        @Test
+        void failsWhenNothingIsSet() {
+            assertThatThrownBy(() -> LifecyclePresets.environmentPolicy(LifecycleRetention.builder().build()))
+                    .hasMessage("lifecycle policy is invalid (1 problem):\n  - no retention value is set: a repository "
+                            + "needs at least one lifecycle rule. Fix: set untaggedExpiryDays, keepLastImages, "
+                            + "releaseRetentionDays or buildRetentionDays");
+        }
+    }
+}
