@@ -59,6 +59,6 @@ public class RegistryAuditAlerts extends Construct {
 
     /** Name of the rule (a token when CloudFormation generates it). */
     public String ruleName() {
-        return rule.getRef();
+        return ScanFindingAlerts.ruleName(rule);
     }
 }

@@ -108,12 +108,17 @@ public class ScanFindingAlerts extends Construct {
 
     /** Name of the basic-scan rule (a token when CloudFormation generates it). */
     public String basicScanRuleName() {
-        return basicScanRule.getRef();
+        return ruleName(basicScanRule);
     }
 
     /** Name of the Inspector rule (a token when CloudFormation generates it). */
     public String inspectorRuleName() {
-        return inspectorRule.getRef();
+        return ruleName(inspectorRule);
+    }
+
+    /** The literal name when one was given, so dashboards and alarms do not depend on the rule resource. */
+    static String ruleName(CfnRule rule) {
+        return rule.getName() != null ? rule.getName() : rule.getRef();
     }
 
     public List<String> ruleNames() {

@@ -102,6 +102,15 @@ class ScanFindingAlertsTest {
     }
 
     @Test
+    void exposesTheGivenRuleNamesLiterallyForDashboards() {
+        Stack stack = AlertTopicTest.stack("Names");
+        AlertTopic topic = new AlertTopic(stack, "Alerts", AlertTopicProps.builder().build());
+        var alerts = new ScanFindingAlerts(stack, "Findings", ScanFindingAlertsProps.builder()
+                .alertTopic(topic).ruleNamePrefix("shop-prod").build());
+        assertThat(alerts.ruleNames()).containsExactly("shop-prod-basic-scan-findings", "shop-prod-inspector-findings");
+    }
+
+    @Test
     void topicPolicyAdmitsExactlyBothRules() {
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectEquals(Map.of(
