@@ -115,6 +115,15 @@ class RegistryEndpointsTest {
         }
 
         @Test
+        void serviceNamesFollowTheDeployRegionInAnEnvironmentAgnosticStack() {
+            Stack agnostic = new Stack(new App(), "Agnostic");
+            new RegistryEndpoints(agnostic, "Endpoints", prodVpc().build());
+            Template.fromStack(agnostic).hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
+                    "ServiceName", Map.of("Fn::Join", List.of("", List.of(
+                            "com.amazonaws.", Map.of("Ref", "AWS::Region"), ".ecr.dkr")))));
+        }
+
+        @Test
         void cloudWatchLogsEndpointIsOnlyCreatedWhenAskedFor() {
             orgScopedEcrOnly.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint",
                     Map.of("ServiceName", "com.amazonaws.eu-west-1.logs"), 0);
