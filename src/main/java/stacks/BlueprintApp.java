@@ -32,7 +32,25 @@ public final class BlueprintApp {
             System.exit(2);
             return;
         }
-        PlatformStacks.create(app, platform);
-        app.synth();
+        try {
+            PlatformStacks.create(app, platform);
+            app.synth();
+        } catch (RuntimeException e) {
+            // Construct validation gathers every problem of a value into one message that names the
+            // field, the rule and the fix; a stack trace would only bury it. Nothing was written yet
+            // when construction fails, and synthesis errors (cdk-nag) are reported by the CDK itself.
+            System.err.println("error: " + file + ": " + firstLine(e));
+            if (System.getenv("ECR_BLUEPRINT_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
+    }
+
+    /** jsii appends the JavaScript stack to messages that cross from Node; the first paragraph is the message. */
+    static String firstLine(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int jsStack = message.indexOf("\n    at ");
+        return (jsStack < 0 ? message : message.substring(0, jsStack)).strip();
     }
 }

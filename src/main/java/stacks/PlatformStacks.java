@@ -5,7 +5,9 @@ import platform.Platform;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -36,8 +38,12 @@ public final class PlatformStacks {
             Tags.of(stack).add("platform", platform.name());
             Tags.of(stack).add("managed-by", "ecr-blueprint");
         });
+        // One owner per VPC: the first environment naming it creates its endpoints, the others share them.
+        Set<String> vpcsWithEndpoints = new HashSet<>();
         for (Environment env : platform.environments()) {
-            var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env);
+            boolean ownsEndpoints = env.vpc() != null && vpcsWithEndpoints.add(env.account() + "/" + env.region() + "/" + env.vpc().id());
+            var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env,
+                    platform.services(), ownsEndpoints);
             Tags.of(stack).add("platform", platform.name());
             Tags.of(stack).add("environment", env.name());
             Tags.of(stack).add("managed-by", "ecr-blueprint");
