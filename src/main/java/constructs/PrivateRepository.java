@@ -1,5 +1,7 @@
 package constructs;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
@@ -73,8 +75,9 @@ public class PrivateRepository extends Construct {
             }
             builder.imageTagMutabilityExclusionFilters(filters);
         }
-        if (props.repositoryPolicy() != null && !props.repositoryPolicy().isEmpty()) {
-            builder.repositoryPolicyText(props.repositoryPolicy().toDocument(stack.getPartition(), stack.getRegion()));
+        RepositoryPolicy policy = props.repositoryPolicy();
+        if (policy != null && !policy.isEmpty()) {
+            builder.repositoryPolicyText(policy.toDocument(stack.getPartition(), stack.getRegion()));
         }
         if (props.removalPolicy() == RemovalPolicy.DESTROY) {
             builder.emptyOnDelete(true);
@@ -86,6 +89,18 @@ public class PrivateRepository extends Construct {
         }
         this.resource = builder.build();
         resource.applyRemovalPolicy(props.removalPolicy());
+        List<String> organizations = policy == null ? List.of() : policy.grants().stream()
+                .filter(g -> g.principal() instanceof RepositoryPrincipal.Organization)
+                .map(g -> ((RepositoryPrincipal.Organization) g.principal()).organizationId())
+                .distinct().toList();
+        if (!organizations.isEmpty()) {
+            // AwsSolutions-ECR1 flags any "*" principal; ours is only ever bound to the organisation.
+            NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
+                    .id("AwsSolutions-ECR1")
+                    .reason("The only * principal is bound by StringEquals aws:PrincipalOrgID to organisation "
+                            + String.join(", ", organizations) + ", so no principal outside it has access.")
+                    .build()));
+        }
 
         if (withExclusion) {
             Annotations.of(this).addWarningV2(WARNING_MUTABLE_TAG_EXCLUSION, "repository \"" + repositoryName

@@ -10,7 +10,9 @@ import lifecycle.TagStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
@@ -182,6 +184,14 @@ class PrivateRepositoryTest {
                     List.of(devStack.resolve(devRepository.resource().getLogicalId()), "Arn")));
             assertThat(devStack.resolve(devRepository.repositoryUri()).toString())
                     .contains("111111111111.dkr.ecr.eu-west-1.", "AWS::URLSuffix", "/shop/dev/user-service");
+        }
+
+        @Test
+        void theTemplateIsDeterministicAndHasNoAssetsOrCustomResources() {
+            Stack again = newStack("shop-dev");
+            new PrivateRepository(again, "UserService", minimal("shop/dev/user-service").build());
+            assertThat(Template.fromStack(again).toJSON()).isEqualTo(dev.toJSON());
+            assertThat(dev.toJSON().toString()).doesNotContain("Custom::", "AssetParameters", "cdk-hnb659fds-assets");
         }
 
         @Test
@@ -456,6 +466,44 @@ class PrivateRepositoryTest {
                     .tags(Map.of("aws:owner", "x")).build()))
                     .hasMessage("tag key \"aws:owner\" is invalid: must be 1 to 128 characters and not start with "
                             + "\"aws:\". Hint: use \"team\"");
+        }
+    }
+
+    @Nested
+    class Compliance {
+
+        @Test
+        void awsSolutionsFindsNothingInARepositoryWithEveryOption() {
+            Stack stack = newStack("nag");
+            Aspects.of(stack).add(AwsSolutionsChecks.Builder.create().build());
+            RepositoryKey key = new RepositoryKey(stack, "Key",
+                    RepositoryKeyProps.builder().removalPolicy(RemovalPolicy.RETAIN).build());
+            Role role = Role.Builder.create(stack, "Puller")
+                    .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com")).build();
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/prod/payments")
+                    .encryptionKey(key.key())
+                    .repositoryPolicy(RepositoryPolicy.builder()
+                            .pull(RepositoryPrincipal.organization("o-a1b2c3d4e5"))
+                            .pull(RepositoryPrincipal.account("222233334444"))
+                            .push(RepositoryPrincipal.role("arn:aws:iam::222233334444:role/ci-*"))
+                            .pull(RepositoryPrincipal.lambdaFunctions("222233334444")).build())
+                    .build());
+            repository.grantPull(role);
+            repository.grantPush(role);
+            new PrivateRepository(stack, "Dev", minimal("shop/dev/payments").build());
+            Template template = Template.fromStack(stack);
+
+            assertThat(Annotations.fromStack(stack).findError("*", Match.anyValue())).isEmpty();
+            template.hasResource("AWS::ECR::Repository", Map.of("Metadata", Map.of("cdk_nag", Map.of(
+                    "rules_to_suppress", List.of(Map.of("id", "AwsSolutions-ECR1",
+                            "reason", "The only * principal is bound by StringEquals aws:PrincipalOrgID to "
+                                    + "organisation o-a1b2c3d4e5, so no principal outside it has access."))))));
+        }
+
+        @Test
+        void theOpenAccessRuleIsNotSuppressedWithoutAnOrganisationGrant() {
+            assertThat(prod.findResources("AWS::ECR::Repository", Map.of("Metadata", Map.of("cdk_nag", Match.anyValue()))))
+                    .isEmpty();
         }
     }
 }
