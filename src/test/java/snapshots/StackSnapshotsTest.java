@@ -2,7 +2,6 @@ package snapshots;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +102,29 @@ class StackSnapshotsTest {
             Files.writeString(suite.resolve(STACK + ".json"), committedSnapshot().replace("\n", "\r\n").replace("  ", "    "));
 
             assertThat(snapshots(LOCAL).assertMatches(FixtureStacks.variant(BASE), STACK)).isEqualTo(StackSnapshots.Outcome.MATCHED);
+        }
+    }
+
+    @Nested
+    class Entrypoints {
+
+        @Test
+        void aStackIsCheckedDirectlyUnderItsStackName() throws IOException {
+            App app = SnapshotApp.create(FixtureStacks.cdkJson());
+            var stack = FixtureStacks.build(app, BASE);
+            Files.writeString(suite.resolve(FixtureStacks.stackName(BASE) + ".json"), committedSnapshot());
+
+            assertThat(snapshots(IN_CI).assertMatches(stack)).isEqualTo(StackSnapshots.Outcome.MATCHED);
+        }
+
+        @Test
+        void dynamicTestsCheckEachStackAndTheAbsenceOfStaleSnapshots() throws Throwable {
+            var tests = snapshots(LOCAL).tests(FixtureStacks.variant(BASE)).toList();
+
+            assertThat(tests).extracting(org.junit.jupiter.api.DynamicTest::getDisplayName)
+                    .containsExactly("snapshot of fixture", "no snapshot without a stack in " + suite);
+            tests.get(0).getExecutable().execute();
+            assertThat(suite.resolve("fixture.json")).content(StandardCharsets.UTF_8).isEqualTo(committedSnapshot());
         }
     }
 
