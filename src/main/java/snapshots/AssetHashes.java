@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,8 +43,7 @@ public final class AssetHashes {
 
     private static void walk(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = field.getValue();
                 if (value.isTextual() && (ASSET_KEYS.contains(field.getKey()) || namesBootstrapAssets(value))) {
                     field.setValue(replaceHashes(value));
@@ -70,7 +68,7 @@ public final class AssetHashes {
 
     private static void replaceAllHashes(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.fields().forEachRemaining(field -> {
+            object.properties().forEach(field -> {
                 if (field.getValue().isTextual()) {
                     field.setValue(replaceHashes(field.getValue()));
                 } else {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -39,7 +38,7 @@ final class ReplacementDetector {
                 for (String property : types.get(old.type()).createOnlyProperties()) {
                     JsonNode was = old.properties().get(property);
                     JsonNode now = same.path("Properties").get(property);
-                    if (!Objects.equals(was, now)) {
+                    if (!sameValue(was, now)) {
                         replacements.add(new Replacement(old.stack(), old.logicalId(), old.type(),
                                 Replacement.Kind.CHANGES_CREATE_ONLY_PROPERTY,
                                 "create-only property " + property + " changes from " + show(was) + " to " + show(now)
@@ -79,7 +78,7 @@ final class ReplacementDetector {
 
     private List<Resource> inventory(Map<String, JsonNode> templates) {
         List<Resource> resources = new ArrayList<>();
-        templates.forEach((stack, template) -> template.path("Resources").fields().forEachRemaining(entry -> {
+        templates.forEach((stack, template) -> template.path("Resources").properties().forEach(entry -> {
             String type = entry.getValue().path("Type").asText();
             StatefulType stateful = types.get(type);
             if (stateful != null) {
@@ -98,7 +97,7 @@ final class ReplacementDetector {
         }
         TreeSet<String> aliases = new TreeSet<>();
         TreeSet<String> users = new TreeSet<>();
-        template.path("Resources").fields().forEachRemaining(entry -> {
+        template.path("Resources").properties().forEach(entry -> {
             JsonNode resource = entry.getValue();
             String otherType = resource.path("Type").asText();
             if ("AWS::KMS::Alias".equals(otherType) && references(resource.path("Properties").path("TargetKeyId"), logicalId)) {
@@ -148,6 +147,13 @@ final class ReplacementDetector {
             }
         }
         return false;
+    }
+
+    private static boolean sameValue(JsonNode was, JsonNode now) {
+        if (was == null || now == null) {
+            return was == now;
+        }
+        return CanonicalJson.write(was).equals(CanonicalJson.write(now));
     }
 
     private static String show(JsonNode value) {

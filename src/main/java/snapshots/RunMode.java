@@ -1,5 +1,6 @@
 package snapshots;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -23,7 +24,7 @@ public record RunMode(boolean ci, boolean update, String base) {
     /** The mode of this JVM. */
     public static RunMode current() {
         Properties properties = System.getProperties();
-        Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> props.put(name, properties.getProperty(name)));
         return from(System.getenv(), props);
     }

@@ -35,7 +35,7 @@ public final class SnapshotApp {
     private SnapshotApp() {
     }
 
-    /** A deterministic App with the context of {@value} in the working directory. */
+    /** A deterministic App with the context of {@code cdk.json} in the working directory. */
     public static App create() {
         return create(DEFAULT_CDK_JSON);
     }
@@ -96,7 +96,7 @@ public final class SnapshotApp {
         }
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Object> values = new LinkedHashMap<>();
-        context.fields().forEachRemaining(e -> values.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
+        context.properties().forEach(e -> values.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
         return values;
     }
 

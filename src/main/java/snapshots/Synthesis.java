@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The CloudFormation templates of one synthesis, by stack name, with asset hashes normalised
  * ({@link AssetHashes}): what snapshots store and what the {@link StatefulResourceGuard} compares.
- * Templates are read from the cloud assembly files as the CDK wrote them.
+ * Templates are read from the cloud assembly files as the CDK wrote them. Treat the trees as read-only;
+ * {@link #template(String)} hands out copies.
  *
  * @param templates template by stack name, sorted by name
  */
@@ -30,7 +31,9 @@ public record Synthesis(Map<String, JsonNode> templates) {
     public Synthesis {
         Objects.requireNonNull(templates, "templates");
         TreeMap<String, JsonNode> normalised = new TreeMap<>();
-        templates.forEach((name, template) -> normalised.put(name, AssetHashes.normalise(template)));
+        // Through the canonical text once, so that numbers read through jsii (7.0) equal those read from files (7).
+        templates.forEach((name, template) -> normalised.put(name,
+                CanonicalJson.parse(CanonicalJson.write(AssetHashes.normalise(template)), "template of stack " + name)));
         templates = Collections.unmodifiableMap(normalised);
     }
 
