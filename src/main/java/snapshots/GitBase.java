@@ -71,6 +71,13 @@ final class GitBase {
             if (mergeBase.ok()) {
                 commit = mergeBase.out().strip();
                 comparedWith = base + " (merge-base " + shortId(commit) + ")";
+                String branch = run(root, "symbolic-ref", "--short", "-q", "HEAD").out().strip();
+                boolean onBase = !branch.isEmpty() && (base.equals(branch) || base.endsWith("/" + branch));
+                if (onBase && commit.equals(run(root, "rev-parse", "HEAD").out().strip())) {
+                    notices.add("HEAD is on the base branch " + base + " itself: comparing with HEAD's own committed"
+                            + " snapshots, which do not see a replacement committed in HEAD. To check a push to " + branch
+                            + ", set " + RunMode.BASE_VARIABLE + " to the previous tip (GitHub: ${{ github.event.before }})");
+                }
             } else {
                 commit = run(root, "rev-parse", base + "^{commit}").out().strip();
                 comparedWith = base + " (" + shortId(commit) + ")";

@@ -256,6 +256,17 @@ class StatefulResourceGuardTest {
         }
 
         @Test
+        void onTheBaseBranchItselfTheNoticeSaysWhatCannotBeSeen() throws Exception {
+            git("checkout", "-q", "main");
+
+            GuardReport report = guard(LOCAL).check(SUITE, FixtureStacks.variant(BASE));
+
+            assertThat(report.notices()).containsExactly("HEAD is on the base branch main itself: comparing with HEAD's"
+                    + " own committed snapshots, which do not see a replacement committed in HEAD. To check a push to main,"
+                    + " set SNAPSHOT_BASE to the previous tip (GitHub: ${{ github.event.before }})");
+        }
+
+        @Test
         void outsideAGitRepositoryNothingIsCheckedLocallyAndCiFails(@TempDir Path notARepository) {
             StatefulResourceGuard local = StatefulResourceGuard.builder().snapshotDirectory(notARepository)
                     .workingDirectory(notARepository).mode(LOCAL).notices(notices::add).build();
