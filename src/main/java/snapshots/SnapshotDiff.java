@@ -22,12 +22,13 @@ final class SnapshotDiff {
     }
 
     /** The differences, one entry per JSON path; empty when the two are equal. */
-    static List<String> differences(String snapshotJson, String actualJson) {
+    static List<String> differences(String snapshotJson, String actualJson, String snapshotName) {
         JSONCompareResult result;
         try {
             result = JSONCompare.compareJSON(snapshotJson, actualJson, JSONCompareMode.STRICT);
         } catch (JSONException e) {
-            throw new IllegalArgumentException("cannot compare the snapshot: " + e.getMessage(), e);
+            throw new IllegalArgumentException("snapshot " + snapshotName + " is not valid JSON: " + e.getMessage()
+                    + ". Restore it from git or rewrite it with " + StackSnapshots.UPDATE_HINT, e);
         }
         if (result.passed()) {
             return List.of();

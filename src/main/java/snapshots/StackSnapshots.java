@@ -133,13 +133,19 @@ public final class StackSnapshots {
         if (expected.equals(actual)) {
             return Outcome.MATCHED;
         }
-        List<String> differences = SnapshotDiff.differences(expected, actual);
         if (mode.update()) {
+            String what;
+            try {
+                List<String> differences = SnapshotDiff.differences(expected, actual, file.toString());
+                what = differences.isEmpty() ? "canonical form only" : differences.size() + " difference(s)";
+            } catch (IllegalArgumentException e) {
+                what = "the old file was not valid JSON";
+            }
             write(file, actual);
-            notices.accept("SNAPSHOT UPDATED: " + file + " (stack \"" + stackName + "\", "
-                    + (differences.isEmpty() ? "canonical form only" : differences.size() + " difference(s)") + ")");
+            notices.accept("SNAPSHOT UPDATED: " + file + " (stack \"" + stackName + "\", " + what + ")");
             return Outcome.UPDATED;
         }
+        List<String> differences = SnapshotDiff.differences(expected, actual, file.toString());
         if (differences.isEmpty()) {
             return Outcome.MATCHED;
         }

@@ -54,8 +54,8 @@ public final class StatefulResourceGuard {
     /** Compares the synthesis with the suite's base snapshots and applies the allow-list; does not fail. */
     public GuardReport check(String suite, Synthesis current) {
         Objects.requireNonNull(suite, "suite");
-        GitBase.Snapshots base = GitBase.read(workingDirectory, snapshotDirectory.resolve(suite), mode.base());
-        List<AllowedReplacement> entries = AllowList.read(allowList);
+        GitBase.Snapshots base = GitBase.read(workingDirectory, workingDirectory.resolve(snapshotDirectory).resolve(suite), mode.base());
+        List<AllowedReplacement> entries = AllowList.read(workingDirectory.resolve(allowList));
         List<Replacement> found = new ReplacementDetector(statefulTypes).detect(base.templates(), current.templates());
         List<Replacement> blocked = new ArrayList<>();
         List<Replacement> allowed = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class StatefulResourceGuard {
         private Builder() {
         }
 
-        /** The directory holding the suites. Default: {@code src/test/resources/snapshots}. */
+        /** The directory holding the suites, relative to the working directory. Default: {@code src/test/resources/snapshots}. */
         public Builder snapshotDirectory(Path snapshotDirectory) {
             this.snapshotDirectory = Objects.requireNonNull(snapshotDirectory, "snapshotDirectory");
             return this;

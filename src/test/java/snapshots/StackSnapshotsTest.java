@@ -198,6 +198,22 @@ class StackSnapshotsTest {
         }
 
         @Test
+        void aBrokenSnapshotFailsNamingTheFileAndIsRepairedByTheFlag() throws IOException {
+            Path file = suite.resolve(STACK + ".json");
+            Files.writeString(file, "{\"Resources\": ");
+
+            assertThatThrownBy(() -> snapshots(LOCAL).assertMatches(FixtureStacks.variant(BASE), STACK))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("snapshot " + file + " is not valid JSON: ")
+                    .hasMessageEndingWith(". Restore it from git or rewrite it with -Dsnapshots.update=true");
+
+            snapshots(UPDATE).assertMatches(FixtureStacks.variant(BASE), STACK);
+
+            assertThat(file).content(StandardCharsets.UTF_8).isEqualTo(committedSnapshot());
+            assertThat(notices).containsExactly("SNAPSHOT UPDATED: " + file + " (stack \"fixture\", the old file was not valid JSON)");
+        }
+
+        @Test
         void aSnapshotOfAStackThatIsGoneFailsAndIsDeletedOnlyWithTheFlag() throws IOException {
             Path stale = suite.resolve("old-stack.json");
             Files.writeString(stale, "{}\n");
