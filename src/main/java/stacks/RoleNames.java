@@ -1,0 +1,39 @@
+package stacks;
+
+/**
+ * IAM role names are API: other accounts' repository policies and generated CI workflows refer to
+ * them by ARN ({@code arn:aws:iam::<account>:role/<name>}) before or without a cross-stack reference.
+ * Every name is derived here and nowhere else; the role constructs check the 64-character limit.
+ *
+ * <p>Images are built once and pushed to the <em>first</em> environment of the promotion order;
+ * later environments receive them only through their promoter role, never from a publisher.
+ */
+public final class RoleNames {
+
+    private RoleNames() {
+    }
+
+    /** GitHub Actions publisher of one service, in the first environment: {@code shop-dev-user-service-publisher}. */
+    public static String githubPublisher(String platform, String environment, String service) {
+        return platform + "-" + environment + "-" + service + "-publisher";
+    }
+
+    /** CodeBuild publisher of one service, in the first environment: {@code shop-dev-user-service-codebuild}. */
+    public static String codeBuildPublisher(String platform, String environment, String service) {
+        return platform + "-" + environment + "-" + service + "-codebuild";
+    }
+
+    /** Promoter into an environment (pulls from the previous one, pushes to its own): {@code shop-prod-promoter}. */
+    public static String promoter(String platform, String targetEnvironment) {
+        return platform + "-" + targetEnvironment + "-promoter";
+    }
+
+    /** Workload pull role of one kind in an environment: {@code shop-prod-ecs-task-execution}. */
+    public static String puller(String platform, String environment, String kindSuffix) {
+        return platform + "-" + environment + "-" + kindSuffix;
+    }
+
+    public static String arn(String account, String roleName) {
+        return "arn:aws:iam::" + account + ":role/" + roleName;
+    }
+}
