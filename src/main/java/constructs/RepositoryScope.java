@@ -53,6 +53,15 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
         return "arn:" + Aws.PARTITION + ":ecr:" + region + ":" + account + ":repository/" + namePrefix + "*";
     }
 
+    /**
+     * A repository's ARN from its name, {@code arn:<partition>:ecr:<region>:<account>:repository/<name>}: for
+     * a repository of another stack or account (a promoter's source), where a construct reference would be a
+     * cross-stack (or impossible cross-account) reference.
+     */
+    public static String repositoryArn(String account, String region, String repositoryName) {
+        return "arn:" + Aws.PARTITION + ":ecr:" + region + ":" + account + ":repository/" + repositoryName;
+    }
+
     boolean hasPrefix() {
         return prefixArn != null;
     }
