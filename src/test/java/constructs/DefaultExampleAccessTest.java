@@ -2,6 +2,7 @@ package constructs;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wiring the environment stacks are meant to use (the snippet of docs/access.md), on the default
  * example's shape: dev and staging in 111111111111, prod in 222222222222, promotion dev → staging → prod.
+ * Validated: the roles, policies and the OIDC provider pass CloudFormation schema validation as in `cdk synth`.
  */
+@Tag("validated")
 class DefaultExampleAccessTest {
 
     record Env(String name, String account) {
@@ -40,6 +43,12 @@ class DefaultExampleAccessTest {
     @BeforeAll
     static void synth() {
         App app = new App();
+        for (String account : List.of("111111111111", "222222222222")) {
+            Stack accountStack = new Stack(app, "shop-account-" + account, StackProps.builder()
+                    .env(Environment.builder().account(account).region(REGION).build()).build());
+            new GitHubOidcProvider(accountStack, "GitHubOidcProvider");
+            STACKS.put("account-" + account, accountStack);
+        }
         for (int e = 0; e < ENVS.size(); e++) {
             Env env = ENVS.get(e);
             Stack stack = new Stack(app, "shop-" + env.name(), StackProps.builder()
@@ -76,6 +85,12 @@ class DefaultExampleAccessTest {
             STACKS.put(env.name(), stack);
         }
         STACKS.forEach((name, stack) -> TEMPLATES.put(name, Template.fromStack(stack)));
+    }
+
+    @Test
+    void eachAccountStackHasTheProviderTheRolesNameByArn() {
+        TEMPLATES.get("account-222222222222").hasResourceProperties("AWS::IAM::OIDCProvider", Map.of(
+                "Url", "https://token.actions.githubusercontent.com", "ClientIdList", List.of("sts.amazonaws.com")));
     }
 
     static TreeSet<String> roleNames(String env) {

@@ -140,6 +140,19 @@ class RoleLimitsTest {
         }
 
         @Test
+        void failsOnAPrefixThatIsNotARepositoryNamePrefix() {
+            Stack stack = newStack("BadPrefix");
+            assertThatThrownBy(() -> new PullerRole(stack, "Ecs", PullerRoleProps.builder()
+                    .kind(PullerRoleKind.ECS_TASK_EXECUTION).roleName("shop-dev-ecs-task-execution")
+                    .repositoryArns(repositoryArns(1))
+                    .repositoryPrefixArn("arn:aws:ecr:eu-west-1:111111111111:repository/*").build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("PullerRole BadPrefix/Ecs: repositoryArns prefix "
+                            + "\"arn:aws:ecr:eu-west-1:111111111111:repository/*\" is invalid: must be a repository ARN "
+                            + "prefix ending in \"/*\". Hint: RepositoryScope.prefixArn(account, region, \"shop/dev/\")");
+        }
+
+        @Test
         void repositoryConstructArnsAreSizedAtTheLongestRepositoryArn() throws Exception {
             int withoutRepositories = compactJsonLength(Map.of("Version", "2012-10-17", "Statement", List.of(
                     statement("PullImages", Persona.PULLER.actions(), List.of()),
