@@ -1,0 +1,78 @@
+package constructs;
+
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.CfnManagedPolicy;
+import software.amazon.awscdk.services.iam.CfnRole;
+import software.amazon.awscdk.services.iam.IRole;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The role a GitHub Actions workflow assumes through OIDC to push one service's images: no access
+ * keys, a one-hour session, trust limited to the listed repository branches or environments, and
+ * exactly {@link Persona#PUBLISHER}'s actions on the given repositories plus
+ * {@code ecr:GetAuthorizationToken} on {@code *}, as a customer-managed policy.
+ *
+ * <pre>{@code
+ * new GitHubPublisherRole(this, "ApiPublisher", GitHubPublisherRoleProps.builder()
+ *         .roleName(GitHubPublisherRole.defaultRoleName("shop", "dev", "api"))
+ *         .repositoryArns(List.of(apiRepository.getRepositoryArn()))
+ *         .subjects(List.of(GitHubOidcProviderTrust.branchSubject("acme/shop-api", "main")))
+ *         .build());
+ * }</pre>
+ */
+public class GitHubPublisherRole extends Construct {
+
+    private final PersonaRoleSupport.Built built;
+
+    public GitHubPublisherRole(Construct scope, String id, GitHubPublisherRoleProps props) {
+        super(scope, id);
+        List<String> problems = new ArrayList<>();
+        RoleLimits.checkRoleName(props.roleName(), problems);
+        RepositoryScope repositories = RepositoryScope.of(props.repositoryArns(), props.repositoryPrefixArn());
+        repositories.validate("repositoryArns", problems);
+        GitHubOidcProviderTrust.validateSubjects("subjects", props.subjects(), props.allowSubjectWildcards(), null,
+                problems);
+        PersonaRoleSupport.validateSigningProfile(props.signingProfileArn(), problems);
+        if (props.oidcProviderArn() != null) {
+            GitHubOidcProvider.validateArn("oidcProviderArn", props.oidcProviderArn(), problems);
+        }
+        String providerArn = props.oidcProviderArn() != null
+                ? props.oidcProviderArn()
+                : GitHubOidcProvider.arnInAccount(Stack.of(this).getAccount());
+        this.built = PersonaRoleSupport.build(this, "GitHubPublisherRole " + getNode().getPath(),
+                Persona.PUBLISHER, props.roleName(), "Pushes images from GitHub Actions (OIDC)",
+                problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, props.subjects()) : null,
+                List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
+                        Persona.PUBLISHER.actions(), repositories)),
+                props.signingProfileArn(), problems);
+    }
+
+    /** {@code <platform>-<env>-<service>-publisher}. */
+    public static String defaultRoleName(String platform, String environment, String service) {
+        return platform + "-" + environment + "-" + service + "-publisher";
+    }
+
+    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
+    public IRole getRole() {
+        return built.importedRole();
+    }
+
+    public String getRoleArn() {
+        return built.role().getAttrArn();
+    }
+
+    public String getRoleName() {
+        return built.role().getRoleName();
+    }
+
+    public CfnRole getResource() {
+        return built.role();
+    }
+
+    public CfnManagedPolicy getPolicy() {
+        return built.policy();
+    }
+}
