@@ -40,8 +40,9 @@ public class RegistryScanning extends Construct {
                 .build();
         if (this.props.scanType() == RegistryScanType.ENHANCED) {
             Annotations.of(this).addWarningV2("ecr-blueprint:enhancedScanningNeedsInspector",
-                    "ENHANCED scanning hands scanning to Amazon Inspector: the deploying role must be allowed to enable "
-                            + "Inspector for ECR (inspector2:Enable, iam:CreateServiceLinkedRole for "
+                    "ENHANCED scanning hands scanning to Amazon Inspector: the deploying role needs inspector2:Enable, "
+                            + "inspector2:Disable, inspector2:ListAccountPermissions, inspector2:ListCoverage, "
+                            + "inspector2:ListFindings and iam:CreateServiceLinkedRole (iam:AWSServiceName "
                             + "inspector2.amazonaws.com); see docs/registry.md");
         }
     }
