@@ -253,6 +253,36 @@ class RegistrySettingsTest {
         }
 
         @Test
+        void namesTheSourceOfAnInvalidTemplate() {
+            RegistryContribution dev = RegistryContribution.builder("environment dev")
+                    .template(RepositoryCreationTemplateProps.builder().prefix("shop/dev").appliedFor(REPLICATION).build())
+                    .build();
+            assertThat(problems(dev)).containsExactly(
+                    "environment dev: templates[\"shop/dev\"].lifecyclePolicy is missing: every repository needs one"
+                            + " (CT.ECR.PR.1). Hint: pass the environment profile's lifecycle.LifecyclePolicy",
+                    "encryptionKey is missing: 1 repository creation template(s) encrypt with the region's KMS key."
+                            + " Hint: pass the registry stack's key");
+        }
+
+        @Test
+        void crossAccountDestinationGetsTheReplicationPolicy() {
+            Stack destination = RegistryTestSupport.stack("333333333333", "eu-central-1");
+            RegistryReplicationProps source = RegistryReplicationProps.builder().rule(ReplicationRule.of(
+                    List.of(ReplicationDestination.of("eu-central-1", "333333333333")), "shop/prod/")).build();
+            assertThat(source.crossAccountDestinations("222222222222"))
+                    .containsExactly(ReplicationDestination.of("eu-central-1", "333333333333"));
+            new RegistrySettings(destination, "Registry", RegistrySettingsProps.builder()
+                    .contribution(RegistryContribution.builder("replicas of environment prod")
+                            .registryPolicy(RegistryPolicyProps.of(
+                                    RegistryPolicyStatement.allowReplicationFrom("222222222222", true, "shop/prod")))
+                            .build())
+                    .build());
+            Template.fromStack(destination).hasResourceProperties("AWS::ECR::RegistryPolicy", Map.of("PolicyText",
+                    Map.of("Statement", List.of(Map.of("Sid", "ReplicationFrom222222222222",
+                            "Action", List.of("ecr:CreateRepository", "ecr:ReplicateImage"))))));
+        }
+
+        @Test
         void theConstructThrowsEveryProblemOnce() {
             assertThatThrownBy(() -> new RegistrySettings(RegistryTestSupport.stack(), "Registry",
                     new RegistrySettingsProps(List.of(
