@@ -3,10 +3,9 @@ package stacks;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iam.CfnOIDCProvider;
+import constructs.GitHubOidcProvider;
 import software.constructs.Construct;
 
-import java.util.List;
 
 /**
  * Global IAM, exactly once per account: IAM is not regional, so two environments or regions in
@@ -20,10 +19,7 @@ public class AccountStack extends Stack {
                 .env(Environment.builder().account(account).region(region).build())
                 .description("ecr-blueprint: account-wide IAM for account " + account)
                 .build());
-        // The native resource, not the custom-resource Lambda behind iam.OpenIdConnectProvider.
-        CfnOIDCProvider.Builder.create(this, "GitHubOidcProvider")
-                .url("https://token.actions.githubusercontent.com")
-                .clientIdList(List.of("sts.amazonaws.com"))
-                .build();
+        // The native AWS::IAM::OIDCProvider, not the custom-resource Lambda behind iam.OpenIdConnectProvider.
+        new GitHubOidcProvider(this, "GitHubOidcProvider");
     }
 }

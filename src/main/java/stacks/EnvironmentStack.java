@@ -2,7 +2,19 @@ package stacks;
 
 import constructs.AlertTopic;
 import constructs.AlertTopicProps;
+import constructs.CodeBuildPublisherRole;
+import constructs.CodeBuildPublisherRoleProps;
+import constructs.GitHubOidcProvider;
+import constructs.GitHubOidcProviderTrust;
+import constructs.GitHubPublisherRole;
+import constructs.GitHubPublisherRoleProps;
 import constructs.PrivateRepository;
+import constructs.PromoterRole;
+import constructs.PromoterRoleProps;
+import constructs.PullerRole;
+import constructs.PullerRoleKind;
+import constructs.PullerRoleProps;
+import constructs.RepositoryScope;
 import constructs.PrivateRepositoryProps;
 import constructs.RepositoryKey;
 import constructs.RepositoryKeyProps;
@@ -22,6 +34,8 @@ import lifecycle.LifecycleRetention;
 import platform.Environment;
 import platform.EnvironmentProfile;
 import platform.Platform;
+import platform.Publisher;
+import platform.PublisherType;
 import platform.Puller;
 import platform.PullerType;
 import platform.Service;
@@ -71,10 +85,119 @@ public class EnvironmentStack extends Stack {
         for (Service service : services) {
             repositories.put(service.name(), repository(platform, environment, service));
         }
+        access(platform, environment);
         observability(platform, environment, id, profile);
         if (environment.vpc() != null && ownsVpcEndpoints) {
             endpoints(environment);
         }
+    }
+
+    /**
+     * Who may push and pull, as roles of this account: publishers in the first environment of the
+     * promotion order only (images are built once), a promoter in every later one, and the workload
+     * pull roles the platform file asks for. Other accounts and Lambda are granted in repository policies.
+     */
+    private void access(Platform platform, Environment environment) {
+        String signingProfile = platform.registry().signing() == null ? null : platform.registry().signing().profileArn();
+        String prefixArn = RepositoryScope.prefixArn(environment.account(), environment.region(), platform.repositoryPrefix(environment));
+        boolean firstEnvironment = platform.promotionOrder().get(0).equals(environment.name());
+        if (firstEnvironment) {
+            for (Service service : platform.services()) {
+                publishers(platform, environment, service, signingProfile, prefixArn);
+            }
+        }
+        for (List<Environment> step : platform.promotionSteps()) {
+            if (step.get(1).equals(environment)) {
+                promoter(platform, step.get(0), environment, signingProfile, prefixArn);
+            }
+        }
+        Map<PullerRoleKind, List<String>> pullersByKind = new java.util.EnumMap<>(PullerRoleKind.class);
+        for (Puller puller : platform.pullers(environment)) {
+            PullerRoleKind kind = PULLER_ROLES.get(puller.type());
+            if (kind == null) {
+                continue; // account and lambda pullers are granted in repository policies
+            }
+            var arns = pullersByKind.computeIfAbsent(kind, k -> new ArrayList<>());
+            platform.services(puller).stream().map(s -> repositories.get(s.name()).repositoryArn())
+                    .filter(arn -> !arns.contains(arn)).forEach(arns::add);
+        }
+        pullersByKind.forEach((kind, arns) -> new PullerRole(this, PULLER_IDS.get(kind), PullerRoleProps.builder()
+                .kind(kind)
+                .roleName(RoleNames.puller(platform.name(), environment.name(), kind))
+                .repositoryArns(arns)
+                .repositoryPrefixArn(prefixArn)
+                .build()));
+    }
+
+    private static final Map<PullerType, PullerRoleKind> PULLER_ROLES = Map.of(
+            PullerType.ECS, PullerRoleKind.ECS_TASK_EXECUTION,
+            PullerType.EKS_NODE, PullerRoleKind.EKS_NODE,
+            PullerType.EKS_FARGATE, PullerRoleKind.EKS_FARGATE_POD_EXECUTION,
+            PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS);
+
+    private static final Map<PullerRoleKind, String> PULLER_IDS = Map.of(
+            PullerRoleKind.ECS_TASK_EXECUTION, "EcsTaskExecutionRole",
+            PullerRoleKind.EKS_NODE, "EksNodeRole",
+            PullerRoleKind.EKS_FARGATE_POD_EXECUTION, "EksFargatePodExecutionRole",
+            PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole");
+
+    private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
+        String repositoryArn = repositories.get(service.name()).repositoryArn();
+        List<String> subjects = new ArrayList<>();
+        boolean wildcards = false;
+        List<String> projectArns = new ArrayList<>();
+        for (Publisher publisher : service.publishers()) {
+            if (publisher.type() == PublisherType.GITHUB) {
+                publisher.branches().forEach(b -> subjects.add(GitHubOidcProviderTrust.branchSubject(publisher.repository(), b)));
+                publisher.environments().forEach(e -> subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), e)));
+                wildcards |= publisher.allowWildcard();
+            } else {
+                projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
+            }
+        }
+        if (!subjects.isEmpty()) {
+            new GitHubPublisherRole(this, service.name() + "-publisher", GitHubPublisherRoleProps.builder()
+                    .roleName(RoleNames.githubPublisher(platform.name(), environment.name(), service.name()))
+                    .repositoryArns(List.of(repositoryArn))
+                    .repositoryPrefixArn(prefixArn)
+                    .subjects(subjects)
+                    .allowSubjectWildcards(wildcards)
+                    .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
+                    .signingProfileArn(signingProfile)
+                    .build());
+        }
+        if (!projectArns.isEmpty()) {
+            new CodeBuildPublisherRole(this, service.name() + "-codebuild-publisher", CodeBuildPublisherRoleProps.builder()
+                    .roleName(RoleNames.codeBuildPublisher(platform.name(), environment.name(), service.name()))
+                    .repositoryArns(List.of(repositoryArn))
+                    .repositoryPrefixArn(prefixArn)
+                    .projectArns(projectArns)
+                    .signingProfileArn(signingProfile)
+                    .build());
+        }
+    }
+
+    /** Pulls the previous environment's repositories (by deterministic ARN, never a cross-stack reference) and pushes ours. */
+    private void promoter(Platform platform, Environment source, Environment target, String signingProfile, String prefixArn) {
+        List<String> githubRepositories = platform.services().stream()
+                .flatMap(s -> s.publishers().stream())
+                .filter(p -> p.type() == PublisherType.GITHUB)
+                .map(Publisher::repository).distinct().toList();
+        if (githubRepositories.isEmpty()) {
+            return;
+        }
+        new PromoterRole(this, "Promoter", PromoterRoleProps.builder()
+                .roleName(RoleNames.promoter(platform.name(), target.name()))
+                .sourceRepositoryArns(platform.services().stream().map(s -> RepositoryScope.repositoryArn(
+                        source.account(), source.region(), platform.repositoryName(source, s))).toList())
+                .sourceRepositoryPrefixArn(RepositoryScope.prefixArn(source.account(), source.region(), platform.repositoryPrefix(source)))
+                .targetRepositoryArns(repositories.values().stream().map(PrivateRepository::repositoryArn).toList())
+                .targetRepositoryPrefixArn(prefixArn)
+                .githubRepositories(githubRepositories)
+                .githubEnvironment(target.name())
+                .oidcProviderArn(GitHubOidcProvider.arnInAccount(target.account()))
+                .signingProfileArn(signingProfile)
+                .build());
     }
 
     /**
@@ -187,6 +310,14 @@ public class EnvironmentStack extends Stack {
                 String account = puller.account() != null ? puller.account() : environment.account();
                 String region = puller.region() != null ? puller.region() : environment.region();
                 policy.pull(RepositoryPrincipal.lambdaFunctions(account, region));
+            }
+        }
+        // The next environment's promoter pulls from here; in another account it needs the repository
+        // policy too, naming the role through its account root (it may not exist yet).
+        for (List<Environment> step : platform.promotionSteps()) {
+            Environment target = step.get(1);
+            if (step.get(0).equals(environment) && !target.account().equals(environment.account())) {
+                policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name()))));
             }
         }
         return policy.build();

@@ -1,9 +1,16 @@
 package stacks;
 
+import constructs.RegistryContribution;
+import constructs.RegistrySettings;
+import constructs.RegistrySettingsProps;
+import constructs.SigningConfiguration;
+import constructs.SigningConfigurationProps;
+import platform.Signing;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ecr.CfnRegistryScanningConfiguration;
+import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -11,22 +18,34 @@ import java.util.List;
 /**
  * Registry-wide singletons, exactly once per account and region: environments that share an
  * account and region (dev and staging in the default example) share this stack.
+ *
+ * <p>Construct ids are API: {@value #TEMPLATE_KEY_ID} encrypts every repository ECR creates from a
+ * template (replicas, cached base images); replacing it would orphan their encryption.
  */
 public class RegistryStack extends Stack {
 
-    public RegistryStack(Construct scope, String id, String account, String region) {
+    public static final String TEMPLATE_KEY_ID = "TemplateKey";
+
+    public RegistryStack(Construct scope, String id, String account, String region,
+                         List<RegistryContribution> contributions, Signing signing, String platformName) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(Environment.builder().account(account).region(region).build())
                 .description("ecr-blueprint: registry settings for " + account + " in " + region)
                 .build());
-        CfnRegistryScanningConfiguration.Builder.create(this, "ScanningConfiguration")
-                .scanType("BASIC")
-                .rules(List.of(CfnRegistryScanningConfiguration.ScanningRuleProperty.builder()
-                        .scanFrequency("SCAN_ON_PUSH")
-                        .repositoryFilters(List.of(CfnRegistryScanningConfiguration.RepositoryFilterProperty.builder()
-                                .filter("*").filterType("WILDCARD").build()))
-                        .build()))
-                .build();
+        boolean templates = contributions.stream().anyMatch(c -> !c.templates().isEmpty());
+        Key templateKey = templates
+                ? Key.Builder.create(this, TEMPLATE_KEY_ID)
+                        .description("Encrypts repositories ECR creates from creation templates in " + region)
+                        .enableKeyRotation(true)
+                        .removalPolicy(RemovalPolicy.RETAIN)
+                        .build()
+                : null;
+        new RegistrySettings(this, "Registry", new RegistrySettingsProps(contributions, templateKey));
+        if (signing != null) {
+            List<String> filters = signing.filters().isEmpty() ? List.of(platformName + "/*") : signing.filters();
+            new SigningConfiguration(this, "Signing", SigningConfigurationProps.of(
+                    new SigningConfigurationProps.Rule(signing.profileArn(), filters)));
+        }
     }
 }

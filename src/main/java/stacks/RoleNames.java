@@ -1,5 +1,10 @@
 package stacks;
 
+import constructs.CodeBuildPublisherRole;
+import constructs.GitHubPublisherRole;
+import constructs.PullerRole;
+import constructs.PullerRoleKind;
+
 /**
  * IAM role names are API: other accounts' repository policies and generated CI workflows refer to
  * them by ARN ({@code arn:aws:iam::<account>:role/<name>}) before or without a cross-stack reference.
@@ -15,22 +20,25 @@ public final class RoleNames {
 
     /** GitHub Actions publisher of one service, in the first environment: {@code shop-dev-user-service-publisher}. */
     public static String githubPublisher(String platform, String environment, String service) {
-        return platform + "-" + environment + "-" + service + "-publisher";
+        return GitHubPublisherRole.defaultRoleName(platform, environment, service);
     }
 
-    /** CodeBuild publisher of one service, in the first environment: {@code shop-dev-user-service-codebuild}. */
+    /** CodeBuild publisher of one service, in the first environment: {@code shop-dev-user-service-codebuild-publisher}. */
     public static String codeBuildPublisher(String platform, String environment, String service) {
-        return platform + "-" + environment + "-" + service + "-codebuild";
+        return CodeBuildPublisherRole.defaultRoleName(platform, environment, service);
     }
 
-    /** Promoter into an environment (pulls from the previous one, pushes to its own): {@code shop-prod-promoter}. */
+    /**
+     * Promoter into an environment (pulls from the previous one, pushes to its own), one for all
+     * services of the step: {@code shop-prod-promoter}.
+     */
     public static String promoter(String platform, String targetEnvironment) {
         return platform + "-" + targetEnvironment + "-promoter";
     }
 
     /** Workload pull role of one kind in an environment: {@code shop-prod-ecs-task-execution}. */
-    public static String puller(String platform, String environment, String kindSuffix) {
-        return platform + "-" + environment + "-" + kindSuffix;
+    public static String puller(String platform, String environment, PullerRoleKind kind) {
+        return PullerRole.defaultRoleName(platform, environment, kind);
     }
 
     public static String arn(String account, String roleName) {
