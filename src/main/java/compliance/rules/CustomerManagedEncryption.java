@@ -38,6 +38,6 @@ public final class CustomerManagedEncryption implements EcrRule {
         Object type = encryption.get("encryptionType");
         Object key = encryption.get("kmsKey");
         boolean awsManagedKey = key instanceof String k && k.endsWith("alias/aws/ecr");
-        return Outcome.when(KMS_TYPES.contains(type) && key != null && !awsManagedKey);
+        return Outcome.when(type != null && KMS_TYPES.contains(type) && key != null && !awsManagedKey);
     }
 }

@@ -46,8 +46,12 @@ public final class ProductionRepositoryRetained implements EcrRule {
             return Outcome.notApplicable();
         }
         var options = node.getCfnOptions();
-        return Outcome.when(RETAINING.contains(options.getDeletionPolicy())
-                && RETAINING.contains(options.getUpdateReplacePolicy()));
+        return Outcome.when(retains(options.getDeletionPolicy()) && retains(options.getUpdateReplacePolicy()));
+    }
+
+    private static boolean retains(CfnDeletionPolicy policy) {
+        // Absent means Delete.
+        return policy != null && RETAINING.contains(policy);
     }
 
     private static boolean isProduction(CfnResource node) {
