@@ -1,5 +1,7 @@
 package compliance;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +117,29 @@ class ComplianceTest {
             assertThat(Files.readAllLines(outdir.resolve("EcrBlueprint-Careful-NagReport.csv")))
                     .contains("\"EcrBlueprint-ECR1\",\"Careful/Repo\",\"Compliant\",\"N/A\",\"Error\",\""
                             + new compliance.rules.ScanOnPush().info() + "\"");
+        }
+    }
+
+    @Nested
+    class Suppressions {
+
+        @Test
+        void aGranularSuppressionWithAReasonLetsSynthesisPassAndIsReported(@TempDir Path outdir) throws Exception {
+            App app = app(outdir);
+            Stack stack = new Stack(app, "Legacy");
+            CfnRepository repository = retained(repository(stack, "Repo", key(stack, "Key").build())
+                    .imageTagMutability("MUTABLE").build());
+            NagSuppressions.addResourceSuppressions(repository, List.of(NagPackSuppression.builder()
+                    .id("EcrBlueprint-ECR2")
+                    .reason("The legacy deploy tooling re-tags latest until its migration; nothing pulls latest.")
+                    .build()));
+            Compliance.applyTo(app, Set.of());
+
+            assertThatCode(app::synth).doesNotThrowAnyException();
+            assertThat(Files.readAllLines(outdir.resolve("EcrBlueprint-Legacy-NagReport.csv"))).contains(
+                    "\"EcrBlueprint-ECR2\",\"Legacy/Repo\",\"Suppressed\",\"The legacy deploy tooling re-tags latest "
+                            + "until its migration; nothing pulls latest.\",\"Error\",\""
+                            + new compliance.rules.ImmutableTags().info() + "\"");
         }
     }
 

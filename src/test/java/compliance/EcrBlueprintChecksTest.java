@@ -78,6 +78,11 @@ class EcrBlueprintChecksTest {
             Tags.of(s).add("environment", "prod");
             repository(s, "Repo", key(s, "Key").build()).build().getCfnOptions().setDeletionPolicy(CfnDeletionPolicy.DELETE);
         });
+        fixture(app, "ProdProfileDeletedNonCompliant", s -> {
+            Tags.of(s).add("environment", "live");
+            Tags.of(s).add("ecr-blueprint:profile", "prod");
+            repository(s, "Repo", key(s, "Key").build()).build();
+        });
         fixture(app, "DevDeletedCompliant", s -> {
             Tags.of(s).add("environment", "dev");
             repository(s, "Repo", key(s, "Key").build()).build();
@@ -264,6 +269,11 @@ class EcrBlueprintChecksTest {
         @Test
         void aDeletableProdRepositoryIsEcr7() {
             assertThat(findings("ProdDeletedNonCompliant")).containsExactly("EcrBlueprint-ECR7");
+        }
+
+        @Test
+        void theProdProfileTagMarksProductionWhateverTheEnvironmentName() {
+            assertThat(findings("ProdProfileDeletedNonCompliant")).containsExactly("EcrBlueprint-ECR7");
         }
 
         @Test
