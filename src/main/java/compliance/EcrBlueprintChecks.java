@@ -43,7 +43,7 @@ public class EcrBlueprintChecks extends NagPack {
     /** The jsii bridge: cdk-nag reads these properties and calls {@link #rule(CfnResource)} back. */
     private static final class RuleApplication implements IApplyRule {
         private final EcrRule rule;
-        private CfnResource node;
+        private final CfnResource node;
 
         RuleApplication(EcrRule rule, CfnResource node) {
             this.rule = rule;
@@ -92,7 +92,7 @@ public class EcrBlueprintChecks extends NagPack {
 
         @Override
         public void setNode(CfnResource value) {
-            this.node = value;
+            throw new UnsupportedOperationException("node is fixed for one application of a rule");
         }
 
         @Override

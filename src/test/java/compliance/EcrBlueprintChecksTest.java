@@ -13,6 +13,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
+import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
@@ -99,6 +100,29 @@ class EcrBlueprintChecksTest {
         fixture(app, "GitHubNoSubjectNonCompliant", s -> oidcRole(s, null));
         fixture(app, "EcrStarPolicyNonCompliant", s -> CfnManagedPolicy.Builder.create(s, "Policy")
                 .policyDocument(allow(List.of("ecr:*"))).build());
+        fixture(app, "InlineNotActionNonCompliant", s -> CfnRole.Builder.create(s, "Role")
+                .assumeRolePolicyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow", "Principal", Map.of("Service", "ecs-tasks.amazonaws.com"), "Action", "sts:AssumeRole"))))
+                .policies(List.of(CfnRole.PolicyProperty.builder().policyName("Everything").policyDocument(Map.of(
+                        "Version", "2012-10-17", "Statement", List.of(Map.of(
+                                "Effect", "Allow", "NotAction", "iam:*", "Resource", "*")))).build()))
+                .build());
+        fixture(app, "RegistryPolicyWildcardNonCompliant", s -> CfnRegistryPolicy.Builder.create(s, "RegistryPolicy")
+                .policyText(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("AWS", "arn:aws:iam::222222222222:root"),
+                        "Action", List.of("ecr:CreateRepository", "ecr:Replicate*"),
+                        "Resource", "arn:aws:ecr:eu-west-1:111111111111:repository/*"))))
+                .build());
+        fixture(app, "EksServiceAccountSubjectCompliant", s -> CfnRole.Builder.create(s, "Role")
+                .assumeRolePolicyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Federated",
+                                "arn:aws:iam::111111111111:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE"),
+                        "Action", "sts:AssumeRoleWithWebIdentity",
+                        "Condition", Map.of("StringEquals", Map.of(
+                                "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE:sub", "system:serviceaccount:shop:puller"))))))
+                .build());
         fixture(app, "EndpointWithPolicyCompliant", s -> endpoint(s).policyDocument(allow(List.of("ecr:BatchGetImage"))).build());
         fixture(app, "EndpointWithoutPolicyNonCompliant", s -> endpoint(s).build());
         fixture(app, "TopicWithCmkCompliant", s -> CfnTopic.Builder.create(s, "Topic")
@@ -329,6 +353,11 @@ class EcrBlueprintChecksTest {
         }
 
         @Test
+        void aNonGitHubProviderOnlyNeedsASubjectCondition() {
+            assertThat(findings("EksServiceAccountSubjectCompliant")).isEmpty();
+        }
+
+        @Test
         void aWildcardRepositoryIsIam2() {
             assertThat(findings("GitHubWildcardRepoNonCompliant")).containsExactly("EcrBlueprint-IAM2[Subject::repo:octo-org/*]");
         }
@@ -341,6 +370,16 @@ class EcrBlueprintChecksTest {
 
     @Nested
     class NoWildcardActions {
+        @Test
+        void notActionInAnInlineRolePolicyIsIam3() {
+            assertThat(findings("InlineNotActionNonCompliant")).containsExactly("EcrBlueprint-IAM3[NotAction::Allow]");
+        }
+
+        @Test
+        void aPrefixWildcardInTheRegistryPolicyIsIam3() {
+            assertThat(findings("RegistryPolicyWildcardNonCompliant")).containsExactly("EcrBlueprint-IAM3[Action::ecr:Replicate*]");
+        }
+
         @Test
         void ecrStarIsIam3() {
             assertThat(findings("EcrStarPolicyNonCompliant")).containsExactly("EcrBlueprint-IAM3[Action::ecr:*]");

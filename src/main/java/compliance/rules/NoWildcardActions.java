@@ -1,5 +1,6 @@
 package compliance.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
 import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
@@ -52,14 +53,18 @@ public final class NoWildcardActions implements EcrRule {
         }
         List<String> findings = new ArrayList<>();
         for (Object document : documents) {
-            for (String action : PolicyDocuments.allowedActions(PolicyDocuments.tree(document))) {
-                if (action.contains("*") || action.contains("?")) {
-                    findings.add("Action::" + action);
+            for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(document))) {
+                if (!PolicyDocuments.isAllow(statement)) {
+                    continue;
                 }
-            }
-            if (!PolicyDocuments.wildcardActionProblems(PolicyDocuments.tree(document)).stream()
-                    .filter(p -> p.contains("NotAction")).toList().isEmpty()) {
-                findings.add("NotAction::Allow");
+                if (statement.has("NotAction")) {
+                    findings.add("NotAction::Allow");
+                }
+                for (String action : PolicyDocuments.strings(statement.path("Action"))) {
+                    if (action.contains("*") || action.contains("?")) {
+                        findings.add("Action::" + action);
+                    }
+                }
             }
         }
         return Outcome.of(findings.stream().distinct().toList());

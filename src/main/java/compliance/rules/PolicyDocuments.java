@@ -98,28 +98,6 @@ public final class PolicyDocuments {
     }
 
     /**
-     * Problems with the actions of Allow statements: a wildcard in an action ({@code *},
-     * {@code ecr:*}, {@code ecr:Get*}) or an Allow with {@code NotAction}, which grants everything else.
-     */
-    public static List<String> wildcardActionProblems(JsonNode policy) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode statement : statements(policy)) {
-            if (!isAllow(statement)) {
-                continue;
-            }
-            if (statement.has("NotAction")) {
-                problems.add(describe(statement) + " allows NotAction " + strings(statement.get("NotAction")));
-            }
-            for (String action : strings(statement.path("Action"))) {
-                if (action.contains("*") || action.contains("?")) {
-                    problems.add(describe(statement) + " allows \"" + action + "\"");
-                }
-            }
-        }
-        return problems;
-    }
-
-    /**
      * Allow statements open to everyone ({@code "*"}, {@code {"AWS": "*"}} or any NotPrincipal)
      * that are not bound to one organization with {@code StringEquals aws:PrincipalOrgID}.
      * {@code ForAllValues:StringEquals} does not bind: it is true for a request without the key.
