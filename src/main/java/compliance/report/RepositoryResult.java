@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param template  the template file, relative to the cloud assembly directory
  * @param logicalId the logical id in the template
- * @param path      the construct path ({@code aws:cdk:path}), or the logical id when absent
+ * @param path      the construct path ({@code aws:cdk:path}, written by {@code cdk synth} unless
+ *                  {@code --no-path-metadata}), or the logical id when absent
  * @param name      the repository name, or {@code (generated)} when CloudFormation names it
  */
 public record RepositoryResult(String template, String logicalId, String path, String name, List<ControlResult> controls) {
