@@ -12,6 +12,7 @@ import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
 import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
 import software.amazon.awscdk.services.ecr.CfnRepository;
@@ -127,6 +128,8 @@ class EcrBlueprintChecksTest {
         fixture(app, "EndpointWithoutPolicyNonCompliant", s -> endpoint(s).build());
         fixture(app, "TopicWithCmkCompliant", s -> CfnTopic.Builder.create(s, "Topic")
                 .kmsMasterKeyId(key(s, "Key").build().getAttrArn()).build());
+        fixture(app, "AlarmTopicKeyAllowsCloudWatchCompliant", s -> alarmTopic(s, true));
+        fixture(app, "AlarmTopicKeyWithoutCloudWatchNonCompliant", s -> alarmTopic(s, false));
         fixture(app, "TopicWithAwsManagedKeyNonCompliant", s -> CfnTopic.Builder.create(s, "Topic")
                 .kmsMasterKeyId("alias/aws/sns").build());
         fixture(app, "TopicUnencryptedNonCompliant", s -> CfnTopic.Builder.create(s, "Topic").build());
@@ -203,6 +206,25 @@ class EcrBlueprintChecksTest {
                                 "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"),
                         "Action", "sts:AssumeRoleWithWebIdentity",
                         "Condition", condition))))
+                .build();
+    }
+
+    /** A topic that a CloudWatch alarm publishes to, encrypted with a key of the same stack. */
+    private static void alarmTopic(Stack s, boolean keyAllowsCloudWatch) {
+        List<Object> statements = new ArrayList<>(List.of(Fixtures.grantRestriction(), Map.of(
+                "Effect", "Allow", "Principal", Map.of("AWS", "arn:aws:iam::111111111111:root"),
+                "Action", "kms:*", "Resource", "*")));
+        if (keyAllowsCloudWatch) {
+            statements.add(Map.of(
+                    "Effect", "Allow", "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                    "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", "*"));
+        }
+        CfnKey key = key(s, "Key").keyPolicy(Map.of("Version", "2012-10-17", "Statement", statements)).build();
+        CfnTopic topic = CfnTopic.Builder.create(s, "Topic").kmsMasterKeyId(key.getAttrArn()).build();
+        CfnAlarm.Builder.create(s, "Alarm")
+                .namespace("AWS/ECR").metricName("RepositoryPullCount").statistic("Sum")
+                .period(300).evaluationPeriods(1).threshold(0).comparisonOperator("GreaterThanThreshold")
+                .alarmActions(List.of(topic.getRef()))
                 .build();
     }
 
@@ -404,6 +426,17 @@ class EcrBlueprintChecksTest {
         @Test
         void aTopicWithACustomerManagedKeyIsCompliant() {
             assertThat(findings("TopicWithCmkCompliant")).isEmpty();
+        }
+
+        @Test
+        void aTopicKeyThatLetsTheAlarmPublishIsCompliant() {
+            assertThat(findings("AlarmTopicKeyAllowsCloudWatchCompliant")).isEmpty();
+        }
+
+        @Test
+        void aTopicKeyTheAlarmCannotUseIsSns1NamingThePublisher() {
+            assertThat(findings("AlarmTopicKeyWithoutCloudWatchNonCompliant"))
+                    .containsExactly("EcrBlueprint-SNS1[Publisher::cloudwatch.amazonaws.com]");
         }
 
         @Test
