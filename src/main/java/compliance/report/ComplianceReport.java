@@ -40,11 +40,12 @@ public record ComplianceReport(
 
     /** Where a catalog's own check disagrees with what it is meant to protect. */
     static final List<String> CATALOG_NOTES = List.of(
-            "Checkov CKV_AWS_32 accepts a \"*\" principal bound with ForAllValues:StringEquals on aws:PrincipalOrgID. "
-                    + "ForAllValues: is true when the request has no such key, so the policy is open to every account; "
-                    + "this report and EcrBlueprint-ECR5 require StringEquals.",
-            "Checkov CKV_AWS_136 passes EncryptionType KMS with the AWS managed key aws/ecr; Security Hub ECR.5 and "
-                    + "EcrBlueprint-ECR4 require a customer managed key written in the template.",
+            "Checkov CKV_AWS_32 treats a \"*\" principal as constrained only by ForAllValues:StringEquals on "
+                    + "aws:PrincipalOrgID. ForAllValues: is true when the request has no such key, so that policy is open to "
+                    + "every account; the correct StringEquals form fails Checkov when Principal is the string \"*\" (write "
+                    + "{\"AWS\": \"*\"}, which Checkov does not inspect). This report and EcrBlueprint-ECR5 require StringEquals.",
+            "Checkov CKV_AWS_136 passes EncryptionType KMS with the AWS managed key aws/ecr (newer Checkov releases pass "
+                    + "AES256 too); Security Hub ECR.5 and EcrBlueprint-ECR4 require a customer managed key written in the template.",
             "Security Hub ECR.1 also passes a repository covered by registry-level enhanced (continuous) scanning; this "
                     + "report reads the repository's own ScanOnPush, as CT.ECR.PR.2 and CKV_AWS_163 do.");
 

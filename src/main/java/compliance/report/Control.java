@@ -25,7 +25,7 @@ public enum Control {
     SECURITY_HUB_ECR_5("ECR.5", "AWS Security Hub", "ECR repositories should be encrypted with customer managed AWS KMS keys",
             "EcrBlueprint-ECR4", Control::customerManagedKey),
     CONTROL_TOWER_ECR_PR_1("CT.ECR.PR.1", "AWS Control Tower",
-            "Require an Amazon ECR private repository to have a lifecycle policy configured",
+            "Require Amazon ECR repositories to have a lifecycle policy configured",
             "EcrBlueprint-ECR3", Control::lifecyclePolicy),
     CONTROL_TOWER_ECR_PR_2("CT.ECR.PR.2", "AWS Control Tower",
             "Require Amazon ECR private repositories to have image scanning enabled",
