@@ -79,7 +79,8 @@ public record ComplianceReport(
             String name = cdkOut.relativize(file).toString().replace('\\', '/');
             templates.add(name);
             JsonNode template = readJson(file);
-            suppressions.addAll(suppressions(name, "(stack)", template.path("Metadata")));
+            List<Suppression> stackWide = suppressions(name, "(stack)", template.path("Metadata"));
+            suppressions.addAll(stackWide);
             for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
                 var resource = it.next();
                 String logicalId = resource.getKey();
@@ -88,7 +89,8 @@ public record ComplianceReport(
                 List<Suppression> own = suppressions(name, path, body.path("Metadata"));
                 suppressions.addAll(own);
                 switch (body.path("Type").asText()) {
-                    case "AWS::ECR::Repository" -> repositories.add(repository(name, logicalId, path, body, own));
+                    case "AWS::ECR::Repository" -> repositories.add(repository(name, logicalId, path, body,
+                            concat(own, stackWide)));
                     case "AWS::ECR::RepositoryCreationTemplate" -> creationTemplateException(name, path, body)
                             .ifPresent(exceptions::add);
                     default -> {
@@ -150,6 +152,12 @@ public record ComplianceReport(
             }
             all.add(new Suppression(template, path, rule.path("id").asText(), reason, appliesTo));
         }
+        return all;
+    }
+
+    private static List<Suppression> concat(List<Suppression> first, List<Suppression> second) {
+        List<Suppression> all = new ArrayList<>(first);
+        all.addAll(second);
         return all;
     }
 
