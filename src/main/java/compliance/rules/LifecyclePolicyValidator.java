@@ -1,6 +1,8 @@
 package compliance.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
 
@@ -16,12 +18,13 @@ public interface LifecyclePolicyValidator {
 
     /** The text is JSON and holds at least one rule in {@code rules}. */
     static LifecyclePolicyValidator basic() {
+        ObjectMapper json = new ObjectMapper();
         return text -> {
             JsonNode policy;
             try {
-                policy = PolicyDocuments.tree(text);
-            } catch (IllegalArgumentException e) {
-                return List.of("lifecyclePolicyText " + e.getMessage());
+                policy = json.readTree(text);
+            } catch (JsonProcessingException e) {
+                return List.of("lifecyclePolicyText is not JSON: " + e.getOriginalMessage());
             }
             JsonNode rules = policy.path("rules");
             if (!rules.isArray() || rules.isEmpty()) {
