@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +80,7 @@ public record ComplianceReport(
             JsonNode template = readJson(file);
             List<Suppression> stackWide = suppressions(name, "(stack)", template.path("Metadata"));
             suppressions.addAll(stackWide);
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
-                var resource = it.next();
+            for (Map.Entry<String, JsonNode> resource : template.path("Resources").properties()) {
                 String logicalId = resource.getKey();
                 JsonNode body = resource.getValue();
                 String path = body.path("Metadata").path("aws:cdk:path").asText(logicalId);

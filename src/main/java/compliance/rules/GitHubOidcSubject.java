@@ -5,7 +5,6 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +59,8 @@ public final class GitHubOidcSubject implements EcrRule {
                     .anyMatch(p -> p.contains(GITHUB_PROVIDER));
             List<String> subjects = new ArrayList<>();
             boolean hasSub = false;
-            for (Iterator<Map.Entry<String, JsonNode>> ops = statement.path("Condition").fields(); ops.hasNext(); ) {
-                for (Iterator<Map.Entry<String, JsonNode>> keys = ops.next().getValue().fields(); keys.hasNext(); ) {
-                    var key = keys.next();
+            for (Map.Entry<String, JsonNode> operator : statement.path("Condition").properties()) {
+                for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
                     github |= key.getKey().startsWith(GITHUB_PROVIDER + ":");
                     if (key.getKey().endsWith(":sub")) {
                         hasSub = true;

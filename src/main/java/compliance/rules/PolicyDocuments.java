@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -129,8 +128,7 @@ public final class PolicyDocuments {
     /** True when the statement carries {@code StringEquals aws:PrincipalOrgID} with concrete values. */
     public static boolean boundToOrganization(JsonNode statement) {
         JsonNode stringEquals = statement.path("Condition").path("StringEquals");
-        for (Iterator<Map.Entry<String, JsonNode>> it = stringEquals.fields(); it.hasNext(); ) {
-            var entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : stringEquals.properties()) {
             if (entry.getKey().equalsIgnoreCase(PRINCIPAL_ORG_ID)) {
                 List<String> values = strings(entry.getValue());
                 return !values.isEmpty() && values.stream().noneMatch(v -> v.isBlank() || v.contains("*"));
@@ -142,13 +140,12 @@ public final class PolicyDocuments {
     /** True when some statement (with any operator prefix) names aws:PrincipalOrgID, e.g. under ForAllValues:. */
     public static boolean mentionsOrganizationOutsideStringEquals(JsonNode policy) {
         for (JsonNode statement : statements(policy)) {
-            for (Iterator<Map.Entry<String, JsonNode>> ops = statement.path("Condition").fields(); ops.hasNext(); ) {
-                var op = ops.next();
+            for (Map.Entry<String, JsonNode> op : statement.path("Condition").properties()) {
                 if (op.getKey().equals("StringEquals")) {
                     continue;
                 }
-                for (Iterator<String> keys = op.getValue().fieldNames(); keys.hasNext(); ) {
-                    if (keys.next().equalsIgnoreCase(PRINCIPAL_ORG_ID)) {
+                for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
+                    if (key.getKey().equalsIgnoreCase(PRINCIPAL_ORG_ID)) {
                         return true;
                     }
                 }
