@@ -1,0 +1,69 @@
+package compliance.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The report for code-scanning tools: SARIF 2.1.0, one rule per catalog control, one result per
+ * repository and control ({@code kind} pass or fail; exceptions carry a SARIF suppression with
+ * the reason). Locations name the template file and the construct path.
+ * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ */
+final class SarifReport {
+
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SarifReport() {
+    }
+
+    static String render(ComplianceReport report) {
+        ObjectNode sarif = JSON.createObjectNode();
+        sarif.put("$schema", SCHEMA);
+        sarif.put("version", "2.1.0");
+        ObjectNode run = sarif.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "ecr-blueprint compliance report");
+        driver.put("informationUri", "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html");
+        ArrayNode rules = driver.putArray("rules");
+        for (Control control : Control.values()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", control.id());
+            rule.put("name", control.name());
+            rule.putObject("shortDescription").put("text", control.title());
+            rule.putObject("fullDescription").put("text", control.catalog() + " " + control.id() + ": " + control.title()
+                    + ". Enforced at synthesis by " + control.enforcedBy() + ".");
+            rule.putObject("properties").put("catalog", control.catalog());
+        }
+        ArrayNode results = run.putArray("results");
+        for (RepositoryResult repository : report.repositories()) {
+            for (ControlResult control : repository.controls()) {
+                ObjectNode result = results.addObject();
+                result.put("ruleId", control.control());
+                result.put("kind", control.status() == Status.PASS ? "pass" : "fail");
+                result.put("level", control.status() == Status.PASS ? "none" : "error");
+                result.putObject("message").put("text", repository.name() + ": " + control.detail());
+                ObjectNode location = result.putArray("locations").addObject();
+                location.putObject("physicalLocation").putObject("artifactLocation").put("uri", repository.template());
+                location.putArray("logicalLocations").addObject()
+                        .put("name", repository.logicalId())
+                        .put("fullyQualifiedName", repository.path())
+                        .put("kind", "resource");
+                if (control.status() == Status.EXCEPTION) {
+                    result.putArray("suppressions").addObject()
+                            .put("kind", "inSource")
+                            .put("justification", control.detail());
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(sarif) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the compliance report as SARIF", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package compliance.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.services.iam.CfnRole;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A role assumable with a web identity (GitHub Actions OIDC) is bound to named repositories: the
+ * trust policy has a {@code :sub} condition, and for GitHub every value names {@code repo:<org>/<repo>}
+ * without a wildcard in the org or repository part.
+ */
+public final class GitHubOidcSubject implements EcrRule {
+
+    public static final String GITHUB_PROVIDER = "token.actions.githubusercontent.com";
+
+    @Override
+    public String suffix() {
+        return "IAM2";
+    }
+
+    @Override
+    public String info() {
+        return "The role's web-identity trust does not bind the token subject (sub) to a named repository.";
+    }
+
+    @Override
+    public String explanation() {
+        return "Without a sub condition, or with a wildcard in its org/repo part, every workflow of every (or another) "
+                + "GitHub repository can assume the role. Fix: add Condition {\"StringLike\": {\""
+                + GITHUB_PROVIDER + ":sub\": \"repo:<org>/<repo>:ref:refs/heads/main\"}}.";
+    }
+
+    @Override
+    public boolean appliesTo(CfnResource node) {
+        return node instanceof CfnRole;
+    }
+
+    @Override
+    public Outcome evaluate(CfnResource node) {
+        JsonNode trust = PolicyDocuments.tree(Resolved.value(node, ((CfnRole) node).getAssumeRolePolicyDocument()));
+        return evaluate(trust);
+    }
+
+    /** The check on a trust policy document (also used by the compliance report). */
+    public static Outcome evaluate(JsonNode trust) {
+        boolean webIdentity = false;
+        List<String> findings = new ArrayList<>();
+        for (JsonNode statement : PolicyDocuments.statements(trust)) {
+            if (!PolicyDocuments.isAllow(statement)
+                    || !PolicyDocuments.strings(statement.path("Action")).contains("sts:AssumeRoleWithWebIdentity")) {
+                continue;
+            }
+            webIdentity = true;
+            boolean github = PolicyDocuments.strings(statement.path("Principal").path("Federated")).stream()
+                    .anyMatch(p -> p.contains(GITHUB_PROVIDER));
+            List<String> subjects = new ArrayList<>();
+            boolean hasSub = false;
+            for (Map.Entry<String, JsonNode> operator : statement.path("Condition").properties()) {
+                for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
+                    github |= key.getKey().startsWith(GITHUB_PROVIDER + ":");
+                    if (key.getKey().endsWith(":sub")) {
+                        hasSub = true;
+                        subjects.addAll(PolicyDocuments.strings(key.getValue()));
+                    }
+                }
+            }
+            if (!hasSub) {
+                findings.add("Subject::missing");
+            } else if (github) {
+                subjects.stream().filter(s -> !namesRepository(s)).forEach(s -> findings.add("Subject::" + s));
+            }
+        }
+        return webIdentity ? Outcome.of(findings) : Outcome.notApplicable();
+    }
+
+    /** {@code repo:<org>/<repo>[:...]} with no wildcard in {@code <org>/<repo>}. */
+    static boolean namesRepository(String subject) {
+        if (!subject.startsWith("repo:")) {
+            return false;
+        }
+        String rest = subject.substring("repo:".length());
+        int end = rest.indexOf(':');
+        String orgAndRepo = end < 0 ? rest : rest.substring(0, end);
+        String[] parts = orgAndRepo.split("/", -1);
+        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
+                && !orgAndRepo.contains("*") && !orgAndRepo.contains("?");
+    }
+}

@@ -1,0 +1,102 @@
+package compliance.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
+import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
+import software.amazon.awscdk.services.ecr.CfnRepository;
+import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
+import software.amazon.awscdk.services.iam.CfnManagedPolicy;
+import software.amazon.awscdk.services.iam.CfnPolicy;
+import software.amazon.awscdk.services.iam.CfnRole;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * No Allow statement grants a wildcard action ({@code *}, {@code ecr:*}, {@code ecr:Get*}) or uses
+ * NotAction, in IAM policies, repository, registry and creation-template policies and VPC endpoint
+ * policies. Key policies are out of scope: the AWS default key policy gives the account root
+ * {@code kms:*} so the key can never become unmanageable.
+ */
+public final class NoWildcardActions implements EcrRule {
+
+    @Override
+    public String suffix() {
+        return "IAM3";
+    }
+
+    @Override
+    public String info() {
+        return "A policy allows a wildcard action (such as * or ecr:*) or uses NotAction.";
+    }
+
+    @Override
+    public String explanation() {
+        return "Wildcards grant every action the service has or will add, including deletes and policy changes. Fix: list "
+                + "the exact actions (the persona tables in constructs.Persona list them for ECR).";
+    }
+
+    @Override
+    public boolean appliesTo(CfnResource node) {
+        return node instanceof CfnManagedPolicy || node instanceof CfnPolicy || node instanceof CfnRole
+                || node instanceof CfnRepository || node instanceof CfnRegistryPolicy
+                || node instanceof CfnRepositoryCreationTemplate || node instanceof CfnVPCEndpoint;
+    }
+
+    @Override
+    public Outcome evaluate(CfnResource node) {
+        List<Object> documents = documents(node);
+        if (documents.isEmpty()) {
+            return Outcome.notApplicable();
+        }
+        List<String> findings = new ArrayList<>();
+        for (Object document : documents) {
+            for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(document))) {
+                if (!PolicyDocuments.isAllow(statement)) {
+                    continue;
+                }
+                if (statement.has("NotAction")) {
+                    findings.add("NotAction::Allow");
+                }
+                for (String action : PolicyDocuments.strings(statement.path("Action"))) {
+                    if (action.contains("*") || action.contains("?")) {
+                        findings.add("Action::" + action);
+                    }
+                }
+            }
+        }
+        return Outcome.of(findings.stream().distinct().toList());
+    }
+
+    private static List<Object> documents(CfnResource node) {
+        List<Object> documents = new ArrayList<>();
+        if (node instanceof CfnManagedPolicy p) {
+            add(documents, Resolved.value(node, p.getPolicyDocument()));
+        } else if (node instanceof CfnPolicy p) {
+            add(documents, Resolved.value(node, p.getPolicyDocument()));
+        } else if (node instanceof CfnRole role) {
+            for (Object inline : Resolved.list(node, role.getPolicies())) {
+                if (inline instanceof Map<?, ?> policy) {
+                    add(documents, policy.get("policyDocument"));
+                }
+            }
+        } else if (node instanceof CfnRepository repository) {
+            add(documents, Resolved.value(node, repository.getRepositoryPolicyText()));
+        } else if (node instanceof CfnRegistryPolicy registry) {
+            add(documents, Resolved.value(node, registry.getPolicyText()));
+        } else if (node instanceof CfnRepositoryCreationTemplate template) {
+            add(documents, Resolved.value(node, template.getRepositoryPolicy()));
+        } else if (node instanceof CfnVPCEndpoint endpoint) {
+            add(documents, Resolved.value(node, endpoint.getPolicyDocument()));
+        }
+        return documents;
+    }
+
+    private static void add(List<Object> documents, Object document) {
+        if (document != null) {
+            documents.add(document);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportCommandTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/compliance/cdk-out");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private static Path copyOfFixture(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve(FIXTURE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void aMissingCloudAssemblyExitsWith2AndSaysToSynthesizeFirst(@TempDir Path dir) {
+        Path missing = dir.resolve("cdk.out");
+
+        assertThat(run("--cdk-out", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: cloud assembly " + missing + " does not exist: run `cdk synth` first, "
+                + "or name the directory with --cdk-out" + System.lineSeparator());
+    }
+
+    @Test
+    void anAssemblyWithoutTemplatesExitsWith2(@TempDir Path dir) {
+        assertThat(run("--cdk-out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: cloud assembly " + dir + " holds no *.template.json");
+    }
+
+    @Test
+    void writesEveryFormatNextToTheTemplatesAndExitsWith1WhenControlsFail(@TempDir Path dir) throws IOException {
+        Path cdkOut = copyOfFixture(dir);
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(1);
+        assertThat(cdkOut.resolve("compliance-report.md")).exists();
+        assertThat(cdkOut.resolve("compliance-report.json")).exists();
+        assertThat(cdkOut.resolve("compliance-report.sarif")).exists();
+        assertThat(out.toString()).endsWith("3 repositories, 7 failing controls" + System.lineSeparator());
+    }
+
+    @Test
+    void formatMdWritesOnlyMarkdown(@TempDir Path dir) throws IOException {
+        Path cdkOut = copyOfFixture(dir);
+
+        run("--cdk-out", cdkOut.toString(), "--format", "md");
+        assertThat(cdkOut.resolve("compliance-report.md")).exists();
+        assertThat(cdkOut.resolve("compliance-report.sarif")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownFormatExitsWith2(@TempDir Path dir) throws IOException {
+        assertThat(run("--cdk-out", copyOfFixture(dir).toString(), "--format", "pdf")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --format format \"pdf\" is unknown: must be md, json, sarif or all"
+                + System.lineSeparator());
+    }
+}
