@@ -235,7 +235,7 @@ final class PlatformValidator {
             String exclusion = service.tagMutabilityExclusions().get(k);
             if (release != null && (release.startsWith(exclusion) || exclusion.startsWith(release))) {
                 problems.add(path + ".tagMutabilityExclusions[" + k + "]", "exclusion \"" + exclusion
-                                + "\" would make release tags (\"" + release + "\"...) mutable",
+                                + "\" would make release tags (" + release + "*) mutable",
                         "release tags must stay immutable; exclude only a non-release prefix such as \"latest\"");
             }
         }
@@ -324,7 +324,7 @@ final class PlatformValidator {
         }
         if (puller.roleArn() != null) {
             if (puller.type() != PullerType.ACCOUNT) {
-                problems.add(path + ".roleArn", "roleArn is for account pullers; a " + type + " puller "
+                problems.add(path + ".roleArn", "roleArn is for account pullers; a puller of type " + type + " "
                                 + (puller.getsRole() ? "gets a role created in the environment's account" : "is granted through the repository policy"),
                         "remove roleArn, or use type: account for an existing role in another account");
             } else if (puller.account() != null && !puller.roleArn().contains(":" + puller.account() + ":")) {
@@ -338,7 +338,7 @@ final class PlatformValidator {
                 continue;
             }
             if (puller.getsRole() && puller.account() != null && !puller.account().equals(env.account())) {
-                problems.add(path + ".account", "a " + type + " puller gets a role in the environment's account ("
+                problems.add(path + ".account", "a puller of type " + type + " gets a role in the environment's account ("
                                 + env.name() + ": " + env.account() + "), not in account " + puller.account(),
                         "for a consumer in another account use type: account with account: \"" + puller.account() + "\"");
                 return;
