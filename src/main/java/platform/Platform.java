@@ -139,6 +139,34 @@ public record Platform(
         return regions;
     }
 
+    /**
+     * Every registry the platform configures, in file order: each environment's account and region, then each
+     * replication destination (replicas need the destination's scanning rules and creation templates, since
+     * creation templates cannot set scanning).
+     */
+    public List<RegistryLocation> registryLocations() {
+        Set<RegistryLocation> locations = new LinkedHashSet<>();
+        environments.forEach(e -> locations.add(new RegistryLocation(e.account(), e.region())));
+        for (Environment e : environments) {
+            e.replicaRegions().forEach(r -> locations.add(new RegistryLocation(e.account(), r)));
+            replicationRules(e).forEach(rule -> rule.destinations()
+                    .forEach(d -> locations.add(new RegistryLocation(d.account(e), d.region()))));
+        }
+        return List.copyOf(locations);
+    }
+
+    /** The environments whose repositories live in a registry (same account and region). */
+    public List<Environment> environmentsIn(RegistryLocation location) {
+        return environments.stream()
+                .filter(e -> e.account().equals(location.account()) && e.region().equals(location.region()))
+                .toList();
+    }
+
+    /** Every account the platform deploys to, in file order: one account stack each. */
+    public List<String> accounts() {
+        return registryLocations().stream().map(RegistryLocation::account).distinct().toList();
+    }
+
     /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */
     public List<List<Environment>> promotionSteps() {
         List<List<Environment>> steps = new ArrayList<>();
