@@ -167,6 +167,18 @@ public record Platform(
         return registryLocations().stream().map(RegistryLocation::account).distinct().toList();
     }
 
+    /**
+     * Whether an environment's stack creates the endpoints of its VPC: the first environment in the file that gives a
+     * VPC owns its endpoints; later environments on the same VPC share them (a second private-DNS endpoint fails).
+     */
+    public boolean ownsVpcEndpoints(Environment environment) {
+        if (environment.vpc() == null) {
+            return false;
+        }
+        return environments.stream().filter(e -> e.vpc() != null && e.vpc().id().equals(environment.vpc().id()))
+                .findFirst().map(e -> e == environment).orElse(false);
+    }
+
     /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */
     public List<List<Environment>> promotionSteps() {
         List<List<Environment>> steps = new ArrayList<>();

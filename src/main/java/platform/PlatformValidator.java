@@ -217,6 +217,7 @@ final class PlatformValidator {
         }
         overrides(path + ".overrides", service.overrides(), true);
         mutabilityExclusions(path, service);
+        catalog(path, service);
         for (int k = 0; k < service.publishers().size(); k++) {
             publisher(path + ".publishers[" + k + "]", service.publishers().get(k));
         }
@@ -249,6 +250,27 @@ final class PlatformValidator {
                         "give overrideReason: <why this service needs mutable tags>, or remove the exclusions");
                 return;
             }
+        }
+    }
+
+    private void catalog(String path, Service service) {
+        PublicCatalog catalog = service.catalog();
+        if (catalog == null) {
+            return;
+        }
+        if (!service.publicRepository()) {
+            problems.add(path + ".catalog", "catalog is for public repositories, but public is false",
+                    "set public: true, or remove catalog");
+        }
+        tooLong(path + ".catalog.description", "description", catalog.description(), PublicCatalog.MAX_DESCRIPTION);
+        tooLong(path + ".catalog.about", "about", catalog.about(), PublicCatalog.MAX_TEXT);
+        tooLong(path + ".catalog.usage", "usage", catalog.usage(), PublicCatalog.MAX_TEXT);
+    }
+
+    private void tooLong(String path, String key, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(path, key + " has " + value.length() + " characters, more than ECR Public's " + max,
+                    "shorten it to " + max + " characters");
         }
     }
 

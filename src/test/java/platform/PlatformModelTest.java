@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PlatformModelTest {
 
@@ -104,6 +105,30 @@ class PlatformModelTest {
                     .satisfies(rule -> assertThat(rule.destinations()).extracting(ReplicationDestination::region).containsExactly("us-west-2"));
             assertThat(platform.pullers(prod)).extracting(Puller::type).contains(PullerType.ACCOUNT);
             assertThat(platform.environments()).extracting(Environment::account).containsOnly("444444444444");
+        }
+    }
+
+    @Nested
+    class Json {
+
+        @Test
+        void aJsonPlatformFileLoadsAndItsProblemsHaveLines() {
+            String json = """
+                    {
+                      "platform": "shop",
+                      "environments": [
+                        {"name": "dev", "account": "111111111111", "region": "eu-west-1", "profile": "dev"}
+                      ],
+                      "services": [{"name": "user-service", "tem": "identity"}]
+                    }
+                    """;
+
+            var e = catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.parse("platform.json", json));
+
+            assertThat(e).hasMessage("platform.json: 1 problem\n"
+                    + "  services[0].tem (line 6): unknown key \"tem\". Hint: did you mean \"team\"?");
+            assertThat(PlatformLoader.parse("platform.json", json.replace("tem", "team")).services().get(0).team())
+                    .isEqualTo("identity");
         }
     }
 

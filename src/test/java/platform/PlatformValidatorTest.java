@@ -128,6 +128,58 @@ class PlatformValidatorTest {
     }
 
     @Nested
+    class PublicRepositories {
+
+        @Test
+        void failsWhenCatalogDataIsGivenForAPrivateService() {
+            assertThat(problems("    catalog:\n      description: Users\n")).containsExactly(
+                    "services[0].catalog (line 9): catalog is for public repositories, but public is false."
+                            + " Hint: set public: true, or remove catalog.");
+        }
+
+        @Test
+        void failsWhenTheGalleryDescriptionIsLongerThanEcrPublicAllows() {
+            assertThat(problems("    public: true\n    catalog:\n      description: " + "x".repeat(257) + "\n")).containsExactly(
+                    "services[0].catalog.description (line 11): description has 257 characters, more than ECR Public's 256."
+                            + " Hint: shorten it to 256 characters.");
+        }
+    }
+
+    @Nested
+    class Vpcs {
+
+        private static final String VPC = """
+                    vpc:
+                      id: vpc-0a1b2c3d4e5f60718
+                      cidr: 10.20.0.0/16
+                      subnets: [{id: subnet-0a1b2c3d4e5f60001, availabilityZone: eu-west-1a}]
+                """;
+
+        @Test
+        void theFirstEnvironmentOnAVpcOwnsItsEndpointsAndTheOthersShareThem() {
+            Platform platform = PlatformLoader.parse("platform.yaml", BASE.replace("services:", VPC
+                    + "  - name: staging\n    account: \"111111111111\"\n    region: eu-west-1\n    profile: staging\n" + VPC
+                    + "services:"));
+
+            assertThat(platform.environments()).extracting(platform::ownsVpcEndpoints).containsExactly(true, false);
+        }
+
+        @Test
+        void failsWhenOneVpcIdIsGivenInTwoRegions() {
+            String text = BASE.replace("services:", VPC
+                    + "  - name: prod\n    account: \"111111111111\"\n    region: eu-west-2\n    profile: prod\n"
+                    + VPC.replace("eu-west-1a", "eu-west-2a") + "services:");
+
+            var e = catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.parse("platform.yaml", text));
+
+            assertThat(e.problems()).extracting(Problem::render).containsExactly(
+                    "environments[1].vpc.id (line 16): VPC vpc-0a1b2c3d4e5f60718 is also given for environment \"dev\" in"
+                            + " account 111111111111, region eu-west-1: a VPC lives in one account and region. Hint: check the"
+                            + " VPC id; environments share a VPC only within one account and region.");
+        }
+    }
+
+    @Nested
     class Registries {
 
         @Test
