@@ -176,7 +176,7 @@ public record Platform(
             return false;
         }
         return environments.stream().filter(e -> e.vpc() != null && e.vpc().id().equals(environment.vpc().id()))
-                .findFirst().map(e -> e == environment).orElse(false);
+                .findFirst().map(e -> e.equals(environment)).orElse(false);
     }
 
     /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */

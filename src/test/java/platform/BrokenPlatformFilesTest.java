@@ -26,7 +26,8 @@ class BrokenPlatformFilesTest {
     @Test
     void theCorpusCoversEveryFileAndHasAtLeastThirty() throws Exception {
         List<String> tabled = BrokenFiles.withOneProblem().map(a -> (String) a.get()[0]).toList();
-        List<String> special = List.of("many-problems", "unknown-top-level-key", "empty", "not-yaml", "top-level-list");
+        List<String> special = List.of("many-problems", "unknown-top-level-key", "empty", "not-yaml", "top-level-list",
+                "two-documents");
         try (Stream<Path> files = Files.list(BrokenFiles.DIRECTORY)) {
             List<String> onDisk = files.map(f -> f.getFileName().toString().replace(".yaml", "")).sorted().toList();
             assertThat(onDisk).containsExactlyInAnyOrderElementsOf(Stream.concat(tabled.stream(), special.stream()).toList());
@@ -78,6 +79,15 @@ class BrokenPlatformFilesTest {
 
         assertThat(catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.load(file)))
                 .hasMessage(file + ": the platform file is empty. Hint: see examples/ecommerce/platform.yaml.");
+    }
+
+    @Test
+    void aSecondYamlDocumentIsRejected() {
+        Path file = BrokenFiles.file("two-documents");
+
+        assertThat(catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.load(file)))
+                .hasMessage(file + ": not a valid platform file: a second YAML document follows (its content starts at line 10)."
+                        + " Hint: keep one platform in a file, one file per platform.");
     }
 
     @Test
