@@ -31,6 +31,7 @@ public final class Names {
     public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
     public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
     public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
     public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     public static final String HTTPS_URL = "^https://[^\\s]+$";

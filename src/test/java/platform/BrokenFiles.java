@@ -126,6 +126,8 @@ public final class BrokenFiles {
                         "environments[0].awsProfil (line 7): unknown key \"awsProfil\". Hint: did you mean \"awsProfile\"?"),
                 broken("upstream-unknown", "registry.pullThroughCache[0].upstream",
                         "registry.pullThroughCache[0].upstream (line 11): upstream \"dockerhub\" is not one of ecr-public, docker-hub, github, quay, k8s, ecr. Hint: use \"docker-hub\"."),
+                broken("vpc-organization-invalid", "environments[0].vpc.organizationId",
+                        "environments[0].vpc.organizationId (line 11): organizationId \"r-abcd\" is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits). Hint: copy the id from `aws organizations describe-organization`."),
                 broken("vpc-cidr-invalid", "environments[0].vpc.cidr",
                         "environments[0].vpc.cidr (line 9): cidr \"10.20.0.0/33\" is not an IPv4 CIDR block. Hint: write the VPC's CIDR, e.g. \"10.0.0.0/16\"."));
     }
