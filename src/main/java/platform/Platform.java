@@ -1,6 +1,7 @@
 package platform;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +137,7 @@ public record Platform(
         regions.add(environment.region());
         regions.addAll(environment.replicaRegions());
         replicationRules(environment).forEach(r -> r.destinations().forEach(d -> regions.add(d.region())));
-        return regions;
+        return Collections.unmodifiableSet(regions);
     }
 
     /**
@@ -206,6 +207,6 @@ public record Platform(
     public Set<CompliancePack> compliancePacks() {
         Set<CompliancePack> packs = EnumSet.of(CompliancePack.AWS_SOLUTIONS);
         packs.addAll(compliance.packs());
-        return packs;
+        return Collections.unmodifiableSet(packs);
     }
 }
