@@ -61,7 +61,8 @@ public final class Names {
     public static Optional<String> closest(String given, Collection<String> candidates) {
         Optional<String> abbreviation = candidates.stream()
                 .filter(c -> c.length() >= 3 && given.length() >= 3
-                        && (given.toLowerCase().startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(given.toLowerCase())))
+                        && (given.toLowerCase().startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(given.toLowerCase())
+                        || c.toLowerCase().endsWith("/" + given.toLowerCase())))
                 .findFirst();
         if (abbreviation.isPresent()) {
             return abbreviation;

@@ -133,7 +133,10 @@ final class PlatformBinder {
         }
         if (raw == Integer.class || raw == int.class) {
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                return unusable(path, key + " must be a whole number, got " + describe(node), "write e.g. " + key + ": 30");
+                boolean quotedNumber = node.isTextual() && node.asText().matches("-?[0-9]{1,9}");
+                return unusable(path, key + " must be a whole number, got " + describe(node), quotedNumber
+                        ? "write it without quotes: " + key + ": " + node.asText()
+                        : "write e.g. " + key + ": 30");
             }
             return node.intValue();
         }
