@@ -341,8 +341,10 @@ final class PlatformValidator {
             return;
         }
         String type = puller.type().fileValue();
-        if (puller.type() == PullerType.ACCOUNT && puller.account() == null && problems.isUsable(path + ".account")) {
-            problems.add(path + ".account", "an account puller needs account", "add account: \"<the consumer's 12-digit account id>\"");
+        if (puller.type() == PullerType.ACCOUNT && puller.account() == null && puller.roleArn() == null
+                && problems.isUsable(path + ".account") && problems.isUsable(path + ".roleArn")) {
+            problems.add(path + ".account", "an account puller needs account or roleArn",
+                    "add account: \"<the consumer's 12-digit account id>\", or roleArn: <an existing role in it>");
         }
         if (puller.roleArn() != null) {
             if (puller.type() != PullerType.ACCOUNT) {

@@ -95,7 +95,7 @@ public final class BrokenFiles {
                 broken("public-not-boolean", "services[0].public",
                         "services[0].public (line 9): public must be true or false, got \"yes\". Hint: write public: true or public: false."),
                 broken("puller-account-missing", "pullers[0].account",
-                        "pullers[0].account (line 10): an account puller needs account. Hint: add account: \"<the consumer's 12-digit account id>\"."),
+                        "pullers[0].account (line 10): an account puller needs account or roleArn. Hint: add account: \"<the consumer's 12-digit account id>\", or roleArn: <an existing role in it>."),
                 broken("puller-ecs-other-account", "pullers[0].account",
                         "pullers[0].account (line 11): a puller of type ecs gets a role in the environment's account (dev: 111111111111), not in account 333333333333. Hint: for a consumer in another account use type: account with account: \"333333333333\"."),
                 broken("puller-region-without-replica", "pullers[0].region",

@@ -57,7 +57,7 @@ class BrokenPlatformFilesTest {
                 + "  services[0].publishers[1].project (line 23): a codebuild publisher needs project. Hint: add project: <CodeBuild project name>.\n"
                 + "  services[0].publishers[1].branches (line 24): branches is for github publishers; a codebuild publisher takes project. Hint: remove it, or set type: github.\n"
                 + "  pullers[0].environments[0] (line 27): environment \"prod\" is not defined. Hint: use one of dev, or define it under environments.\n"
-                + "  pullers[1].account (line 29): an account puller needs account. Hint: add account: \"<the consumer's 12-digit account id>\".");
+                + "  pullers[1].account (line 29): an account puller needs account or roleArn. Hint: add account: \"<the consumer's 12-digit account id>\", or roleArn: <an existing role in it>.");
         assertThat(e.problems()).hasSize(16);
     }
 

@@ -180,6 +180,18 @@ class PlatformValidatorTest {
     }
 
     @Nested
+    class Pullers {
+
+        @Test
+        void anAccountPullerGivenOnlyARoleIsInThatRolesAccount() {
+            Platform platform = PlatformLoader.parse("platform.yaml", BASE
+                    + "pullers:\n  - type: account\n    roleArn: arn:aws:iam::333333333333:role/consumer\n");
+
+            assertThat(platform.pullers().get(0).account(platform.environments().get(0))).isEqualTo("333333333333");
+        }
+    }
+
+    @Nested
     class Registries {
 
         @Test
