@@ -65,6 +65,8 @@ final class Formats {
                     "copy the id from `aws ec2 describe-subnets`");
             case Names.ROUTE_TABLE_ID -> new Violation("is not a route table id (rtb- and 8 or 17 hexadecimal digits)",
                     "copy the id from `aws ec2 describe-route-tables`");
+            case Names.ORGANIZATION_ID -> new Violation("is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits)",
+                    "copy the id from `aws organizations describe-organization`");
             case Names.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
             case Names.HTTPS_URL -> new Violation("is not an https:// URL",
                     "alert endpoints must use HTTPS; write e.g. \"https://alerts.example.com/ecr\"");

@@ -26,7 +26,13 @@ final class LocatedYaml {
     record Duplicate(String path, String key) {
     }
 
-    record Result(JsonNode root, Map<String, Integer> lines, List<Duplicate> duplicates) {
+    /**
+     * @param root          the first document's tree, null when there is none
+     * @param lines         line of every key and list item by path
+     * @param duplicates    keys given twice in one mapping
+     * @param moreDocuments the line where a second YAML document starts, or null
+     */
+    record Result(JsonNode root, Map<String, Integer> lines, List<Duplicate> duplicates, Integer moreDocuments) {
     }
 
     private final Map<String, Integer> lines = new HashMap<>();
@@ -40,7 +46,8 @@ final class LocatedYaml {
         LocatedYaml reader = new LocatedYaml();
         try (JsonParser parser = YAML.createParser(text)) {
             JsonNode root = parser.nextToken() == null ? null : reader.value(parser, "");
-            return new Result(root, reader.lines, List.copyOf(reader.duplicates));
+            Integer more = root != null && parser.nextToken() != null ? parser.currentTokenLocation().getLineNr() : null;
+            return new Result(root, reader.lines, List.copyOf(reader.duplicates), more);
         }
     }
 

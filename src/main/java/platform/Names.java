@@ -31,6 +31,7 @@ public final class Names {
     public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
     public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
     public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
     public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     public static final String HTTPS_URL = "^https://[^\\s]+$";
@@ -60,7 +61,8 @@ public final class Names {
     public static Optional<String> closest(String given, Collection<String> candidates) {
         Optional<String> abbreviation = candidates.stream()
                 .filter(c -> c.length() >= 3 && given.length() >= 3
-                        && (given.toLowerCase().startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(given.toLowerCase())))
+                        && (given.toLowerCase().startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(given.toLowerCase())
+                        || c.toLowerCase().endsWith("/" + given.toLowerCase())))
                 .findFirst();
         if (abbreviation.isPresent()) {
             return abbreviation;

@@ -1,6 +1,7 @@
 package platform;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +137,47 @@ public record Platform(
         regions.add(environment.region());
         regions.addAll(environment.replicaRegions());
         replicationRules(environment).forEach(r -> r.destinations().forEach(d -> regions.add(d.region())));
-        return regions;
+        return Collections.unmodifiableSet(regions);
+    }
+
+    /**
+     * Every registry the platform configures, in file order: each environment's account and region, then each
+     * replication destination (replicas need the destination's scanning rules and creation templates, since
+     * creation templates cannot set scanning).
+     */
+    public List<RegistryLocation> registryLocations() {
+        Set<RegistryLocation> locations = new LinkedHashSet<>();
+        environments.forEach(e -> locations.add(new RegistryLocation(e.account(), e.region())));
+        for (Environment e : environments) {
+            e.replicaRegions().forEach(r -> locations.add(new RegistryLocation(e.account(), r)));
+            replicationRules(e).forEach(rule -> rule.destinations()
+                    .forEach(d -> locations.add(new RegistryLocation(d.account(e), d.region()))));
+        }
+        return List.copyOf(locations);
+    }
+
+    /** The environments whose repositories live in a registry (same account and region). */
+    public List<Environment> environmentsIn(RegistryLocation location) {
+        return environments.stream()
+                .filter(e -> e.account().equals(location.account()) && e.region().equals(location.region()))
+                .toList();
+    }
+
+    /** Every account the platform deploys to, in file order: one account stack each. */
+    public List<String> accounts() {
+        return registryLocations().stream().map(RegistryLocation::account).distinct().toList();
+    }
+
+    /**
+     * Whether an environment's stack creates the endpoints of its VPC: the first environment in the file that gives a
+     * VPC owns its endpoints; later environments on the same VPC share them (a second private-DNS endpoint fails).
+     */
+    public boolean ownsVpcEndpoints(Environment environment) {
+        if (environment.vpc() == null) {
+            return false;
+        }
+        return environments.stream().filter(e -> e.vpc() != null && e.vpc().id().equals(environment.vpc().id()))
+                .findFirst().map(e -> e.equals(environment)).orElse(false);
     }
 
     /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */
@@ -166,6 +207,6 @@ public record Platform(
     public Set<CompliancePack> compliancePacks() {
         Set<CompliancePack> packs = EnumSet.of(CompliancePack.AWS_SOLUTIONS);
         packs.addAll(compliance.packs());
-        return packs;
+        return Collections.unmodifiableSet(packs);
     }
 }

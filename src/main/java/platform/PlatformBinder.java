@@ -117,8 +117,10 @@ final class PlatformBinder {
         }
         if (raw == String.class) {
             if (!node.isTextual()) {
+                boolean account = field != null && field.pattern().equals(Names.ACCOUNT) && node.isNumber();
                 return unusable(path, key + " must be text, got " + describe(node),
-                        node.isValueNode() ? "quote it: \"" + node.asText() + "\"" : "write a single quoted value");
+                        !node.isValueNode() ? "write a single quoted value"
+                                : "quote it: \"" + node.asText() + "\"" + (account ? " (unquoted, YAML reads a number and drops leading zeros)" : ""));
             }
             String text = node.asText();
             if (field != null && !field.pattern().isEmpty()) {
@@ -131,7 +133,10 @@ final class PlatformBinder {
         }
         if (raw == Integer.class || raw == int.class) {
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                return unusable(path, key + " must be a whole number, got " + describe(node), "write e.g. " + key + ": 30");
+                boolean quotedNumber = node.isTextual() && node.asText().matches("-?[0-9]{1,9}");
+                return unusable(path, key + " must be a whole number, got " + describe(node), quotedNumber
+                        ? "write it without quotes: " + key + ": " + node.asText()
+                        : "write e.g. " + key + ": 30");
             }
             return node.intValue();
         }

@@ -57,6 +57,10 @@ public final class PlatformLoader {
             throw new PlatformFileException(source + ": not a valid platform file: the top level must be a mapping of keys"
                     + " (platform, environments, services, ...). Hint: see examples/ecommerce/platform.yaml for the format.");
         }
+        if (parsed.moreDocuments() != null) {
+            throw new PlatformFileException(source + ": not a valid platform file: a second YAML document follows (its content starts at line "
+                    + parsed.moreDocuments() + "). Hint: keep one platform in a file, one file per platform.");
+        }
         Problems problems = new Problems(parsed.lines());
         for (LocatedYaml.Duplicate duplicate : parsed.duplicates()) {
             problems.add(duplicate.path(), "key \"" + duplicate.key() + "\" is given twice here; the second would silently win",

@@ -217,6 +217,7 @@ final class PlatformValidator {
         }
         overrides(path + ".overrides", service.overrides(), true);
         mutabilityExclusions(path, service);
+        catalog(path, service);
         for (int k = 0; k < service.publishers().size(); k++) {
             publisher(path + ".publishers[" + k + "]", service.publishers().get(k));
         }
@@ -235,7 +236,7 @@ final class PlatformValidator {
             String exclusion = service.tagMutabilityExclusions().get(k);
             if (release != null && (release.startsWith(exclusion) || exclusion.startsWith(release))) {
                 problems.add(path + ".tagMutabilityExclusions[" + k + "]", "exclusion \"" + exclusion
-                                + "\" would make release tags (\"" + release + "\"...) mutable",
+                                + "\" would make release tags (" + release + "*) mutable",
                         "release tags must stay immutable; exclude only a non-release prefix such as \"latest\"");
             }
         }
@@ -249,6 +250,27 @@ final class PlatformValidator {
                         "give overrideReason: <why this service needs mutable tags>, or remove the exclusions");
                 return;
             }
+        }
+    }
+
+    private void catalog(String path, Service service) {
+        PublicCatalog catalog = service.catalog();
+        if (catalog == null) {
+            return;
+        }
+        if (!service.publicRepository()) {
+            problems.add(path + ".catalog", "catalog is for public repositories, but public is false",
+                    "set public: true, or remove catalog");
+        }
+        tooLong(path + ".catalog.description", "description", catalog.description(), PublicCatalog.MAX_DESCRIPTION);
+        tooLong(path + ".catalog.about", "about", catalog.about(), PublicCatalog.MAX_TEXT);
+        tooLong(path + ".catalog.usage", "usage", catalog.usage(), PublicCatalog.MAX_TEXT);
+    }
+
+    private void tooLong(String path, String key, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(path, key + " has " + value.length() + " characters, more than ECR Public's " + max,
+                    "shorten it to " + max + " characters");
         }
     }
 
@@ -319,12 +341,14 @@ final class PlatformValidator {
             return;
         }
         String type = puller.type().fileValue();
-        if (puller.type() == PullerType.ACCOUNT && puller.account() == null && problems.isUsable(path + ".account")) {
-            problems.add(path + ".account", "an account puller needs account", "add account: \"<the consumer's 12-digit account id>\"");
+        if (puller.type() == PullerType.ACCOUNT && puller.account() == null && puller.roleArn() == null
+                && problems.isUsable(path + ".account") && problems.isUsable(path + ".roleArn")) {
+            problems.add(path + ".account", "an account puller needs account or roleArn",
+                    "add account: \"<the consumer's 12-digit account id>\", or roleArn: <an existing role in it>");
         }
         if (puller.roleArn() != null) {
             if (puller.type() != PullerType.ACCOUNT) {
-                problems.add(path + ".roleArn", "roleArn is for account pullers; a " + type + " puller "
+                problems.add(path + ".roleArn", "roleArn is for account pullers; a puller of type " + type + " "
                                 + (puller.getsRole() ? "gets a role created in the environment's account" : "is granted through the repository policy"),
                         "remove roleArn, or use type: account for an existing role in another account");
             } else if (puller.account() != null && !puller.roleArn().contains(":" + puller.account() + ":")) {
@@ -338,7 +362,7 @@ final class PlatformValidator {
                 continue;
             }
             if (puller.getsRole() && puller.account() != null && !puller.account().equals(env.account())) {
-                problems.add(path + ".account", "a " + type + " puller gets a role in the environment's account ("
+                problems.add(path + ".account", "a puller of type " + type + " gets a role in the environment's account ("
                                 + env.name() + ": " + env.account() + "), not in account " + puller.account(),
                         "for a consumer in another account use type: account with account: \"" + puller.account() + "\"");
                 return;

@@ -10,7 +10,7 @@ public record Puller(
         List<String> environments,
         @Field(pattern = Names.NAME, value = "Services whose repositories it pulls. Default: all.")
         List<String> services,
-        @Field(pattern = Names.ACCOUNT, value = "account, lambda: the consumer's account id. Default: the environment's account (lambda); required for account.")
+        @Field(pattern = Names.ACCOUNT, value = "account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).")
         String account,
         @Field(pattern = Names.ROLE_ARN, value = "account: an existing role in that account, the only principal granted. Default: the whole account.")
         String roleArn,
@@ -22,9 +22,12 @@ public record Puller(
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** The account the puller runs in: as written, else the environment's. */
+    /** The account the puller runs in: as written, else the roleArn's, else the environment's. */
     public String account(Environment environment) {
-        return account != null ? account : environment.account();
+        if (account != null) {
+            return account;
+        }
+        return roleArn != null ? roleArn.split(":")[4] : environment.account();
     }
 
     /** The region the puller runs in: as written, else the environment's. */

@@ -10,6 +10,8 @@ public record Service(
         String team,
         @Field(key = "public", value = "Also publish the service's images in an ECR Public repository (us-east-1). Default: false.")
         boolean publicRepository,
+        @Field("public: catalog data of the ECR Public repository. Default: none (the repository is created without catalog text).")
+        PublicCatalog catalog,
         @Field("Target platforms of the image build: linux/amd64, linux/arm64. Default: [linux/amd64].")
         List<Architecture> architectures,
         @Field("The image runs on AWS Lambda (one architecture, repository in the function's region). Default: false.")
@@ -32,6 +34,6 @@ public record Service(
 
     /** A service with only a name and a team. */
     public static Service of(String name, String team) {
-        return new Service(name, team, false, null, false, null, null, null, null);
+        return new Service(name, team, false, null, null, false, null, null, null, null);
     }
 }

@@ -15,7 +15,11 @@ public record Vpc(
         @Field("Skip creating endpoints the VPC already has (a second private-DNS endpoint fails at deploy). Default: false.")
         boolean adoptExistingEndpoints,
         @Field("The VPC uses S3 for nothing but ECR layers, so the S3 endpoint policy allows only the layer bucket. Default: false.")
-        boolean s3OnlyForEcr) {
+        boolean s3OnlyForEcr,
+        @Field("Also create the CloudWatch Logs interface endpoint (ECS needs it to start tasks without internet access). Default: false.")
+        boolean logsEndpoint,
+        @Field(pattern = Names.ORGANIZATION_ID, value = "The ECR endpoints' policy also admits principals of this AWS Organizations organisation. Default: the environment's account only.")
+        String organizationId) {
 
     public Vpc {
         subnets = subnets == null ? List.of() : List.copyOf(subnets);

@@ -1,0 +1,95 @@
+package platform;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnvironmentProfileTest {
+
+    @Nested
+    class Defaults {
+
+        @Test
+        void devKeepsTenImagesAndIsDestroyedWithItsStack() {
+            assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, null, null,
+                    RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+        }
+
+        @Test
+        void stagingKeepsTwentyImagesAndIsRetained() {
+            assertThat(EnvironmentProfile.defaults(Profile.STAGING)).isEqualTo(new EnvironmentProfile(Profile.STAGING, 7, 20,
+                    null, null, RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+        }
+
+        @Test
+        void prodKeepsReleasesAYearBuildsAMonthScansContinuouslyAlertsAndIsProtected() {
+            assertThat(EnvironmentProfile.defaults(Profile.PROD)).isEqualTo(new EnvironmentProfile(Profile.PROD, 7, null,
+                    365, 30, RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
+        }
+
+        @Test
+        void untaggedImagesExpireAfterSevenDaysEverywhere() {
+            for (Profile profile : Profile.values()) {
+                assertThat(EnvironmentProfile.defaults(profile).untaggedExpiryDays()).isEqualTo(7);
+            }
+        }
+
+        @Test
+        void onlyDestroyedRepositoriesAreEmptiedOnDelete() {
+            assertThat(EnvironmentProfile.defaults(Profile.DEV).emptyOnDelete()).isTrue();
+            assertThat(EnvironmentProfile.defaults(Profile.PROD).emptyOnDelete()).isFalse();
+        }
+    }
+
+    @Nested
+    class Overrides {
+
+        private final Platform platform = PlatformLoader.parse("platform.yaml", """
+                platform: shop
+                environments:
+                  - name: prod
+                    account: "222222222222"
+                    region: eu-west-1
+                    profile: prod
+                    alerts:
+                      severity: CRITICAL
+                    overrides:
+                      releaseTagRetentionDays: 730
+                      keepLastImages: 50
+                services:
+                  - name: user-service
+                  - name: legacy-service
+                    overrides:
+                      buildTagRetentionDays: 0
+                      removalPolicy: DESTROY
+                """);
+        private final Environment prod = platform.environments().get(0);
+
+        @Test
+        void anEnvironmentOverridesItsProfile() {
+            EnvironmentProfile resolved = platform.profile(prod);
+
+            assertThat(resolved.releaseTagRetentionDays()).isEqualTo(730);
+            assertThat(resolved.keepLastImages()).isEqualTo(50);
+            assertThat(resolved.buildTagRetentionDays()).isEqualTo(30);
+            assertThat(resolved.terminationProtection()).isTrue();
+        }
+
+        @Test
+        void theAlertSeverityOfAnEnvironmentRaisesTheThreshold() {
+            assertThat(platform.profile(prod).alertSeverity()).isEqualTo(Severity.CRITICAL);
+        }
+
+        @Test
+        void aServiceOverridesItsEnvironmentAndZeroTurnsARuleOff() {
+            EnvironmentProfile legacy = platform.profile(prod, platform.service("legacy-service").orElseThrow());
+            EnvironmentProfile user = platform.profile(prod, platform.service("user-service").orElseThrow());
+
+            assertThat(legacy.buildTagRetentionDays()).isNull();
+            assertThat(legacy.removalPolicy()).isEqualTo(RemovalPolicy.DESTROY);
+            assertThat(legacy.releaseTagRetentionDays()).isEqualTo(730);
+            assertThat(user).isEqualTo(platform.profile(prod));
+        }
+    }
+}
