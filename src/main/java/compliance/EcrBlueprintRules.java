@@ -27,7 +27,7 @@ public final class EcrBlueprintRules {
 
     /** Every rule, lifecycle policies checked by {@link LifecyclePolicyValidator#basic()}. */
     public static List<EcrRule> all() {
-        return all(LifecyclePolicyValidator.basic());
+        return all(LifecyclePolicyValidator.full());
     }
 
     /** Every rule, lifecycle policies checked by {@code lifecycleValidator}. */

@@ -38,6 +38,18 @@ public enum Persona {
     APP_RUNNER_PULLER("apprunner-puller", Actions.APP_RUNNER_PULL),
 
     /**
+     * CI that pushes released images to an ECR Public repository (us-east-1). It logs in with
+     * {@link #PUBLIC_LOGIN_ACTIONS} instead of the private registry's token.
+     * Source: https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policy-examples.html
+     */
+    PUBLIC_PUBLISHER("public-publisher", List.of(
+            "ecr-public:BatchCheckLayerAvailability",
+            "ecr-public:CompleteLayerUpload",
+            "ecr-public:InitiateLayerUpload",
+            "ecr-public:PutImage",
+            "ecr-public:UploadLayerPart")),
+
+    /**
      * Copies one digest from the source environment's repository ({@link #PROMOTER_SOURCE_ACTIONS},
      * the pull actions) into its own ({@link #PROMOTER_TARGET_ACTIONS}, the push actions).
      * Sources: the PULLER and PUBLISHER pages above.
@@ -129,7 +141,9 @@ public enum Persona {
      */
     public Set<String> allowedActions() {
         var all = new TreeSet<>(actions);
-        if (this != CREATION_TEMPLATE) {
+        if (this == PUBLIC_PUBLISHER) {
+            all.addAll(PUBLIC_LOGIN_ACTIONS);
+        } else if (this != CREATION_TEMPLATE) {
             all.add(AUTHORIZATION_TOKEN_ACTION);
         }
         if (this == PUBLISHER || this == PROMOTER) {
@@ -137,6 +151,14 @@ public enum Persona {
         }
         return all;
     }
+
+    /**
+     * What a pusher needs on {@code *} to log in to ECR Public.
+     * Source: https://docs.aws.amazon.com/AmazonECR/latest/public/public-registry-auth.html
+     */
+    public static final List<String> PUBLIC_LOGIN_ACTIONS = List.of(
+            "ecr-public:GetAuthorizationToken",
+            "sts:GetServiceBearerToken");
 
     public static Optional<Persona> fromTag(String value) {
         for (Persona p : values()) {

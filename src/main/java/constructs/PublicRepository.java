@@ -30,24 +30,8 @@ public class PublicRepository extends Construct {
     /** The only region ECR Public exists in. */
     public static final String REGION = "us-east-1";
 
-    /**
-     * Push to a public repository.
-     * Source: https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policy-examples.html
-     */
-    public static final List<String> PUSH_ACTIONS = List.of(
-            "ecr-public:BatchCheckLayerAvailability",
-            "ecr-public:CompleteLayerUpload",
-            "ecr-public:InitiateLayerUpload",
-            "ecr-public:PutImage",
-            "ecr-public:UploadLayerPart");
-
-    /**
-     * What a pusher needs on {@code *} to log in to ECR Public.
-     * Source: https://docs.aws.amazon.com/AmazonECR/latest/public/public-registry-auth.html
-     */
-    public static final List<String> LOGIN_ACTIONS = List.of(
-            "ecr-public:GetAuthorizationToken",
-            "sts:GetServiceBearerToken");
+    /** Push to a public repository: the {@link Persona#PUBLIC_PUBLISHER} actions. */
+    public static final List<String> PUSH_ACTIONS = Persona.PUBLIC_PUBLISHER.actions();
 
     static final Set<String> GALLERY_ARCHITECTURES = Set.of("ARM", "ARM 64", "x86", "x86-64");
     static final Set<String> GALLERY_OPERATING_SYSTEMS = Set.of("Linux", "Windows");
@@ -67,6 +51,7 @@ public class PublicRepository extends Construct {
         this.repositoryName = props.repositoryName();
         this.repositoryArn = "arn:" + stack.getPartition() + ":ecr-public::" + stack.getAccount() + ":repository/" + repositoryName;
 
+
         var catalog = props.catalogData();
         var resource = CfnPublicRepository.Builder.create(this, "Resource")
                 .repositoryName(repositoryName)
@@ -79,6 +64,11 @@ public class PublicRepository extends Construct {
 
         CfnOutput.Builder.create(this, "RepositoryArn").value(repositoryArn)
                 .description("ARN of the public repository " + repositoryName).build();
+    }
+
+    /** The deterministic ARN other stacks and roles use: {@code arn:aws:ecr-public::<account>:repository/<name>}. */
+    public static String arn(String account, String repositoryName) {
+        return "arn:aws:ecr-public::" + account + ":repository/" + repositoryName;
     }
 
     public String repositoryName() {

@@ -302,6 +302,11 @@ public class EnvironmentStack extends Stack {
             if (!puller.services().isEmpty() && !puller.services().contains(service.name())) {
                 continue;
             }
+            // ECR copies images to replica regions but not repository policies: a consumer in a replica
+            // region is granted there by the REPLICATION creation template, not here.
+            if (!puller.region(environment).equals(environment.region())) {
+                continue;
+            }
             if (puller.type() == PullerType.ACCOUNT) {
                 policy.pull(puller.roleArn() != null
                         ? RepositoryPrincipal.role(puller.roleArn())

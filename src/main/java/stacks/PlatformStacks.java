@@ -1,12 +1,17 @@
 package stacks;
 
+import compliance.Compliance;
+import compliance.Pack;
+import platform.CompliancePack;
 import platform.Environment;
 import platform.Platform;
 import platform.PublisherType;
+import platform.Service;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +63,35 @@ public final class PlatformStacks {
             stack.addStackDependency(registryStacks.get(env.account() + "/" + env.region()));
             all.add(stack);
         }
+        List<Service> publicServices = platform.services().stream().filter(Service::publicRepository).toList();
+        if (!publicServices.isEmpty()) {
+            List<String> order = platform.promotionOrder();
+            Environment release = platform.environment(order.get(order.size() - 1)).orElseThrow();
+            var stack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), release.account()),
+                    platform, release, publicServices);
+            tag(stack, platform, null);
+            if (accountStacks.containsKey(release.account())) {
+                stack.addStackDependency(accountStacks.get(release.account()));
+            }
+            all.add(stack);
+        }
+        // cdk-nag: AwsSolutions and our ECR pack always, the packs the file selects besides. Applied to
+        // the scope so that a pipeline Stage (which App-level Aspects do not reach) gets them too.
+        Compliance.applyTo(scope, compliancePacks(platform));
         return List.copyOf(all);
+    }
+
+    static Set<Pack> compliancePacks(Platform platform) {
+        Set<Pack> packs = EnumSet.noneOf(Pack.class);
+        for (CompliancePack pack : platform.compliancePacks()) {
+            switch (pack) {
+                case AWS_SOLUTIONS -> { } // always applied
+                case NIST_800_53_R5 -> packs.add(Pack.NIST_800_53_R5);
+                case HIPAA -> packs.add(Pack.HIPAA_SECURITY);
+                case PCI -> packs.add(Pack.PCI_DSS_321);
+            }
+        }
+        return packs;
     }
 
     /**

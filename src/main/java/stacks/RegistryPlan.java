@@ -80,16 +80,20 @@ public final class RegistryPlan {
     private void environmentRegistry(Platform platform, Registry registry, List<Environment> environments) {
         RegistryScanType scanType = scanType(platform, environments);
         List<RegistryContribution> list = contributions.computeIfAbsent(registry, r -> new ArrayList<>());
+        // Cached base images are shared by the registry's environments: scanned once, at the most
+        // frequent of the frequencies of the environments that use them.
+        Set<String> cacheFilters = new LinkedHashSet<>();
+        RegistryScanFrequency cacheFrequency = null;
         for (Environment env : environments) {
             var contribution = RegistryContribution.builder("environment " + env.name());
-            // Cached base images are scanned like the environment's own repositories.
-            List<String> filters = new ArrayList<>(List.of(platform.repositoryPrefix(env) + "*"));
+            RegistryScanFrequency frequency = frequency(platform.profile(env).scanFrequency());
             for (PullThroughCacheRule rule : platform.registry().pullThroughCache()) {
                 if (!rule.environments().isEmpty() && !rule.environments().contains(env.name())) {
                     continue;
                 }
                 PullThroughCacheRuleProps props = cacheRule(rule);
-                filters.add(props.ecrRepositoryPrefix() + "/*");
+                cacheFilters.add(props.ecrRepositoryPrefix() + "/*");
+                cacheFrequency = cacheFrequency == RegistryScanFrequency.CONTINUOUS_SCAN ? cacheFrequency : frequency;
                 contribution.cacheRule(props);
                 contribution.template(RepositoryCreationTemplateProps.builder()
                         .prefix(props.ecrRepositoryPrefix())
@@ -99,9 +103,15 @@ public final class RegistryPlan {
                         .build());
             }
             contribution.scanning(RegistryScanningProps.builder().scanType(scanType)
-                    .rules(RegistryScanningRule.of(frequency(platform.profile(env).scanFrequency()), filters.toArray(String[]::new)))
+                    .rules(RegistryScanningRule.of(frequency, platform.repositoryPrefix(env) + "*"))
                     .build());
             list.add(contribution.build());
+        }
+        if (!cacheFilters.isEmpty()) {
+            list.add(RegistryContribution.builder("registry.pullThroughCache")
+                    .scanning(RegistryScanningProps.builder().scanType(scanType)
+                            .rules(RegistryScanningRule.of(cacheFrequency, cacheFilters.toArray(String[]::new))).build())
+                    .build());
         }
         // Replication is one configuration a registry: every environment's rules in one place.
         List<ReplicationRule> replication = new ArrayList<>();

@@ -1,6 +1,8 @@
 package stacks;
 
 import constructs.RegistryContribution;
+import constructs.RepositoryKey;
+import constructs.RepositoryKeyProps;
 import constructs.RegistrySettings;
 import constructs.RegistrySettingsProps;
 import constructs.SigningConfiguration;
@@ -10,7 +12,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -34,12 +36,13 @@ public class RegistryStack extends Stack {
                 .description("ecr-blueprint: registry settings for " + account + " in " + region)
                 .build());
         boolean templates = contributions.stream().anyMatch(c -> !c.templates().isEmpty());
-        Key templateKey = templates
-                ? Key.Builder.create(this, TEMPLATE_KEY_ID)
-                        .description("Encrypts repositories ECR creates from creation templates in " + region)
-                        .enableKeyRotation(true)
+        // The same key policy as the environments' keys: ECR uses it through grants, and grants not
+        // for AWS resources are denied (CT.KMS.PR.3).
+        IKey templateKey = templates
+                ? new RepositoryKey(this, TEMPLATE_KEY_ID, RepositoryKeyProps.builder()
                         .removalPolicy(RemovalPolicy.RETAIN)
-                        .build()
+                        .description("Encrypts repositories ECR creates from creation templates in " + region)
+                        .build()).key()
                 : null;
         new RegistrySettings(this, "Registry", new RegistrySettingsProps(contributions, templateKey));
         if (signing != null) {

@@ -41,6 +41,11 @@ public final class RoleNames {
         return PullerRole.defaultRoleName(platform, environment, kind);
     }
 
+    /** Pushes one service's released images to ECR Public: {@code shop-public-cli-publisher}. */
+    public static String publicPublisher(String platform, String service) {
+        return platform + "-public-" + service + "-publisher";
+    }
+
     public static String arn(String account, String roleName) {
         return "arn:aws:iam::" + account + ":role/" + roleName;
     }

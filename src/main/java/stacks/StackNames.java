@@ -19,6 +19,11 @@ public final class StackNames {
         return platform + "-registry-" + account + "-" + region;
     }
 
+    /** The ECR Public repositories, in us-east-1 in the release environment's account. */
+    public static String publicRepositories(String platform, String account) {
+        return platform + "-public-" + account;
+    }
+
     /** One stack per account: global IAM (the GitHub OIDC provider). */
     public static String account(String platform, String account) {
         return platform + "-account-" + account;

@@ -84,10 +84,18 @@ class PersonaTest {
     }
 
     @Test
+    void thePublicPublisherLogsInToEcrPublicNotToThePrivateRegistry() {
+        assertThat(Persona.PUBLIC_PUBLISHER.allowedActions())
+                .contains("ecr-public:GetAuthorizationToken", "sts:GetServiceBearerToken", "ecr-public:PutImage")
+                .doesNotContain("ecr:GetAuthorizationToken")
+                .noneMatch(action -> action.endsWith("*"));
+    }
+
+    @Test
     void tagValuesAreTheDocumentedOnes() {
         assertThat(List.of(Persona.values()).stream().map(Persona::tagValue)).containsExactly(
-                "publisher", "puller", "apprunner-puller", "promoter", "scan-gate", "creation-template",
-                "cache-puller");
+                "publisher", "puller", "apprunner-puller", "public-publisher", "promoter", "scan-gate",
+                "creation-template", "cache-puller");
         assertThat(Persona.TAG_KEY).isEqualTo("ecr-blueprint:persona");
     }
 }

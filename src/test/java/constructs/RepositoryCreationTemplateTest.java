@@ -82,16 +82,14 @@ class RepositoryCreationTemplateTest {
                     "Tags", List.of(Map.of("Key", "ecr-blueprint:persona", "Value", "creation-template"))));
             template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", List.of(
                     Map.of("Sid", "CreateTemplatedRepositories",
-                            "Action", List.of("ecr:CreateRepository", "ecr:PutLifecyclePolicy", "ecr:SetRepositoryPolicy",
-                                    "ecr:TagResource"),
+                            "Action", List.of("ecr:CreateRepository", "ecr:ReplicateImage", "ecr:TagResource"),
                             "Resource", List.of(
                                     Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
                                             ":ecr:eu-central-1:222222222222:repository/shop/prod/*"))),
                                     Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
                                             ":ecr:eu-central-1:222222222222:repository/*"))))),
                     Map.of("Sid", "EncryptTemplatedRepositories",
-                            "Action", List.of("kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey",
-                                    "kms:RetireGrant"),
+                            "Action", List.of("kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"),
                             "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^Key.*"), "Arn")))))));
             template.resourceCountIs("AWS::IAM::Policy", 0);
         }

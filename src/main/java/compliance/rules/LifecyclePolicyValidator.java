@@ -16,6 +16,23 @@ public interface LifecyclePolicyValidator {
 
     List<String> problems(String lifecyclePolicyText);
 
+    /**
+     * Every constraint of the ECR user guide, as {@code lifecycle.LifecycleValidator} checks it: the
+     * policy must parse (unknown fields are problems) and hold at least one valid rule.
+     */
+    static LifecyclePolicyValidator full() {
+        return text -> {
+            try {
+                var policy = lifecycle.LifecyclePolicy.parse(text);
+                return policy.rules().isEmpty()
+                        ? List.of("lifecyclePolicyText has no rules: it must hold a \"rules\" array with at least one rule")
+                        : policy.problems();
+            } catch (lifecycle.LifecyclePolicyException e) {
+                return e.problems();
+            }
+        };
+    }
+
     /** The text is JSON and holds at least one rule in {@code rules}. */
     static LifecyclePolicyValidator basic() {
         ObjectMapper json = new ObjectMapper();

@@ -2,7 +2,6 @@ package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
 import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
@@ -16,9 +15,12 @@ import java.util.Map;
 
 /**
  * No Allow statement grants a wildcard action ({@code *}, {@code ecr:*}, {@code ecr:Get*}) or uses
- * NotAction, in IAM policies, repository, registry and creation-template policies and VPC endpoint
- * policies. Key policies are out of scope: the AWS default key policy gives the account root
- * {@code kms:*} so the key can never become unmanageable.
+ * NotAction, in IAM policies and repository, registry and creation-template policies: everything
+ * that grants. Out of scope: key policies (the AWS default key policy gives the account root
+ * {@code kms:*} so the key can never become unmanageable) and VPC endpoint policies, which never
+ * grant but only filter what identity policies already allow; the AWS guides bound them by
+ * principal ({@code aws:PrincipalAccount} / {@code aws:PrincipalOrgID}), and listing actions there
+ * would silently break ECR APIs added later. EcrBlueprint-VPC1 checks that every endpoint has one.
  */
 public final class NoWildcardActions implements EcrRule {
 
@@ -42,7 +44,7 @@ public final class NoWildcardActions implements EcrRule {
     public boolean appliesTo(CfnResource node) {
         return node instanceof CfnManagedPolicy || node instanceof CfnPolicy || node instanceof CfnRole
                 || node instanceof CfnRepository || node instanceof CfnRegistryPolicy
-                || node instanceof CfnRepositoryCreationTemplate || node instanceof CfnVPCEndpoint;
+                || node instanceof CfnRepositoryCreationTemplate;
     }
 
     @Override
@@ -88,8 +90,6 @@ public final class NoWildcardActions implements EcrRule {
             add(documents, Resolved.value(node, registry.getPolicyText()));
         } else if (node instanceof CfnRepositoryCreationTemplate template) {
             add(documents, Resolved.value(node, template.getRepositoryPolicy()));
-        } else if (node instanceof CfnVPCEndpoint endpoint) {
-            add(documents, Resolved.value(node, endpoint.getPolicyDocument()));
         }
         return documents;
     }

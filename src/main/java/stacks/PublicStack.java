@@ -1,0 +1,71 @@
+package stacks;
+
+import constructs.GitHubOidcProviderTrust;
+import constructs.PublicPublisherRole;
+import constructs.PublicPublisherRoleProps;
+import constructs.PublicRepository;
+import constructs.PublicRepositoryProps;
+import platform.Environment;
+import platform.Platform;
+import platform.Publisher;
+import platform.PublisherType;
+import platform.Service;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's ECR Public repositories, in us-east-1 (the only region of ECR Public), in the
+ * account of the last environment of the promotion order: only released images go public. Other
+ * stacks refer to them by deterministic name and ARN, never by cross-region reference.
+ *
+ * <p>Construct ids are API: each repository is the service name.
+ */
+public class PublicStack extends Stack {
+
+    public PublicStack(Construct scope, String id, Platform platform, Environment releaseEnvironment, List<Service> services) {
+        super(scope, id, StackProps.builder()
+                .stackName(id)
+                .env(software.amazon.awscdk.Environment.builder()
+                        .account(releaseEnvironment.account()).region(PublicRepository.REGION).build())
+                .description("ecr-blueprint: public repositories of " + platform.name())
+                .terminationProtection(platform.profile(releaseEnvironment).terminationProtection())
+                .build());
+        for (Service service : services) {
+            String roleName = RoleNames.publicPublisher(platform.name(), service.name());
+            new PublicRepository(this, service.name(), PublicRepositoryProps.builder()
+                    .repositoryName(platform.name() + "/" + service.name())
+                    .catalogData(new PublicRepositoryProps.CatalogData(
+                            service.name() + " of " + platform.name(),
+                            "# " + service.name() + "\n\nReleased images of " + platform.name() + "/" + service.name()
+                                    + ", built once and promoted by digest; tags are immutable release versions.",
+                            "Pull a release by tag or, better, by digest:\n\n"
+                                    + "    docker pull public.ecr.aws/<registry-alias>/" + platform.name() + "/" + service.name() + ":<version>",
+                            architectures(service), List.of("Linux")))
+                    .publisher(releaseEnvironment.account(), roleName)
+                    .tags(Map.of("platform", platform.name(), "service", service.name(), "managed-by", "ecr-blueprint"))
+                    .retain(true)
+                    .build());
+            List<String> subjects = new ArrayList<>();
+            for (Publisher publisher : service.publishers()) {
+                if (publisher.type() == PublisherType.GITHUB) {
+                    // Public images come from the release environment, gated by its reviewers.
+                    subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), releaseEnvironment.name()));
+                }
+            }
+            new PublicPublisherRole(this, service.name() + "-publisher", new PublicPublisherRoleProps(roleName,
+                    List.of(PublicRepository.arn(releaseEnvironment.account(), platform.name() + "/" + service.name())),
+                    subjects));
+        }
+    }
+
+    private static List<String> architectures(Service service) {
+        List<String> gallery = new ArrayList<>();
+        service.architectures().forEach(a -> gallery.add(a.name().contains("ARM") ? "ARM 64" : "x86-64"));
+        return gallery.isEmpty() ? List.of("x86-64") : gallery;
+    }
+}
