@@ -61,7 +61,7 @@ class CdkSynthIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(OUT.resolve("manifest.json").toFile());
         Set<String> stacks = new TreeSet<>();
-        manifest.get("artifacts").fields().forEachRemaining(artifact -> {
+        manifest.get("artifacts").properties().forEach(artifact -> {
             if ("aws:cloudformation:stack".equals(artifact.getValue().path("type").asText())) {
                 stacks.add(artifact.getKey());
             }
@@ -71,6 +71,7 @@ class CdkSynthIT {
                 "shop-account-222222222222",
                 "shop-registry-111111111111-eu-west-1",
                 "shop-registry-222222222222-eu-west-1",
+                "shop-registry-222222222222-eu-central-1",
                 "shop-dev",
                 "shop-staging",
                 "shop-prod");

@@ -1,0 +1,56 @@
+package stacks;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+import platform.Platform;
+import platform.PlatformLoader;
+import snapshots.SnapshotApp;
+import snapshots.StackSnapshots;
+import snapshots.StatefulResourceGuard;
+import snapshots.Synthesis;
+import software.amazon.awscdk.App;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every example platform file synthesizes (CloudFormation schema validation on, AwsSolutions and
+ * our ECR pack applied: an unsuppressed finding fails the synthesis itself), every stack matches its
+ * committed snapshot, and no stateful resource is replaced compared with the base branch.
+ *
+ * <p>Rewrite snapshots after an intended change with
+ * {@code mvn test -Dsnapshots.update=true -Dgroups=validated -Dtest='ExampleSnapshotsTest'}.
+ */
+@Tag("validated")
+class ExampleSnapshotsTest {
+
+    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing");
+
+    @TestFactory
+    Stream<DynamicNode> everyExample() {
+        return EXAMPLES.stream().map(example -> {
+            App app = SnapshotApp.create();
+            Platform platform = PlatformLoader.load(Path.of("examples", example, "platform.yaml"));
+            PlatformStacks.create(app, platform);
+            Synthesis synthesis = Synthesis.of(app);
+            List<DynamicNode> tests = new ArrayList<>();
+            tests.add(DynamicTest.dynamicTest("synthesizes a stack per environment and a registry stack per account and region", () -> {
+                assertThat(synthesis.templates().keySet()).containsAll(platform.environments().stream()
+                        .map(e -> StackNames.environment(platform.name(), e.name())).toList());
+                assertThat(synthesis.templates().keySet()).containsAll(platform.environments().stream()
+                        .map(e -> StackNames.registry(platform.name(), e.account(), e.region())).toList());
+            }));
+            tests.add(DynamicContainer.dynamicContainer("matches its snapshots", StackSnapshots.forSuite(example).tests(synthesis)));
+            tests.add(DynamicTest.dynamicTest("replaces no stateful resource", () ->
+                    StatefulResourceGuard.create().assertNoReplacement(example, synthesis)));
+            return DynamicContainer.dynamicContainer(example, tests);
+        });
+    }
+}
