@@ -7,6 +7,7 @@ import constructs.PublicRepository;
 import constructs.PublicRepositoryProps;
 import platform.Environment;
 import platform.Platform;
+import platform.PublicCatalog;
 import platform.Publisher;
 import platform.PublisherType;
 import platform.Service;
@@ -39,13 +40,7 @@ public class PublicStack extends Stack {
             String roleName = RoleNames.publicPublisher(platform.name(), service.name());
             new PublicRepository(this, service.name(), PublicRepositoryProps.builder()
                     .repositoryName(platform.name() + "/" + service.name())
-                    .catalogData(new PublicRepositoryProps.CatalogData(
-                            service.name() + " of " + platform.name(),
-                            "# " + service.name() + "\n\nReleased images of " + platform.name() + "/" + service.name()
-                                    + ", built once and promoted by digest; tags are immutable release versions.",
-                            "Pull a release by tag or, better, by digest:\n\n"
-                                    + "    docker pull public.ecr.aws/<registry-alias>/" + platform.name() + "/" + service.name() + ":<version>",
-                            architectures(service), List.of("Linux")))
+                    .catalogData(catalog(platform, service))
                     .publisher(releaseEnvironment.account(), roleName)
                     .tags(Map.of("platform", platform.name(), "service", service.name(), "managed-by", "ecr-blueprint"))
                     .retain(true)
@@ -61,6 +56,22 @@ public class PublicStack extends Stack {
                     List.of(PublicRepository.arn(releaseEnvironment.account(), platform.name() + "/" + service.name())),
                     subjects));
         }
+    }
+
+    /** The file's catalog text where given, else a description of what the repository holds and how to pull it. */
+    private static PublicRepositoryProps.CatalogData catalog(Platform platform, Service service) {
+        String name = platform.name() + "/" + service.name();
+        PublicCatalog written = service.catalog();
+        String description = written != null && written.description() != null ? written.description()
+                : service.name() + " of " + platform.name();
+        String about = written != null && written.about() != null ? written.about()
+                : "# " + service.name() + "\n\nReleased images of " + name
+                        + ", built once and promoted by digest; tags are immutable release versions.";
+        String usage = written != null && written.usage() != null ? written.usage()
+                : "Pull a release by tag or, better, by digest:\n\n    docker pull public.ecr.aws/<registry-alias>/" + name + ":<version>";
+        List<String> operatingSystems = written != null && !written.operatingSystems().isEmpty()
+                ? written.operatingSystems() : List.of("Linux");
+        return new PublicRepositoryProps.CatalogData(description, about, usage, architectures(service), operatingSystems);
     }
 
     private static List<String> architectures(Service service) {
