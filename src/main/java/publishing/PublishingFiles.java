@@ -63,8 +63,10 @@ public final class PublishingFiles {
                 ? "the service's repository (declare a github publisher for " + target.service() + " so its role exists)"
                 : target.githubRepository()) + ": copy it to .github/workflows/publish.yml there.");
         lines.add("Pushes to " + target.repositoryUri() + " as " + target.githubRoleArn() + ",");
-        lines.add("then promotes the same digest through " + String.join(" -> ",
-                target.promotions().stream().map(PromotionStep::target).toList()) + " (GitHub environments gate each step).");
+        lines.add(target.promotions().isEmpty()
+                ? "There is no later environment to promote to."
+                : "then promotes the same digest to " + String.join(" -> ",
+                        target.promotions().stream().map(PromotionStep::target).toList()) + " (GitHub environments gate each step).");
         return List.copyOf(lines);
     }
 
