@@ -48,10 +48,6 @@ public final class GitHubWorkflow {
         y.entry(1, "id-token", "write");
         y.entry(1, "contents", "read");
         y.blank();
-        y.key(0, "concurrency");
-        y.entry(1, "group", "publish-" + target.service() + "-${{ github.ref }}");
-        y.raw(1, "cancel-in-progress", "false");
-        y.blank();
         y.key(0, "defaults");
         y.key(1, "run");
         y.entry(2, "shell", "bash");

@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import platform.Architecture;
+import platform.Environment;
 import platform.Platform;
 import platform.PlatformLoader;
+import platform.Profile;
+import platform.Service;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -259,6 +263,20 @@ class PublishingFilesTest {
             assertThat(runs(prod)).contains(
                     "aws ecr get-login-password --region eu-west-1 | oras login --username AWS --password-stdin 111111111111.dkr.ecr.eu-west-1.amazonaws.com",
                     "aws ecr get-login-password --region us-east-1 | oras login --username AWS --password-stdin 222222222222.dkr.ecr.us-east-1.amazonaws.com");
+        }
+
+        @Test
+        void aLambdaServiceWithTwoArchitecturesIsRefused() {
+            Platform platform = new Platform("shop", null,
+                    List.of(Environment.of("dev", "111111111111", "eu-west-1", Profile.DEV)),
+                    List.of(new Service("fn", null, false, List.of(Architecture.LINUX_AMD64, Architecture.LINUX_ARM64),
+                            true, null, null, null, null)),
+                    null, null, null, null, null, null);
+
+            assertThatThrownBy(() -> PublishingFiles.generate(platform, "p.yaml", "ci"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("services.fn.architectures [linux/amd64, linux/arm64] is invalid for a Lambda service: "
+                            + "Lambda runs one architecture. Fix: keep exactly one of linux/amd64, linux/arm64");
         }
 
         @Test
