@@ -67,10 +67,11 @@ final class PublishScript {
     static String push() {
         return """
                 COMMIT_TAG="${TAGS%% *}"
+                LOOKUP_ERR="$(mktemp)"
                 lookup() {
                   if ! aws ecr describe-images --region "$AWS_REGION" --repository-name "$REPOSITORY" \\
-                      --image-ids imageTag="$COMMIT_TAG" --query 'imageDetails[0].imageDigest' --output text 2>lookup.err; then
-                    grep -q ImageNotFoundException lookup.err || { cat lookup.err >&2; return 1; }
+                      --image-ids imageTag="$COMMIT_TAG" --query 'imageDetails[0].imageDigest' --output text 2>"$LOOKUP_ERR"; then
+                    grep -q ImageNotFoundException "$LOOKUP_ERR" || { cat "$LOOKUP_ERR" >&2; return 1; }
                   fi
                 }
                 DIGEST="$(lookup)"

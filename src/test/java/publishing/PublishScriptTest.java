@@ -166,4 +166,58 @@ class PublishScriptTest {
                     + "\"severity\":[{\"comparison\":\"EQUALS\",\"value\":\"HIGH\"},{\"comparison\":\"EQUALS\",\"value\":\"CRITICAL\"}]}");
         }
     }
+
+    @Nested
+    class BuildOncePerCommit {
+
+        static final String DIGEST = "sha256:" + "cd".repeat(32);
+
+        /** Stand-ins for aws and docker that keep the repository's tags in ./tags and log every call. */
+        static String fakes(String existingTags) {
+            return """
+                    cd "$(mktemp -d)"
+                    printf '%s' '@EXISTING@' > tags
+                    aws() {
+                      echo "aws $*" >> calls.log
+                      case "$*" in
+                        *"describe-images"*"imageTag="*)
+                          if [ -s tags ]; then echo '@DIGEST@'; else echo "An error occurred (ImageNotFoundException)" >&2; return 254; fi ;;
+                        *"describe-images"*"imageDigest="*) tr ' ' '\\t' < tags; echo ;;
+                        *"batch-get-image"*) echo '{"images":[{"imageManifest":"{}","imageManifestMediaType":"application/vnd.oci.image.manifest.v1+json"}]}' ;;
+                        *"put-image"*"--image-tag "*)
+                          ARGS="$*"; TAG="${ARGS#*--image-tag }"; printf ' %s' "${TAG%% *}" >> tags ;;
+                        *) echo "unexpected aws $*" >&2; return 1 ;;
+                      esac
+                    }
+                    docker() {
+                      echo "docker $*" >> calls.log
+                      ARGS="$*"; TAG="${ARGS#*--tag }"; TAG="${TAG%% *}"; printf '%s' "${TAG##*:}" > tags
+                    }
+                    """.replace("@EXISTING@", existingTags).replace("@DIGEST@", DIGEST);
+        }
+
+        static final Map<String, String> ENV = Map.of("AWS_REGION", "eu-west-1",
+                "REGISTRY", "111111111111.dkr.ecr.eu-west-1.amazonaws.com", "REPOSITORY", "shop/dev/user-service",
+                "PLATFORMS", "linux/amd64", "DOCKERFILE", "Dockerfile", "DOCKER_CONTEXT", ".",
+                "EVENT_KIND", "tag", "REF_NAME", "v1.2.3", "COMMIT_SHA", SHA, "BUILD_NUMBER", "42");
+
+        @Test
+        void aNewCommitIsBuiltOnceAndTheOtherTagsAreAddedToItsDigest() throws Exception {
+            Run run = bash(fakes("") + PublishScript.tags(TAGGING) + PublishScript.push()
+                    + "echo \"digest=$DIGEST\"; echo \"tags=$(cat tags)\"; grep -c '^docker buildx build' calls.log", ENV);
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).endsWith("digest=" + DIGEST + "\ntags=commit-" + SHA + " build-42 v1.2.3\n1\n");
+        }
+
+        @Test
+        void aCommitThatWasBuiltIsReusedNotRebuilt() throws Exception {
+            Run run = bash(fakes("commit-" + SHA + " build-41") + PublishScript.tags(TAGGING) + PublishScript.push()
+                    + "echo \"tags=$(cat tags)\"; grep -c '^docker' calls.log || true", ENV);
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("commit-" + SHA + " exists as " + DIGEST + ": reusing it (built once per commit)\n")
+                    .endsWith("tags=commit-" + SHA + " build-41 build-42 v1.2.3\n0\n");
+        }
+    }
 }
