@@ -14,6 +14,25 @@ public final class Buildspec {
     /** QEMU emulators for builds of a platform the build host does not run natively. Pin by digest in your project. */
     static final String BINFMT_IMAGE = "tonistiigi/binfmt:qemu-v6.2.0";
 
+    /** Maps CodeBuild's webhook trigger to the event kinds of {@link PublishScript#tags}. */
+    static final String EVENT_MAPPING = """
+                # Webhook triggers: branch/<name>, tag/<name>, pr/<number>; none for builds started by hand.
+                # Unlisted branches and pull requests are built for every platform and not pushed.
+                EVENT_KIND=manual
+                REF_NAME=""
+                case "${CODEBUILD_WEBHOOK_TRIGGER:-}" in
+                  branch/*)
+                    REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#branch/}"
+                    case " $PUBLISH_BRANCHES " in *" $REF_NAME "*) EVENT_KIND=branch ;; *) EVENT_KIND=build-only ;; esac
+                    ;;
+                  tag/*) EVENT_KIND=tag; REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#tag/}" ;;
+                  pr/*) EVENT_KIND=build-only ;;
+                esac
+                COMMIT_SHA="$CODEBUILD_RESOLVED_SOURCE_VERSION"
+                BUILD_NUMBER="$CODEBUILD_BUILD_NUMBER"
+                echo "Event: $EVENT_KIND ${REF_NAME:-}"
+                """;
+
     private Buildspec() {
     }
 
@@ -42,24 +61,7 @@ public final class Buildspec {
         y.key(0, "phases");
         y.key(1, "pre_build");
         y.key(2, "commands");
-        y.itemBlock(3, """
-                set -euo pipefail
-                # Webhook triggers: branch/<name>, tag/<name>, pr/<number>; none for builds started by hand.
-                # Unlisted branches and pull requests are built for every platform and not pushed.
-                EVENT_KIND=manual
-                REF_NAME=""
-                case "${CODEBUILD_WEBHOOK_TRIGGER:-}" in
-                  branch/*)
-                    REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#branch/}"
-                    case " $PUBLISH_BRANCHES " in *" $REF_NAME "*) EVENT_KIND=branch ;; *) EVENT_KIND=build-only ;; esac
-                    ;;
-                  tag/*) EVENT_KIND=tag; REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#tag/}" ;;
-                  pr/*) EVENT_KIND=build-only ;;
-                esac
-                COMMIT_SHA="$CODEBUILD_RESOLVED_SOURCE_VERSION"
-                BUILD_NUMBER="$CODEBUILD_BUILD_NUMBER"
-                echo "Event: $EVENT_KIND ${REF_NAME:-}"
-                """);
+        y.itemBlock(3, EVENT_MAPPING);
         y.item(3, "aws ecr get-login-password --region \"$AWS_REGION\" | docker login --username AWS --password-stdin \"$REGISTRY\"");
         if (!target.platforms().equals(List.of("linux/amd64"))) {
             y.item(3, "docker run --privileged --rm " + BINFMT_IMAGE + " --install " + String.join(",", target.platforms()));
@@ -68,6 +70,8 @@ public final class Buildspec {
         y.key(1, "build");
         y.key(2, "commands");
         y.itemBlock(3, """
+                # Strict mode for this command only: version 0.2 runs every command in one shell, so it is switched off at the end.
+                set -euo pipefail
                 if [ "$EVENT_KIND" = build-only ]; then
                   docker buildx build --platform "$PLATFORMS" @BUILD_FLAGS@ --file "$DOCKERFILE" "$DOCKER_CONTEXT"
                   echo "Built, not pushed: only @BRANCHES@ and release tags publish"
@@ -77,6 +81,7 @@ public final class Buildspec {
                   export IMAGE_URI="$REGISTRY/$REPOSITORY@$DIGEST"
                   echo "Image: $IMAGE_URI"
                 fi
+                set +euo pipefail
                 """
                 .replace("@BUILD_FLAGS@", PublishScript.BUILD_FLAGS)
                 .replace("@BRANCHES@", String.join(", ", target.branches()))

@@ -220,4 +220,26 @@ class PublishScriptTest {
                     .endsWith("tags=commit-" + SHA + " build-41 build-42 v1.2.3\n0\n");
         }
     }
+
+    @Nested
+    class CodeBuildTriggers {
+
+        String kind(String trigger) throws Exception {
+            Run run = bash(Buildspec.EVENT_MAPPING + "echo \"$EVENT_KIND|$REF_NAME|$COMMIT_SHA|$BUILD_NUMBER\"",
+                    Map.of("CODEBUILD_WEBHOOK_TRIGGER", trigger, "PUBLISH_BRANCHES", "main release",
+                            "CODEBUILD_RESOLVED_SOURCE_VERSION", SHA, "CODEBUILD_BUILD_NUMBER", "9"));
+            assertThat(run.exit()).as(run.err()).isZero();
+            return run.out().lines().reduce((a, b) -> b).orElseThrow();
+        }
+
+        @Test
+        void mapsWebhookTriggersToEventKinds() throws Exception {
+            assertThat(kind("branch/main")).isEqualTo("branch|main|" + SHA + "|9");
+            assertThat(kind("branch/release")).isEqualTo("branch|release|" + SHA + "|9");
+            assertThat(kind("branch/feature-x")).isEqualTo("build-only|feature-x|" + SHA + "|9");
+            assertThat(kind("tag/v1.2.3")).isEqualTo("tag|v1.2.3|" + SHA + "|9");
+            assertThat(kind("pr/12")).isEqualTo("build-only||" + SHA + "|9");
+            assertThat(kind("")).isEqualTo("manual||" + SHA + "|9");
+        }
+    }
 }
