@@ -2,6 +2,7 @@ package stacks;
 
 import platform.Environment;
 import platform.Platform;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
@@ -61,8 +62,12 @@ public final class DeliveryPipeline {
         }
         String name = stackName(platform.name());
         DeliveryPipelineStack stack = new DeliveryPipelineStack(scope, name, platform, props);
-        Tags.of(stack).add("platform", platform.name());
-        Tags.of(stack).add("managed-by", "ecr-blueprint");
+        List<Stack> tagged = new ArrayList<>(stack.supportStacks());
+        tagged.add(stack);
+        tagged.forEach(s -> {
+            Tags.of(s).add("platform", platform.name());
+            Tags.of(s).add("managed-by", "ecr-blueprint");
+        });
         return stack;
     }
 

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
 import software.amazon.awscdk.services.codebuild.ComputeType;
 import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
+import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -108,19 +109,20 @@ public class DeliveryPipelineStack extends Stack {
             stages.add(stage);
         }
         pipeline.buildPipeline();
-        logArtifactAccess();
+        logAccess(this, pipeline.getPipeline().getArtifactBucket());
+        otherRegions().forEach(support -> logAccess(support.getStack(), support.getReplicationBucket()));
         suppressGeneratedWildcards();
         suppressAssetPublishingWildcards();
+        suppressCrossRegionKeyWildcard();
     }
 
     /**
-     * AwsSolutions-S1: CodePipeline creates the artifact bucket and offers no logging prop, so the bucket's L1 is
-     * pointed at a log bucket of this stack. The log bucket is SSE-S3 because S3 server access logging cannot write
-     * to SSE-KMS buckets.
+     * AwsSolutions-S1: CodePipeline creates the artifact bucket (and, for every other target region, a replication
+     * bucket in a support stack) and offers no logging prop, so each bucket's L1 is pointed at a log bucket of its own
+     * stack. A log bucket is SSE-S3 because S3 server access logging cannot write to SSE-KMS buckets.
      */
-    private void logArtifactAccess() {
-        IBucket artifacts = pipeline.getPipeline().getArtifactBucket();
-        Bucket logs = Bucket.Builder.create(this, ACCESS_LOGS_ID)
+    private static void logAccess(Stack scope, IBucket bucket) {
+        Bucket logs = Bucket.Builder.create(scope, ACCESS_LOGS_ID)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -133,11 +135,11 @@ public class DeliveryPipelineStack extends Stack {
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(logs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
                 .conditions(Map.of(
-                        "ArnLike", Map.of("aws:SourceArn", artifacts.getBucketArn()),
-                        "StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                        "ArnLike", Map.of("aws:SourceArn", bucket.getBucketArn()),
+                        "StringEquals", Map.of("aws:SourceAccount", scope.getAccount())))
                 .build());
-        CfnBucket artifactsResource = (CfnBucket) artifacts.getNode().getDefaultChild();
-        artifactsResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
+        CfnBucket bucketResource = (CfnBucket) bucket.getNode().getDefaultChild();
+        bucketResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
                 .destinationBucketName(logs.getBucketName())
                 .logFilePrefix(ACCESS_LOGS_PREFIX)
                 .build());
@@ -184,6 +186,20 @@ public class DeliveryPipelineStack extends Stack {
                         .build()), true);
     }
 
+    /** Present only when a stage deploys to another region than the pipeline's: CDK Pipelines then adds a support stack there. */
+    private void suppressCrossRegionKeyWildcard() {
+        if (supportStacks().isEmpty()) {
+            return;
+        }
+        NagSuppressions.addResourceSuppressions(pipeline.getPipeline().getRole(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The pipeline role copies artifacts into the replication bucket of every other region's support"
+                        + " stack (all objects of that one bucket) and encrypts them with its key, which CodePipeline names"
+                        + " by alias only, so the grant cannot name the key ARN; that key's policy admits this account alone.")
+                .appliesTo(List.of("Resource::*", regex("^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/\\*$")))
+                .build()), true);
+    }
+
     /** Present only when some stage has file or image assets; CDK Pipelines then adds one publishing role for them. */
     private void suppressAssetPublishingWildcards() {
         IConstruct assets = pipeline.getNode().tryFindChild("Assets");
@@ -213,6 +229,19 @@ public class DeliveryPipelineStack extends Stack {
 
     public CodePipeline pipeline() {
         return pipeline;
+    }
+
+    /** The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key). */
+    public List<Stack> supportStacks() {
+        return otherRegions().stream().map(CrossRegionSupport::getStack).toList();
+    }
+
+    /** CodePipeline lists its own region among the cross-region support entries once the pipeline stack replicates too. */
+    private List<CrossRegionSupport> otherRegions() {
+        return pipeline.getPipeline().getCrossRegionSupport().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(getRegion()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** The stages in the order the pipeline deploys them. */
