@@ -131,6 +131,14 @@ class DeliveryPipelineStackTest {
         }
 
         @Test
+        void everyCodeBuildProjectIsEncryptedWithTheArtifactKey() {
+            // Synth and self-mutation; the stand-in stacks have no assets, so there is no publishing project.
+            assertThat(template.findResources("AWS::CodeBuild::Project")).hasSize(2);
+            template.allResourcesProperties("AWS::CodeBuild::Project", Match.objectLike(Map.of(
+                    "EncryptionKey", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^PipelineArtifactsBucketEncryptionKey.*"), "Arn")))));
+        }
+
+        @Test
         void updatesItselfWithThePinnedCdkCli() {
             Object phases = Match.objectLike(Map.of(
                     "install", Map.of("commands", List.of("npm install -g aws-cdk@" + DeliveryPipelineStack.CDK_CLI_VERSION))));
