@@ -1,0 +1,98 @@
+package publishing;
+
+import platform.Architecture;
+import platform.Environment;
+import platform.Platform;
+import platform.Publisher;
+import platform.PublisherType;
+import platform.ScanType;
+import platform.Service;
+import platform.Severity;
+import stacks.RoleNames;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything a generated pipeline needs about one service, resolved from the platform file: images are pushed to
+ * the first environment of the promotion order only, and reach later environments by promotion.
+ *
+ * @param platformName       the platform name, for role names and the workflow name
+ * @param service            the service name
+ * @param environment        the first environment of the promotion order: the one CI pushes to
+ * @param region             its region
+ * @param registry           its registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com}
+ * @param repository         the service's repository name there
+ * @param platforms          build platforms as buildx spells them; exactly one for Lambda services
+ * @param scanType           the registry's scan type: the gate waits for basic scans or Amazon Inspector findings
+ * @param gateSeverities     severities that fail the build: the first environment's alert severity and above
+ * @param githubRepository   {@code org/repo} of the service's GitHub publisher; null when it has none
+ * @param branches           branches whose pushes publish: the GitHub publisher's, default {@code [main]}
+ * @param githubRoleArn      the GitHub publisher role the workflow assumes
+ * @param codeBuildRoleArn   the role a CodeBuild project must use as its service role
+ * @param codeBuildProject   the service's CodeBuild project name; null when it has no CodeBuild publisher
+ * @param tagging            the tags CI writes
+ * @param promotions         the promotion steps in order
+ */
+public record PublishTarget(String platformName, String service, String environment, String region, String registry,
+                            String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
+                            String githubRepository, List<String> branches, String githubRoleArn,
+                            String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
+                            List<PromotionStep> promotions) {
+
+    public static final List<String> DEFAULT_BRANCHES = List.of("main");
+
+    public PublishTarget {
+        platforms = List.copyOf(platforms);
+        gateSeverities = List.copyOf(gateSeverities);
+        branches = List.copyOf(branches);
+        promotions = List.copyOf(promotions);
+    }
+
+    /** The target of one service; the platform must be loaded (validated) by {@code PlatformLoader}. */
+    public static PublishTarget of(Platform platform, Service service) {
+        List<List<Environment>> steps = platform.promotionSteps();
+        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        if (service.lambda() && service.architectures().size() != 1) {
+            throw new IllegalArgumentException("services." + service.name() + ".architectures " + service.architectures().stream()
+                    .map(Architecture::fileValue).toList() + " is invalid for a Lambda service: Lambda runs one architecture. "
+                    + "Fix: keep exactly one of linux/amd64, linux/arm64");
+        }
+        Publisher github = publisher(service, PublisherType.GITHUB);
+        Publisher codeBuild = publisher(service, PublisherType.CODEBUILD);
+        Severity threshold = platform.profile(first, service).alertSeverity();
+        List<Severity> gate = Arrays.stream(Severity.values()).filter(s -> s.compareTo(threshold) >= 0).toList();
+        List<PromotionStep> promotions = new ArrayList<>();
+        for (List<Environment> step : steps) {
+            Environment from = step.get(0);
+            Environment to = step.get(1);
+            promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from), platform.repositoryName(from, service),
+                    registry(to), platform.repositoryName(to, service),
+                    RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name()))));
+        }
+        return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
+                platform.repositoryName(first, service),
+                service.architectures().stream().map(Architecture::fileValue).toList(),
+                platform.scanType(), gate,
+                github == null ? null : github.repository(),
+                github == null || github.branches().isEmpty() ? DEFAULT_BRANCHES : github.branches(),
+                RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name())),
+                RoleNames.arn(first.account(), RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name())),
+                codeBuild == null ? null : codeBuild.project(),
+                TaggingStrategy.of(platform, service), promotions);
+    }
+
+    /** {@code <registry>/<repository>}. */
+    public String repositoryUri() {
+        return registry + "/" + repository;
+    }
+
+    private static String registry(Environment environment) {
+        return environment.account() + ".dkr.ecr." + environment.region() + ".amazonaws.com";
+    }
+
+    private static Publisher publisher(Service service, PublisherType type) {
+        return service.publishers().stream().filter(p -> p.type() == type).findFirst().orElse(null);
+    }
+}

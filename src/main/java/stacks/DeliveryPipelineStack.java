@@ -1,0 +1,264 @@
+package stacks;
+
+import platform.Delivery;
+import platform.Environment;
+import platform.Platform;
+import platform.Profile;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.pipelines.AddStageOpts;
+import software.amazon.awscdk.pipelines.CodeBuildOptions;
+import software.amazon.awscdk.pipelines.CodePipeline;
+import software.amazon.awscdk.pipelines.CodePipelineSource;
+import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
+import software.amazon.awscdk.pipelines.ManualApprovalStep;
+import software.amazon.awscdk.pipelines.ManualApprovalStepProps;
+import software.amazon.awscdk.pipelines.ShellStep;
+import software.amazon.awscdk.pipelines.Step;
+import software.amazon.awscdk.services.codebuild.BuildEnvironment;
+import software.amazon.awscdk.services.codebuild.BuildSpec;
+import software.amazon.awscdk.services.codebuild.ComputeType;
+import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
+import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
+import software.amazon.awscdk.services.codepipeline.PipelineType;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The delivery pipeline ({@code <platform>-delivery}) in the account and region of the platform file's
+ * {@code delivery} section: a CDK Pipelines {@link CodePipeline} that takes the app from GitHub through a
+ * CodeConnections connection, synthesizes it, updates itself, then deploys one {@link EnvironmentStage} per
+ * environment in promotion order, with a manual approval before the stages that need one (prod by default).
+ *
+ * <p>Enforced: cross-account artifact keys with rotation (target accounts decrypt the artifacts), a V2 pipeline,
+ * the CDK CLI of {@code package.json}, and a CodeBuild image with Java 17, Maven and Node.js.
+ */
+public class DeliveryPipelineStack extends Stack {
+
+    /** The pipeline's CDK CLI, the one {@code package.json} pins, so the pipeline deploys what {@code npx cdk} synthesizes. */
+    public static final String CDK_CLI_VERSION = "2.1148.1";
+    /** The synth step's install phase: npm ci installs the pinned CDK CLI from package-lock.json. */
+    public static final List<String> SYNTH_INSTALL_COMMANDS = List.of("npm ci");
+    /** aws/codebuild/standard:7.0 runtimes; see https://docs.aws.amazon.com/codebuild/latest/userguide/available-runtimes.html */
+    static final Map<String, String> SYNTH_RUNTIME_VERSIONS = Map.of("java", "corretto17", "nodejs", "20");
+
+    /** Construct id of the artifact bucket's access-log bucket; stateful, so the id is API. */
+    public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
+    static final String ACCESS_LOGS_PREFIX = "artifacts/";
+
+    private final CodePipeline pipeline;
+    private final List<EnvironmentStage> stages = new ArrayList<>();
+
+    public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
+        super(scope, id, stackProps(id, platform));
+        Delivery delivery = platform.deliveryPipeline().orElseThrow();
+        CodePipelineSource source = CodePipelineSource.connection(delivery.repository(), delivery.branch(),
+                ConnectionSourceOptions.builder().connectionArn(delivery.connectionArn()).build());
+        this.pipeline = CodePipeline.Builder.create(this, "Pipeline")
+                .pipelineName(id)
+                .pipelineType(PipelineType.V2)
+                .crossAccountKeys(true)
+                .enableKeyRotation(true)
+                .cliVersion(CDK_CLI_VERSION)
+                .synth(ShellStep.Builder.create("Synth")
+                        .input(source)
+                        .installCommands(SYNTH_INSTALL_COMMANDS)
+                        .commands(List.of(synthCommand(props.platformFile())))
+                        .build())
+                .codeBuildDefaults(CodeBuildOptions.builder()
+                        .buildEnvironment(BuildEnvironment.builder()
+                                .buildImage(LinuxBuildImage.STANDARD_7_0)
+                                .computeType(ComputeType.SMALL)
+                                .build())
+                        .build())
+                // Maven, the JVM and the jsii Node process share the synth container: SMALL (3 GB) is too tight.
+                .synthCodeBuildDefaults(CodeBuildOptions.builder()
+                        .buildEnvironment(BuildEnvironment.builder().computeType(ComputeType.MEDIUM).build())
+                        .partialBuildSpec(BuildSpec.fromObject(Map.of("phases",
+                                Map.of("install", Map.of("runtime-versions", SYNTH_RUNTIME_VERSIONS)))))
+                        .build())
+                .build();
+        List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
+                : platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(Environment::name).toList();
+        for (Environment environment : DeliveryPipeline.promotionOrder(platform)) {
+            EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
+            props.perStage().accept(stage);
+            List<Step> pre = approvalBefore.contains(environment.name())
+                    ? List.of(new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
+                            .comment("Promote " + platform.name() + " to " + environment.name()
+                                    + " (account " + environment.account() + ", " + environment.region() + ")")
+                            .build()))
+                    : List.of();
+            pipeline.addStage(stage, AddStageOpts.builder().pre(pre).build());
+            stages.add(stage);
+        }
+        pipeline.buildPipeline();
+        logAccess(this, pipeline.getPipeline().getArtifactBucket());
+        otherRegions().forEach(support -> logAccess(support.getStack(), support.getReplicationBucket()));
+        suppressGeneratedWildcards();
+        suppressAssetPublishingWildcards();
+        suppressCrossRegionKeyWildcard();
+    }
+
+    /**
+     * AwsSolutions-S1: CodePipeline creates the artifact bucket (and, for every other target region, a replication
+     * bucket in a support stack) and offers no logging prop, so each bucket's L1 is pointed at a log bucket of its own
+     * stack. A log bucket is SSE-S3 because S3 server access logging cannot write to SSE-KMS buckets.
+     */
+    private static void logAccess(Stack scope, IBucket bucket) {
+        Bucket logs = Bucket.Builder.create(scope, ACCESS_LOGS_ID)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        logs.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("S3ServerAccessLogsFromArtifactBucket")
+                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(logs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
+                .conditions(Map.of(
+                        "ArnLike", Map.of("aws:SourceArn", bucket.getBucketArn()),
+                        "StringEquals", Map.of("aws:SourceAccount", scope.getAccount())))
+                .build());
+        CfnBucket bucketResource = (CfnBucket) bucket.getNode().getDefaultChild();
+        bucketResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
+                .destinationBucketName(logs.getBucketName())
+                .logFilePrefix(ACCESS_LOGS_PREFIX)
+                .build());
+        NagSuppressions.addResourceSuppressions(logs, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-S1")
+                .reason("This bucket receives the artifact bucket's server access logs; logging it to itself would loop"
+                        + " and logging it elsewhere would only move the same finding to another bucket.")
+                .build()));
+    }
+
+    /**
+     * AwsSolutions-IAM5: the roles CDK Pipelines generates for the pipeline, its actions and its CodeBuild projects
+     * carry grants that no pipelines prop narrows. Each suppression names the exact wildcards it covers.
+     */
+    private void suppressGeneratedWildcards() {
+        NagSuppressions.addResourceSuppressions(pipeline, List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("CDK Pipelines grants its roles read and write on the pipeline's own artifact bucket and"
+                                + " its key (Bucket.grantReadWrite); the wildcards stay within that one bucket and key.")
+                        .appliesTo(List.of(
+                                "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
+                                "Action::s3:DeleteObject*", "Action::s3:Abort*",
+                                "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*",
+                                regex("^Resource::<PipelineArtifactsBucket[A-Za-z0-9]+\\.Arn>\\/\\*$")))
+                        .build(),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Each CodeBuild project may write only its own log streams and test reports, whose names"
+                                + " CodeBuild generates per build under the project's log group and report-group prefix.")
+                        .appliesTo(List.of(
+                                regex("^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/<Pipeline[A-Za-z0-9]+>:\\*$"),
+                                regex("^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/<Pipeline[A-Za-z0-9]+>-\\*$")))
+                        .build()), true);
+        NagSuppressions.addResourceSuppressions(pipeline.getSelfMutationProject(), List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Self-mutation assumes the CDK bootstrap roles of the pipeline account, restricted by a"
+                                + " condition on their aws-cdk:bootstrap-role tag, and reads stack state with"
+                                + " cloudformation:DescribeStacks and s3:ListBucket, which name no single resource.")
+                        .appliesTo(List.of(
+                                "Resource::*",
+                                regex("^Resource::arn:\\*:iam::[0-9]{12}:role\\/\\*$")))
+                        .build()), true);
+    }
+
+    /** Present only when a stage deploys to another region than the pipeline's: CDK Pipelines then adds a support stack there. */
+    private void suppressCrossRegionKeyWildcard() {
+        if (supportStacks().isEmpty()) {
+            return;
+        }
+        NagSuppressions.addResourceSuppressions(pipeline.getPipeline().getRole(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The pipeline role copies artifacts into the replication bucket of every other region's support"
+                        + " stack (all objects of that one bucket) and encrypts them with its key, which CodePipeline names"
+                        + " by alias only, so the grant cannot name the key ARN; that key's policy admits this account alone.")
+                .appliesTo(List.of("Resource::*", regex("^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/\\*$")))
+                .build()), true);
+    }
+
+    /** Present only when some stage has file or image assets; CDK Pipelines then adds one publishing role for them. */
+    private void suppressAssetPublishingWildcards() {
+        IConstruct assets = pipeline.getNode().tryFindChild("Assets");
+        if (assets == null) {
+            return;
+        }
+        NagSuppressions.addResourceSuppressions(assets, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The asset publishing role CDK Pipelines generates starts and watches its publishing builds"
+                        + " (codebuild:StartBuild and BatchGetBuilds name no resource at creation) and writes their logs"
+                        + " and reports; it reaches the target accounts only through the named file-publishing roles.")
+                .appliesTo(List.of(
+                        "Resource::*",
+                        regex("^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/\\*$"),
+                        regex("^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/\\*$")))
+                .build()), true);
+    }
+
+    private static RegexAppliesTo regex(String pattern) {
+        return RegexAppliesTo.builder().regex("/" + pattern + "/g").build();
+    }
+
+    /** The synth step's command: the README's {@code npx cdk synth}, for this platform file. */
+    public static String synthCommand(String platformFile) {
+        return "npx cdk synth -c platform=" + platformFile;
+    }
+
+    public CodePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key). */
+    public List<Stack> supportStacks() {
+        return otherRegions().stream().map(CrossRegionSupport::getStack).toList();
+    }
+
+    /** CodePipeline lists its own region among the cross-region support entries once the pipeline stack replicates too. */
+    private List<CrossRegionSupport> otherRegions() {
+        return pipeline.getPipeline().getCrossRegionSupport().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(getRegion()))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** The stages in the order the pipeline deploys them. */
+    public List<EnvironmentStage> stages() {
+        return List.copyOf(stages);
+    }
+
+    private static StackProps stackProps(String id, Platform platform) {
+        Delivery delivery = platform.deliveryPipeline().orElseThrow(() -> new IllegalArgumentException(
+                "platform \"" + platform.name() + "\" has no delivery section: a delivery pipeline needs its account,"
+                        + " region, connectionArn and repository. Hint: add a delivery: section to the platform file"));
+        return StackProps.builder()
+                .stackName(id)
+                .env(software.amazon.awscdk.Environment.builder()
+                        .account(delivery.account()).region(delivery.region()).build())
+                .description("ecr-blueprint: delivery pipeline of " + platform.name()
+                        + " (" + String.join(" -> ", DeliveryPipeline.promotionOrder(platform).stream().map(Environment::name).toList()) + ")")
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package stacks;
+
+import platform.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.StageProps;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One environment as a CDK Pipelines stage: the stage carries the environment's account and region, and the
+ * environment's stacks are built inside it by the function the app passes (the same one that would build them at
+ * the top level without a pipeline), so each stack exists exactly once.
+ */
+public class EnvironmentStage extends Stage {
+
+    private final Environment environment;
+
+    public EnvironmentStage(Construct scope, String id, Environment environment,
+                            BiConsumer<Stage, Environment> environmentStacks) {
+        super(scope, id, StageProps.builder()
+                .env(software.amazon.awscdk.Environment.builder()
+                        .account(environment.account()).region(environment.region()).build())
+                .build());
+        this.environment = environment;
+        environmentStacks.accept(this, environment);
+        if (stacks().isEmpty()) {
+            throw new IllegalArgumentException("EnvironmentStage \"" + id + "\": the environment builder created no stack"
+                    + " in the stage, so the pipeline would deploy nothing to environment \"" + environment.name() + "\"."
+                    + " Hint: create the environment's stacks with the stage as their scope");
+        }
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The stacks this stage deploys: every stack under it whose stage is this one (not a nested stage's). */
+    public List<Stack> stacks() {
+        String path = getNode().getPath();
+        return getNode().findAll().stream()
+                .filter(Stack::isStack)
+                .map(Stack.class::cast)
+                .filter(stack -> Stage.of(stack).getNode().getPath().equals(path))
+                .toList();
+    }
+}
