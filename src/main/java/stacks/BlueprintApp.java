@@ -33,7 +33,7 @@ public final class BlueprintApp {
             return;
         }
         try {
-            PlatformStacks.create(app, platform);
+            PlatformStacks.create(app, platform, file.toString());
             app.synth();
         } catch (RuntimeException e) {
             // Construct validation gathers every problem of a value into one message that names the

@@ -171,8 +171,8 @@ public class DeliveryPipelineStack extends Stack {
                         .reason("Each CodeBuild project may write only its own log streams and test reports, whose names"
                                 + " CodeBuild generates per build under the project's log group and report-group prefix.")
                         .appliesTo(List.of(
-                                regex("^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/<Pipeline[A-Za-z0-9]+>:\\*$"),
-                                regex("^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/<Pipeline[A-Za-z0-9]+>-\\*$")))
+                                regex("^Resource::arn:(<AWS::Partition>|aws):logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/<Pipeline[A-Za-z0-9]+>:\\*$"),
+                                regex("^Resource::arn:(<AWS::Partition>|aws):codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/<Pipeline[A-Za-z0-9]+>-\\*$")))
                         .build()), true);
         NagSuppressions.addResourceSuppressions(pipeline.getSelfMutationProject(), List.of(
                 NagPackSuppression.builder()
@@ -196,7 +196,7 @@ public class DeliveryPipelineStack extends Stack {
                 .reason("The pipeline role copies artifacts into the replication bucket of every other region's support"
                         + " stack (all objects of that one bucket) and encrypts them with its key, which CodePipeline names"
                         + " by alias only, so the grant cannot name the key ARN; that key's policy admits this account alone.")
-                .appliesTo(List.of("Resource::*", regex("^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]+\\/\\*$")))
+                .appliesTo(List.of("Resource::*", regex("^Resource::arn:(<AWS::Partition>|aws):s3:::[a-z0-9.-]+\\/\\*$")))
                 .build()), true);
     }
 
@@ -213,8 +213,8 @@ public class DeliveryPipelineStack extends Stack {
                         + " and reports; it reaches the target accounts only through the named file-publishing roles.")
                 .appliesTo(List.of(
                         "Resource::*",
-                        regex("^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/\\*$"),
-                        regex("^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/\\*$")))
+                        regex("^Resource::arn:(<AWS::Partition>|aws):codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/\\*$"),
+                        regex("^Resource::arn:(<AWS::Partition>|aws):logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/\\*$")))
                 .build()), true);
     }
 

@@ -8,11 +8,12 @@ import platform.Platform;
 import platform.PublisherType;
 import platform.Service;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,65 +21,108 @@ import java.util.Set;
 
 /**
  * Turns a validated {@link Platform} into stacks: one per environment, one registry stack per
- * account and region, one account stack per account that needs global IAM. Decides ownership so
- * that no singleton is created twice, and deploy order so that what a stack names exists first.
+ * account and region, one account stack per account that needs global IAM, and the public stack.
+ *
+ * <p>Every shared stack has exactly one owning environment, the first in promotion order that needs
+ * it, and is built with that environment's stacks. So the same code serves both shapes: top-level
+ * stacks under the App, or, with a {@code delivery} section, stacks inside the pipeline stage of the
+ * owning environment only (no duplicate top-level copies).
  */
 public final class PlatformStacks {
 
     private PlatformStacks() {
     }
 
-    /** The stacks of the platform, created under {@code scope} (an App, or a Stage of a delivery pipeline). */
-    public static List<Stack> create(Construct scope, Platform platform) {
-        Map<String, AccountStack> accountStacks = new LinkedHashMap<>();
-        for (Environment env : platform.environments()) {
-            if (trustsGitHub(platform, env) && !accountStacks.containsKey(env.account())) {
-                var stack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
-                tag(stack, platform, null);
-                accountStacks.put(env.account(), stack);
+    /** The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step. */
+    public static void create(Construct scope, Platform platform) {
+        create(scope, platform, BlueprintApp.DEFAULT_PLATFORM_FILE);
+    }
+
+    /**
+     * The stacks of the platform; with a {@code delivery} section, the pipeline stack whose stages hold them.
+     * cdk-nag (AwsSolutions, our ECR pack, and the packs the file selects) is applied to the scope and to
+     * every stage, since App-level Aspects do not reach stacks inside a Stage.
+     *
+     * @param platformFile the platform file's path relative to the repository root, for the pipeline's synth step
+     */
+    public static void create(Construct scope, Platform platform, String platformFile) {
+        Set<Pack> packs = compliancePacks(platform);
+        Ownership ownership = new Ownership(platform);
+        if (platform.deliveryPipeline().isPresent()) {
+            DeliveryPipeline.create(scope, platform, DeliveryPipelineProps.builder()
+                    .platformFile(platformFile)
+                    .environmentStacks((stage, env) -> environmentStacks(stage, platform, env, ownership))
+                    .perStage(stage -> Compliance.applyTo(stage, packs))
+                    .build());
+            // The pipeline and its support stacks are CDK Pipelines' own machinery (inline default
+            // policies, its artifact bucket): AwsSolutions holds them, with granular suppressions in
+            // DeliveryPipelineStack. Our ECR pack and the selected NIST/HIPAA/PCI packs are about the
+            // registry estate, which lives in the stages.
+            Compliance.applyTo(scope, Set.of(), List.of());
+        } else {
+            for (Environment env : DeliveryPipeline.promotionOrder(platform)) {
+                environmentStacks(scope, platform, env, ownership);
             }
+            Compliance.applyTo(scope, packs);
         }
-        Map<String, RegistryStack> registryStacks = new LinkedHashMap<>();
-        RegistryPlan.of(platform).contributions().forEach((registry, contributions) -> {
+    }
+
+    /** The stacks one environment owns: its own, and the shared ones it is the first in promotion order to need. */
+    static List<Stack> environmentStacks(Construct scope, Platform platform, Environment env, Ownership ownership) {
+        List<Stack> stacks = new ArrayList<>();
+        AccountStack accountStack = null;
+        if (ownership.ownsAccount(env)) {
+            accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
+            tag(accountStack, platform, null);
+            stacks.add(accountStack);
+        }
+        RegistryStack ownRegistry = null;
+        for (var entry : ownership.registriesOwnedBy(env).entrySet()) {
+            RegistryPlan.Registry registry = entry.getKey();
             boolean environmentsLiveHere = platform.environments().stream()
                     .anyMatch(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()));
             var stack = new RegistryStack(scope, StackNames.registry(platform.name(), registry.account(), registry.region()),
-                    registry.account(), registry.region(), contributions,
+                    registry.account(), registry.region(), entry.getValue(),
                     environmentsLiveHere ? platform.registry().signing() : null, platform.name());
             tag(stack, platform, null);
-            registryStacks.put(registry.account() + "/" + registry.region(), stack);
-        });
-        // One owner per VPC: the first environment naming it creates its endpoints, the others share them.
-        Set<String> vpcsWithEndpoints = new HashSet<>();
-        List<Stack> all = new java.util.ArrayList<>(accountStacks.values());
-        all.addAll(registryStacks.values());
-        for (Environment env : platform.environments()) {
-            boolean ownsEndpoints = env.vpc() != null && vpcsWithEndpoints.add(env.account() + "/" + env.region() + "/" + env.vpc().id());
-            var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env,
-                    platform.services(), ownsEndpoints);
-            tag(stack, platform, env);
-            if (accountStacks.containsKey(env.account()) && trustsGitHub(platform, env)) {
-                stack.addStackDependency(accountStacks.get(env.account())); // the OIDC provider before the roles trusting it
+            stacks.add(stack);
+            if (registry.account().equals(env.account()) && registry.region().equals(env.region())) {
+                ownRegistry = stack;
             }
-            stack.addStackDependency(registryStacks.get(env.account() + "/" + env.region()));
-            all.add(stack);
         }
-        List<Service> publicServices = platform.services().stream().filter(Service::publicRepository).toList();
-        if (!publicServices.isEmpty()) {
-            List<String> order = platform.promotionOrder();
-            Environment release = platform.environment(order.get(order.size() - 1)).orElseThrow();
-            var stack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), release.account()),
-                    platform, release, publicServices);
-            tag(stack, platform, null);
-            if (accountStacks.containsKey(release.account())) {
-                stack.addStackDependency(accountStacks.get(release.account()));
+        var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env,
+                platform.services(), ownership.ownsVpcEndpoints(env));
+        tag(stack, platform, env);
+        // Deploy order within one scope: the OIDC provider before the roles trusting it, registry
+        // settings (scanning, templates) before the repositories. Across pipeline stages the stage
+        // order gives the same guarantee.
+        if (accountStack != null && trustsGitHub(platform, env)) {
+            stack.addStackDependency(accountStack);
+        }
+        if (ownRegistry != null) {
+            stack.addStackDependency(ownRegistry);
+        }
+        stacks.add(stack);
+        if (ownership.ownsPublicRepositories(env)) {
+            var publicStack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), env.account()),
+                    platform, env, ownership.publicServices());
+            tag(publicStack, platform, null);
+            if (accountStack != null) {
+                publicStack.addStackDependency(accountStack);
             }
-            all.add(stack);
+            stacks.add(publicStack);
         }
-        // cdk-nag: AwsSolutions and our ECR pack always, the packs the file selects besides. Applied to
-        // the scope so that a pipeline Stage (which App-level Aspects do not reach) gets them too.
-        Compliance.applyTo(scope, compliancePacks(platform));
-        return List.copyOf(all);
+        return stacks;
+    }
+
+    /**
+     * Whether the environment has roles that GitHub Actions assumes: the publishers of the first
+     * environment of the promotion order, and the promoter of every later one.
+     */
+    static boolean trustsGitHub(Platform platform, Environment env) {
+        boolean anyGitHubPublisher = platform.services().stream()
+                .flatMap(s -> s.publishers().stream()).anyMatch(p -> p.type() == PublisherType.GITHUB);
+        return anyGitHubPublisher && platform.promotionOrder().contains(env.name());
     }
 
     static Set<Pack> compliancePacks(Platform platform) {
@@ -94,21 +138,76 @@ public final class PlatformStacks {
         return packs;
     }
 
-    /**
-     * Whether the environment has roles that GitHub Actions assumes: the publishers of the first
-     * environment of the promotion order, and the promoter of every later one.
-     */
-    static boolean trustsGitHub(Platform platform, Environment env) {
-        boolean anyGitHubPublisher = platform.services().stream()
-                .flatMap(s -> s.publishers().stream()).anyMatch(p -> p.type() == PublisherType.GITHUB);
-        return anyGitHubPublisher && platform.promotionOrder().contains(env.name());
-    }
-
     private static void tag(Stack stack, Platform platform, Environment env) {
         Tags.of(stack).add("platform", platform.name());
         if (env != null) {
             Tags.of(stack).add("environment", env.name());
         }
         Tags.of(stack).add("managed-by", "ecr-blueprint");
+    }
+
+    /** Which environment owns each shared stack: the first in promotion order that needs it. */
+    static final class Ownership {
+        private final Map<String, Environment> accountOwners = new LinkedHashMap<>();
+        private final Map<RegistryPlan.Registry, Environment> registryOwners = new LinkedHashMap<>();
+        private final Map<String, Environment> vpcOwners = new LinkedHashMap<>();
+        private final Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> contributions;
+        private final List<Service> publicServices;
+        private final Environment releaseEnvironment;
+
+        Ownership(Platform platform) {
+            List<Environment> order = DeliveryPipeline.promotionOrder(platform);
+            for (Environment env : order) {
+                if (trustsGitHub(platform, env)) {
+                    accountOwners.putIfAbsent(env.account(), env);
+                }
+                if (env.vpc() != null) {
+                    vpcOwners.putIfAbsent(env.account() + "/" + env.region() + "/" + env.vpc().id(), env);
+                }
+            }
+            this.contributions = RegistryPlan.of(platform).contributions();
+            for (RegistryPlan.Registry registry : contributions.keySet()) {
+                registryOwners.put(registry, order.stream()
+                        .filter(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()))
+                        .findFirst()
+                        // a replication destination: owned by the first environment replicating there
+                        .orElseGet(() -> order.stream().filter(e -> platform.regionsHolding(e).contains(registry.region())
+                                && (e.account().equals(registry.account()) || replicatesTo(platform, e, registry)))
+                                .findFirst().orElse(order.get(0))));
+            }
+            this.publicServices = platform.services().stream().filter(Service::publicRepository).toList();
+            this.releaseEnvironment = order.get(order.size() - 1);
+        }
+
+        private static boolean replicatesTo(Platform platform, Environment env, RegistryPlan.Registry registry) {
+            return platform.replicationRules(env).stream().anyMatch(rule -> rule.destinations().stream()
+                    .anyMatch(d -> registry.account().equals(d.account()) && registry.region().equals(d.region())));
+        }
+
+        boolean ownsAccount(Environment env) {
+            return env.equals(accountOwners.get(env.account()));
+        }
+
+        boolean ownsVpcEndpoints(Environment env) {
+            return env.vpc() != null && env.equals(vpcOwners.get(env.account() + "/" + env.region() + "/" + env.vpc().id()));
+        }
+
+        Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> registriesOwnedBy(Environment env) {
+            Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> owned = new LinkedHashMap<>();
+            contributions.forEach((registry, list) -> {
+                if (env.equals(registryOwners.get(registry))) {
+                    owned.put(registry, list);
+                }
+            });
+            return owned;
+        }
+
+        boolean ownsPublicRepositories(Environment env) {
+            return !publicServices.isEmpty() && releaseEnvironment.equals(env);
+        }
+
+        List<Service> publicServices() {
+            return publicServices;
+        }
     }
 }

@@ -269,7 +269,7 @@ class PublishingFilesTest {
         void aLambdaServiceWithTwoArchitecturesIsRefused() {
             Platform platform = new Platform("shop", null,
                     List.of(Environment.of("dev", "111111111111", "eu-west-1", Profile.DEV)),
-                    List.of(new Service("fn", null, false, List.of(Architecture.LINUX_AMD64, Architecture.LINUX_ARM64),
+                    List.of(new Service("fn", null, false, null, List.of(Architecture.LINUX_AMD64, Architecture.LINUX_ARM64),
                             true, null, null, null, null)),
                     null, null, null, null, null, null);
 

@@ -35,41 +35,10 @@ class DeliveryPipelineExampleTest {
 
     static final Path EXAMPLE = Path.of("examples/delivery/platform.yaml");
 
-    /**
-     * What PlatformStacks does for one environment, with the stage as scope. Ownership follows promotion order: the
-     * first stage deployed to an account (an account and region) also deploys its account (registry) stack, which
-     * the environment stack then depends on, so every singleton exists once and before the stacks that use it.
-     */
+    /** Exactly what PlatformStacks builds for one environment, with the stage as scope. */
     static BiConsumer<Construct, Environment> environmentStacks(Platform platform) {
-        Map<String, Environment> firstByAccount = new LinkedHashMap<>();
-        Map<String, Environment> firstByAccountRegion = new LinkedHashMap<>();
-        Set<String> vpcsWithEndpoints = new HashSet<>();
-        Map<String, Boolean> ownsEndpoints = new LinkedHashMap<>();
-        for (Environment env : DeliveryPipeline.promotionOrder(platform)) {
-            firstByAccount.putIfAbsent(env.account(), env);
-            firstByAccountRegion.putIfAbsent(env.account() + "/" + env.region(), env);
-            ownsEndpoints.put(env.name(), env.vpc() != null && vpcsWithEndpoints.add(env.account() + "/" + env.region() + "/" + env.vpc().id()));
-        }
-        return (scope, env) -> {
-            List<Stack> singletons = new ArrayList<>();
-            if (firstByAccount.get(env.account()) == env) {
-                singletons.add(new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region()));
-            }
-            if (firstByAccountRegion.get(env.account() + "/" + env.region()) == env) {
-                singletons.add(new RegistryStack(scope, StackNames.registry(platform.name(), env.account(), env.region()),
-                        env.account(), env.region()));
-            }
-            singletons.forEach(stack -> {
-                Tags.of(stack).add("platform", platform.name());
-                Tags.of(stack).add("managed-by", "ecr-blueprint");
-            });
-            var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env,
-                    platform.services(), ownsEndpoints.get(env.name()));
-            singletons.forEach(stack::addDependency);
-            Tags.of(stack).add("platform", platform.name());
-            Tags.of(stack).add("environment", env.name());
-            Tags.of(stack).add("managed-by", "ecr-blueprint");
-        };
+        var ownership = new PlatformStacks.Ownership(platform);
+        return (scope, env) -> PlatformStacks.environmentStacks(scope, platform, env, ownership);
     }
 
     static App app;
@@ -100,8 +69,11 @@ class DeliveryPipelineExampleTest {
     }
 
     @Test
-    void theOnlyTopLevelStackIsThePipeline() {
-        assertThat(assembly.getStacks()).extracting(s -> s.getStackName()).containsExactly("shop-delivery");
+    void theOnlyTopLevelStacksAreThePipelineAndItsCrossRegionSupport() {
+        // prod replicates to eu-central-1, whose registry stack the prod stage deploys: CodePipeline adds
+        // a support stack (replication bucket) there; no environment stack is top level.
+        assertThat(assembly.getStacks()).extracting(s -> s.getStackName())
+                .containsExactlyInAnyOrder("shop-delivery", "shop-delivery-support-eu-central-1");
     }
 
     @Test
@@ -110,8 +82,8 @@ class DeliveryPipelineExampleTest {
         assertThat(stackNames(pipeline.stages().get(0)))
                 .containsExactly("shop-account-111111111111", "shop-registry-111111111111-eu-west-1", "shop-dev");
         assertThat(stackNames(pipeline.stages().get(1))).containsExactly("shop-staging");
-        assertThat(stackNames(pipeline.stages().get(2)))
-                .containsExactly("shop-account-222222222222", "shop-registry-222222222222-eu-west-1", "shop-prod");
+        assertThat(stackNames(pipeline.stages().get(2))).containsExactly("shop-account-222222222222",
+                "shop-registry-222222222222-eu-west-1", "shop-registry-222222222222-eu-central-1", "shop-prod");
     }
 
     @Test
@@ -136,18 +108,20 @@ class DeliveryPipelineExampleTest {
     }
 
     @Test
-    void everyStackOfEveryStageDeploysToItsEnvironmentsAccountAndRegion() {
+    void everyStackOfEveryStageDeploysToItsEnvironmentsAccountAndItsRegionOrReplicaRegion() {
         assertThat(pipeline.stages()).allSatisfy(stage -> assertThat(stage.stacks()).allSatisfy(stack -> {
             assertThat(stack.getAccount()).isEqualTo(stage.environment().account());
-            assertThat(stack.getRegion()).isEqualTo(stage.environment().region());
+            assertThat(stack.getRegion()).isIn(stage.environment().region(), "eu-central-1");
         }));
+        assertThat(pipeline.stages().get(2).stacks()).filteredOn(stack -> stack.getRegion().equals("eu-central-1"))
+                .extracting(Stack::getStackName).containsExactly("shop-registry-222222222222-eu-central-1");
     }
 
     @Test
     void noStackAnywhereHasAnUnsuppressedAwsSolutionsError() {
         List<Stack> stacks = new ArrayList<>(List.of(pipeline));
         pipeline.stages().forEach(stage -> stacks.addAll(stage.stacks()));
-        assertThat(stacks).hasSize(8);
+        assertThat(stacks).hasSize(9);
         assertThat(stacks).allSatisfy(stack -> assertThat(
                 Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .extracting(m -> m.getId() + " " + m.getEntry().getData())

@@ -31,14 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class ExampleSnapshotsTest {
 
-    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing");
+    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery");
 
     @TestFactory
     Stream<DynamicNode> everyExample() {
         return EXAMPLES.stream().map(example -> {
             App app = SnapshotApp.create();
             Platform platform = PlatformLoader.load(Path.of("examples", example, "platform.yaml"));
-            PlatformStacks.create(app, platform);
+            PlatformStacks.create(app, platform, "examples/" + example + "/platform.yaml");
             Synthesis synthesis = Synthesis.of(app);
             List<DynamicNode> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest("synthesizes a stack per environment and a registry stack per account and region", () -> {
