@@ -1,0 +1,179 @@
+package lifecycle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams describe-images JSON token by token: no tree, no data binding, so a listing of a million images
+ * is read in about a second in bounded memory beyond the inventory itself.
+ */
+final class DescribeImagesReader {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final String[] NO_TAGS = new String[0];
+
+    private final JsonParser parser;
+    private final ImageInventory.Builder images = ImageInventory.builder();
+    private int index;
+    private int pages;
+
+    private DescribeImagesReader(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    static ImageInventory read(InputStream in) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            DescribeImagesReader reader = new DescribeImagesReader(parser);
+            reader.roots();
+            return reader.images.build();
+        } catch (JsonProcessingException e) {
+            throw new DescribeImagesException("not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage()
+                    + ". Fix: pass the unmodified output of `aws ecr describe-images --output json`");
+        }
+    }
+
+    private void roots() throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+            if (token == JsonToken.START_OBJECT) {
+                page();
+            } else if (token == JsonToken.START_ARRAY) {
+                while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+                    page();
+                }
+                if (token != JsonToken.END_ARRAY) {
+                    throw notAListing();
+                }
+            } else {
+                throw notAListing();
+            }
+        }
+        if (pages == 0) {
+            throw new DescribeImagesException("no describe-images page found: the input is empty. Fix: pass the output "
+                    + "of `aws ecr describe-images --output json`");
+        }
+    }
+
+    private void page() throws IOException {
+        JsonLocation start = parser.currentTokenLocation();
+        boolean hasDetails = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("imageDetails".equals(name) && value == JsonToken.START_ARRAY) {
+                hasDetails = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    image();
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (!hasDetails) {
+            throw new DescribeImagesException("the page starting" + where(start) + " has no \"imageDetails\" "
+                    + "array: this is not describe-images output. Fix: pass the output of `aws ecr describe-images "
+                    + "--output json` (list-images output has no push times or sizes)");
+        }
+        pages++;
+    }
+
+    private void image() throws IOException {
+        String digest = null;
+        String[] tags = NO_TAGS;
+        long pushedAt = ImageInventory.ABSENT;
+        long size = 0;
+        long lastPulledAt = ImageInventory.ABSENT;
+        long lastArchivedAt = ImageInventory.ABSENT;
+        long lastActivatedAt = ImageInventory.ABSENT;
+        ImageInventory.Status status = null;
+        String subject = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "imageDigest" -> digest = parser.getValueAsString();
+                case "imageTags" -> tags = tags(value);
+                case "imagePushedAt" -> pushedAt = time(value, name);
+                case "imageSizeInBytes" -> size = parser.getValueAsLong();
+                case "lastRecordedPullTime" -> lastPulledAt = time(value, name);
+                case "lastArchivedAt" -> lastArchivedAt = time(value, name);
+                case "lastActivatedAt" -> lastActivatedAt = time(value, name);
+                case "imageStatus" -> status = status(parser.getValueAsString());
+                case "subjectManifestDigest" -> subject = parser.getValueAsString();
+                default -> parser.skipChildren();
+            }
+        }
+        if (digest == null) {
+            throw new DescribeImagesException("imageDetails[" + index + "]" + where(parser.currentLocation())
+                    + " has no imageDigest: every listed image has one. Fix: pass the unmodified describe-images output");
+        }
+        if (pushedAt == ImageInventory.ABSENT) {
+            throw new DescribeImagesException("imageDetails[" + index + "] (" + digest + ") has no imagePushedAt: "
+                    + "lifecycle rules order and age images by it. Fix: pass the unmodified describe-images output");
+        }
+        images.add(digest, tags, pushedAt, size, lastPulledAt, status, lastArchivedAt, lastActivatedAt, subject);
+        index++;
+    }
+
+    private String[] tags(JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return NO_TAGS;
+        }
+        List<String> tags = new ArrayList<>(2);
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            tags.add(parser.getText());
+        }
+        return tags.isEmpty() ? NO_TAGS : tags.toArray(NO_TAGS);
+    }
+
+    private long time(JsonToken value, String field) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Timestamps.fromEpochSeconds(parser.getDoubleValue());
+        }
+        if (value == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            try {
+                return Timestamps.parseIso(text);
+            } catch (DateTimeParseException e) {
+                throw new DescribeImagesException("imageDetails[" + index + "]." + field + " \"" + text + "\" is not a "
+                        + "time: expected ISO-8601 with offset or epoch seconds, as the AWS CLI prints. Fix: pass the "
+                        + "unmodified describe-images output");
+            }
+        }
+        parser.skipChildren();
+        return ImageInventory.ABSENT;
+    }
+
+    private ImageInventory.Status status(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text) {
+            case "ACTIVE" -> ImageInventory.Status.ACTIVE;
+            case "ARCHIVED" -> ImageInventory.Status.ARCHIVED;
+            case "ACTIVATING" -> ImageInventory.Status.ACTIVATING;
+            default -> throw new DescribeImagesException("imageDetails[" + index + "].imageStatus \"" + text + "\" is "
+                    + "not one of ACTIVE, ARCHIVED, ACTIVATING. Fix: pass the unmodified describe-images output");
+        };
+    }
+
+    private DescribeImagesException notAListing() {
+        return new DescribeImagesException("the input" + where(parser.currentLocation()) + " is not a describe-images "
+                + "page: expected {\"imageDetails\": [...]} objects, one per page. Fix: pass the output of "
+                + "`aws ecr describe-images --output json`");
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

@@ -1,0 +1,154 @@
+package lifecycle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The images of one repository as {@code aws ecr describe-images} lists them, held column by column
+ * (one array per field) so that a million images fit in a few hundred megabytes and rules scan them fast.
+ *
+ * <p>Times are epoch milliseconds; {@link #ABSENT} marks a time the listing did not give (an image never
+ * pulled has no {@code lastRecordedPullTime}).
+ */
+public final class ImageInventory {
+
+    /** A time the listing does not give. */
+    public static final long ABSENT = Long.MIN_VALUE;
+
+    /** {@code imageStatus} of describe-images; absent means active (listings from before archiving existed). */
+    public enum Status { ACTIVE, ARCHIVED, ACTIVATING }
+
+    private static final String[] NO_TAGS = new String[0];
+
+    final int size;
+    final String[] digests;
+    final String[][] tags;
+    final long[] pushedAt;
+    final long[] lastPulledAt;
+    final long[] lastArchivedAt;
+    final long[] lastActivatedAt;
+    final long[] sizes;
+    final Status[] statuses;
+    final String[] subjects;
+
+    private ImageInventory(Builder b) {
+        size = b.size;
+        digests = Arrays.copyOf(b.digests, size);
+        tags = Arrays.copyOf(b.tags, size);
+        pushedAt = Arrays.copyOf(b.pushedAt, size);
+        lastPulledAt = Arrays.copyOf(b.lastPulledAt, size);
+        lastArchivedAt = Arrays.copyOf(b.lastArchivedAt, size);
+        lastActivatedAt = Arrays.copyOf(b.lastActivatedAt, size);
+        sizes = Arrays.copyOf(b.sizes, size);
+        statuses = Arrays.copyOf(b.statuses, size);
+        subjects = Arrays.copyOf(b.subjects, size);
+    }
+
+    /**
+     * Reads the JSON that {@code aws ecr describe-images} prints: one page ({@code {"imageDetails": [...]}}),
+     * several pages concatenated, or an array of pages. Fields other than those the lifecycle evaluation
+     * uses are skipped, whatever they hold.
+     *
+     * @throws DescribeImagesException for malformed JSON or an image without digest or push time
+     */
+    public static ImageInventory read(InputStream json) throws IOException {
+        return DescribeImagesReader.read(json);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String digest(int image) {
+        return digests[image];
+    }
+
+    public List<String> tags(int image) {
+        return List.of(tags[image]);
+    }
+
+    public long sizeInBytes(int image) {
+        return sizes[image];
+    }
+
+    public Status status(int image) {
+        return statuses[image];
+    }
+
+    /** Collects images one at a time; the arrays grow as needed. */
+    public static final class Builder {
+        private int size;
+        private String[] digests = new String[16];
+        private String[][] tags = new String[16][];
+        private long[] pushedAt = new long[16];
+        private long[] lastPulledAt = new long[16];
+        private long[] lastArchivedAt = new long[16];
+        private long[] lastActivatedAt = new long[16];
+        private long[] sizes = new long[16];
+        private Status[] statuses = new Status[16];
+        private String[] subjects = new String[16];
+
+        private Builder() {
+        }
+
+        /**
+         * Adds one image. Times in epoch milliseconds or {@link #ABSENT}; {@code status} and {@code subjectDigest}
+         * may be null (active; not a reference artifact).
+         */
+        public Builder add(String digest, List<String> imageTags, long pushedAtMillis, long sizeInBytes,
+                           long lastPulledAtMillis, Status status, long lastArchivedAtMillis,
+                           long lastActivatedAtMillis, String subjectDigest) {
+            return add(digest, imageTags == null || imageTags.isEmpty() ? NO_TAGS : imageTags.toArray(String[]::new),
+                    pushedAtMillis, sizeInBytes, lastPulledAtMillis, status, lastArchivedAtMillis,
+                    lastActivatedAtMillis, subjectDigest);
+        }
+
+        /** Convenience for an active image that is not a reference artifact. */
+        public Builder add(String digest, List<String> imageTags, Instant pushedAt, long sizeInBytes, Instant lastPulledAt) {
+            return add(digest, imageTags, pushedAt.toEpochMilli(), sizeInBytes,
+                    lastPulledAt == null ? ABSENT : lastPulledAt.toEpochMilli(), Status.ACTIVE, ABSENT, ABSENT, null);
+        }
+
+        Builder add(String digest, String[] imageTags, long pushedAtMillis, long sizeInBytes, long lastPulledAtMillis,
+                    Status status, long lastArchivedAtMillis, long lastActivatedAtMillis, String subjectDigest) {
+            if (size == digests.length) {
+                grow();
+            }
+            digests[size] = digest;
+            tags[size] = imageTags.length == 0 ? NO_TAGS : imageTags;
+            pushedAt[size] = pushedAtMillis;
+            lastPulledAt[size] = lastPulledAtMillis;
+            lastArchivedAt[size] = lastArchivedAtMillis;
+            lastActivatedAt[size] = lastActivatedAtMillis;
+            sizes[size] = sizeInBytes;
+            statuses[size] = status == null ? Status.ACTIVE : status;
+            subjects[size] = subjectDigest;
+            size++;
+            return this;
+        }
+
+        private void grow() {
+            int capacity = digests.length * 2;
+            digests = Arrays.copyOf(digests, capacity);
+            tags = Arrays.copyOf(tags, capacity);
+            pushedAt = Arrays.copyOf(pushedAt, capacity);
+            lastPulledAt = Arrays.copyOf(lastPulledAt, capacity);
+            lastArchivedAt = Arrays.copyOf(lastArchivedAt, capacity);
+            lastActivatedAt = Arrays.copyOf(lastActivatedAt, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            statuses = Arrays.copyOf(statuses, capacity);
+            subjects = Arrays.copyOf(subjects, capacity);
+        }
+
+        public ImageInventory build() {
+            return new ImageInventory(this);
+        }
+    }
+}
