@@ -209,6 +209,10 @@ public final class LifecyclePreview {
         return images.tags(image);
     }
 
+    public long sizeInBytes(int image) {
+        return images.sizes[image];
+    }
+
     public PreviewAction action(int image) {
         return actions[image];
     }
