@@ -25,6 +25,7 @@ final class DescribeImagesReader {
     private final ImageInventory.Builder images = ImageInventory.builder();
     private int index;
     private int pages;
+    private char[] digestChars = new char[71];
 
     private DescribeImagesReader(JsonParser parser) {
         this.parser = parser;
@@ -87,7 +88,8 @@ final class DescribeImagesReader {
     }
 
     private void image() throws IOException {
-        String digest = null;
+        char[] digest = null;
+        int digestLength = 0;
         String[] tags = NO_TAGS;
         long pushedAt = ImageInventory.ABSENT;
         long size = 0;
@@ -96,18 +98,26 @@ final class DescribeImagesReader {
         long lastActivatedAt = ImageInventory.ABSENT;
         ImageInventory.Status status = null;
         String subject = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "imageDigest" -> digest = parser.getValueAsString();
+                case "imageDigest" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        digestLength = parser.getTextLength();
+                        digest = digestBuffer(digestLength);
+                        System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), digest, 0, digestLength);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
                 case "imageTags" -> tags = tags(value);
                 case "imagePushedAt" -> pushedAt = time(value, name);
                 case "imageSizeInBytes" -> size = parser.getValueAsLong();
                 case "lastRecordedPullTime" -> lastPulledAt = time(value, name);
                 case "lastArchivedAt" -> lastArchivedAt = time(value, name);
                 case "lastActivatedAt" -> lastActivatedAt = time(value, name);
-                case "imageStatus" -> status = status(parser.getValueAsString());
+                case "imageStatus" -> status = status(value);
                 case "subjectManifestDigest" -> subject = parser.getValueAsString();
                 default -> parser.skipChildren();
             }
@@ -117,10 +127,11 @@ final class DescribeImagesReader {
                     + " has no imageDigest: every listed image has one. Fix: pass the unmodified describe-images output");
         }
         if (pushedAt == ImageInventory.ABSENT) {
-            throw new DescribeImagesException("imageDetails[" + index + "] (" + digest + ") has no imagePushedAt: "
+            throw new DescribeImagesException("imageDetails[" + index + "] (" + new String(digest, 0, digestLength)
+                    + ") has no imagePushedAt: "
                     + "lifecycle rules order and age images by it. Fix: pass the unmodified describe-images output");
         }
-        images.add(digest, tags, pushedAt, size, lastPulledAt, status, lastArchivedAt, lastActivatedAt, subject);
+        images.add(digest, 0, digestLength, tags, pushedAt, size, lastPulledAt, status, lastArchivedAt, lastActivatedAt, subject);
         index++;
     }
 
@@ -141,10 +152,10 @@ final class DescribeImagesReader {
             return Timestamps.fromEpochSeconds(parser.getDoubleValue());
         }
         if (value == JsonToken.VALUE_STRING) {
-            String text = parser.getText();
             try {
-                return Timestamps.parseIso(text);
+                return Timestamps.parseIso(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             } catch (DateTimeParseException e) {
+                String text = parser.getText();
                 throw new DescribeImagesException("imageDetails[" + index + "]." + field + " \"" + text + "\" is not a "
                         + "time: expected ISO-8601 with offset or epoch seconds, as the AWS CLI prints. Fix: pass the "
                         + "unmodified describe-images output");
@@ -154,10 +165,27 @@ final class DescribeImagesReader {
         return ImageInventory.ABSENT;
     }
 
-    private ImageInventory.Status status(String text) {
-        if (text == null) {
+    private char[] digestBuffer(int length) {
+        if (digestChars.length < length) {
+            digestChars = new char[length];
+        }
+        return digestChars;
+    }
+
+    /** Compares in the parser's buffer: a String per image just to read "ACTIVE" adds up over a million images. */
+    private ImageInventory.Status status(JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            parser.skipChildren();
             return null;
         }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (length == 6 && chars[offset] == 'A' && chars[offset + 1] == 'C' && chars[offset + 5] == 'E'
+                && chars[offset + 2] == 'T' && chars[offset + 3] == 'I' && chars[offset + 4] == 'V') {
+            return ImageInventory.Status.ACTIVE;
+        }
+        String text = parser.getText();
         return switch (text) {
             case "ACTIVE" -> ImageInventory.Status.ACTIVE;
             case "ARCHIVED" -> ImageInventory.Status.ARCHIVED;

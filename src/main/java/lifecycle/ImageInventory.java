@@ -24,7 +24,10 @@ public final class ImageInventory {
     private static final String[] NO_TAGS = new String[0];
 
     final int size;
-    final String[] digests;
+    /** sha256 digests as 32 raw bytes each: a million digest Strings would be two million objects to collect. */
+    final byte[] sha256;
+    /** Digests that are not {@code sha256:<64 hex>}, else null. */
+    final String[] otherDigests;
     final String[][] tags;
     final long[] pushedAt;
     final long[] lastPulledAt;
@@ -36,7 +39,8 @@ public final class ImageInventory {
 
     private ImageInventory(Builder b) {
         size = b.size;
-        digests = Arrays.copyOf(b.digests, size);
+        sha256 = Arrays.copyOf(b.sha256, size * 32);
+        otherDigests = Arrays.copyOf(b.otherDigests, size);
         tags = Arrays.copyOf(b.tags, size);
         pushedAt = Arrays.copyOf(b.pushedAt, size);
         lastPulledAt = Arrays.copyOf(b.lastPulledAt, size);
@@ -67,8 +71,20 @@ public final class ImageInventory {
     }
 
     public String digest(int image) {
-        return digests[image];
+        if (otherDigests[image] != null) {
+            return otherDigests[image];
+        }
+        char[] text = new char[71];
+        "sha256:".getChars(0, 7, text, 0);
+        for (int k = 0; k < 32; k++) {
+            int b = sha256[image * 32 + k] & 0xff;
+            text[7 + 2 * k] = HEX[b >>> 4];
+            text[8 + 2 * k] = HEX[b & 0xf];
+        }
+        return new String(text);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     public List<String> tags(int image) {
         return List.of(tags[image]);
@@ -85,7 +101,8 @@ public final class ImageInventory {
     /** Collects images one at a time; the arrays grow as needed. */
     public static final class Builder {
         private int size;
-        private String[] digests = new String[16];
+        private byte[] sha256 = new byte[16 * 32];
+        private String[] otherDigests = new String[16];
         private String[][] tags = new String[16][];
         private long[] pushedAt = new long[16];
         private long[] lastPulledAt = new long[16];
@@ -105,7 +122,7 @@ public final class ImageInventory {
         public Builder add(String digest, List<String> imageTags, long pushedAtMillis, long sizeInBytes,
                            long lastPulledAtMillis, Status status, long lastArchivedAtMillis,
                            long lastActivatedAtMillis, String subjectDigest) {
-            return add(digest, imageTags == null || imageTags.isEmpty() ? NO_TAGS : imageTags.toArray(String[]::new),
+            return add(digest.toCharArray(), 0, digest.length(), imageTags == null || imageTags.isEmpty() ? NO_TAGS : imageTags.toArray(String[]::new),
                     pushedAtMillis, sizeInBytes, lastPulledAtMillis, status, lastArchivedAtMillis,
                     lastActivatedAtMillis, subjectDigest);
         }
@@ -116,12 +133,16 @@ public final class ImageInventory {
                     lastPulledAt == null ? ABSENT : lastPulledAt.toEpochMilli(), Status.ACTIVE, ABSENT, ABSENT, null);
         }
 
-        Builder add(String digest, String[] imageTags, long pushedAtMillis, long sizeInBytes, long lastPulledAtMillis,
-                    Status status, long lastArchivedAtMillis, long lastActivatedAtMillis, String subjectDigest) {
-            if (size == digests.length) {
+        /** The digest is read from {@code chars} in place, so a parser can hand over its buffer. */
+        Builder add(char[] chars, int offset, int length, String[] imageTags, long pushedAtMillis, long sizeInBytes,
+                    long lastPulledAtMillis, Status status, long lastArchivedAtMillis, long lastActivatedAtMillis,
+                    String subjectDigest) {
+            if (size == otherDigests.length) {
                 grow();
             }
-            digests[size] = digest;
+            if (!packSha256(chars, offset, length, sha256, size * 32)) {
+                otherDigests[size] = new String(chars, offset, length);
+            }
             tags[size] = imageTags.length == 0 ? NO_TAGS : imageTags;
             pushedAt[size] = pushedAtMillis;
             lastPulledAt[size] = lastPulledAtMillis;
@@ -134,9 +155,28 @@ public final class ImageInventory {
             return this;
         }
 
+        private static boolean packSha256(char[] chars, int offset, int length, byte[] target, int at) {
+            if (length != 71 || chars[offset] != 's' || chars[offset + 1] != 'h' || chars[offset + 2] != 'a'
+                    || chars[offset + 3] != '2' || chars[offset + 4] != '5' || chars[offset + 5] != '6'
+                    || chars[offset + 6] != ':') {
+                return false;
+            }
+            for (int k = 0; k < 32; k++) {
+                int high = Character.digit(chars[offset + 7 + 2 * k], 16);
+                int low = Character.digit(chars[offset + 8 + 2 * k], 16);
+                if (high < 0 || low < 0 || Character.isUpperCase(chars[offset + 7 + 2 * k])
+                        || Character.isUpperCase(chars[offset + 8 + 2 * k])) {
+                    return false;
+                }
+                target[at + k] = (byte) (high << 4 | low);
+            }
+            return true;
+        }
+
         private void grow() {
-            int capacity = digests.length * 2;
-            digests = Arrays.copyOf(digests, capacity);
+            int capacity = otherDigests.length * 2;
+            sha256 = Arrays.copyOf(sha256, capacity * 32);
+            otherDigests = Arrays.copyOf(otherDigests, capacity);
             tags = Arrays.copyOf(tags, capacity);
             pushedAt = Arrays.copyOf(pushedAt, capacity);
             lastPulledAt = Arrays.copyOf(lastPulledAt, capacity);

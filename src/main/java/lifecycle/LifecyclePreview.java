@@ -61,14 +61,16 @@ public final class LifecyclePreview {
         boolean[] seen = new boolean[n];
         List<LifecycleRule> rules = new ArrayList<>(policy.rules());
         rules.sort(Comparator.comparingInt(LifecycleRule::rulePriority));
+        RuleSelection[] selections = rules.stream().map(r -> new RuleSelection(r.selection())).toArray(RuleSelection[]::new);
+        long[] matches = matchMasks(selections, images);
         int[] newestFirst = null;
         long nowMillis = now.toEpochMilli();
-        for (LifecycleRule rule : rules) {
-            RuleSelection selection = new RuleSelection(rule.selection());
+        for (int r = 0; r < rules.size(); r++) {
+            LifecycleRule rule = rules.get(r);
+            RuleSelection selection = selections[r];
             PreviewAction action = rule.action().type() == ActionType.TRANSITION ? PreviewAction.TRANSITION : PreviewAction.EXPIRE;
             int priority = rule.rulePriority();
-            ImageInventory.Status status = selection.storageClass == StorageClass.ARCHIVE
-                    ? ImageInventory.Status.ARCHIVED : ImageInventory.Status.ACTIVE;
+            long bit = 1L << r;
             if (selection.countType == CountType.IMAGE_COUNT_MORE_THAN) {
                 if (newestFirst == null) {
                     newestFirst = newestFirst(images);
@@ -76,7 +78,7 @@ public final class LifecyclePreview {
                 int keep = selection.countNumber;
                 int counted = 0;
                 for (int i : newestFirst) {
-                    if (images.statuses[i] != status || images.subjects[i] != null || !selection.matches(images.tags[i])) {
+                    if ((matches[i] & bit) == 0) {
                         continue;
                     }
                     counted++;
@@ -89,7 +91,7 @@ public final class LifecyclePreview {
             } else {
                 long olderThan = nowMillis - selection.countNumber * DAY_MILLIS;
                 for (int i = 0; i < n; i++) {
-                    if (images.statuses[i] != status || images.subjects[i] != null || !selection.matches(images.tags[i])) {
+                    if ((matches[i] & bit) == 0) {
                         continue;
                     }
                     if (!seen[i]) {
@@ -105,6 +107,30 @@ public final class LifecyclePreview {
         }
         followSubjects(images, actions, priorities);
         return new LifecyclePreview(images, actions, priorities);
+    }
+
+    /**
+     * Bit r of an image's mask is set when rule r (in priority order) selects it: its storage class and tag
+     * selection. Computed in one pass so each image's tags are read once, not once per rule.
+     */
+    private static long[] matchMasks(RuleSelection[] selections, ImageInventory images) {
+        long[] masks = new long[images.size];
+        for (int i = 0; i < images.size; i++) {
+            if (images.subjects[i] != null) {
+                continue;
+            }
+            ImageInventory.Status status = images.statuses[i];
+            String[] tags = images.tags[i];
+            long mask = 0;
+            for (int r = 0; r < selections.length; r++) {
+                RuleSelection selection = selections[r];
+                if (status == selection.status && selection.matches(tags)) {
+                    mask |= 1L << r;
+                }
+            }
+            masks[i] = mask;
+        }
+        return masks;
     }
 
     private static long since(CountType type, ImageInventory images, int i) {
@@ -178,7 +204,7 @@ public final class LifecyclePreview {
             if (byDigest == null) {
                 byDigest = new HashMap<>();
                 for (int j = 0; j < images.size; j++) {
-                    byDigest.put(images.digests[j], j);
+                    byDigest.put(images.digest(j), j);
                 }
             }
             Integer subject = byDigest.get(images.subjects[i]);
@@ -202,7 +228,7 @@ public final class LifecyclePreview {
     }
 
     public String digest(int image) {
-        return images.digests[image];
+        return images.digest(image);
     }
 
     public List<String> tags(int image) {
@@ -285,6 +311,7 @@ public final class LifecyclePreview {
         final String[][] patterns;
         final String[] prefixes;
         final StorageClass storageClass;
+        final ImageInventory.Status status;
         final CountType countType;
         final int countNumber;
 
@@ -294,6 +321,7 @@ public final class LifecyclePreview {
                     : selection.tagPatternList().stream().map(p -> p.split("\\*", -1)).toArray(String[][]::new);
             prefixes = selection.tagPrefixList() == null ? null : selection.tagPrefixList().toArray(String[]::new);
             storageClass = selection.storageClass() == null ? StorageClass.STANDARD : selection.storageClass();
+            status = storageClass == StorageClass.ARCHIVE ? ImageInventory.Status.ARCHIVED : ImageInventory.Status.ACTIVE;
             countType = selection.countType();
             countNumber = selection.countNumber();
         }

@@ -18,7 +18,16 @@ final class Timestamps {
 
     /** Epoch milliseconds of an ISO-8601 time with offset, or throws {@link DateTimeParseException}. */
     static long parseIso(String text) {
-        long fast = fast(text);
+        return parseIso(text.toCharArray(), 0, text.length());
+    }
+
+    /** As {@link #parseIso(String)}, reading the characters in place (no String for the common form). */
+    static long parseIso(char[] chars, int offset, int length) {
+        long fast = fast(chars, offset, length);
+        if (fast != ImageInventory.ABSENT) {
+            return fast;
+        }
+        String text = new String(chars, offset, length);
         if (fast != ImageInventory.ABSENT) {
             return fast;
         }
@@ -33,43 +42,42 @@ final class Timestamps {
         return Math.round(seconds * 1000.0);
     }
 
-    private static long fast(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':') {
+    private static long fast(char[] c, int o, int n) {
+        if (n < 20 || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
+                || c[o + 16] != ':') {
             return ImageInventory.ABSENT;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(c, o + 0, 4);
+        int month = digits(c, o + 5, 2);
+        int day = digits(c, o + 8, 2);
+        int hour = digits(c, o + 11, 2);
+        int minute = digits(c, o + 14, 2);
+        int second = digits(c, o + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return ImageInventory.ABSENT;
         }
         int i = 19;
         int millis = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && c[o + i] == '.') {
             i++;
             int scale = 100;
-            while (i < n && Character.isDigit(s.charAt(i))) {
-                millis += (s.charAt(i) - '0') * scale;
+            while (i < n && Character.isDigit(c[o + i])) {
+                millis += (c[o + i] - '0') * scale;
                 scale /= 10;
                 i++;
             }
         }
         int offsetSeconds;
-        if (i == n - 1 && s.charAt(i) == 'Z') {
+        if (i == n - 1 && c[o + i] == 'Z') {
             offsetSeconds = 0;
-        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-            int h = digits(s, i + 1, 2);
-            int m = digits(s, i + 4, 2);
+        } else if (i == n - 6 && (c[o + i] == '+' || c[o + i] == '-') && c[o + i + 3] == ':') {
+            int h = digits(c, o + i + 1, 2);
+            int m = digits(c, o + i + 4, 2);
             if (h < 0 || m < 0) {
                 return ImageInventory.ABSENT;
             }
-            offsetSeconds = (h * 3600 + m * 60) * (s.charAt(i) == '-' ? -1 : 1);
+            offsetSeconds = (h * 3600 + m * 60) * (c[o + i] == '-' ? -1 : 1);
         } else {
             return ImageInventory.ABSENT;
         }
@@ -77,10 +85,10 @@ final class Timestamps {
         return ((epochDay * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(char[] s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
