@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -140,8 +139,8 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     }
 
     private ImageInventory readImages() {
-        try (InputStream in = new BufferedInputStream(new FileInputStream(imagesFile.toFile()), 1 << 16)) {
-            return ImageInventory.read(in);
+        try {
+            return ImageInventory.read(imagesFile);
         } catch (DescribeImagesException e) {
             throw new InputException("the images file " + imagesFile + " cannot be used: " + e.getMessage());
         } catch (IOException e) {

@@ -6,8 +6,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +41,95 @@ final class DescribeImagesReader {
     }
 
     static ImageInventory read(InputStream in) throws IOException {
+        return parse(in).images.build();
+    }
+
+    /**
+     * Reads a file, in two halves on two threads when it is large: describe-images pages start on a line of
+     * their own ("\n{" then "imageDetails"), and a newline never occurs inside a JSON string, so a page start
+     * near the middle splits the listing into two complete sequences of pages. When the split turns out wrong
+     * (either half fails to parse) the file is read again in one piece, so errors are reported as usual.
+     */
+    static ImageInventory read(Path file) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) >= PARALLEL_THRESHOLD && Files.size(file) < Integer.MAX_VALUE) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                int split = pageStartNear(map, (int) (size / 2));
+                if (split > 0) {
+                    ImageInventory halves = readHalves(map, split);
+                    if (halves != null) {
+                        return halves;
+                    }
+                }
+            }
+        }
+        // FileInputStream, not Files.newInputStream: the latter fails on pipes such as <(aws ecr describe-images ...)
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
+            return read(in);
+        }
+    }
+
+    private static final int PARALLEL_THRESHOLD = 32 << 20;
+    private static final byte[] PAGE_FIELD = "\"imageDetails\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static ImageInventory readHalves(MappedByteBuffer map, int split) {
+        ByteBuffer first = map.duplicate().limit(split);
+        ByteBuffer second = map.duplicate().position(split);
+        DescribeImagesReader[] secondResult = new DescribeImagesReader[1];
+        Thread worker = new Thread(() -> {
+            try {
+                secondResult[0] = parse(new ByteBufferInputStream(second.slice()));
+            } catch (IOException | RuntimeException e) {
+                secondResult[0] = null;
+            }
+        }, "describe-images-second-half");
+        worker.start();
+        DescribeImagesReader firstResult;
+        try {
+            firstResult = parse(new ByteBufferInputStream(first.slice()));
+        } catch (IOException | RuntimeException e) {
+            firstResult = null;
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (firstResult == null || secondResult[0] == null) {
+            return null;
+        }
+        return firstResult.images.append(secondResult[0].images).build();
+    }
+
+    /** The offset of a line starting a page ("{" then optional whitespace then "imageDetails") at or after {@code from}. */
+    private static int pageStartNear(ByteBuffer map, int from) {
+        int limit = map.limit();
+        for (int i = from; i < limit - 1; i++) {
+            if (map.get(i) != '\n' || map.get(i + 1) != '{') {
+                continue;
+            }
+            int k = i + 2;
+            while (k < limit && (map.get(k) == ' ' || map.get(k) == '\n' || map.get(k) == '\r' || map.get(k) == '\t')) {
+                k++;
+            }
+            boolean field = k + PAGE_FIELD.length <= limit;
+            for (int j = 0; field && j < PAGE_FIELD.length; j++) {
+                field = map.get(k + j) == PAGE_FIELD[j];
+            }
+            if (field) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static DescribeImagesReader parse(InputStream in) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
             DescribeImagesReader reader = new DescribeImagesReader(parser);
             reader.roots();
-            return reader.images.build();
+            return reader;
         } catch (JsonProcessingException e) {
             throw new DescribeImagesException("not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage()
                     + ". Fix: pass the unmodified output of `aws ecr describe-images --output json`");
@@ -203,5 +297,29 @@ final class DescribeImagesReader {
 
     private static String where(JsonLocation location) {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** An InputStream over a (memory-mapped) buffer, so Jackson reads the file without copying it onto the heap. */
+    private static final class ByteBufferInputStream extends InputStream {
+        private final ByteBuffer buffer;
+
+        ByteBufferInputStream(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public int read() {
+            return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (!buffer.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(length, buffer.remaining());
+            buffer.get(target, offset, n);
+            return n;
+        }
     }
 }

@@ -2,6 +2,7 @@ package lifecycle;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,11 @@ public final class ImageInventory {
      */
     public static ImageInventory read(InputStream json) throws IOException {
         return DescribeImagesReader.read(json);
+    }
+
+    /** As {@link #read(InputStream)}, from a file; a large file is read in two halves on two threads. */
+    public static ImageInventory read(Path file) throws IOException {
+        return DescribeImagesReader.read(file);
     }
 
     public static Builder builder() {
@@ -171,6 +177,27 @@ public final class ImageInventory {
                 target[at + k] = (byte) (high << 4 | low);
             }
             return true;
+        }
+
+        /** Appends every image of {@code other} after this builder's images. */
+        Builder append(Builder other) {
+            for (int i = 0; i < other.size; i++) {
+                if (size == otherDigests.length) {
+                    grow();
+                }
+                System.arraycopy(other.sha256, i * 32, sha256, size * 32, 32);
+                otherDigests[size] = other.otherDigests[i];
+                tags[size] = other.tags[i];
+                pushedAt[size] = other.pushedAt[i];
+                lastPulledAt[size] = other.lastPulledAt[i];
+                lastArchivedAt[size] = other.lastArchivedAt[i];
+                lastActivatedAt[size] = other.lastActivatedAt[i];
+                sizes[size] = other.sizes[i];
+                statuses[size] = other.statuses[i];
+                subjects[size] = other.subjects[i];
+                size++;
+            }
+            return this;
         }
 
         private void grow() {
