@@ -2,6 +2,7 @@ package cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import lifecycle.DescribeImagesException;
 import lifecycle.ImageInventory;
 import lifecycle.LifecyclePolicy;
@@ -162,26 +163,22 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     }
 
     private static void json(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
+        // The image list is written by hand: a million generator calls and digest Strings cost more than the
+        // preview itself. Digests are escaped like any JSON string; actions and numbers need no escaping.
+        out.append("{\"images\":[");
+        for (int i = 0; i < preview.size(); i++) {
+            out.append(i == 0 ? "\n{\"imageDigest\":\"" : ",\n{\"imageDigest\":\"");
+            int start = out.length();
+            preview.appendDigest(i, out);
+            escapeFrom(out, start);
+            out.append("\",\"action\":\"").append(preview.action(i).json()).append("\",\"rulePriority\":");
+            Integer priority = preview.rulePriority(i);
+            out.append(priority == null ? "null" : priority.toString()).append('}');
+        }
+        out.append("],\n\"totals\":");
         try (JsonGenerator json = new JsonFactory().createGenerator(new StringBuilderWriter(out))) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("images");
-            for (int i = 0; i < preview.size(); i++) {
-                json.writeRaw('\n');
-                json.writeStartObject();
-                json.writeStringField("imageDigest", preview.digest(i));
-                json.writeStringField("action", preview.action(i).json());
-                Integer priority = preview.rulePriority(i);
-                if (priority == null) {
-                    json.writeNullField("rulePriority");
-                } else {
-                    json.writeNumberField("rulePriority", priority);
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeRaw('\n');
             LifecyclePreview.Totals totals = preview.totals();
-            json.writeObjectFieldStart("totals");
+            json.writeStartObject();
             json.writeNumberField("images", totals.images());
             json.writeNumberField("bytes", totals.bytes());
             outcome(json, "expired", totals.expiredImages(), totals.expiredBytes());
@@ -199,10 +196,22 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
             json.writeStringField("archivePriceSource", StoragePricing.ARCHIVE_SOURCE);
             json.writeEndObject();
             json.writeEndObject();
-            json.writeEndObject();
-            json.writeRaw('\n');
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        out.append("}\n");
+    }
+
+    /** JSON-escapes what was appended from {@code start} on, when it needs it (sha256 digests never do). */
+    private static void escapeFrom(StringBuilder out, int start) {
+        for (int k = start; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                String raw = out.substring(start);
+                out.setLength(start);
+                out.append(JsonStringEncoder.getInstance().quoteAsString(raw));
+                return;
+            }
         }
     }
 

@@ -91,6 +91,28 @@ public final class ImageInventory {
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Lower-case hex digit values; -1 for every other ASCII character (ECR digests are lower case). */
+    private static final byte[] HEX_VALUE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUE[HEX[i]] = (byte) i;
+        }
+    }
+
+    /** Writes the digest of {@code image} into {@code target} without creating a String. */
+    public void appendDigest(int image, StringBuilder target) {
+        if (otherDigests[image] != null) {
+            target.append(otherDigests[image]);
+            return;
+        }
+        target.append("sha256:");
+        for (int k = 0; k < 32; k++) {
+            int b = sha256[image * 32 + k] & 0xff;
+            target.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+    }
 
     public List<String> tags(int image) {
         return List.of(tags[image]);
@@ -168,10 +190,11 @@ public final class ImageInventory {
                 return false;
             }
             for (int k = 0; k < 32; k++) {
-                int high = Character.digit(chars[offset + 7 + 2 * k], 16);
-                int low = Character.digit(chars[offset + 8 + 2 * k], 16);
-                if (high < 0 || low < 0 || Character.isUpperCase(chars[offset + 7 + 2 * k])
-                        || Character.isUpperCase(chars[offset + 8 + 2 * k])) {
+                char a = chars[offset + 7 + 2 * k];
+                char b = chars[offset + 8 + 2 * k];
+                int high = a < 128 ? HEX_VALUE[a] : -1;
+                int low = b < 128 ? HEX_VALUE[b] : -1;
+                if (high < 0 || low < 0) {
                     return false;
                 }
                 target[at + k] = (byte) (high << 4 | low);

@@ -2,6 +2,7 @@ package lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class LifecyclePreview {
         policy.validated();
         int n = images.size;
         PreviewAction[] actions = new PreviewAction[n];
-        java.util.Arrays.fill(actions, PreviewAction.KEEP);
+        Arrays.fill(actions, PreviewAction.KEEP);
         int[] priorities = new int[n];
         boolean[] seen = new boolean[n];
         List<LifecycleRule> rules = new ArrayList<>(policy.rules());
@@ -150,15 +151,41 @@ public final class LifecyclePreview {
     private static int[] newestFirst(ImageInventory images) {
         int n = images.size;
         long[] keys = new long[n];
-        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             long activated = images.lastActivatedAt[i];
             keys[i] = activated != ImageInventory.ABSENT ? activated : images.pushedAt[i];
+        }
+        int[] order = new int[n];
+        if (n < (1 << INDEX_BITS) && packable(keys)) {
+            // (time, reversed index) packed in one long: a primitive sort instead of a comparator over boxes
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = keys[i] << INDEX_BITS | (INDEX_MASK - i);
+            }
+            Arrays.sort(packed);
+            for (int k = 0; k < n; k++) {
+                order[k] = (int) (INDEX_MASK - (packed[n - 1 - k] & INDEX_MASK));
+            }
+            return order;
+        }
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int[] buffer = new int[n];
-        mergeSortDescending(order, buffer, keys, 0, n);
+        mergeSortDescending(order, new int[n], keys, 0, n);
         return order;
+    }
+
+    private static final int INDEX_BITS = 21;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /** Times from 1970 to 2109 fit the 42 bits left beside a 21-bit index. */
+    private static boolean packable(long[] keys) {
+        for (long key : keys) {
+            if (key < 0 || key >= 1L << (63 - INDEX_BITS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void mergeSortDescending(int[] a, int[] buffer, long[] keys, int from, int to) {
@@ -229,6 +256,11 @@ public final class LifecyclePreview {
 
     public String digest(int image) {
         return images.digest(image);
+    }
+
+    /** Writes the image's digest into {@code target} without creating a String. */
+    public void appendDigest(int image, StringBuilder target) {
+        images.appendDigest(image, target);
     }
 
     public List<String> tags(int image) {
