@@ -169,8 +169,9 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         for (int i = 0; i < preview.size(); i++) {
             out.append(i == 0 ? "\n{\"imageDigest\":\"" : ",\n{\"imageDigest\":\"");
             int start = out.length();
-            preview.appendDigest(i, out);
-            escapeFrom(out, start);
+            if (!preview.appendDigest(i, out)) {
+                escapeFrom(out, start);
+            }
             out.append("\",\"action\":\"").append(preview.action(i).json()).append("\",\"rulePriority\":");
             Integer priority = preview.rulePriority(i);
             out.append(priority == null ? "null" : priority.toString()).append('}');

@@ -101,17 +101,22 @@ public final class ImageInventory {
         }
     }
 
-    /** Writes the digest of {@code image} into {@code target} without creating a String. */
-    public void appendDigest(int image, StringBuilder target) {
+    /**
+     * Writes the digest of {@code image} into {@code target} without creating a String.
+     *
+     * @return true when it is a canonical {@code sha256:<64 lower-case hex>} digest (safe in JSON as it is)
+     */
+    public boolean appendDigest(int image, StringBuilder target) {
         if (otherDigests[image] != null) {
             target.append(otherDigests[image]);
-            return;
+            return false;
         }
         target.append("sha256:");
         for (int k = 0; k < 32; k++) {
             int b = sha256[image * 32 + k] & 0xff;
             target.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
         }
+        return true;
     }
 
     public List<String> tags(int image) {

@@ -258,9 +258,9 @@ public final class LifecyclePreview {
         return images.digest(image);
     }
 
-    /** Writes the image's digest into {@code target} without creating a String. */
-    public void appendDigest(int image, StringBuilder target) {
-        images.appendDigest(image, target);
+    /** Writes the image's digest into {@code target} without creating a String; see {@link ImageInventory#appendDigest}. */
+    public boolean appendDigest(int image, StringBuilder target) {
+        return images.appendDigest(image, target);
     }
 
     public List<String> tags(int image) {
