@@ -51,7 +51,11 @@ final class DescribeImagesReader {
      * (either half fails to parse) the file is read again in one piece, so errors are reported as usual.
      */
     static ImageInventory read(Path file) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) >= PARALLEL_THRESHOLD && Files.size(file) < Integer.MAX_VALUE) {
+        return read(file, PARALLEL_THRESHOLD);
+    }
+
+    static ImageInventory read(Path file, long parallelThreshold) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) >= parallelThreshold && Files.size(file) < Integer.MAX_VALUE) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = channel.size();
                 MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);

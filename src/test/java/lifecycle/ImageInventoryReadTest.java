@@ -1,10 +1,13 @@
 package lifecycle;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -64,6 +67,43 @@ class ImageInventoryReadTest {
         assertThat(images.tags(2)).isEmpty();
         assertThat(images.subjects[2]).isEqualTo("sha256:aaa");
         assertThat(images.lastPulledAt[2]).isEqualTo(ImageInventory.ABSENT);
+    }
+
+    @Test
+    void aLargeFileReadInTwoHalvesGivesTheSameImagesInTheSameOrder(@TempDir Path dir) throws IOException {
+        StringBuilder pages = new StringBuilder();
+        for (int page = 0; page < 6; page++) {
+            pages.append("{\n    \"imageDetails\": [\n");
+            for (int i = 0; i < 3; i++) {
+                int n = page * 3 + i;
+                pages.append(i == 0 ? "" : ",\n").append("        {\"imageDigest\": \"sha256:")
+                        .append(String.format("%064x", n)).append("\", \"imageTags\": [\"v").append(n)
+                        .append("\"], \"imagePushedAt\": ").append(1_700_000_000 + n).append("}");
+            }
+            pages.append("\n    ]\n}\n");
+        }
+        Path file = Files.writeString(dir.resolve("images.json"), pages);
+
+        ImageInventory halves = DescribeImagesReader.read(file, 1);
+        ImageInventory whole = read(pages.toString());
+
+        assertThat(halves.size()).isEqualTo(18);
+        for (int i = 0; i < 18; i++) {
+            assertThat(halves.digest(i)).isEqualTo(whole.digest(i)).isEqualTo("sha256:" + String.format("%064x", i));
+            assertThat(halves.tags(i)).containsExactly("v" + i);
+            assertThat(halves.pushedAt[i]).isEqualTo((1_700_000_000L + i) * 1000);
+        }
+    }
+
+    @Test
+    void aBrokenLargeFileIsReportedAsIfReadInOnePiece(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("images.json"),
+                "{\"imageDetails\": [{\"imageDigest\": \"sha256:a\", \"imagePushedAt\": 1}]}\n"
+                        + "{\"imageDetails\": [{\"imageDigest\": \"sha256:b\"}]}\n");
+
+        assertThatThrownBy(() -> DescribeImagesReader.read(file, 1))
+                .hasMessage("imageDetails[1] (sha256:b) has no imagePushedAt: lifecycle rules order and age images by "
+                        + "it. Fix: pass the unmodified describe-images output");
     }
 
     @Test
