@@ -246,10 +246,16 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                 .append(String.format(Locale.ROOT, "monthly storage cost, USD, %s:%n", StoragePricing.UPPER_BOUND_NOTE))
                 .append(String.format(Locale.ROOT, "  before      $%.2f%n", t.monthlyCostBefore(pricing)))
                 .append(String.format(Locale.ROOT, "  after       $%.2f%n", t.monthlyCostAfter(pricing)))
-                .append(String.format(Locale.ROOT, "  standard    $%s per GB-month: %s%n", pricing.standardPerGbMonth(),
+                .append(String.format(Locale.ROOT, "  standard    $%s per GB-month: %s%n", price(pricing.standardPerGbMonth()),
                         StoragePricing.STANDARD_SOURCE))
-                .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", pricing.archivePerGbMonth(),
+                .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", price(pricing.archivePerGbMonth()),
                         StoragePricing.ARCHIVE_SOURCE));
+    }
+
+    /** At least two decimals, more when the price has them: 0.1 prints 0.10, 0.023 prints 0.023. */
+    private static String price(double dollars) {
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(dollars).stripTrailingZeros();
+        return value.setScale(Math.max(2, value.scale())).toPlainString();
     }
 
     private static String pad(String text, int width) {

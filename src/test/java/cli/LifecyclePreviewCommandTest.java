@@ -114,7 +114,8 @@ class LifecyclePreviewCommandTest {
                 .contains("keep       -        3.0 GiB  sha256:ccc")
                 .contains("  expire      1 (1.0 GiB)\n")
                 .contains("  before      $0.60\n  after       $0.50\n")
-                .contains("upper bound: image sizes are summed");
+                .contains("upper bound: image sizes are summed")
+                .contains("  standard    $0.10 per GB-month: Amazon ECR pricing");
     }
 
     @Nested
