@@ -18,8 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Streams describe-images JSON token by token: no tree, no data binding, so a listing of a million images
@@ -35,6 +34,7 @@ final class DescribeImagesReader {
     private int index;
     private int pages;
     private char[] digestChars = new char[71];
+    private String[] tagBuffer = new String[8];
 
     private DescribeImagesReader(JsonParser parser) {
         this.parser = parser;
@@ -238,11 +238,19 @@ final class DescribeImagesReader {
             parser.skipChildren();
             return NO_TAGS;
         }
-        List<String> tags = new ArrayList<>(2);
-        while (parser.nextToken() == JsonToken.VALUE_STRING) {
-            tags.add(parser.getText());
+        int count = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                continue;
+            }
+            if (count == tagBuffer.length) {
+                tagBuffer = Arrays.copyOf(tagBuffer, count * 2);
+            }
+            tagBuffer[count++] = parser.getText();
         }
-        return tags.isEmpty() ? NO_TAGS : tags.toArray(NO_TAGS);
+        return count == 0 ? NO_TAGS : Arrays.copyOf(tagBuffer, count);
     }
 
     private long time(JsonToken value, String field) throws IOException {
