@@ -11,7 +11,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,10 +57,9 @@ final class DescribeImagesReader {
         if (Files.isRegularFile(file) && Files.size(file) >= parallelThreshold && Files.size(file) < Integer.MAX_VALUE) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = channel.size();
-                MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-                int split = pageStartNear(map, (int) (size / 2));
+                int split = pageStartNear(channel, size / 2);
                 if (split > 0) {
-                    ImageInventory halves = readHalves(map, split);
+                    ImageInventory halves = readHalves(channel, split, size);
                     if (halves != null) {
                         return halves;
                     }
@@ -77,13 +75,11 @@ final class DescribeImagesReader {
     private static final int PARALLEL_THRESHOLD = 32 << 20;
     private static final byte[] PAGE_FIELD = "\"imageDetails\"".getBytes(StandardCharsets.US_ASCII);
 
-    private static ImageInventory readHalves(MappedByteBuffer map, int split) {
-        ByteBuffer first = map.duplicate().limit(split);
-        ByteBuffer second = map.duplicate().position(split);
+    private static ImageInventory readHalves(FileChannel channel, long split, long size) {
         DescribeImagesReader[] secondResult = new DescribeImagesReader[1];
         Thread worker = new Thread(() -> {
             try {
-                secondResult[0] = parse(new ByteBufferInputStream(second.slice()));
+                secondResult[0] = parse(new RangeInputStream(channel, split, size));
             } catch (IOException | RuntimeException e) {
                 secondResult[0] = null;
             }
@@ -91,7 +87,7 @@ final class DescribeImagesReader {
         worker.start();
         DescribeImagesReader firstResult;
         try {
-            firstResult = parse(new ByteBufferInputStream(first.slice()));
+            firstResult = parse(new RangeInputStream(channel, 0, split));
         } catch (IOException | RuntimeException e) {
             firstResult = null;
         }
@@ -108,9 +104,28 @@ final class DescribeImagesReader {
     }
 
     /** The offset of a line starting a page ("{" then optional whitespace then "imageDetails") at or after {@code from}. */
-    private static int pageStartNear(ByteBuffer map, int from) {
+    private static int pageStartNear(FileChannel channel, long from) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(1 << 20);
+        for (long base = from; base < channel.size(); base += window.capacity() - 64) {
+            window.clear();
+            while (window.hasRemaining() && channel.read(window, base + window.position()) > 0) {
+                // fill the window
+            }
+            window.flip();
+            int found = pageStartIn(window);
+            if (found >= 0) {
+                return (int) (base + found);
+            }
+            if (window.limit() < window.capacity()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int pageStartIn(ByteBuffer map) {
         int limit = map.limit();
-        for (int i = from; i < limit - 1; i++) {
+        for (int i = 0; i < limit - 1; i++) {
             if (map.get(i) != '\n' || map.get(i + 1) != '{') {
                 continue;
             }
@@ -311,26 +326,33 @@ final class DescribeImagesReader {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** An InputStream over a (memory-mapped) buffer, so Jackson reads the file without copying it onto the heap. */
-    private static final class ByteBufferInputStream extends InputStream {
-        private final ByteBuffer buffer;
+    /** Bytes {@code [from, to)} of a file through positional reads, so two threads can read one channel. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
 
-        ByteBufferInputStream(ByteBuffer buffer) {
-            this.buffer = buffer;
+        RangeInputStream(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
         }
 
         @Override
-        public int read() {
-            return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public int read(byte[] target, int offset, int length) {
-            if (!buffer.hasRemaining()) {
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (position >= end) {
                 return -1;
             }
-            int n = Math.min(length, buffer.remaining());
-            buffer.get(target, offset, n);
+            int n = channel.read(ByteBuffer.wrap(target, offset, (int) Math.min(length, end - position)), position);
+            if (n > 0) {
+                position += n;
+            }
             return n;
         }
     }
