@@ -80,6 +80,10 @@ public final class ImageInventory {
         if (otherDigests[image] != null) {
             return otherDigests[image];
         }
+        return new String(sha256Chars(image));
+    }
+
+    private char[] sha256Chars(int image) {
         char[] text = new char[71];
         "sha256:".getChars(0, 7, text, 0);
         for (int k = 0; k < 32; k++) {
@@ -87,7 +91,7 @@ public final class ImageInventory {
             text[7 + 2 * k] = HEX[b >>> 4];
             text[8 + 2 * k] = HEX[b & 0xf];
         }
-        return new String(text);
+        return text;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -111,11 +115,7 @@ public final class ImageInventory {
             target.append(otherDigests[image]);
             return false;
         }
-        target.append("sha256:");
-        for (int k = 0; k < 32; k++) {
-            int b = sha256[image * 32 + k] & 0xff;
-            target.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
-        }
+        target.append(sha256Chars(image));
         return true;
     }
 
