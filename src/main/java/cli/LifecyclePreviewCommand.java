@@ -39,9 +39,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "preview",
         mixinStandardHelpOptions = true,
-        description = {"Shows, per image, whether a lifecycle policy expires it, transitions it to archive or keeps it,",
-                "the rule priority that decided, totals of images and bytes, and the monthly storage cost before and",
-                "after (an upper bound: shared layers are counted once per image)."},
+        description = "Shows, per image, whether a lifecycle policy expires it, transitions it to archive or keeps it, "
+                + "the rule priority that decided, totals of images and bytes, and the monthly storage cost before "
+                + "and after (an upper bound: shared layers are counted once per image).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:preview printed", "2:unusable input (options, unreadable file, malformed JSON, invalid policy)"})
 public final class LifecyclePreviewCommand implements Callable<Integer> {
