@@ -1,0 +1,326 @@
+package cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import lifecycle.DescribeImagesException;
+import lifecycle.ImageInventory;
+import lifecycle.LifecyclePolicy;
+import lifecycle.LifecyclePolicyException;
+import lifecycle.LifecyclePreview;
+import lifecycle.StoragePricing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ecr-blueprint lifecycle preview}: what a lifecycle policy would expire or archive, computed offline
+ * from {@code aws ecr describe-images} output.
+ *
+ * <p>The whole output is built in memory and printed only once everything succeeded, so a failure never
+ * leaves half a table or half a JSON document behind.
+ */
+@Command(name = "preview",
+        mixinStandardHelpOptions = true,
+        description = "Shows, per image, whether a lifecycle policy expires it, transitions it to archive or keeps it, "
+                + "the rule priority that decided, totals of images and bytes, and the monthly storage cost before "
+                + "and after (an upper bound: shared layers are counted once per image).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:preview printed", "2:unusable input (options, unreadable file, malformed JSON, invalid policy)"})
+public final class LifecyclePreviewCommand implements Callable<Integer> {
+
+    static final int INPUT_ERROR = 2;
+
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "<file>",
+            description = "Lifecycle policy JSON: the lifecyclePolicyText of `aws ecr get-lifecycle-policy`.")
+    Path policyFile;
+
+    @Option(names = "--images", required = true, paramLabel = "<file>",
+            description = "Output of `aws ecr describe-images --output json`; several pages may be concatenated.")
+    Path imagesFile;
+
+    @Option(names = "--now", paramLabel = "<ISO-8601>",
+            description = "The time to evaluate at, e.g. 2026-01-15T12:00:00Z. Default: the current time.")
+    String now;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--price-per-gb-month", paramLabel = "<USD>", defaultValue = "0.10",
+            description = "Standard storage price in USD per GB-month. Default: ${DEFAULT-VALUE} (Amazon ECR pricing).")
+    double standardPrice;
+
+    @Option(names = "--archive-price-per-gb-month", paramLabel = "<USD>", defaultValue = "0.10",
+            description = "Archive storage price in USD per GB-month. Default: ${DEFAULT-VALUE} (Amazon ECR pricing, "
+                    + "first 150 TB a month).")
+    double archivePrice;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Instant at = evaluationTime();
+            StoragePricing pricing = pricing();
+            LifecyclePolicy policy = readPolicy();
+            ImageInventory images = readImages();
+            LifecyclePreview preview = LifecyclePreview.run(policy, images, at);
+            StringBuilder out = new StringBuilder(Math.max(1024, preview.size() * 120));
+            if (format == Format.json) {
+                json(preview, pricing, out);
+            } else {
+                table(preview, pricing, out);
+            }
+            print(out, spec.commandLine().getOut());
+            return 0;
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return INPUT_ERROR;
+        }
+    }
+
+    private Instant evaluationTime() {
+        if (now == null) {
+            return Instant.now();
+        }
+        try {
+            return OffsetDateTime.parse(now).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InputException("--now \"" + now + "\" is not an ISO-8601 time with offset. Fix: write it like "
+                    + "2026-01-15T12:00:00Z");
+        }
+    }
+
+    private StoragePricing pricing() {
+        try {
+            return new StoragePricing(standardPrice, archivePrice);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    private LifecyclePolicy readPolicy() {
+        String text;
+        try {
+            try (InputStream in = new FileInputStream(policyFile.toFile())) {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read the lifecycle policy file " + policyFile + ": " + reason(e)
+                    + ". Fix: pass the path of a readable JSON file to --policy");
+        }
+        try {
+            return LifecyclePolicy.parse(text).validated();
+        } catch (LifecyclePolicyException e) {
+            throw new InputException("the lifecycle policy file " + policyFile + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private ImageInventory readImages() {
+        try {
+            return ImageInventory.read(imagesFile);
+        } catch (DescribeImagesException e) {
+            throw new InputException("the images file " + imagesFile + " cannot be used: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InputException("cannot read the images file " + imagesFile + ": " + reason(e)
+                    + ". Fix: pass the path of a readable JSON file to --images");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileNotFoundException) {
+            return e.getMessage() != null && e.getMessage().contains("Permission denied") ? "permission denied"
+                    : e.getMessage() != null && e.getMessage().contains("Is a directory") ? "it is a directory"
+                    : "no such file";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void json(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
+        // The image list is written by hand: a million generator calls and digest Strings cost more than the
+        // preview itself. Digests are escaped like any JSON string; actions and numbers need no escaping.
+        out.append("{\"images\":[");
+        for (int i = 0; i < preview.size(); i++) {
+            out.append(i == 0 ? "\n{\"imageDigest\":\"" : ",\n{\"imageDigest\":\"");
+            int start = out.length();
+            if (!preview.appendDigest(i, out)) {
+                escapeFrom(out, start);
+            }
+            out.append("\",\"action\":\"").append(preview.action(i).json()).append("\",\"rulePriority\":");
+            Integer priority = preview.rulePriority(i);
+            out.append(priority == null ? "null" : priority.toString()).append('}');
+        }
+        out.append("],\n\"totals\":");
+        try (JsonGenerator json = new JsonFactory().createGenerator(new StringBuilderWriter(out))) {
+            LifecyclePreview.Totals totals = preview.totals();
+            json.writeStartObject();
+            json.writeNumberField("images", totals.images());
+            json.writeNumberField("bytes", totals.bytes());
+            outcome(json, "expired", totals.expiredImages(), totals.expiredBytes());
+            outcome(json, "transitioned", totals.transitionedImages(), totals.transitionedBytes());
+            outcome(json, "kept", totals.keptImages(), totals.keptBytes());
+            json.writeObjectFieldStart("monthlyStorageCost");
+            json.writeStringField("currency", "USD");
+            json.writeNumberField("before", round(totals.monthlyCostBefore(pricing)));
+            json.writeNumberField("after", round(totals.monthlyCostAfter(pricing)));
+            json.writeBooleanField("upperBound", true);
+            json.writeStringField("note", StoragePricing.UPPER_BOUND_NOTE);
+            json.writeNumberField("standardPricePerGbMonth", pricing.standardPerGbMonth());
+            json.writeStringField("standardPriceSource", StoragePricing.STANDARD_SOURCE);
+            json.writeNumberField("archivePricePerGbMonth", pricing.archivePerGbMonth());
+            json.writeStringField("archivePriceSource", StoragePricing.ARCHIVE_SOURCE);
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        out.append("}\n");
+    }
+
+    /** JSON-escapes what was appended from {@code start} on, when it needs it (sha256 digests never do). */
+    private static void escapeFrom(StringBuilder out, int start) {
+        for (int k = start; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                String raw = out.substring(start);
+                out.setLength(start);
+                out.append(JsonStringEncoder.getInstance().quoteAsString(raw));
+                return;
+            }
+        }
+    }
+
+    private static void outcome(JsonGenerator json, String name, long images, long bytes) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("images", images);
+        json.writeNumberField("bytes", bytes);
+        json.writeEndObject();
+    }
+
+    private static double round(double dollars) {
+        return Math.round(dollars * 100.0) / 100.0;
+    }
+
+    private static void table(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "%-10s %-5s %10s  %-71s  %s%n", "ACTION", "RULE", "SIZE", "DIGEST", "TAGS"));
+        for (int i = 0; i < preview.size(); i++) {
+            Integer priority = preview.rulePriority(i);
+            out.append(pad(preview.action(i).json(), 10)).append(' ')
+                    .append(pad(priority == null ? "-" : priority.toString(), 5)).append(' ')
+                    .append(leftPad(size(preview.sizeInBytes(i)), 10)).append("  ")
+                    .append(pad(preview.digest(i), 71)).append("  ")
+                    .append(String.join(",", preview.tags(i))).append('\n');
+        }
+        LifecyclePreview.Totals t = preview.totals();
+        out.append('\n')
+                .append("images        ").append(t.images()).append(" (").append(size(t.bytes())).append(")\n")
+                .append("  expire      ").append(t.expiredImages()).append(" (").append(size(t.expiredBytes())).append(")\n")
+                .append("  transition  ").append(t.transitionedImages()).append(" (").append(size(t.transitionedBytes())).append(")\n")
+                .append("  keep        ").append(t.keptImages()).append(" (").append(size(t.keptBytes())).append(")\n")
+                .append(String.format(Locale.ROOT, "monthly storage cost, USD, %s:%n", StoragePricing.UPPER_BOUND_NOTE))
+                .append(String.format(Locale.ROOT, "  before      $%.2f%n", t.monthlyCostBefore(pricing)))
+                .append(String.format(Locale.ROOT, "  after       $%.2f%n", t.monthlyCostAfter(pricing)))
+                .append(String.format(Locale.ROOT, "  standard    $%s per GB-month: %s%n", price(pricing.standardPerGbMonth()),
+                        StoragePricing.STANDARD_SOURCE))
+                .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", price(pricing.archivePerGbMonth()),
+                        StoragePricing.ARCHIVE_SOURCE));
+    }
+
+    /** At least two decimals, more when the price has them: 0.1 prints 0.10, 0.023 prints 0.023. */
+    private static String price(double dollars) {
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(dollars).stripTrailingZeros();
+        return value.setScale(Math.max(2, value.scale())).toPlainString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String leftPad(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static void print(StringBuilder text, PrintWriter out) {
+        char[] chunk = new char[1 << 16];
+        for (int start = 0; start < text.length(); start += chunk.length) {
+            int end = Math.min(text.length(), start + chunk.length);
+            text.getChars(start, end, chunk, 0);
+            out.write(chunk, 0, end - start);
+        }
+        out.flush();
+    }
+
+    /** Unusable input: the message is complete and meant for the user as it is. */
+    private static final class InputException extends RuntimeException {
+        InputException(String message) {
+            super(message);
+        }
+    }
+
+    /** A Writer appending to a StringBuilder (StringWriter synchronizes every call). */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder target;
+
+        StringBuilderWriter(StringBuilder target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            target.append(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            target.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
