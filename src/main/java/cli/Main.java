@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "ecr-blueprint 0.1.0",
         description = "Amazon ECR best practice: validate platform files, preview lifecycle policies offline, "
-                + "report compliance.",
+                + "report compliance, generate CI workflows, print digest promotions.",
         subcommands = {
+                ValidateCommand.class,
                 LifecycleCommand.class,
-                // ---- lead: register the other helpers' commands here --------------------------------
-                // ValidateCommand.class,
-                // ReportCommand.class,
-                // ----------------------------------------------------------------------------------------
+                ReportCommand.class,
+                WorkflowsCommand.class,
+                PromoteCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,5 +1,7 @@
 package publishing;
 
+import java.util.List;
+
 import platform.ScanType;
 
 /**
@@ -10,7 +12,7 @@ import platform.ScanType;
  * <p>Inputs: {@code AWS_REGION REGISTRY REPOSITORY PLATFORMS DOCKER_CONTEXT DOCKERFILE GATE_SEVERITIES} and, per
  * run, {@code EVENT_KIND} ({@code branch|tag|manual}) {@code REF_NAME COMMIT_SHA BUILD_NUMBER}.
  */
-final class PublishScript {
+public final class PublishScript {
 
     /** buildx writes no provenance or SBOM attestations: Lambda rejects image indexes that carry them, and ECR scanning reads the image itself. */
     static final String BUILD_FLAGS = "--provenance=false --sbom=false";
@@ -177,6 +179,15 @@ final class PublishScript {
     }
 
     /** One {@code oras login} per registry: the ECR token of the promoter's session is valid for both. */
+    /**
+     * The promotion of one digest as concrete commands (what {@code bin/ecr-blueprint promote} prints):
+     * the same logins and the same {@code oras cp -r} as the generated workflows' promotion job.
+     */
+    public static String promotionCommands(PromotionStep step, String digest, List<String> tags) {
+        return login(step) + "\n"
+                + "oras cp -r " + step.sourceUri() + "@" + digest + " " + step.targetUri() + ":" + String.join(",", tags) + "\n";
+    }
+
     private static String login(PromotionStep step) {
         String source = "aws ecr get-login-password --region " + step.sourceRegion()
                 + " | oras login --username AWS --password-stdin " + step.sourceRegistry() + "\n";
