@@ -46,7 +46,10 @@ public class GitHubPublisherRole extends Construct {
                 Persona.PUBLISHER, props.roleName(), "Pushes images from GitHub Actions (OIDC)",
                 problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, props.subjects()) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
-                        Persona.PUBLISHER.actions(), repositories)),
+                                Persona.PUBLISHER.actions(), repositories),
+                        // The publishing workflow waits for the scan of what it pushed and gates on it.
+                        new PersonaRoleSupport.RepositoryGrant("ReadScanFindings", "repositoryArns",
+                                Persona.PUBLISHER_SCAN_GATE_ACTIONS, repositories)),
                 props.signingProfileArn(), problems);
     }
 

@@ -149,6 +149,9 @@ public enum Persona {
         if (this == PUBLISHER || this == PROMOTER) {
             all.add(SIGN_ACTION);
         }
+        if (this == PUBLISHER) {
+            all.addAll(PUBLISHER_SCAN_GATE_ACTIONS);
+        }
         return all;
     }
 
@@ -159,6 +162,16 @@ public enum Persona {
     public static final List<String> PUBLIC_LOGIN_ACTIONS = List.of(
             "ecr-public:GetAuthorizationToken",
             "sts:GetServiceBearerToken");
+
+    /**
+     * The read actions a publisher holds on its own repositories so that the generated workflow can
+     * wait for the scan of what it pushed and fail on findings (basic scanning; under ENHANCED
+     * scanning ECR returns Amazon Inspector's findings through the same call).
+     * Source: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html
+     */
+    public static final List<String> PUBLISHER_SCAN_GATE_ACTIONS = List.of(
+            "ecr:DescribeImageScanFindings",
+            "ecr:DescribeImages");
 
     public static Optional<Persona> fromTag(String value) {
         for (Persona p : values()) {

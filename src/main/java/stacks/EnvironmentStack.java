@@ -144,13 +144,15 @@ public class EnvironmentStack extends Stack {
     private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
         String repositoryArn = repositories.get(service.name()).repositoryArn();
         List<String> subjects = new ArrayList<>();
-        boolean wildcards = false;
         List<String> projectArns = new ArrayList<>();
         for (Publisher publisher : service.publishers()) {
             if (publisher.type() == PublisherType.GITHUB) {
                 publisher.branches().forEach(b -> subjects.add(GitHubOidcProviderTrust.branchSubject(publisher.repository(), b)));
                 publisher.environments().forEach(e -> subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), e)));
-                wildcards |= publisher.allowWildcard();
+                // Releases are built when a release tag is pushed (tagging.releasePrefix): the platform
+                // file's tagging strategy is what asks for this one wildcard. Protect those tags with a
+                // GitHub tag ruleset: whoever may push one may publish.
+                subjects.add("repo:" + publisher.repository() + ":ref:refs/tags/" + platform.tagging().releasePrefix() + "*");
             } else {
                 projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
             }
@@ -161,7 +163,9 @@ public class EnvironmentStack extends Stack {
                     .repositoryArns(List.of(repositoryArn))
                     .repositoryPrefixArn(prefixArn)
                     .subjects(subjects)
-                    .allowSubjectWildcards(wildcards)
+                    // the release-tag subject; wildcards in branches and environments are refused by the
+                    // platform validator unless the publisher sets allowWildcard
+                    .allowSubjectWildcards(true)
                     .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
                     .signingProfileArn(signingProfile)
                     .build());

@@ -62,6 +62,8 @@ class CodeBuildPublisherRoleTest {
                         "Statement", List.of(
                                 Map.of("Sid", "PushImages", "Effect", "Allow",
                                         "Action", Persona.PUBLISHER.actions(), "Resource", List.of(API)),
+                                Map.of("Sid", "ReadScanFindings", "Effect", "Allow",
+                                        "Action", Persona.PUBLISHER_SCAN_GATE_ACTIONS, "Resource", List.of(API)),
                                 Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
                                         "Action", List.of("ecr:GetAuthorizationToken"),
                                         "Resource", List.of("*")))))));

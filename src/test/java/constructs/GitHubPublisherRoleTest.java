@@ -112,7 +112,7 @@ class GitHubPublisherRoleTest {
     class Permissions {
 
         @Test
-        void grantsExactlyThePushActionsOnItsRepositoryAndTheTokenOnStar() {
+        void grantsExactlyThePushAndScanReadActionsOnItsRepositoryAndTheTokenOnStar() {
             template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                     "Roles", List.of(Map.of("Ref", template.findResources("AWS::IAM::Role", Match.objectLike(Map.of(
                             "Properties", Match.objectLike(Map.of("RoleName", "shop-dev-api-publisher")))))
@@ -129,6 +129,9 @@ class GitHubPublisherRoleTest {
                                                     "ecr:PutImage",
                                                     "ecr:UploadLayerPart"),
                                             "Resource", List.of(API_ARN)),
+                                    Map.of("Sid", "ReadScanFindings", "Effect", "Allow",
+                                            "Action", List.of("ecr:DescribeImageScanFindings", "ecr:DescribeImages"),
+                                            "Resource", List.of(API_ARN)),
                                     Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
                                             "Action", List.of("ecr:GetAuthorizationToken"),
                                             "Resource", List.of("*")))))));
@@ -143,6 +146,9 @@ class GitHubPublisherRoleTest {
                             "Statement", List.of(
                                     Map.of("Sid", "PushImages", "Effect", "Allow",
                                             "Action", Persona.PUBLISHER.actions(),
+                                            "Resource", List.of(Map.of("Fn::GetAtt", List.of(web, "Arn")))),
+                                    Map.of("Sid", "ReadScanFindings", "Effect", "Allow",
+                                            "Action", Persona.PUBLISHER_SCAN_GATE_ACTIONS,
                                             "Resource", List.of(Map.of("Fn::GetAtt", List.of(web, "Arn")))),
                                     Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
                                             "Action", List.of("ecr:GetAuthorizationToken"),

@@ -15,8 +15,10 @@ class PersonaTest {
         assertThat(Persona.PUBLISHER.actions()).containsExactly(
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
                 "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart");
+        // plus the scan-gate reads of the publishing workflow, the token and managed signing
         assertThat(Persona.PUBLISHER.allowedActions()).containsExactly(
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
+                "ecr:DescribeImageScanFindings", "ecr:DescribeImages",
                 "ecr:GetAuthorizationToken", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
                 "signer:SignPayload");
     }

@@ -211,7 +211,7 @@ class PublishingFilesTest {
             assertThat(variables.get("GATE_SEVERITIES").asText()).isEqualTo("HIGH CRITICAL");
             assertThat(buildspec.at("/env/exported-variables").toString()).isEqualTo("[\"IMAGE_URI\",\"IMAGE_DIGEST\"]");
             assertThat(FILES.get(service + "/buildspec.yml"))
-                    .contains("# arn:aws:iam::111111111111:role/shop-dev-" + service + "-codebuild\n");
+                    .contains("# arn:aws:iam::111111111111:role/shop-dev-" + service + "-codebuild-publisher\n");
             assertThat(buildspec.at("/phases/build/commands/0").asText()).contains("TAGS=\"commit-${COMMIT_SHA} build-${BUILD_NUMBER}\"",
                     "aws inspector2 list-findings", "export IMAGE_URI=\"$REGISTRY/$REPOSITORY@$DIGEST\"");
         }
