@@ -53,7 +53,7 @@ public class PublicPublisherRole extends Construct {
         login.put("Resource", "*");
         CfnManagedPolicy policy = CfnManagedPolicy.Builder.create(this, "Policy")
                 .description("ecr-blueprint " + Persona.PUBLIC_PUBLISHER.tagValue() + " permissions of " + props.roleName())
-                .policyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(push, login)))
+                .policyDocument(new java.util.TreeMap<>(Map.of("Version", "2012-10-17", "Statement", List.of(push, login))))
                 .roles(List.of(role.getRef()))
                 .build();
         NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()

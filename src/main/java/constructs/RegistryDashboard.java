@@ -171,7 +171,7 @@ public class RegistryDashboard extends Construct {
         return Metric.Builder.create()
                 .namespace("AWS/Usage")
                 .metricName("CallCount")
-                .dimensionsMap(Map.of("Type", "API", "Service", "ECR", "Resource", api, "Class", "None"))
+                .dimensionsMap(usageDimensions(api))
                 .statistic("Sum")
                 .period(Duration.hours(1))
                 .label(api)
@@ -206,5 +206,15 @@ public class RegistryDashboard extends Construct {
                     + " those rules. Hint: pass ScanFindingAlerts.ruleNames()");
         }
         ScanFindingAlerts.throwIfAny("RegistryDashboard", problems);
+    }
+
+    /** In a fixed order: Map.of iterates differently in every JVM, and the dashboard body is one string. */
+    private static Map<String, String> usageDimensions(String api) {
+        Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+        dimensions.put("Type", "API");
+        dimensions.put("Service", "ECR");
+        dimensions.put("Resource", api);
+        dimensions.put("Class", "None");
+        return dimensions;
     }
 }

@@ -39,6 +39,7 @@ import software.constructs.IConstruct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The delivery pipeline ({@code <platform>-delivery}) in the account and region of the platform file's
@@ -56,7 +57,8 @@ public class DeliveryPipelineStack extends Stack {
     /** The synth step's install phase: npm ci installs the pinned CDK CLI from package-lock.json. */
     public static final List<String> SYNTH_INSTALL_COMMANDS = List.of("npm ci");
     /** aws/codebuild/standard:7.0 runtimes; see https://docs.aws.amazon.com/codebuild/latest/userguide/available-runtimes.html */
-    static final Map<String, String> SYNTH_RUNTIME_VERSIONS = Map.of("java", "corretto17", "nodejs", "20");
+    /** Sorted: Map.of iterates in a different order in every JVM, which would change the buildspec between syntheses. */
+    static final Map<String, String> SYNTH_RUNTIME_VERSIONS = new TreeMap<>(Map.of("java", "corretto17", "nodejs", "20"));
 
     /** Construct id of the artifact bucket's access-log bucket; stateful, so the id is API. */
     public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
@@ -134,9 +136,9 @@ public class DeliveryPipelineStack extends Stack {
                 .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(logs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "ArnLike", Map.of("aws:SourceArn", bucket.getBucketArn()),
-                        "StringEquals", Map.of("aws:SourceAccount", scope.getAccount())))
+                        "StringEquals", Map.of("aws:SourceAccount", scope.getAccount()))))
                 .build());
         CfnBucket bucketResource = (CfnBucket) bucket.getNode().getDefaultChild();
         bucketResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()

@@ -1,0 +1,222 @@
+package stacks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lifecycle.LifecyclePolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import platform.Platform;
+import platform.PlatformLoader;
+import snapshots.SnapshotApp;
+import snapshots.Synthesis;
+import software.amazon.awscdk.App;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default example as deployed: what the platform engineer gets from {@code npx cdk synth}, read
+ * from the synthesized templates (schema validation and cdk-nag on).
+ */
+@Tag("validated")
+class EcommerceStacksTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Platform platform;
+    static Synthesis synthesis;
+
+    @BeforeAll
+    static void synthesize() {
+        platform = PlatformLoader.load(Path.of("examples/ecommerce/platform.yaml"));
+        App app = SnapshotApp.create();
+        PlatformStacks.create(app, platform);
+        synthesis = Synthesis.of(app);
+    }
+
+    /** The template with {@code Fn::Join}s over {@code AWS::Partition} written out, as deployed in the aws partition. */
+    static JsonNode template(String stack) {
+        return literal(synthesis.template(stack));
+    }
+
+    static JsonNode literal(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.has("Fn::Join") && node.get("Fn::Join").get(0).asText().isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : node.get("Fn::Join").get(1)) {
+                JsonNode literal = literal(part);
+                if (literal.isTextual()) {
+                    text.append(literal.asText());
+                } else if (literal.path("Ref").asText().equals("AWS::Partition")) {
+                    text.append("aws");
+                } else {
+                    return node;
+                }
+            }
+            return JsonNodeFactory.instance.textNode(text.toString());
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), literal(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(e -> copy.add(literal(e)));
+            return copy;
+        }
+        return node;
+    }
+
+    static List<JsonNode> resources(String stack, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        template(stack).get("Resources").forEach(r -> {
+            if (r.get("Type").asText().equals(type)) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    static JsonNode role(String stack, String roleName) {
+        return resources(stack, "AWS::IAM::Role").stream()
+                .filter(r -> r.at("/Properties/RoleName").asText().equals(roleName)).findFirst().orElseThrow();
+    }
+
+    static JsonNode policyOf(String stack, String roleLogicalId) {
+        return resources(stack, "AWS::IAM::ManagedPolicy").stream()
+                .filter(p -> p.at("/Properties/Roles/0/Ref").asText().equals(roleLogicalId)).findFirst().orElseThrow()
+                .at("/Properties/PolicyDocument");
+    }
+
+    static String logicalId(String stack, JsonNode resource) {
+        var ids = new ArrayList<String>();
+        template(stack).get("Resources").properties().forEach(e -> {
+            if (e.getValue().equals(resource)) {
+                ids.add(e.getKey());
+            }
+        });
+        return ids.get(0);
+    }
+
+    static JsonNode json(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    @Test
+    void everyRepositoryIsImmutableScannedEncryptedWithItsEnvironmentsKeyAndItsLifecyclePolicyParsesBack() {
+        for (var env : platform.environments()) {
+            String stack = StackNames.environment("shop", env.name());
+            List<JsonNode> repositories = resources(stack, "AWS::ECR::Repository");
+            assertThat(repositories).hasSize(4);
+            String key = resources(stack, "AWS::KMS::Key").stream().map(k -> logicalId(stack, k))
+                    .filter(id -> id.startsWith(EnvironmentStack.KEY_ID)).findFirst().orElseThrow();
+            for (JsonNode repository : repositories) {
+                JsonNode p = repository.get("Properties");
+                assertThat(p.get("ImageTagMutability").asText()).isEqualTo("IMMUTABLE");
+                assertThat(p.at("/ImageScanningConfiguration/ScanOnPush").asBoolean()).isTrue();
+                assertThat(p.at("/EncryptionConfiguration/EncryptionType").asText()).isEqualTo("KMS");
+                assertThat(p.at("/EncryptionConfiguration/KmsKey")).isEqualTo(json(Map.of("Fn::GetAtt", List.of(key, "Arn"))));
+                String text = p.at("/LifecyclePolicy/LifecyclePolicyText").asText();
+                LifecyclePolicy parsed = LifecyclePolicy.parse(text);
+                assertThat(parsed.problems()).isEmpty();
+                assertThat(parsed.toJson()).isEqualTo(text);
+                assertThat(parsed).isEqualTo(EnvironmentStack.lifecyclePolicy(platform, platform.profile(env)));
+            }
+        }
+    }
+
+    @Test
+    void prodRepositoriesAndKeyAreRetainedAndDevIsEmptiedOnDelete() {
+        for (JsonNode repository : resources("shop-prod", "AWS::ECR::Repository")) {
+            assertThat(repository.get("DeletionPolicy").asText()).isEqualTo("Retain");
+            assertThat(repository.at("/Properties/EmptyOnDelete").isMissingNode()).isTrue();
+        }
+        assertThat(resources("shop-prod", "AWS::KMS::Key").get(0).get("DeletionPolicy").asText()).isEqualTo("Retain");
+        for (JsonNode repository : resources("shop-dev", "AWS::ECR::Repository")) {
+            assertThat(repository.get("DeletionPolicy").asText()).isEqualTo("Delete");
+            assertThat(repository.at("/Properties/EmptyOnDelete").asBoolean()).isTrue();
+        }
+        assertThat(resources("shop-dev", "Custom::ECRAutoDeleteImages")).isEmpty();
+    }
+
+    @Test
+    void theProdPromoterPullsStagingPushesProdAndNothingElse() {
+        JsonNode role = role("shop-prod", "shop-prod-promoter");
+        JsonNode policy = policyOf("shop-prod", logicalId("shop-prod", role));
+        List<String> services = List.of("user-service", "product-service", "order-service", "payment-service");
+        List<Object> prodRepositories = new ArrayList<>();
+        for (String service : services) {
+            JsonNode repository = resources("shop-prod", "AWS::ECR::Repository").stream()
+                    .filter(r -> r.at("/Properties/RepositoryName").asText().equals("shop/prod/" + service)).findFirst().orElseThrow();
+            prodRepositories.add(Map.of("Fn::GetAtt", List.of(logicalId("shop-prod", repository), "Arn")));
+        }
+        assertThat(policy).isEqualTo(json(Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(
+                        Map.of("Sid", "PullFromSource", "Effect", "Allow",
+                                "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                                "Resource", services.stream()
+                                        .map(s -> "arn:aws:ecr:eu-west-1:111111111111:repository/shop/staging/" + s).toList()),
+                        Map.of("Sid", "PushToTarget", "Effect", "Allow",
+                                "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
+                                        "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"),
+                                "Resource", prodRepositories),
+                        Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
+                                "Action", List.of("ecr:GetAuthorizationToken"), "Resource", List.of("*"))))));
+        assertThat(policy.toString()).doesNotContain("Delete").doesNotContain("ecr:*").doesNotContain("Policy\"");
+    }
+
+    @Test
+    void theProdPromoterIsAssumedOnlyFromTheProdGitHubEnvironment() {
+        JsonNode trust = role("shop-prod", "shop-prod-promoter").at("/Properties/AssumeRolePolicyDocument");
+        assertThat(trust).isEqualTo(json(Map.of(
+                "Version", "2012-10-17",
+                "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Federated", "arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com"),
+                        "Action", "sts:AssumeRoleWithWebIdentity",
+                        "Condition", Map.of("StringEquals", Map.of(
+                                "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                                "token.actions.githubusercontent.com:sub", List.of(
+                                        "repo:example-shop/user-service:environment:prod",
+                                        "repo:example-shop/product-service:environment:prod",
+                                        "repo:example-shop/order-service:environment:prod",
+                                        "repo:example-shop/payment-service:environment:prod"))))))));
+        assertThat(role("shop-prod", "shop-prod-promoter").at("/Properties/MaxSessionDuration").asInt()).isEqualTo(3600);
+    }
+
+    @Test
+    void stagingRepositoriesLetTheProdPromoterPullThroughItsAccountRootWhateverTheDeployOrder() {
+        for (JsonNode repository : resources("shop-staging", "AWS::ECR::Repository")) {
+            JsonNode statements = repository.at("/Properties/RepositoryPolicyText/Statement");
+            assertThat(statements).hasSize(1);
+            JsonNode statement = statements.get(0);
+            assertThat(statement.at("/Principal/AWS").asText()).isEqualTo("arn:aws:iam::222222222222:root");
+            assertThat(statement.at("/Condition/ArnEquals/aws:PrincipalArn").asText())
+                    .isEqualTo("arn:aws:iam::222222222222:role/shop-prod-promoter");
+            assertThat(statement.get("Action")).isEqualTo(json(List.of(
+                    "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")));
+            assertThat(statement.has("Resource")).isFalse();
+        }
+    }
+
+    @Test
+    void publishersExistOnlyInTheFirstEnvironmentAndPullersGetNoKeyPermissions() {
+        assertThat(resources("shop-dev", "AWS::IAM::Role")).extracting(r -> r.at("/Properties/RoleName").asText())
+                .contains("shop-dev-user-service-publisher", "shop-dev-ecs-task-execution");
+        assertThat(resources("shop-staging", "AWS::IAM::Role")).extracting(r -> r.at("/Properties/RoleName").asText())
+                .noneMatch(name -> name.endsWith("-publisher"));
+        assertThat(resources("shop-prod", "AWS::IAM::Role")).extracting(r -> r.at("/Properties/RoleName").asText())
+                .noneMatch(name -> name.endsWith("-publisher"));
+        for (String stack : List.of("shop-dev", "shop-staging", "shop-prod")) {
+            resources(stack, "AWS::IAM::ManagedPolicy").forEach(p -> assertThat(p.toString()).doesNotContain("\"kms:"));
+        }
+    }
+}
