@@ -2,9 +2,6 @@ package constructs;
 
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -25,14 +22,13 @@ import java.util.regex.Pattern;
  *
  * <p>Source: https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
  */
-public class CodeBuildPublisherRole extends Construct {
+public class CodeBuildPublisherRole extends PersonaRole {
 
     public static final String SERVICE = "codebuild.amazonaws.com";
 
     private static final Pattern PROJECT_ARN = Pattern.compile(
             "arn:aws[a-z-]*:codebuild:[a-z0-9-]+:(\\d{12}):project/[A-Za-z0-9][A-Za-z0-9_-]{1,254}");
 
-    private final PersonaRoleSupport.Built built;
 
     public CodeBuildPublisherRole(Construct scope, String id, CodeBuildPublisherRoleProps props) {
         super(scope, id);
@@ -53,7 +49,7 @@ public class CodeBuildPublisherRole extends Construct {
         statement.put("Action", "sts:AssumeRole");
         statement.put("Condition", condition);
 
-        this.built = PersonaRoleSupport.build(this, "CodeBuildPublisherRole " + getNode().getPath(),
+        built(PersonaRoleSupport.build(this, "CodeBuildPublisherRole " + getNode().getPath(),
                 Persona.PUBLISHER, props.roleName(), "Pushes images from CodeBuild",
                 PersonaRoleSupport.document(List.of(statement)),
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
@@ -61,7 +57,7 @@ public class CodeBuildPublisherRole extends Construct {
                         // The publishing workflow waits for the scan of what it pushed and gates on it.
                         new PersonaRoleSupport.RepositoryGrant("ReadScanFindings", "repositoryArns",
                                 Persona.PUBLISHER_SCAN_GATE_ACTIONS, repositories)),
-                props.signingProfileArn(), problems);
+                props.signingProfileArn(), problems));
     }
 
     private static void validateProjects(List<String> projectArns, String account, List<String> problems) {
@@ -89,26 +85,5 @@ public class CodeBuildPublisherRole extends Construct {
     /** {@code <platform>-<env>-<service>-codebuild-publisher}. */
     public static String defaultRoleName(String platform, String environment, String service) {
         return platform + "-" + environment + "-" + service + "-codebuild-publisher";
-    }
-
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
-    public IRole getRole() {
-        return built.importedRole();
-    }
-
-    public String getRoleArn() {
-        return built.role().getAttrArn();
-    }
-
-    public String getRoleName() {
-        return built.role().getRoleName();
-    }
-
-    public CfnRole getResource() {
-        return built.role();
-    }
-
-    public CfnManagedPolicy getPolicy() {
-        return built.policy();
     }
 }

@@ -1,9 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -23,9 +20,8 @@ import java.util.List;
  *         .build());
  * }</pre>
  */
-public class GitHubPublisherRole extends Construct {
+public class GitHubPublisherRole extends PersonaRole {
 
-    private final PersonaRoleSupport.Built built;
 
     public GitHubPublisherRole(Construct scope, String id, GitHubPublisherRoleProps props) {
         super(scope, id);
@@ -42,7 +38,7 @@ public class GitHubPublisherRole extends Construct {
         String providerArn = props.oidcProviderArn() != null
                 ? props.oidcProviderArn()
                 : GitHubOidcProvider.arnInAccount(Stack.of(this).getAccount());
-        this.built = PersonaRoleSupport.build(this, "GitHubPublisherRole " + getNode().getPath(),
+        built(PersonaRoleSupport.build(this, "GitHubPublisherRole " + getNode().getPath(),
                 Persona.PUBLISHER, props.roleName(), "Pushes images from GitHub Actions (OIDC)",
                 problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, props.subjects()) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
@@ -50,32 +46,11 @@ public class GitHubPublisherRole extends Construct {
                         // The publishing workflow waits for the scan of what it pushed and gates on it.
                         new PersonaRoleSupport.RepositoryGrant("ReadScanFindings", "repositoryArns",
                                 Persona.PUBLISHER_SCAN_GATE_ACTIONS, repositories)),
-                props.signingProfileArn(), problems);
+                props.signingProfileArn(), problems));
     }
 
     /** {@code <platform>-<env>-<service>-publisher}. */
     public static String defaultRoleName(String platform, String environment, String service) {
         return platform + "-" + environment + "-" + service + "-publisher";
-    }
-
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
-    public IRole getRole() {
-        return built.importedRole();
-    }
-
-    public String getRoleArn() {
-        return built.role().getAttrArn();
-    }
-
-    public String getRoleName() {
-        return built.role().getRoleName();
-    }
-
-    public CfnRole getResource() {
-        return built.role();
-    }
-
-    public CfnManagedPolicy getPolicy() {
-        return built.policy();
     }
 }

@@ -1,9 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -27,9 +24,8 @@ import java.util.List;
  *         .build());
  * }</pre>
  */
-public class PromoterRole extends Construct {
+public class PromoterRole extends PersonaRole {
 
-    private final PersonaRoleSupport.Built built;
 
     public PromoterRole(Construct scope, String id, PromoterRoleProps props) {
         super(scope, id);
@@ -56,39 +52,18 @@ public class PromoterRole extends Construct {
         String providerArn = props.oidcProviderArn() != null
                 ? props.oidcProviderArn()
                 : GitHubOidcProvider.arnInAccount(Stack.of(this).getAccount());
-        this.built = PersonaRoleSupport.build(this, "PromoterRole " + getNode().getPath(), Persona.PROMOTER,
+        built(PersonaRoleSupport.build(this, "PromoterRole " + getNode().getPath(), Persona.PROMOTER,
                 props.roleName(), "Promotes image digests into " + props.githubEnvironment() + " from GitHub Actions (OIDC)",
                 problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, subjects) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PullFromSource", "sourceRepositoryArns",
                                 Persona.PROMOTER_SOURCE_ACTIONS, source),
                         new PersonaRoleSupport.RepositoryGrant("PushToTarget", "targetRepositoryArns",
                                 Persona.PROMOTER_TARGET_ACTIONS, target)),
-                props.signingProfileArn(), problems);
+                props.signingProfileArn(), problems));
     }
 
     /** {@code <platform>-<target env>-<service>-promoter}. */
     public static String defaultRoleName(String platform, String targetEnvironment, String service) {
         return platform + "-" + targetEnvironment + "-" + service + "-promoter";
-    }
-
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
-    public IRole getRole() {
-        return built.importedRole();
-    }
-
-    public String getRoleArn() {
-        return built.role().getAttrArn();
-    }
-
-    public String getRoleName() {
-        return built.role().getRoleName();
-    }
-
-    public CfnRole getResource() {
-        return built.role();
-    }
-
-    public CfnManagedPolicy getPolicy() {
-        return built.policy();
     }
 }

@@ -3,9 +3,6 @@ package constructs;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -23,11 +20,10 @@ import java.util.regex.Pattern;
  * <p>Trust: ECS with {@code aws:SourceAccount}; Fargate pods with {@code aws:SourceArn} on the account's
  * Fargate profiles; EC2 (nodes) and App Runner without conditions.
  */
-public class PullerRole extends Construct {
+public class PullerRole extends PersonaRole {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
 
-    private final PersonaRoleSupport.Built built;
 
     public PullerRole(Construct scope, String id, PullerRoleProps props) {
         super(scope, id);
@@ -40,12 +36,12 @@ public class PullerRole extends Construct {
         repositories.validate("repositoryArns", problems);
         validateClusters(props, problems);
         Persona persona = props.kind() == null ? Persona.PULLER : props.kind().persona();
-        this.built = PersonaRoleSupport.build(this, "PullerRole " + getNode().getPath(), persona, props.roleName(),
+        built(PersonaRoleSupport.build(this, "PullerRole " + getNode().getPath(), persona, props.roleName(),
                 props.kind() == null ? null : "Pulls images for " + props.kind().servicePrincipal(),
                 props.kind() == null ? null : trust(props),
                 List.of(new PersonaRoleSupport.RepositoryGrant("PullImages", "repositoryArns", persona.actions(),
                         repositories)),
-                null, problems);
+                null, problems));
     }
 
     private Map<String, Object> trust(PullerRoleProps props) {
@@ -89,26 +85,5 @@ public class PullerRole extends Construct {
     /** {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}. */
     public static String defaultRoleName(String platform, String environment, PullerRoleKind kind) {
         return platform + "-" + environment + "-" + kind.roleNameSuffix();
-    }
-
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
-    public IRole getRole() {
-        return built.importedRole();
-    }
-
-    public String getRoleArn() {
-        return built.role().getAttrArn();
-    }
-
-    public String getRoleName() {
-        return built.role().getRoleName();
-    }
-
-    public CfnRole getResource() {
-        return built.role();
-    }
-
-    public CfnManagedPolicy getPolicy() {
-        return built.policy();
     }
 }
