@@ -91,6 +91,7 @@ public record ComplianceReport(
                             concat(own, stackWide)));
                     case "AWS::ECR::RepositoryCreationTemplate" -> creationTemplateException(name, path, body)
                             .ifPresent(exceptions::add);
+                    case "AWS::ECR::PublicRepository" -> exceptions.add(publicRepositoryException(name, path, body));
                     default -> {
                     }
                 }
@@ -135,6 +136,21 @@ public record ComplianceReport(
                     "ECR.2, CT.ECR.PR.3, CKV_AWS_51", PULL_THROUGH_CACHE_MUTABLE));
         }
         return Optional.empty();
+    }
+
+    /**
+     * ECR Public repositories are not scanned, encrypted with a customer key or lifecycle-managed by ECR:
+     * the private-repository controls do not apply. Security Hub ECR.4 (public repositories are tagged) does.
+     */
+    private static DocumentedException publicRepositoryException(String template, String path, JsonNode body) {
+        JsonNode properties = body.path("Properties");
+        boolean tagged = properties.path("Tags").isArray() && !properties.path("Tags").isEmpty();
+        return new DocumentedException(template,
+                path + " (public repository " + properties.path("RepositoryName").asText("(generated)") + ")",
+                "ECR.1, ECR.2, ECR.3, ECR.5, CT.ECR.PR.1-3, CKV_AWS_32/51/136/163",
+                "ECR Public repositories have no image scanning, tag immutability, lifecycle policy or customer-managed"
+                        + " encryption settings, so the private-repository controls do not apply; Security Hub ECR.4"
+                        + " (public repositories are tagged): " + (tagged ? "PASS" : "FAIL"));
     }
 
     private static List<Suppression> suppressions(String template, String path, JsonNode metadata) {
