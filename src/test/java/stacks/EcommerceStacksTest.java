@@ -219,4 +219,58 @@ class EcommerceStacksTest {
             resources(stack, "AWS::IAM::ManagedPolicy").forEach(p -> assertThat(p.toString()).doesNotContain("\"kms:"));
         }
     }
+
+    @Test
+    void eachRegistrySingletonExistsOncePerAccountAndRegion() {
+        for (String stack : synthesis.templates().keySet()) {
+            for (String singleton : List.of("AWS::ECR::RegistryScanningConfiguration", "AWS::ECR::ReplicationConfiguration",
+                    "AWS::ECR::RegistryPolicy", "AWS::ECR::SigningConfiguration")) {
+                assertThat(resources(stack, singleton)).as(singleton + " in " + stack).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+        assertThat(synthesis.templates().keySet().stream()
+                .filter(stack -> !resources(stack, "AWS::ECR::RegistryScanningConfiguration").isEmpty()))
+                .containsExactlyInAnyOrder("shop-registry-111111111111-eu-west-1", "shop-registry-222222222222-eu-west-1",
+                        "shop-registry-222222222222-eu-central-1");
+    }
+
+    @Test
+    void devAndStagingCacheEcrPublicAndDockerHubBaseImagesOnce() {
+        List<JsonNode> rules = resources("shop-registry-111111111111-eu-west-1", "AWS::ECR::PullThroughCacheRule");
+        assertThat(rules).extracting(r -> r.at("/Properties/EcrRepositoryPrefix").asText())
+                .containsExactlyInAnyOrder("ecr-public", "docker-hub");
+        assertThat(rules).extracting(r -> r.at("/Properties/UpstreamRegistryUrl").asText())
+                .containsExactlyInAnyOrder("public.ecr.aws", "registry-1.docker.io");
+        assertThat(resources("shop-registry-111111111111-eu-west-1", "AWS::ECR::RepositoryCreationTemplate"))
+                .extracting(t -> t.at("/Properties/AppliedFor/0").asText()).containsOnly("PULL_THROUGH_CACHE");
+    }
+
+    @Test
+    void prodReplicatesToEuCentral1WhereATemplateMakesReplicasEncryptedImmutableAndManaged() {
+        JsonNode replication = resources("shop-registry-222222222222-eu-west-1", "AWS::ECR::ReplicationConfiguration").get(0);
+        assertThat(replication.at("/Properties/ReplicationConfiguration/Rules/0/Destinations")).isEqualTo(json(List.of(
+                Map.of("Region", "eu-central-1", "RegistryId", "222222222222"))));
+        assertThat(replication.at("/Properties/ReplicationConfiguration/Rules/0/RepositoryFilters")).isEqualTo(json(List.of(
+                Map.of("Filter", "shop/prod/", "FilterType", "PREFIX_MATCH"))));
+        JsonNode template = resources("shop-registry-222222222222-eu-central-1", "AWS::ECR::RepositoryCreationTemplate").get(0)
+                .get("Properties");
+        assertThat(template.get("Prefix").asText()).isEqualTo("shop/prod");
+        assertThat(template.at("/AppliedFor/0").asText()).isEqualTo("REPLICATION");
+        assertThat(template.get("ImageTagMutability").asText()).isEqualTo("IMMUTABLE");
+        assertThat(template.at("/EncryptionConfiguration/EncryptionType").asText()).isEqualTo("KMS");
+        assertThat(LifecyclePolicy.parse(template.get("LifecyclePolicy").asText()))
+                .isEqualTo(EnvironmentStack.lifecyclePolicy(platform, platform.profile(platform.environment("prod").orElseThrow())));
+    }
+
+    @Test
+    void prodHasEndpointsAlertsAndADashboardAndDevOnlyADashboard() {
+        assertThat(resources("shop-prod", "AWS::EC2::VPCEndpoint")).extracting(e -> e.at("/Properties/ServiceName").asText())
+                .contains("com.amazonaws.eu-west-1.ecr.api", "com.amazonaws.eu-west-1.ecr.dkr", "com.amazonaws.eu-west-1.s3");
+        assertThat(resources("shop-prod", "AWS::SNS::Topic")).hasSize(1);
+        assertThat(resources("shop-prod", "AWS::CloudWatch::Alarm")).hasSize(1);
+        assertThat(resources("shop-prod", "AWS::CloudWatch::Dashboard")).hasSize(1);
+        assertThat(resources("shop-dev", "AWS::CloudWatch::Dashboard")).hasSize(1);
+        assertThat(resources("shop-dev", "AWS::SNS::Topic")).isEmpty();
+        assertThat(resources("shop-dev", "AWS::EC2::VPCEndpoint")).isEmpty();
+    }
 }
