@@ -188,6 +188,47 @@ public final class ImageInventory {
             return this;
         }
 
+        /** As the char variant, the digest read from ASCII bytes in place (the byte-level scanner's buffer). */
+        Builder add(byte[] bytes, int offset, int length, String[] imageTags, long pushedAtMillis, long sizeInBytes,
+                    long lastPulledAtMillis, Status status, long lastArchivedAtMillis, long lastActivatedAtMillis,
+                    String subjectDigest) {
+            if (size == otherDigests.length) {
+                grow();
+            }
+            if (!packSha256(bytes, offset, length, sha256, size * 32)) {
+                otherDigests[size] = new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            tags[size] = imageTags.length == 0 ? NO_TAGS : imageTags;
+            pushedAt[size] = pushedAtMillis;
+            lastPulledAt[size] = lastPulledAtMillis;
+            lastArchivedAt[size] = lastArchivedAtMillis;
+            lastActivatedAt[size] = lastActivatedAtMillis;
+            sizes[size] = sizeInBytes;
+            statuses[size] = status == null ? Status.ACTIVE : status;
+            subjects[size] = subjectDigest;
+            size++;
+            return this;
+        }
+
+        private static boolean packSha256(byte[] chars, int offset, int length, byte[] target, int at) {
+            if (length != 71 || chars[offset] != 's' || chars[offset + 1] != 'h' || chars[offset + 2] != 'a'
+                    || chars[offset + 3] != '2' || chars[offset + 4] != '5' || chars[offset + 5] != '6'
+                    || chars[offset + 6] != ':') {
+                return false;
+            }
+            for (int k = 0; k < 32; k++) {
+                int a = chars[offset + 7 + 2 * k];
+                int b = chars[offset + 8 + 2 * k];
+                int high = a >= 0 ? HEX_VALUE[a] : -1;
+                int low = b >= 0 ? HEX_VALUE[b] : -1;
+                if (high < 0 || low < 0) {
+                    return false;
+                }
+                target[at + k] = (byte) (high << 4 | low);
+            }
+            return true;
+        }
+
         private static boolean packSha256(char[] chars, int offset, int length, byte[] target, int at) {
             if (length != 71 || chars[offset] != 's' || chars[offset + 1] != 'h' || chars[offset + 2] != 'a'
                     || chars[offset + 3] != '2' || chars[offset + 4] != '5' || chars[offset + 5] != '6'
