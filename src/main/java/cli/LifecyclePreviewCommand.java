@@ -47,6 +47,8 @@ import java.util.concurrent.Callable;
 public final class LifecyclePreviewCommand implements Callable<Integer> {
 
     static final int INPUT_ERROR = 2;
+    /** The longest JSON line of an image with a sha256 digest: ,\n{"imageDigest":"sha256:…","action":"transition","rulePriority":null}. */
+    private static final int JSON_LINE = 132;
 
     enum Format { table, json }
 
@@ -87,7 +89,8 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
             LifecyclePolicy policy = readPolicy();
             ImageInventory images = readImages();
             LifecyclePreview preview = LifecyclePreview.run(policy, images, at);
-            StringBuilder out = new StringBuilder(Math.max(1024, preview.size() * 120));
+            // Sized for the whole output at once: growing a 100 MB builder copies it and can cost a full collection.
+            StringBuilder out = new StringBuilder(4096 + preview.size() * (format == Format.json ? JSON_LINE : 160));
             if (format == Format.json) {
                 json(preview, pricing, out);
             } else {

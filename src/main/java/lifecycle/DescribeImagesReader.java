@@ -124,7 +124,7 @@ final class DescribeImagesReader {
             } finally {
                 worker.join();
             }
-            return second[0] == null ? null : first.append(second[0]).build();
+            return second[0] == null ? null : ImageInventory.join(first, second[0]);
         } catch (IOException | RuntimeException general) {
             // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
             return null;

@@ -39,17 +39,33 @@ public final class ImageInventory {
     final String[] subjects;
 
     private ImageInventory(Builder b) {
-        size = b.size;
-        sha256 = Arrays.copyOf(b.sha256, size * 32);
-        otherDigests = Arrays.copyOf(b.otherDigests, size);
-        tags = Arrays.copyOf(b.tags, size);
-        pushedAt = Arrays.copyOf(b.pushedAt, size);
-        lastPulledAt = Arrays.copyOf(b.lastPulledAt, size);
-        lastArchivedAt = Arrays.copyOf(b.lastArchivedAt, size);
-        lastActivatedAt = Arrays.copyOf(b.lastActivatedAt, size);
-        sizes = Arrays.copyOf(b.sizes, size);
-        statuses = Arrays.copyOf(b.statuses, size);
-        subjects = Arrays.copyOf(b.subjects, size);
+        this(b, Builder.EMPTY);
+    }
+
+    /** The images of {@code a} then those of {@code b}, copied once into arrays of the exact size. */
+    private ImageInventory(Builder a, Builder b) {
+        size = a.size + b.size;
+        sha256 = join(a.sha256, a.size * 32, b.sha256, b.size * 32, new byte[size * 32]);
+        otherDigests = join(a.otherDigests, a.size, b.otherDigests, b.size, new String[size]);
+        tags = join(a.tags, a.size, b.tags, b.size, new String[size][]);
+        pushedAt = join(a.pushedAt, a.size, b.pushedAt, b.size, new long[size]);
+        lastPulledAt = join(a.lastPulledAt, a.size, b.lastPulledAt, b.size, new long[size]);
+        lastArchivedAt = join(a.lastArchivedAt, a.size, b.lastArchivedAt, b.size, new long[size]);
+        lastActivatedAt = join(a.lastActivatedAt, a.size, b.lastActivatedAt, b.size, new long[size]);
+        sizes = join(a.sizes, a.size, b.sizes, b.size, new long[size]);
+        statuses = join(a.statuses, a.size, b.statuses, b.size, new Status[size]);
+        subjects = join(a.subjects, a.size, b.subjects, b.size, new String[size]);
+    }
+
+    private static <T> T join(T first, int firstLength, T second, int secondLength, T target) {
+        System.arraycopy(first, 0, target, 0, firstLength);
+        System.arraycopy(second, 0, target, firstLength, secondLength);
+        return target;
+    }
+
+    /** Both builders' images, {@code first}'s first, without growing either builder. */
+    static ImageInventory join(Builder first, Builder second) {
+        return new ImageInventory(first, second);
     }
 
     /**
@@ -133,6 +149,7 @@ public final class ImageInventory {
 
     /** Collects images one at a time; the arrays grow as needed. */
     public static final class Builder {
+        private static final Builder EMPTY = new Builder();
         private int size;
         private byte[] sha256 = new byte[16 * 32];
         private String[] otherDigests = new String[16];
