@@ -135,6 +135,24 @@ public final class ImageInventory {
         return true;
     }
 
+    /**
+     * Writes a canonical {@code sha256:<64 lower-case hex>} digest into {@code target} at {@code at} (71 chars);
+     * writes nothing and returns false for any other digest.
+     */
+    public boolean writeSha256Digest(int image, char[] target, int at) {
+        if (otherDigests[image] != null) {
+            return false;
+        }
+        "sha256:".getChars(0, 7, target, at);
+        int from = image * 32;
+        for (int k = 0; k < 32; k++) {
+            int b = sha256[from + k] & 0xff;
+            target[at + 7 + 2 * k] = HEX[b >>> 4];
+            target[at + 8 + 2 * k] = HEX[b & 0xf];
+        }
+        return true;
+    }
+
     public List<String> tags(int image) {
         return List.of(tags[image]);
     }

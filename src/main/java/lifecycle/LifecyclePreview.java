@@ -263,6 +263,16 @@ public final class LifecyclePreview {
         return images.appendDigest(image, target);
     }
 
+    /** See {@link ImageInventory#writeSha256Digest}. */
+    public boolean writeSha256Digest(int image, char[] target, int at) {
+        return images.writeSha256Digest(image, target, at);
+    }
+
+    /** The priority of the rule that decided the image's action, 0 when no rule acts on it (no boxing). */
+    public int rulePriorityOrZero(int image) {
+        return priorities[image];
+    }
+
     public List<String> tags(int image) {
         return images.tags(image);
     }
