@@ -29,6 +29,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code ecr-blueprint lifecycle preview}: what a lifecycle policy would expire or archive, computed offline
@@ -84,8 +86,14 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         try {
             Instant at = evaluationTime();
             StoragePricing pricing = pricing();
+            // The listing is read while the policy is parsed (its JSON library's first use costs half a second of
+            // class loading); a policy error is still the one reported when both inputs are wrong.
+            FutureTask<ImageInventory> reading = new FutureTask<>(this::readImages);
+            Thread reader = new Thread(reading, "read-images");
+            reader.setDaemon(true);
+            reader.start();
             LifecyclePolicy policy = readPolicy();
-            ImageInventory images = readImages();
+            ImageInventory images = result(reading);
             LifecyclePreview preview = LifecyclePreview.run(policy, images, at);
             if (format == Format.json) {
                 // Everything that can fail has run: the output is written as it is formatted, in chunks, rather
@@ -138,6 +146,23 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
             return LifecyclePolicy.parse(text).validated();
         } catch (LifecyclePolicyException e) {
             throw new InputException("the lifecycle policy file " + policyFile + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private static ImageInventory result(FutureTask<ImageInventory> reading) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the images file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
