@@ -36,8 +36,9 @@ import java.util.concurrent.FutureTask;
  * {@code ecr-blueprint lifecycle preview}: what a lifecycle policy would expire or archive, computed offline
  * from {@code aws ecr describe-images} output.
  *
- * <p>The whole output is built in memory and printed only once everything succeeded, so a failure never
- * leaves half a table or half a JSON document behind.
+ * <p>Nothing is printed until everything that can fail (options, both files, the policy, the evaluation) has
+ * succeeded, so a failure never leaves half a table or half a JSON document behind: the table is built in
+ * memory first, the JSON is written in chunks once the preview is complete.
  */
 @Command(name = "preview",
         mixinStandardHelpOptions = true,

@@ -20,8 +20,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Streams describe-images JSON token by token: no tree, no data binding, so a listing of a million images
- * is read in about a second in bounded memory beyond the inventory itself.
+ * Reads describe-images JSON: first with {@link DescribeImagesScanner} (bytes, the common shape only), and when
+ * it gives up, with Jackson token by token (no tree, no data binding), which also reports every error. Either
+ * way memory beyond the inventory itself stays bounded.
  */
 final class DescribeImagesReader {
 
