@@ -101,10 +101,11 @@ final class DescribeImagesReader {
      * scanner gives up on any part, and the general reader then reads the file.
      */
     private static ImageInventory scan(Path file, long parallelThreshold) {
+        // Checked before opening: opening and closing a pipe (<(aws ecr describe-images ...)) would lose its writer
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
             long size = channel.size();
             int split = size >= parallelThreshold && size < Integer.MAX_VALUE ? pageStartNear(channel, size / 2) : -1;
             if (split <= 0) {
