@@ -49,7 +49,8 @@ final class DescribeImagesReader {
         if (head.length < IN_MEMORY_LIMIT) {
             try {
                 return DescribeImagesScanner.scan(new ByteSource(head)).build();
-            } catch (DescribeImagesScanner.Fallback general) {
+            } catch (RuntimeException general) {
+                // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
                 return parse(new java.io.ByteArrayInputStream(head)).images.build();
             }
         }
