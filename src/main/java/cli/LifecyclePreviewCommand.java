@@ -29,13 +29,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code ecr-blueprint lifecycle preview}: what a lifecycle policy would expire or archive, computed offline
  * from {@code aws ecr describe-images} output.
  *
- * <p>The whole output is built in memory and printed only once everything succeeded, so a failure never
- * leaves half a table or half a JSON document behind.
+ * <p>Nothing is printed until everything that can fail (options, both files, the policy, the evaluation) has
+ * succeeded, so a failure never leaves half a table or half a JSON document behind: the table is built in
+ * memory first, the JSON is written in chunks once the preview is complete.
  */
 @Command(name = "preview",
         mixinStandardHelpOptions = true,
@@ -84,15 +87,23 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         try {
             Instant at = evaluationTime();
             StoragePricing pricing = pricing();
+            // The listing is read while the policy is parsed (its JSON library's first use costs half a second of
+            // class loading); a policy error is still the one reported when both inputs are wrong.
+            FutureTask<ImageInventory> reading = new FutureTask<>(this::readImages);
+            Thread reader = new Thread(reading, "read-images");
+            reader.setDaemon(true);
+            reader.start();
             LifecyclePolicy policy = readPolicy();
-            ImageInventory images = readImages();
+            ImageInventory images = result(reading);
             LifecyclePreview preview = LifecyclePreview.run(policy, images, at);
-            StringBuilder out = new StringBuilder(Math.max(1024, preview.size() * 120));
             if (format == Format.json) {
-                json(preview, pricing, out);
-            } else {
-                table(preview, pricing, out);
+                // Everything that can fail has run: the output is written as it is formatted, in chunks, rather
+                // than held whole (a million images make 126 MB of text).
+                json(preview, pricing, spec.commandLine().getOut());
+                return 0;
             }
+            StringBuilder out = new StringBuilder(4096 + preview.size() * 160);
+            table(preview, pricing, out);
             print(out, spec.commandLine().getOut());
             return 0;
         } catch (InputException e) {
@@ -139,6 +150,23 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         }
     }
 
+    private static ImageInventory result(FutureTask<ImageInventory> reading) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the images file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private ImageInventory readImages() {
         try {
             return ImageInventory.read(imagesFile);
@@ -162,20 +190,72 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static void json(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
-        // The image list is written by hand: a million generator calls and digest Strings cost more than the
-        // preview itself. Digests are escaped like any JSON string; actions and numbers need no escaping.
-        out.append("{\"images\":[");
+    private static final char[] FIRST_IMAGE = "\n{\"imageDigest\":\"".toCharArray();
+    private static final char[] NEXT_IMAGE = ",\n{\"imageDigest\":\"".toCharArray();
+    private static final char[] ACTION = "\",\"action\":\"".toCharArray();
+    private static final char[] PRIORITY = "\",\"rulePriority\":".toCharArray();
+    private static final char[] NULL = "null".toCharArray();
+    private static final char[][] ACTIONS = java.util.Arrays.stream(lifecycle.PreviewAction.values())
+            .map(a -> a.json().toCharArray()).toArray(char[][]::new);
+    /** Room for the longest line of an image with a sha256 digest (132 chars) and some. */
+    private static final int LINE_ROOM = 256;
+
+    private static void json(LifecyclePreview preview, StoragePricing pricing, PrintWriter writer) {
+        // The image list is written by hand into one reused chunk: a million generator calls, digest Strings or
+        // boxed priorities cost more than the preview itself. Digests are escaped like any JSON string; actions
+        // and numbers need no escaping.
+        StringBuilder totals = new StringBuilder(2048);
+        totals(preview, pricing, totals);
+        char[] chunk = new char[1 << 16];
+        int at = append("{\"images\":[".toCharArray(), chunk, 0);
         for (int i = 0; i < preview.size(); i++) {
-            out.append(i == 0 ? "\n{\"imageDigest\":\"" : ",\n{\"imageDigest\":\"");
-            int start = out.length();
-            if (!preview.appendDigest(i, out)) {
-                escapeFrom(out, start);
+            if (at > chunk.length - LINE_ROOM) {
+                writer.write(chunk, 0, at);
+                at = 0;
             }
-            out.append("\",\"action\":\"").append(preview.action(i).json()).append("\",\"rulePriority\":");
-            Integer priority = preview.rulePriority(i);
-            out.append(priority == null ? "null" : priority.toString()).append('}');
+            at = append(i == 0 ? FIRST_IMAGE : NEXT_IMAGE, chunk, at);
+            if (preview.writeSha256Digest(i, chunk, at)) {
+                at += 71;
+            } else {
+                writer.write(chunk, 0, at);
+                at = 0;
+                StringBuilder digest = new StringBuilder();
+                preview.appendDigest(i, digest);
+                escapeFrom(digest, 0);
+                writer.write(digest.toString());
+            }
+            at = append(ACTION, chunk, at);
+            at = append(ACTIONS[preview.action(i).ordinal()], chunk, at);
+            at = append(PRIORITY, chunk, at);
+            int priority = preview.rulePriorityOrZero(i);
+            at = priority == 0 ? append(NULL, chunk, at) : appendPositive(priority, chunk, at);
+            chunk[at++] = '}';
         }
+        writer.write(chunk, 0, at);
+        writer.write(totals.toString());
+        writer.flush();
+    }
+
+    private static int append(char[] text, char[] target, int at) {
+        System.arraycopy(text, 0, target, at, text.length);
+        return at + text.length;
+    }
+
+    /** Decimal digits of a positive int (rule priorities), as Integer.toString writes them. */
+    private static int appendPositive(int value, char[] target, int at) {
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        for (int k = at + digits - 1; k >= at; k--) {
+            target[k] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + digits;
+    }
+
+    /** The end of the image list and the totals object: {@code ],\n"totals":{...}}\n}. */
+    private static void totals(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
         out.append("],\n\"totals\":");
         try (JsonGenerator json = new JsonFactory().createGenerator(new StringBuilderWriter(out))) {
             LifecyclePreview.Totals totals = preview.totals();

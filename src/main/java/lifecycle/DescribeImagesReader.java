@@ -20,8 +20,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Streams describe-images JSON token by token: no tree, no data binding, so a listing of a million images
- * is read in about a second in bounded memory beyond the inventory itself.
+ * Reads describe-images JSON: first with {@link DescribeImagesScanner} (bytes, the common shape only), and when
+ * it gives up, with Jackson token by token (no tree, no data binding), which also reports every error. Either
+ * way memory beyond the inventory itself stays bounded.
  */
 final class DescribeImagesReader {
 
@@ -39,7 +40,27 @@ final class DescribeImagesReader {
         this.parser = parser;
     }
 
+    /**
+     * Input up to {@link #IN_MEMORY_LIMIT} is read into memory and tried with the byte-level scanner first; a
+     * longer stream (a pipe: a regular file goes through {@link #read(Path)}) is parsed by Jackson as it comes.
+     */
     static ImageInventory read(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(IN_MEMORY_LIMIT);
+        if (head.length < IN_MEMORY_LIMIT) {
+            try {
+                return DescribeImagesScanner.scan(new ByteSource(head)).build();
+            } catch (RuntimeException general) {
+                // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
+                return parse(new java.io.ByteArrayInputStream(head)).images.build();
+            }
+        }
+        return parse(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in)).images.build();
+    }
+
+    private static final int IN_MEMORY_LIMIT = 64 << 20;
+
+    /** Jackson only, never the byte-level scanner: the reference the scanner's results are tested against. */
+    static ImageInventory readGeneral(InputStream in) throws IOException {
         return parse(in).images.build();
     }
 
@@ -54,6 +75,10 @@ final class DescribeImagesReader {
     }
 
     static ImageInventory read(Path file, long parallelThreshold) throws IOException {
+        ImageInventory scanned = scan(file, parallelThreshold);
+        if (scanned != null) {
+            return scanned;
+        }
         if (Files.isRegularFile(file) && Files.size(file) >= parallelThreshold && Files.size(file) < Integer.MAX_VALUE) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = channel.size();
@@ -69,6 +94,88 @@ final class DescribeImagesReader {
         // FileInputStream, not Files.newInputStream: the latter fails on pipes such as <(aws ecr describe-images ...)
         try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
             return read(in);
+        }
+    }
+
+    /**
+     * The byte-level scanner over a regular file, in two halves on two threads when it is large; null when the
+     * scanner gives up on any part, and the general reader then reads the file.
+     */
+    private static ImageInventory scan(Path file, long parallelThreshold) {
+        // Checked before opening: opening and closing a pipe (<(aws ecr describe-images ...)) would lose its writer
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int split = size >= parallelThreshold && size < Integer.MAX_VALUE ? pageStartNear(channel, size / 2) : -1;
+            if (split <= 0) {
+                return DescribeImagesScanner.scan(new ChannelSource(channel, 0, size)).build();
+            }
+            ImageInventory.Builder[] second = new ImageInventory.Builder[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    second[0] = DescribeImagesScanner.scan(new ChannelSource(channel, split, size));
+                } catch (RuntimeException general) {
+                    second[0] = null;
+                }
+            }, "describe-images-second-half");
+            worker.start();
+            ImageInventory.Builder first;
+            try {
+                first = DescribeImagesScanner.scan(new ChannelSource(channel, 0, split));
+            } finally {
+                worker.join();
+            }
+            return second[0] == null ? null : ImageInventory.join(first, second[0]);
+        } catch (IOException | RuntimeException general) {
+            // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private record ByteSource(byte[] bytes, int[] position) implements DescribeImagesScanner.Source {
+        ByteSource(byte[] bytes) {
+            this(bytes, new int[1]);
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            int n = Math.min(length, bytes.length - position[0]);
+            if (n <= 0) {
+                return -1;
+            }
+            System.arraycopy(bytes, position[0], target, offset, n);
+            position[0] += n;
+            return n;
+        }
+    }
+
+    /** Positional reads of [from, to): the two halves share one channel without sharing a position. */
+    private static final class ChannelSource implements DescribeImagesScanner.Source {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        ChannelSource(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(target, offset, (int) Math.min(length, end - position)), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
         }
     }
 

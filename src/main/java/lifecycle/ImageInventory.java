@@ -39,17 +39,33 @@ public final class ImageInventory {
     final String[] subjects;
 
     private ImageInventory(Builder b) {
-        size = b.size;
-        sha256 = Arrays.copyOf(b.sha256, size * 32);
-        otherDigests = Arrays.copyOf(b.otherDigests, size);
-        tags = Arrays.copyOf(b.tags, size);
-        pushedAt = Arrays.copyOf(b.pushedAt, size);
-        lastPulledAt = Arrays.copyOf(b.lastPulledAt, size);
-        lastArchivedAt = Arrays.copyOf(b.lastArchivedAt, size);
-        lastActivatedAt = Arrays.copyOf(b.lastActivatedAt, size);
-        sizes = Arrays.copyOf(b.sizes, size);
-        statuses = Arrays.copyOf(b.statuses, size);
-        subjects = Arrays.copyOf(b.subjects, size);
+        this(b, Builder.EMPTY);
+    }
+
+    /** The images of {@code a} then those of {@code b}, copied once into arrays of the exact size. */
+    private ImageInventory(Builder a, Builder b) {
+        size = a.size + b.size;
+        sha256 = join(a.sha256, a.size * 32, b.sha256, b.size * 32, new byte[size * 32]);
+        otherDigests = join(a.otherDigests, a.size, b.otherDigests, b.size, new String[size]);
+        tags = join(a.tags, a.size, b.tags, b.size, new String[size][]);
+        pushedAt = join(a.pushedAt, a.size, b.pushedAt, b.size, new long[size]);
+        lastPulledAt = join(a.lastPulledAt, a.size, b.lastPulledAt, b.size, new long[size]);
+        lastArchivedAt = join(a.lastArchivedAt, a.size, b.lastArchivedAt, b.size, new long[size]);
+        lastActivatedAt = join(a.lastActivatedAt, a.size, b.lastActivatedAt, b.size, new long[size]);
+        sizes = join(a.sizes, a.size, b.sizes, b.size, new long[size]);
+        statuses = join(a.statuses, a.size, b.statuses, b.size, new Status[size]);
+        subjects = join(a.subjects, a.size, b.subjects, b.size, new String[size]);
+    }
+
+    private static <T> T join(T first, int firstLength, T second, int secondLength, T target) {
+        System.arraycopy(first, 0, target, 0, firstLength);
+        System.arraycopy(second, 0, target, firstLength, secondLength);
+        return target;
+    }
+
+    /** Both builders' images, {@code first}'s first, without growing either builder. */
+    static ImageInventory join(Builder first, Builder second) {
+        return new ImageInventory(first, second);
     }
 
     /**
@@ -119,6 +135,24 @@ public final class ImageInventory {
         return true;
     }
 
+    /**
+     * Writes a canonical {@code sha256:<64 lower-case hex>} digest into {@code target} at {@code at} (71 chars);
+     * writes nothing and returns false for any other digest.
+     */
+    public boolean writeSha256Digest(int image, char[] target, int at) {
+        if (otherDigests[image] != null) {
+            return false;
+        }
+        "sha256:".getChars(0, 7, target, at);
+        int from = image * 32;
+        for (int k = 0; k < 32; k++) {
+            int b = sha256[from + k] & 0xff;
+            target[at + 7 + 2 * k] = HEX[b >>> 4];
+            target[at + 8 + 2 * k] = HEX[b & 0xf];
+        }
+        return true;
+    }
+
     public List<String> tags(int image) {
         return List.of(tags[image]);
     }
@@ -133,6 +167,7 @@ public final class ImageInventory {
 
     /** Collects images one at a time; the arrays grow as needed. */
     public static final class Builder {
+        private static final Builder EMPTY = new Builder();
         private int size;
         private byte[] sha256 = new byte[16 * 32];
         private String[] otherDigests = new String[16];
@@ -186,6 +221,47 @@ public final class ImageInventory {
             subjects[size] = subjectDigest;
             size++;
             return this;
+        }
+
+        /** As the char variant, the digest read from ASCII bytes in place (the byte-level scanner's buffer). */
+        Builder add(byte[] bytes, int offset, int length, String[] imageTags, long pushedAtMillis, long sizeInBytes,
+                    long lastPulledAtMillis, Status status, long lastArchivedAtMillis, long lastActivatedAtMillis,
+                    String subjectDigest) {
+            if (size == otherDigests.length) {
+                grow();
+            }
+            if (!packSha256(bytes, offset, length, sha256, size * 32)) {
+                otherDigests[size] = new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            tags[size] = imageTags.length == 0 ? NO_TAGS : imageTags;
+            pushedAt[size] = pushedAtMillis;
+            lastPulledAt[size] = lastPulledAtMillis;
+            lastArchivedAt[size] = lastArchivedAtMillis;
+            lastActivatedAt[size] = lastActivatedAtMillis;
+            sizes[size] = sizeInBytes;
+            statuses[size] = status == null ? Status.ACTIVE : status;
+            subjects[size] = subjectDigest;
+            size++;
+            return this;
+        }
+
+        private static boolean packSha256(byte[] chars, int offset, int length, byte[] target, int at) {
+            if (length != 71 || chars[offset] != 's' || chars[offset + 1] != 'h' || chars[offset + 2] != 'a'
+                    || chars[offset + 3] != '2' || chars[offset + 4] != '5' || chars[offset + 5] != '6'
+                    || chars[offset + 6] != ':') {
+                return false;
+            }
+            for (int k = 0; k < 32; k++) {
+                int a = chars[offset + 7 + 2 * k];
+                int b = chars[offset + 8 + 2 * k];
+                int high = a >= 0 ? HEX_VALUE[a] : -1;
+                int low = b >= 0 ? HEX_VALUE[b] : -1;
+                if (high < 0 || low < 0) {
+                    return false;
+                }
+                target[at + k] = (byte) (high << 4 | low);
+            }
+            return true;
         }
 
         private static boolean packSha256(char[] chars, int offset, int length, byte[] target, int at) {

@@ -116,7 +116,38 @@ public final class LifecyclePreview {
      */
     private static long[] matchMasks(RuleSelection[] selections, ImageInventory images) {
         long[] masks = new long[images.size];
-        for (int i = 0; i < images.size; i++) {
+        int half = images.size / 2;
+        if (half < PARALLEL_MASKS) {
+            matchMasks(selections, images, masks, 0, images.size);
+            return masks;
+        }
+        // Each image's mask depends on that image only: the two halves are independent.
+        Throwable[] failure = new Throwable[1];
+        Thread second = new Thread(() -> {
+            try {
+                matchMasks(selections, images, masks, half, images.size);
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "rule-masks");
+        second.start();
+        matchMasks(selections, images, masks, 0, half);
+        try {
+            second.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching rules", e);
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("matching rules failed", failure[0]);
+        }
+        return masks;
+    }
+
+    private static final int PARALLEL_MASKS = 50_000;
+
+    private static void matchMasks(RuleSelection[] selections, ImageInventory images, long[] masks, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (images.subjects[i] != null) {
                 continue;
             }
@@ -131,7 +162,6 @@ public final class LifecyclePreview {
             }
             masks[i] = mask;
         }
-        return masks;
     }
 
     private static long since(CountType type, ImageInventory images, int i) {
@@ -261,6 +291,16 @@ public final class LifecyclePreview {
     /** Writes the image's digest into {@code target} without creating a String; see {@link ImageInventory#appendDigest}. */
     public boolean appendDigest(int image, StringBuilder target) {
         return images.appendDigest(image, target);
+    }
+
+    /** See {@link ImageInventory#writeSha256Digest}. */
+    public boolean writeSha256Digest(int image, char[] target, int at) {
+        return images.writeSha256Digest(image, target, at);
+    }
+
+    /** The priority of the rule that decided the image's action, 0 when no rule acts on it (no boxing). */
+    public int rulePriorityOrZero(int image) {
+        return priorities[image];
     }
 
     public List<String> tags(int image) {

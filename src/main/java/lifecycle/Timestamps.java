@@ -38,6 +38,22 @@ final class Timestamps {
         }
     }
 
+    /**
+     * As {@link #parseIso(String)}, from ASCII bytes in place; {@link ImageInventory#ABSENT} when the text is not
+     * a time (the caller then reads the input with the general reader, which reports it).
+     */
+    static long parseIsoOrAbsent(byte[] bytes, int offset, int length) {
+        long fast = fast(bytes, offset, length);
+        if (fast != ImageInventory.ABSENT) {
+            return fast;
+        }
+        try {
+            return parseIso(new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (DateTimeParseException e) {
+            return ImageInventory.ABSENT;
+        }
+    }
+
     static long fromEpochSeconds(double seconds) {
         return Math.round(seconds * 1000.0);
     }
@@ -83,6 +99,62 @@ final class Timestamps {
         }
         long epochDay = epochDay(year, month, day);
         return ((epochDay * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
+    }
+
+    /** {@link #fast(char[], int, int)} over ASCII bytes: the same checks in the same order. */
+    private static long fast(byte[] c, int o, int n) {
+        if (n < 20 || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
+                || c[o + 16] != ':') {
+            return ImageInventory.ABSENT;
+        }
+        int year = digits(c, o + 0, 4);
+        int month = digits(c, o + 5, 2);
+        int day = digits(c, o + 8, 2);
+        int hour = digits(c, o + 11, 2);
+        int minute = digits(c, o + 14, 2);
+        int second = digits(c, o + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return ImageInventory.ABSENT;
+        }
+        int i = 19;
+        int millis = 0;
+        if (i < n && c[o + i] == '.') {
+            i++;
+            int scale = 100;
+            while (i < n && c[o + i] >= '0' && c[o + i] <= '9') {
+                millis += (c[o + i] - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && c[o + i] == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (c[o + i] == '+' || c[o + i] == '-') && c[o + i + 3] == ':') {
+            int h = digits(c, o + i + 1, 2);
+            int m = digits(c, o + i + 4, 2);
+            if (h < 0 || m < 0) {
+                return ImageInventory.ABSENT;
+            }
+            offsetSeconds = (h * 3600 + m * 60) * (c[o + i] == '-' ? -1 : 1);
+        } else {
+            return ImageInventory.ABSENT;
+        }
+        long epochDay = epochDay(year, month, day);
+        return ((epochDay * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
+    }
+
+    private static int digits(byte[] s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            byte c = s[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static int digits(char[] s, int from, int count) {
