@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import lifecycle.DescribeImagesException;
 import lifecycle.ImageInventory;
 import lifecycle.LifecyclePolicy;
+import platform.Platform;
+import platform.PlatformFileException;
+import platform.PlatformLoader;
 import lifecycle.LifecyclePolicyException;
 import lifecycle.LifecyclePreview;
 import lifecycle.StoragePricing;
@@ -56,9 +59,20 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "<file>",
-            description = "Lifecycle policy JSON: the lifecyclePolicyText of `aws ecr get-lifecycle-policy`.")
+    @Option(names = "--policy", paramLabel = "<file>",
+            description = "Lifecycle policy JSON: the lifecyclePolicyText of `aws ecr get-lifecycle-policy`."
+                    + " Or give --platform, --environment and --service instead.")
     Path policyFile;
+
+    @Option(names = "--platform", paramLabel = "<file>",
+            description = "Preview the policy the platform file gives --service in --environment (what the stacks deploy).")
+    Path platformFile;
+
+    @Option(names = "--environment", paramLabel = "<name>", description = "With --platform: the environment.")
+    String environment;
+
+    @Option(names = "--service", paramLabel = "<name>", description = "With --platform: the service.")
+    String service;
 
     @Option(names = "--images", required = true, paramLabel = "<file>",
             description = "Output of `aws ecr describe-images --output json`; several pages may be concatenated.")
@@ -113,6 +127,23 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         }
     }
 
+    /** The policy the stacks deploy for this service in this environment (profile, overrides, tagging). */
+    private LifecyclePolicy platformPolicy() {
+        Platform model;
+        try {
+            model = PlatformLoader.load(platformFile);
+        } catch (PlatformFileException e) {
+            throw new InputException(e.getMessage());
+        }
+        var env = model.environment(environment).orElseThrow(() -> new InputException("--environment \"" + environment
+                + "\" is not an environment of " + platformFile + ": use one of "
+                + model.environments().stream().map(platform.Environment::name).toList()));
+        var svc = model.service(service).orElseThrow(() -> new InputException("--service \"" + service
+                + "\" is not a service of " + platformFile + ": use one of "
+                + model.services().stream().map(platform.Service::name).toList()));
+        return model.lifecyclePolicy(model.profile(env, svc));
+    }
+
     private Instant evaluationTime() {
         if (now == null) {
             return Instant.now();
@@ -134,6 +165,17 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     }
 
     private LifecyclePolicy readPolicy() {
+        if (platformFile != null || environment != null || service != null) {
+            if (policyFile != null || platformFile == null || environment == null || service == null) {
+                throw new InputException("the policy comes either from --policy <file> or from all three of --platform,"
+                        + " --environment and --service. Fix: give one of the two");
+            }
+            return platformPolicy();
+        }
+        if (policyFile == null) {
+            throw new InputException("no lifecycle policy given. Fix: pass --policy <file>, or --platform <file>"
+                    + " --environment <name> --service <name>");
+        }
         String text;
         try {
             try (InputStream in = new FileInputStream(policyFile.toFile())) {

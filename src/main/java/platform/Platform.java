@@ -1,5 +1,9 @@
 package platform;
 
+import lifecycle.LifecyclePolicy;
+import lifecycle.LifecyclePresets;
+import lifecycle.LifecycleRetention;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -101,6 +105,22 @@ public record Platform(
     /** The profile in force for one service's repository in an environment: the environment's, then the service's overrides. */
     public EnvironmentProfile profile(Environment environment, Service service) {
         return profile(environment).with(service.overrides());
+    }
+
+    /**
+     * The lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}:
+     * untagged expiry, release tags, build tags, then the count rule. The one mapping from profile to policy,
+     * used by the stacks, the creation templates and {@code lifecycle preview --platform}.
+     */
+    public LifecyclePolicy lifecyclePolicy(EnvironmentProfile profile) {
+        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                .untaggedExpiryDays(profile.untaggedExpiryDays())
+                .keepLastImages(profile.keepLastImages())
+                .releaseRetentionDays(profile.releaseTagRetentionDays())
+                .buildRetentionDays(profile.buildTagRetentionDays())
+                .releaseTagPrefixes(List.of(tagging.releasePrefix()))
+                .buildTagPrefixes(tagging.buildPrefixes())
+                .build());
     }
 
     /** The pullers that apply to an environment (a puller without environments applies to all). */

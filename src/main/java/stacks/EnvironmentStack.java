@@ -28,9 +28,6 @@ import constructs.RegistryEndpoints;
 import constructs.RegistryEndpointsProps;
 import constructs.ScanFindingAlerts;
 import constructs.ScanFindingAlertsProps;
-import lifecycle.LifecyclePolicy;
-import lifecycle.LifecyclePresets;
-import lifecycle.LifecycleRetention;
 import platform.Environment;
 import platform.EnvironmentProfile;
 import platform.Platform;
@@ -274,7 +271,7 @@ public class EnvironmentStack extends Stack {
         EnvironmentProfile profile = platform.profile(environment, service);
         var builder = PrivateRepositoryProps.builder()
                 .repositoryName(platform.repositoryName(environment, service))
-                .lifecyclePolicy(lifecyclePolicy(platform, profile))
+                .lifecyclePolicy(platform.lifecyclePolicy(profile))
                 .removalPolicy(removalPolicy(profile))
                 .encryptionKey(key.key())
                 .requireImmutableTags(profile.requireImmutableTags())
@@ -288,16 +285,6 @@ public class EnvironmentStack extends Stack {
         return new PrivateRepository(this, service.name(), builder.build());
     }
 
-    static LifecyclePolicy lifecyclePolicy(Platform platform, EnvironmentProfile profile) {
-        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                .untaggedExpiryDays(profile.untaggedExpiryDays())
-                .keepLastImages(profile.keepLastImages())
-                .releaseRetentionDays(profile.releaseTagRetentionDays())
-                .buildRetentionDays(profile.buildTagRetentionDays())
-                .releaseTagPrefixes(List.of(platform.tagging().releasePrefix()))
-                .buildTagPrefixes(platform.tagging().buildPrefixes())
-                .build());
-    }
 
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */
     private static RepositoryPolicy repositoryPolicy(Platform platform, Environment environment, Service service) {

@@ -157,7 +157,7 @@ public final class RegistryPlan {
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(prefix.substring(0, prefix.length() - 1))
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
-                                .lifecyclePolicy(EnvironmentStack.lifecyclePolicy(platform, platform.profile(env)))
+                                .lifecyclePolicy(platform.lifecyclePolicy(platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
                                 .build());
                 if (!environmentRegistries.containsKey(destination)) {

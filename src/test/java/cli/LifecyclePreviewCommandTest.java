@@ -102,6 +102,54 @@ class LifecyclePreviewCommandTest {
         }
     }
 
+    @Nested
+    class PolicyFromThePlatformFile {
+        @Test
+        void previewsWhatTheStacksDeployForProd() throws IOException {
+            int exit = run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "prod",
+                    "--service", "user-service", "--images", images.toString(), "--now", "2026-07-01T00:00:00Z", "--format", "json");
+
+            assertThat(exit).isZero();
+            // prod: untagged expire after 7 days (rule 1), v* releases 365 days after push (rule 2)
+            assertThat(new ObjectMapper().readTree(out.toString()).get("images").toString()).isEqualTo("["
+                    + "{\"imageDigest\":\"sha256:aaa\",\"action\":\"expire\",\"rulePriority\":1},"
+                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"expire\",\"rulePriority\":2},"
+                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"expire\",\"rulePriority\":2}]");
+        }
+
+        @Test
+        void devKeepsTheNewestTenAndExpiresOnlyOldUntaggedImages() throws IOException {
+            run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "dev",
+                    "--service", "user-service", "--images", images.toString(), "--now", "2026-07-01T00:00:00Z", "--format", "json");
+
+            assertThat(new ObjectMapper().readTree(out.toString()).get("images").toString()).isEqualTo("["
+                    + "{\"imageDigest\":\"sha256:aaa\",\"action\":\"expire\",\"rulePriority\":1},"
+                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"keep\",\"rulePriority\":null},"
+                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"keep\",\"rulePriority\":null}]");
+        }
+
+        @Test
+        void needsAllThreeOptionsAndNotAPolicyFileBesides() {
+            int exit = run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "prod",
+                    "--images", images.toString());
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).isEqualTo("error: the policy comes either from --policy <file> or from all three of"
+                    + " --platform, --environment and --service. Fix: give one of the two" + System.lineSeparator());
+        }
+
+        @Test
+        void namesTheEnvironmentsWhenOneIsUnknown() {
+            int exit = run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "qa",
+                    "--service", "user-service", "--images", images.toString());
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("error: --environment \"qa\" is not an environment of"
+                    + " examples/ecommerce/platform.yaml: use one of [dev, staging, prod]" + System.lineSeparator());
+        }
+    }
+
     @Test
     void printsATableByDefault() {
         int exit = run("lifecycle", "preview", "--policy", policy.toString(), "--images", images.toString(),

@@ -39,17 +39,9 @@ class TaggingStrategyTest {
     static final Platform EXAMPLE = PlatformLoader.load(Path.of("examples/ecommerce/platform.yaml"));
     static final TaggingStrategy TAGGING = TaggingStrategy.of(EXAMPLE, EXAMPLE.services().get(0));
 
-    /** The policy of a profile, built from the platform's tagging exactly as stacks.EnvironmentStack#lifecyclePolicy builds it. */
+    /** The policy of a profile, as the stacks deploy it. */
     static LifecyclePolicy policy(Platform platform, Profile profile) {
-        EnvironmentProfile p = EnvironmentProfile.defaults(profile);
-        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                .untaggedExpiryDays(p.untaggedExpiryDays())
-                .keepLastImages(p.keepLastImages())
-                .releaseRetentionDays(p.releaseTagRetentionDays())
-                .buildRetentionDays(p.buildTagRetentionDays())
-                .releaseTagPrefixes(List.of(platform.tagging().releasePrefix()))
-                .buildTagPrefixes(platform.tagging().buildPrefixes())
-                .build());
+        return platform.lifecyclePolicy(EnvironmentProfile.defaults(profile));
     }
 
     /** The rule that decides an image's fate: the first, by priority, whose selection the image's tags match. */

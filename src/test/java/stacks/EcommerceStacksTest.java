@@ -127,7 +127,7 @@ class EcommerceStacksTest {
                 LifecyclePolicy parsed = LifecyclePolicy.parse(text);
                 assertThat(parsed.problems()).isEmpty();
                 assertThat(parsed.toJson()).isEqualTo(text);
-                assertThat(parsed).isEqualTo(EnvironmentStack.lifecyclePolicy(platform, platform.profile(env)));
+                assertThat(parsed).isEqualTo(platform.lifecyclePolicy(platform.profile(env)));
             }
         }
     }
@@ -259,7 +259,7 @@ class EcommerceStacksTest {
         assertThat(template.get("ImageTagMutability").asText()).isEqualTo("IMMUTABLE");
         assertThat(template.at("/EncryptionConfiguration/EncryptionType").asText()).isEqualTo("KMS");
         assertThat(LifecyclePolicy.parse(template.get("LifecyclePolicy").asText()))
-                .isEqualTo(EnvironmentStack.lifecyclePolicy(platform, platform.profile(platform.environment("prod").orElseThrow())));
+                .isEqualTo(platform.lifecyclePolicy(platform.profile(platform.environment("prod").orElseThrow())));
     }
 
     @Test
