@@ -33,8 +33,9 @@ public final class BlueprintApp {
             return;
         }
         try {
-            PlatformStacks.create(app, platform, file.toString());
-            app.synth();
+            PlatformStacks.create(app, platform, file.toString(), ShardMap.forPlatformFile(file));
+            // Counts fail in synthesis (node validations); a template's size is known only once written.
+            StackLimits.CLOUDFORMATION.checkTemplates(app.synth());
         } catch (RuntimeException e) {
             // Construct validation gathers every problem of a value into one message that names the
             // field, the rule and the fix; a stack trace would only bury it. Nothing was written yet
