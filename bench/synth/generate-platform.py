@@ -19,8 +19,10 @@ lines = [
 for i in range(n):
     # "service-0001" would be rejected as a generic repository name; a domain word keeps it specific.
     name = f"{WORDS[i % len(WORDS)]}-{i:04d}"
-    # Every service is published by GitHub Actions, as in the examples: a publisher role and its policy
-    # in dev, and every repository in the promoters of staging and prod.
+    # Every service is published by GitHub Actions from one monorepo: a publisher role and its policy in
+    # dev, and every repository in the promoters of staging and prod. (One GitHub repository per service
+    # fails beyond ~30 services: the promoter trusts every publishing repository, and its trust policy
+    # would pass IAM's 2,048 characters.)
     lines.append(f"  - {{name: {name}, team: team-{i % 20:02d}, "
-                 f"publishers: [{{type: github, repository: bench-org/{name}, branches: [main]}}]}}")
+                 f"publishers: [{{type: github, repository: bench-org/services, branches: [main], environments: [{name}]}}]}}")
 print("\n".join(lines))
