@@ -66,7 +66,10 @@ ratio=$(echo "$slope1000 / $slope100" | bc -l)
 # 3. the whole test suite
 start=$(date +%s)
 suite_status="passed"
-mvn -q verify > "$work/verify.log" 2>&1 || suite_status="FAILED ($(grep -m1 -E 'Tests run: [0-9]+, Failures' "$work/verify.log" | tail -1 | sed -E 's/^\[[A-Z]+\] //'))"
+# Failures do not stop the suite: the figure is the time of the whole suite; the failing classes are listed.
+mvn -q verify -Dmaven.test.failure.ignore=true > "$work/verify.log" 2>&1 || suite_status="FAILED (build error)"
+failing=$(grep -E '<<< FAILURE!|<<< ERROR!' "$work/verify.log" | grep -oE ' in [A-Za-z0-9_.$]+' | sed 's/ in //' | sort -u | tr '\n' ' ')
+[[ -n "$failing" ]] && suite_status="with failing tests in: $failing"
 suite=$(( $(date +%s) - start ))
 
 cat > bench/synth/RESULTS.md <<MD
