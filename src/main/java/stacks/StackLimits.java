@@ -14,10 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The CloudFormation quotas of one stack, checked at synthesis instead of learned from a failed
@@ -85,25 +86,30 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
         }
     }
 
-    /** What {@code stack} declares itself; constructs of nested stacks and stages count towards their own. */
+    /**
+     * What {@code stack} declares itself; constructs of nested stacks and stages count towards their own.
+     * One {@code findAll} per scope rather than a call per construct: each call crosses to Node.
+     */
     public static Counts count(Stack stack) {
+        List<IConstruct> all = stack.getNode().findAll();
+        Set<IConstruct> elsewhere = Collections.newSetFromMap(new IdentityHashMap<>());
         int resources = 0;
         int outputs = 0;
         int parameters = 0;
-        Deque<IConstruct> pending = new ArrayDeque<>(stack.getNode().getChildren());
-        while (!pending.isEmpty()) {
-            IConstruct construct = pending.pop();
-            if (construct instanceof Stack || construct instanceof Stage) {
+        // findAll is pre-order: a nested stack or stage comes before everything it holds.
+        for (IConstruct construct : all) {
+            if (construct == stack || elsewhere.contains(construct)) {
                 continue;
             }
-            if (construct instanceof CfnResource) {
+            if (construct instanceof Stack || construct instanceof Stage) {
+                elsewhere.addAll(construct.getNode().findAll());
+            } else if (construct instanceof CfnResource) {
                 resources++;
             } else if (construct instanceof CfnOutput) {
                 outputs++;
             } else if (construct instanceof CfnParameter) {
                 parameters++;
             }
-            pending.addAll(construct.getNode().getChildren());
         }
         return new Counts(resources, outputs, parameters);
     }
