@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
-"""Writes a platform file of N services in dev, staging and prod, in the format of examples/ecommerce."""
+"""Writes a platform file of N services in dev, staging and prod, in the format of examples/ecommerce.
+
+No shard map is written: the app assigns shards itself (and warns that the map should be committed)."""
 import sys
+
+WORDS = ["orders", "billing", "catalog", "payments", "search", "checkout", "inventory", "shipping", "accounts", "reviews"]
 
 n = int(sys.argv[1])
 lines = [
@@ -13,5 +17,12 @@ lines = [
     "services:",
 ]
 for i in range(n):
-    lines.append(f"  - {{name: service-{i:04d}, team: team-{i % 20:02d}}}")
+    # "service-0001" would be rejected as a generic repository name; a domain word keeps it specific.
+    name = f"{WORDS[i % len(WORDS)]}-{i:04d}"
+    # Every service is published by GitHub Actions from one monorepo: a publisher role and its policy in
+    # dev, and every repository in the promoters of staging and prod. (One GitHub repository per service
+    # fails beyond ~30 services: the promoter trusts every publishing repository, and its trust policy
+    # would pass IAM's 2,048 characters.)
+    lines.append(f"  - {{name: {name}, team: team-{i % 20:02d}, "
+                 f"publishers: [{{type: github, repository: bench-org/services, branches: [main], environments: [{name}]}}]}}")
 print("\n".join(lines))

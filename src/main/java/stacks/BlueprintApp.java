@@ -20,7 +20,21 @@ public final class BlueprintApp {
     private BlueprintApp() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * The synthesis thread's stack. jsii serves every call from Node into Java (our cdk-nag rules, node
+     * validations) one level deeper on the calling thread's stack, so the depth grows with the number of
+     * constructs: the JVM's default 1 MiB overflows at about 100 services x 3 environments. Only the pages
+     * used become resident.
+     */
+    static final long SYNTH_STACK_BYTES = 2L << 30;
+
+    public static void main(String[] args) throws InterruptedException {
+        Thread synth = new Thread(null, BlueprintApp::synthesize, "synth", SYNTH_STACK_BYTES);
+        synth.start();
+        synth.join();
+    }
+
+    private static void synthesize() {
         App app = new App(AppProps.builder().analyticsReporting(false).build());
         Object requested = app.getNode().tryGetContext("platform");
         Path file = Path.of(requested == null ? DEFAULT_PLATFORM_FILE : requested.toString());
@@ -33,8 +47,9 @@ public final class BlueprintApp {
             return;
         }
         try {
-            PlatformStacks.create(app, platform, file.toString());
-            app.synth();
+            PlatformStacks.create(app, platform, file.toString(), ShardMap.forPlatformFile(file));
+            // Counts fail in synthesis (node validations); a template's size is known only once written.
+            StackLimits.CLOUDFORMATION.checkTemplates(app.synth());
         } catch (RuntimeException e) {
             // Construct validation gathers every problem of a value into one message that names the
             // field, the rule and the fix; a stack trace would only bury it. Nothing was written yet

@@ -63,16 +63,34 @@ public class EnvironmentStack extends Stack {
 
     private final Map<String, PrivateRepository> repositories = new LinkedHashMap<>();
     private final RepositoryKey key;
+    private final List<Service> services;
+    private final int shard;
 
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints) {
+        this(scope, id, platform, environment, services, ownsVpcEndpoints, 1, true);
+    }
+
+    /**
+     * One shard of an environment ({@link ShardMap}): every shard has its own key and the repositories and
+     * publishers of its services; shard 1 also holds what covers the whole environment (promoter, pullers,
+     * alerts, endpoints), naming repositories of other shards by their deterministic ARNs.
+     *
+     * @param shard             1-based; 1 is the environment's stack of an unsharded estate
+     * @param repositoryOutputs whether each repository exports its name, ARN and URI
+     */
+    public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
+                            boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(environment.account()).region(environment.region()).build())
-                .description("ecr-blueprint: repositories of " + platform.name() + " in " + environment.name())
+                .description("ecr-blueprint: repositories of " + platform.name() + " in " + environment.name()
+                        + (shard == 1 ? "" : " (shard " + shard + ")"))
                 .terminationProtection(platform.profile(environment).terminationProtection())
                 .build());
+        this.services = List.copyOf(services);
+        this.shard = shard;
         EnvironmentProfile profile = platform.profile(environment);
         this.key = new RepositoryKey(this, KEY_ID, RepositoryKeyProps.builder()
                 .removalPolicy(removalPolicy(profile))
@@ -80,7 +98,7 @@ public class EnvironmentStack extends Stack {
                 .description("Encrypts the Amazon ECR repositories of " + platform.name() + " " + environment.name() + " at rest")
                 .build());
         for (Service service : services) {
-            repositories.put(service.name(), repository(platform, environment, service));
+            repositories.put(service.name(), repository(platform, environment, service, repositoryOutputs));
         }
         access(platform, environment);
         observability(platform, environment, id, profile);
@@ -99,9 +117,12 @@ public class EnvironmentStack extends Stack {
         String prefixArn = RepositoryScope.prefixArn(environment.account(), environment.region(), platform.repositoryPrefix(environment));
         boolean firstEnvironment = platform.promotionOrder().get(0).equals(environment.name());
         if (firstEnvironment) {
-            for (Service service : platform.services()) {
+            for (Service service : services) {
                 publishers(platform, environment, service, signingProfile, prefixArn);
             }
+        }
+        if (shard > 1) {
+            return; // the promoter and the pull roles of shard 1 cover every shard
         }
         for (List<Environment> step : platform.promotionSteps()) {
             if (step.get(1).equals(environment)) {
@@ -115,7 +136,7 @@ public class EnvironmentStack extends Stack {
                 continue; // account and lambda pullers are granted in repository policies
             }
             var arns = pullersByKind.computeIfAbsent(kind, k -> new ArrayList<>());
-            platform.services(puller).stream().map(s -> repositories.get(s.name()).repositoryArn())
+            platform.services(puller).stream().map(s -> repositoryArn(platform, environment, s))
                     .filter(arn -> !arns.contains(arn)).forEach(arns::add);
         }
         pullersByKind.forEach((kind, arns) -> new PullerRole(this, PULLER_IDS.get(kind), PullerRoleProps.builder()
@@ -192,7 +213,7 @@ public class EnvironmentStack extends Stack {
                 .sourceRepositoryArns(platform.services().stream().map(s -> RepositoryScope.repositoryArn(
                         source.account(), source.region(), platform.repositoryName(source, s))).toList())
                 .sourceRepositoryPrefixArn(RepositoryScope.prefixArn(source.account(), source.region(), platform.repositoryPrefix(source)))
-                .targetRepositoryArns(repositories.values().stream().map(PrivateRepository::repositoryArn).toList())
+                .targetRepositoryArns(platform.services().stream().map(s -> repositoryArn(platform, target, s)).toList())
                 .targetRepositoryPrefixArn(prefixArn)
                 .githubRepositories(githubRepositories)
                 .githubEnvironment(target.name())
@@ -212,7 +233,7 @@ public class EnvironmentStack extends Stack {
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
-        if (profile.alerts() || subscribers) {
+        if ((profile.alerts() || subscribers) && shard == 1) {
             topic = new AlertTopic(this, "Alerts", AlertTopicProps.builder()
                     .topicName(id + "-ecr-alerts")
                     .displayName("ECR alerts of " + platform.name() + " " + environment.name())
@@ -236,7 +257,7 @@ public class EnvironmentStack extends Stack {
                 .repositoryNames(repositories.values().stream().map(PrivateRepository::repositoryName).toList())
                 .findingRuleNames(findingRules)
                 .auditRuleNames(auditRules)
-                .findingsAlarm(profile.alerts())
+                .findingsAlarm(profile.alerts() && shard == 1)
                 .alarmTopic(topic)
                 .build());
     }
@@ -267,7 +288,14 @@ public class EnvironmentStack extends Stack {
         return key;
     }
 
-    private PrivateRepository repository(Platform platform, Environment environment, Service service) {
+    /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */
+    private String repositoryArn(Platform platform, Environment environment, Service service) {
+        PrivateRepository own = repositories.get(service.name());
+        return own != null ? own.repositoryArn()
+                : RepositoryScope.repositoryArn(environment.account(), environment.region(), platform.repositoryName(environment, service));
+    }
+
+    private PrivateRepository repository(Platform platform, Environment environment, Service service, boolean exportOutputs) {
         EnvironmentProfile profile = platform.profile(environment, service);
         var builder = PrivateRepositoryProps.builder()
                 .repositoryName(platform.repositoryName(environment, service))
@@ -276,7 +304,8 @@ public class EnvironmentStack extends Stack {
                 .encryptionKey(key.key())
                 .requireImmutableTags(profile.requireImmutableTags())
                 .repositoryPolicy(repositoryPolicy(platform, environment, service))
-                .tags(Map.of("service", service.name(), "team", service.team() == null ? "unassigned" : service.team()));
+                .tags(Map.of("service", service.name(), "team", service.team() == null ? "unassigned" : service.team()))
+                .exportOutputs(exportOutputs);
         if (!service.tagMutabilityExclusions().isEmpty()) {
             builder.tagMutability(TagMutability.IMMUTABLE_WITH_EXCLUSION)
                     .mutableTagExclusions(service.tagMutabilityExclusions())

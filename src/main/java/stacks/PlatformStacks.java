@@ -7,6 +7,7 @@ import platform.Environment;
 import platform.Platform;
 import platform.PublisherType;
 import platform.Service;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Tags;
@@ -46,8 +47,16 @@ public final class PlatformStacks {
      * @param platformFile the platform file's path relative to the repository root, for the pipeline's synth step
      */
     public static void create(Construct scope, Platform platform, String platformFile) {
+        create(scope, platform, platformFile, ShardMap.none());
+    }
+
+    /**
+     * As {@link #create(Construct, Platform, String)}, with the committed shard map of the platform file
+     * ({@link ShardMap#forPlatformFile}); every stack gets the CloudFormation quota check ({@link StackLimits}).
+     */
+    public static void create(Construct scope, Platform platform, String platformFile, ShardMap shardMap) {
         Set<Pack> packs = compliancePacks(platform);
-        Ownership ownership = new Ownership(platform);
+        Ownership ownership = new Ownership(platform, shardMap);
         if (platform.deliveryPipeline().isPresent()) {
             DeliveryPipeline.create(scope, platform, DeliveryPipelineProps.builder()
                     .platformFile(platformFile)
@@ -65,6 +74,7 @@ public final class PlatformStacks {
             }
             Compliance.applyTo(scope, packs);
         }
+        StackLimits.CLOUDFORMATION.addToEveryStack(scope);
     }
 
     /** The stacks one environment owns: its own, and the shared ones it is the first in promotion order to need. */
@@ -90,19 +100,30 @@ public final class PlatformStacks {
                 ownRegistry = stack;
             }
         }
-        var stack = new EnvironmentStack(scope, StackNames.environment(platform.name(), env.name()), platform, env,
-                platform.services(), ownership.ownsVpcEndpoints(env));
-        tag(stack, platform, env);
-        // Deploy order within one scope: the OIDC provider before the roles trusting it, registry
-        // settings (scanning, templates) before the repositories. Across pipeline stages the stage
-        // order gives the same guarantee.
-        if (accountStack != null && trustsGitHub(platform, env)) {
-            stack.addStackDependency(accountStack);
+        // Shard 1 keeps the name <platform>-<env>; further shards hold only their repositories, keys and publishers.
+        List<List<Service>> shards = ownership.shards(platform);
+        for (int i = 0; i < shards.size(); i++) {
+            int shard = i + 1;
+            var stack = new EnvironmentStack(scope, ShardMap.stackName(platform.name(), env.name(), shard), platform, env,
+                    shards.get(i), shard == 1 && ownership.ownsVpcEndpoints(env), shard, ownership.shardMap().repositoryOutputs());
+            tag(stack, platform, env);
+            if (shard == 1 && ownership.shardMapOutdated()) {
+                Annotations.of(stack).addWarningV2(ShardMap.WARNING_OUTDATED, "the shard map does not match the platform "
+                        + "file's services, so some were assigned here and now (shards: " + ownership.shardMap().shards().size()
+                        + "). Hint: run `bin/launch stacks.ShardMap <platform file>` and commit the .shards.yaml it writes, "
+                        + "so that later additions never move a repository to another stack");
+            }
+            // Deploy order within one scope: the OIDC provider before the roles trusting it, registry
+            // settings (scanning, templates) before the repositories. Across pipeline stages the stage
+            // order gives the same guarantee.
+            if (accountStack != null && trustsGitHub(platform, env)) {
+                stack.addStackDependency(accountStack);
+            }
+            if (ownRegistry != null) {
+                stack.addStackDependency(ownRegistry);
+            }
+            stacks.add(stack);
         }
-        if (ownRegistry != null) {
-            stack.addStackDependency(ownRegistry);
-        }
-        stacks.add(stack);
         if (ownership.ownsPublicRepositories(env)) {
             var publicStack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), env.account()),
                     platform, env, ownership.publicServices());
@@ -155,7 +176,16 @@ public final class PlatformStacks {
         private final List<Service> publicServices;
         private final Environment releaseEnvironment;
 
+        private final ShardMap committedShards;
+        private final ShardMap shards;
+
         Ownership(Platform platform) {
+            this(platform, ShardMap.none());
+        }
+
+        Ownership(Platform platform, ShardMap committedShards) {
+            this.committedShards = committedShards;
+            this.shards = ShardMap.update(committedShards, platform);
             List<Environment> order = DeliveryPipeline.promotionOrder(platform);
             for (Environment env : order) {
                 if (trustsGitHub(platform, env)) {
@@ -208,6 +238,26 @@ public final class PlatformStacks {
 
         List<Service> publicServices() {
             return publicServices;
+        }
+
+        /** The committed map completed with the services it does not list yet. */
+        ShardMap shardMap() {
+            return shards;
+        }
+
+        /** Services per shard, in platform-file order within each shard. */
+        List<List<Service>> shards(Platform platform) {
+            List<List<Service>> services = new ArrayList<>();
+            for (List<String> names : shards.shards()) {
+                services.add(platform.services().stream().filter(s -> names.contains(s.name())).toList());
+            }
+            return services;
+        }
+
+        /** Whether the map had to change: it must then be written and committed (one shard without a file needs none). */
+        boolean shardMapOutdated() {
+            boolean needed = !committedShards.shards().isEmpty() || shards.shards().size() > 1;
+            return needed && !shards.shards().equals(committedShards.shards());
         }
     }
 }
