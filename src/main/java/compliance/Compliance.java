@@ -20,11 +20,12 @@ import java.util.Set;
 /**
  * The one place that touches cdk-nag packs: a later cdk-nag major version changes this file only.
  *
- * <p>{@link #applyTo} adds AwsSolutions, the selected optional {@link Pack}s and our
- * {@link EcrBlueprintChecks} as read-only Aspects (they run after Tags and other mutating aspects,
- * so they see the final resources), with verbose messages and a CSV report per pack and stack in
- * the cloud assembly directory. Every error annotation left unsuppressed under the scope then
- * fails synthesis, listing each rule id, the resource path, what is wrong and the fix.
+ * <p>{@link #applyTo} adds AwsSolutions and the selected optional {@link Pack}s as read-only Aspects
+ * (they run after Tags and other mutating aspects, so they see the final resources), and a validation
+ * ({@link ComplianceValidation}) that runs our {@link EcrBlueprintChecks} on every stack and then fails
+ * synthesis on every error left unsuppressed, listing each rule id, the resource path, what is wrong
+ * and the fix. Every pack writes verbose messages and a CSV report per stack in the cloud assembly
+ * directory.
  *
  * <p>Aspects do not cross Stage boundaries: Aspects added to an App never reach the stacks inside
  * a {@code Stage} (for example a CDK Pipelines stage). Call {@code applyTo} on the App for stacks
@@ -49,13 +50,17 @@ public final class Compliance {
                 .reportFormats(List.of(NagReportFormat.CSV))
                 .build();
         AspectOptions readOnly = AspectOptions.builder().priority(AspectPriority.READONLY).build();
-        for (NagPack pack : packs(props, packs, ecrBlueprintRules)) {
+        List<String> packNames = new ArrayList<>();
+        for (NagPack pack : javaScriptPacks(props, packs)) {
             Aspects.of(scope).add(pack, readOnly);
+            packNames.add(pack.getReadPackName());
         }
-        scope.getNode().addValidation(new UnsuppressedErrors(scope));
+        packNames.add(EcrBlueprintChecks.PACK_NAME);
+        scope.getNode().addValidation(new ComplianceValidation(scope, new EcrBlueprintChecks(props, ecrBlueprintRules), packNames));
     }
 
-    private static List<NagPack> packs(NagPackProps props, Set<Pack> selected, List<EcrRule> ecrBlueprintRules) {
+    /** AwsSolutions and the selected packs, which run in Node as Aspects. */
+    private static List<NagPack> javaScriptPacks(NagPackProps props, Set<Pack> selected) {
         List<NagPack> packs = new ArrayList<>();
         packs.add(new AwsSolutionsChecks(props));
         // Fixed order, whatever the order of the set, so reports and messages are stable.
@@ -68,7 +73,6 @@ public final class Compliance {
                 });
             }
         }
-        packs.add(new EcrBlueprintChecks(props, ecrBlueprintRules));
         return packs;
     }
 }

@@ -1,35 +1,34 @@
 package compliance;
 
+import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
-import software.constructs.IValidation;
 import software.constructs.MetadataEntry;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the error annotations under a scope (cdk-nag findings at level ERROR that no suppression
- * covers) into validation errors, so {@code app.synth()} fails in Java too, not only {@code cdk synth}.
- * Validation runs after all Aspects, so every pack has reported by then.
+ * The error annotations (cdk-nag findings at level ERROR that no suppression covers) of the given
+ * stacks, as validation errors: {@code [path] RuleId[finding]: info explanation}. Reading annotations
+ * costs a round trip to Node per construct and entry, so {@link ComplianceValidation} only calls this for
+ * stacks whose reports hold an error.
  */
-final class UnsuppressedErrors implements IValidation {
+final class UnsuppressedErrors {
 
     /** {@code cxschema.ArtifactMetadataEntryType.ERROR}. */
     static final String ERROR_METADATA = "aws:cdk:error";
 
-    private final IConstruct scope;
-
-    UnsuppressedErrors(IConstruct scope) {
-        this.scope = scope;
+    private UnsuppressedErrors() {
     }
 
-    @Override
-    public List<String> validate() {
+    static List<String> in(List<Stack> stacks) {
         List<String> errors = new ArrayList<>();
-        for (IConstruct construct : scope.getNode().findAll()) {
-            for (MetadataEntry entry : construct.getNode().getMetadata()) {
-                if (ERROR_METADATA.equals(entry.getType())) {
-                    errors.add("[" + construct.getNode().getPath() + "] " + String.valueOf(entry.getData()).strip());
+        for (Stack stack : stacks) {
+            for (IConstruct construct : stack.getNode().findAll()) {
+                for (MetadataEntry entry : construct.getNode().getMetadata()) {
+                    if (ERROR_METADATA.equals(entry.getType())) {
+                        errors.add("[" + construct.getNode().getPath() + "] " + String.valueOf(entry.getData()).strip());
+                    }
                 }
             }
         }

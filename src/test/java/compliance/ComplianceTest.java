@@ -167,6 +167,38 @@ class ComplianceTest {
     }
 
     @Nested
+    class OurPack {
+
+        @Test
+        void addedAsAnAspectItRefusesWithTheWayToApplyIt(@TempDir Path outdir) {
+            App app = app(outdir);
+            nonCompliantRepository(app);
+            software.amazon.awscdk.Aspects.of(app).add(new EcrBlueprintChecks(
+                    io.github.cdklabs.cdknag.NagPackProps.builder().build(), EcrBlueprintRules.all()));
+
+            assertThatThrownBy(app::synth).hasMessageContaining(
+                    "the EcrBlueprint pack is not an Aspect: apply it with compliance.Compliance.applyTo(scope, packs)");
+        }
+
+        @Test
+        void aSecondSynthesisDoesNotReportTwice(@TempDir Path outdir) throws Exception {
+            App app = app(outdir);
+            Stack stack = new Stack(app, "Legacy");
+            CfnRepository repository = retained(repository(stack, "Repo", key(stack, "Key").build())
+                    .imageTagMutability("MUTABLE").build());
+            NagSuppressions.addResourceSuppressions(repository, List.of(NagPackSuppression.builder()
+                    .id("EcrBlueprint-ECR2").reason("Legacy tooling re-tags latest until its migration.").build()));
+            Compliance.applyTo(app, Set.of());
+            app.synth();
+            List<String> first = Files.readAllLines(outdir.resolve("EcrBlueprint-Legacy-NagReport.csv"));
+            app.synth(software.amazon.awscdk.StageSynthesisOptions.builder().force(true).build());
+
+            assertThat(first).anyMatch(line -> line.contains("\"Suppressed\""));
+            assertThat(Files.readAllLines(outdir.resolve("EcrBlueprint-Legacy-NagReport.csv"))).isEqualTo(first);
+        }
+    }
+
+    @Nested
     class PackIds {
         @Test
         void anUnknownPackIdNamesTheValidOnes() {

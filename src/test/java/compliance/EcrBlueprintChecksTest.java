@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Stack;
@@ -132,8 +131,8 @@ class EcrBlueprintChecksTest {
                 .kmsMasterKeyId("alias/aws/sns").build());
         fixture(app, "TopicUnencryptedNonCompliant", s -> CfnTopic.Builder.create(s, "Topic").build());
 
-        Aspects.of(app).add(new EcrBlueprintChecks(NagPackProps.builder().verbose(true).reports(false).build(),
-                EcrBlueprintRules.all()));
+        new EcrBlueprintChecks(NagPackProps.builder().verbose(true).reports(false).build(), EcrBlueprintRules.all())
+                .addTo(app);
         app.synth();
     }
 

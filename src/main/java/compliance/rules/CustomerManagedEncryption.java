@@ -33,8 +33,8 @@ public final class CustomerManagedEncryption implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        var encryption = Resolved.map(node, ((CfnRepository) node).getEncryptionConfiguration());
+    public Outcome evaluate(CheckedResource resource) {
+        var encryption = resource.map("encryptionConfiguration");
         Object type = encryption.get("encryptionType");
         Object key = encryption.get("kmsKey");
         boolean awsManagedKey = key instanceof String k && k.endsWith("alias/aws/ecr");

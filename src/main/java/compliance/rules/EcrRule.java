@@ -26,6 +26,6 @@ public interface EcrRule {
     /** Whether the rule looks at this kind of resource at all (checked in Java, saving a round trip to Node). */
     boolean appliesTo(CfnResource node);
 
-    /** Called only when {@link #appliesTo} is true. */
-    Outcome evaluate(CfnResource node);
+    /** Called only when {@link #appliesTo} is true, with the resource's resolved properties. */
+    Outcome evaluate(CheckedResource resource);
 }

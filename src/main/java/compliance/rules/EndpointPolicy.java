@@ -1,6 +1,5 @@
 package compliance.rules;
 
-import io.github.cdklabs.cdknag.NagRules;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
 
@@ -30,13 +29,12 @@ public final class EndpointPolicy implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        CfnVPCEndpoint endpoint = (CfnVPCEndpoint) node;
-        Object type = NagRules.resolveIfPrimitive(node, endpoint.getVpcEndpointType());
+    public Outcome evaluate(CheckedResource resource) {
+        Object type = resource.property("vpcEndpointType");
         if ("GatewayLoadBalancer".equals(type)) {
             // Gateway Load Balancer endpoints do not support endpoint policies.
             return Outcome.notApplicable();
         }
-        return Outcome.when(endpoint.getPolicyDocument() != null);
+        return Outcome.when(resource.property("policyDocument") != null);
     }
 }

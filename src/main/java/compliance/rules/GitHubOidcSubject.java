@@ -40,8 +40,8 @@ public final class GitHubOidcSubject implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        JsonNode trust = PolicyDocuments.tree(Resolved.value(node, ((CfnRole) node).getAssumeRolePolicyDocument()));
+    public Outcome evaluate(CheckedResource resource) {
+        JsonNode trust = PolicyDocuments.tree(resource.property("assumeRolePolicyDocument"));
         return evaluate(trust);
     }
 

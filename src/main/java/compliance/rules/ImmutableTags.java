@@ -1,6 +1,5 @@
 package compliance.rules;
 
-import io.github.cdklabs.cdknag.NagRules;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 
@@ -29,8 +28,8 @@ public final class ImmutableTags implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        Object mutability = NagRules.resolveIfPrimitive(node, ((CfnRepository) node).getImageTagMutability());
+    public Outcome evaluate(CheckedResource resource) {
+        Object mutability = resource.property("imageTagMutability");
         return Outcome.when("IMMUTABLE".equals(mutability));
     }
 }

@@ -30,8 +30,8 @@ public final class KeyGrantRestriction implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        JsonNode policy = PolicyDocuments.tree(Resolved.value(node, ((CfnKey) node).getKeyPolicy()));
+    public Outcome evaluate(CheckedResource resource) {
+        JsonNode policy = PolicyDocuments.tree(resource.property("keyPolicy"));
         return Outcome.when(hasGrantRestriction(policy));
     }
 

@@ -1,6 +1,5 @@
 package compliance.rules;
 
-import io.github.cdklabs.cdknag.NagRules;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.kms.CfnKey;
 
@@ -29,13 +28,12 @@ public final class KeyRotation implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        CfnKey key = (CfnKey) node;
-        Object spec = NagRules.resolveIfPrimitive(node, key.getKeySpec());
+    public Outcome evaluate(CheckedResource resource) {
+        Object spec = resource.property("keySpec");
         if (spec != null && !"SYMMETRIC_DEFAULT".equals(spec)) {
             // Asymmetric and HMAC keys cannot rotate automatically.
             return Outcome.notApplicable();
         }
-        return Outcome.when(Boolean.TRUE.equals(NagRules.resolveIfPrimitive(node, key.getEnableKeyRotation())));
+        return Outcome.when(Boolean.TRUE.equals(resource.property("enableKeyRotation")));
     }
 }

@@ -37,8 +37,8 @@ public final class LifecyclePolicyPresent implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        Object text = Resolved.map(node, ((CfnRepository) node).getLifecyclePolicy()).get("lifecyclePolicyText");
+    public Outcome evaluate(CheckedResource resource) {
+        Object text = resource.map("lifecyclePolicy").get("lifecyclePolicyText");
         if (text == null) {
             return Outcome.nonCompliant();
         }

@@ -48,8 +48,8 @@ public final class NoWildcardActions implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        List<Object> documents = documents(node);
+    public Outcome evaluate(CheckedResource resource) {
+        List<Object> documents = documents(resource);
         if (documents.isEmpty()) {
             return Outcome.notApplicable();
         }
@@ -72,24 +72,23 @@ public final class NoWildcardActions implements EcrRule {
         return Outcome.of(findings.stream().distinct().toList());
     }
 
-    private static List<Object> documents(CfnResource node) {
+    private static List<Object> documents(CheckedResource resource) {
         List<Object> documents = new ArrayList<>();
-        if (node instanceof CfnManagedPolicy p) {
-            add(documents, Resolved.value(node, p.getPolicyDocument()));
-        } else if (node instanceof CfnPolicy p) {
-            add(documents, Resolved.value(node, p.getPolicyDocument()));
-        } else if (node instanceof CfnRole role) {
-            for (Object inline : Resolved.list(node, role.getPolicies())) {
+        CfnResource node = resource.node();
+        if (node instanceof CfnManagedPolicy || node instanceof CfnPolicy) {
+            add(documents, resource.property("policyDocument"));
+        } else if (node instanceof CfnRole) {
+            for (Object inline : resource.list("policies")) {
                 if (inline instanceof Map<?, ?> policy) {
                     add(documents, policy.get("policyDocument"));
                 }
             }
-        } else if (node instanceof CfnRepository repository) {
-            add(documents, Resolved.value(node, repository.getRepositoryPolicyText()));
-        } else if (node instanceof CfnRegistryPolicy registry) {
-            add(documents, Resolved.value(node, registry.getPolicyText()));
-        } else if (node instanceof CfnRepositoryCreationTemplate template) {
-            add(documents, Resolved.value(node, template.getRepositoryPolicy()));
+        } else if (node instanceof CfnRepository) {
+            add(documents, resource.property("repositoryPolicyText"));
+        } else if (node instanceof CfnRegistryPolicy) {
+            add(documents, resource.property("policyText"));
+        } else if (node instanceof CfnRepositoryCreationTemplate) {
+            add(documents, resource.property("repositoryPolicy"));
         }
         return documents;
     }

@@ -2,11 +2,9 @@ package compliance.rules;
 
 import constructs.Persona;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
-import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +42,8 @@ public final class PersonaActions implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        CfnRole role = (CfnRole) node;
-        String tag = role.getTags().tagValues().get(Persona.TAG_KEY);
+    public Outcome evaluate(CheckedResource role) {
+        String tag = role.tags().get(Persona.TAG_KEY);
         if (tag == null) {
             return Outcome.notApplicable();
         }
@@ -67,25 +64,24 @@ public final class PersonaActions implements EcrRule {
     }
 
     /** Inline policies of the role, and policies of its stack that name the role (or that the role names). */
-    private static List<Object> policyDocuments(CfnRole role) {
+    private static List<Object> policyDocuments(CheckedResource role) {
         List<Object> documents = new ArrayList<>();
-        for (Object inline : Resolved.list(role, role.getPolicies())) {
+        for (Object inline : role.list("policies")) {
             if (inline instanceof Map<?, ?> policy && policy.get("policyDocument") != null) {
                 documents.add(policy.get("policyDocument"));
             }
         }
-        Object roleRef = Resolved.value(role, role.getRef());
-        List<?> managedArns = Resolved.list(role, role.getManagedPolicyArns());
-        for (IConstruct construct : Stack.of(role).getNode().findAll()) {
-            if (construct instanceof CfnManagedPolicy managed) {
-                boolean attached = Resolved.list(role, managed.getRoles()).contains(roleRef)
-                        || managedArns.contains(Resolved.value(role, managed.getRef()));
+        Object roleRef = role.ref();
+        List<?> managedArns = role.list("managedPolicyArns");
+        for (CheckedResource other : role.stack().resources()) {
+            if (other.node() instanceof CfnManagedPolicy) {
+                boolean attached = other.list("roles").contains(roleRef)
+                        || !managedArns.isEmpty() && managedArns.contains(other.ref());
                 if (attached) {
-                    documents.add(Resolved.value(role, managed.getPolicyDocument()));
+                    documents.add(other.property("policyDocument"));
                 }
-            } else if (construct instanceof CfnPolicy inline
-                    && Resolved.list(role, inline.getRoles()).contains(roleRef)) {
-                documents.add(Resolved.value(role, inline.getPolicyDocument()));
+            } else if (other.node() instanceof CfnPolicy && other.list("roles").contains(roleRef)) {
+                documents.add(other.property("policyDocument"));
             }
         }
         return documents;

@@ -2,7 +2,6 @@ package compliance.rules;
 
 import software.amazon.awscdk.CfnDeletionPolicy;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 
 import java.util.Map;
@@ -41,12 +40,11 @@ public final class ProductionRepositoryRetained implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        if (!isProduction(node)) {
+    public Outcome evaluate(CheckedResource resource) {
+        if (!isProduction(resource)) {
             return Outcome.notApplicable();
         }
-        var options = node.getCfnOptions();
-        return Outcome.when(retains(options.getDeletionPolicy()) && retains(options.getUpdateReplacePolicy()));
+        return Outcome.when(retains(resource.deletionPolicy()) && retains(resource.updateReplacePolicy()));
     }
 
     private static boolean retains(CfnDeletionPolicy policy) {
@@ -54,9 +52,8 @@ public final class ProductionRepositoryRetained implements EcrRule {
         return policy != null && RETAINING.contains(policy);
     }
 
-    private static boolean isProduction(CfnResource node) {
-        return marksProduction(((CfnRepository) node).getTags().tagValues())
-                || marksProduction(Stack.of(node).getTags().tagValues());
+    private static boolean isProduction(CheckedResource resource) {
+        return marksProduction(resource.tags()) || marksProduction(resource.stack().tags());
     }
 
     private static boolean marksProduction(Map<String, String> tags) {

@@ -31,8 +31,8 @@ public final class RepositoryPolicyPrincipals implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        Object policy = repositoryPolicy(node);
+    public Outcome evaluate(CheckedResource resource) {
+        Object policy = repositoryPolicy(resource);
         if (policy == null) {
             return Outcome.notApplicable();
         }
@@ -41,10 +41,7 @@ public final class RepositoryPolicyPrincipals implements EcrRule {
     }
 
     /** The resolved repository policy of a repository or a creation template, or null. */
-    static Object repositoryPolicy(CfnResource node) {
-        if (node instanceof CfnRepository repository) {
-            return Resolved.value(node, repository.getRepositoryPolicyText());
-        }
-        return Resolved.value(node, ((CfnRepositoryCreationTemplate) node).getRepositoryPolicy());
+    static Object repositoryPolicy(CheckedResource resource) {
+        return resource.property(resource.node() instanceof CfnRepository ? "repositoryPolicyText" : "repositoryPolicy");
     }
 }

@@ -32,8 +32,8 @@ public final class RepositoryPolicySize implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        Object policy = RepositoryPolicyPrincipals.repositoryPolicy(node);
+    public Outcome evaluate(CheckedResource resource) {
+        Object policy = RepositoryPolicyPrincipals.repositoryPolicy(resource);
         if (policy == null) {
             return Outcome.notApplicable();
         }

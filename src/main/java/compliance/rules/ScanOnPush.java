@@ -28,8 +28,8 @@ public final class ScanOnPush implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        var scanning = Resolved.map(node, ((CfnRepository) node).getImageScanningConfiguration());
+    public Outcome evaluate(CheckedResource resource) {
+        var scanning = resource.map("imageScanningConfiguration");
         return Outcome.when(Boolean.TRUE.equals(scanning.get("scanOnPush")));
     }
 }

@@ -2,13 +2,11 @@ package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.kms.CfnKey;
 import software.amazon.awscdk.services.sns.CfnTopic;
 import software.amazon.awscdk.services.sns.CfnTopicPolicy;
-import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +51,8 @@ public final class TopicCustomerManagedKey implements EcrRule {
     }
 
     @Override
-    public Outcome evaluate(CfnResource node) {
-        Object key = Resolved.value(node, ((CfnTopic) node).getKmsMasterKeyId());
+    public Outcome evaluate(CheckedResource topic) {
+        Object key = topic.property("kmsMasterKeyId");
         if (key == null || key instanceof String k && k.endsWith("alias/aws/sns")) {
             return Outcome.nonCompliant();
         }
@@ -62,15 +60,13 @@ public final class TopicCustomerManagedKey implements EcrRule {
             // A literal key id or ARN of another stack or account: its policy is not in this template.
             return Outcome.compliant();
         }
-        Stack stack = Stack.of(node);
-        List<IConstruct> constructs = stack.getNode().findAll();
-        JsonNode keyPolicy = keyPolicy(stack, constructs, referencedLogicalId(reference));
+        List<CheckedResource> resources = topic.stack().resources();
+        JsonNode keyPolicy = keyPolicy(resources, referencedLogicalId(reference));
         if (keyPolicy == null) {
             return Outcome.compliant();
         }
-        Object topicRef = Resolved.value(node, node.getRef());
         List<String> findings = new ArrayList<>();
-        for (String publisher : publishers(stack, constructs, topicRef)) {
+        for (String publisher : publishers(resources, topic.ref())) {
             if (!allowsEncryption(keyPolicy, publisher)) {
                 findings.add("Publisher::" + publisher);
             }
@@ -89,32 +85,32 @@ public final class TopicCustomerManagedKey implements EcrRule {
         return null;
     }
 
-    private static JsonNode keyPolicy(Stack stack, List<IConstruct> constructs, String logicalId) {
+    private static JsonNode keyPolicy(List<CheckedResource> resources, String logicalId) {
         if (logicalId == null) {
             return null;
         }
-        for (IConstruct construct : constructs) {
-            if (construct instanceof CfnKey key && logicalId.equals(stack.resolve(key.getLogicalId()))) {
-                return PolicyDocuments.tree(stack.resolve(key.getKeyPolicy()));
+        for (CheckedResource resource : resources) {
+            if (resource.node() instanceof CfnKey && logicalId.equals(resource.logicalId())) {
+                return PolicyDocuments.tree(resource.property("keyPolicy"));
             }
         }
         return null;
     }
 
-    private static Set<String> publishers(Stack stack, List<IConstruct> constructs, Object topicRef) {
+    private static Set<String> publishers(List<CheckedResource> resources, Object topicRef) {
         Set<String> publishers = new TreeSet<>();
-        for (IConstruct construct : constructs) {
-            if (construct instanceof CfnTopicPolicy policy && resolvedList(stack, policy.getTopics()).contains(topicRef)) {
-                for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(stack.resolve(policy.getPolicyDocument())))) {
+        for (CheckedResource resource : resources) {
+            if (resource.node() instanceof CfnTopicPolicy && resource.list("topics").contains(topicRef)) {
+                for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(resource.property("policyDocument")))) {
                     if (PolicyDocuments.isAllow(statement)
                             && PolicyDocuments.strings(statement.path("Action")).contains("sns:Publish")) {
                         publishers.addAll(PolicyDocuments.strings(statement.path("Principal").path("Service")));
                     }
                 }
-            } else if (construct instanceof CfnAlarm alarm && resolvedList(stack, alarm.getAlarmActions()).contains(topicRef)) {
+            } else if (resource.node() instanceof CfnAlarm && resource.list("alarmActions").contains(topicRef)) {
                 publishers.add(CLOUDWATCH);
-            } else if (construct instanceof CfnRule rule) {
-                for (Object target : resolvedList(stack, rule.getTargets())) {
+            } else if (resource.node() instanceof CfnRule) {
+                for (Object target : resource.list("targets")) {
                     if (target instanceof Map<?, ?> t && topicRef.equals(t.get("arn"))) {
                         publishers.add(EVENTBRIDGE);
                     }
@@ -122,11 +118,6 @@ public final class TopicCustomerManagedKey implements EcrRule {
             }
         }
         return publishers;
-    }
-
-    private static List<?> resolvedList(Stack stack, Object value) {
-        Object resolved = value == null ? null : stack.resolve(value);
-        return resolved instanceof List<?> list ? list : List.of();
     }
 
     /** An Allow statement for the service principal with kms:Decrypt and kms:GenerateDataKey* (or kms:*). */
