@@ -2,7 +2,7 @@
 # Synthesis benchmark (issue 11). One command from the repository root:
 #   bash bench/synth/run.sh [runs]        (default 3 runs per figure; the median is reported)
 # Writes bench/synth/RESULTS.md. Needs a built project (mvn -q -DskipTests package, or one `npx cdk synth`)
-# and node_modules (npm ci). Takes about 15 minutes on 2 cores.
+# and node_modules (npm ci). Takes about 20 minutes on 2 cores.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -46,22 +46,34 @@ BEFORE_EACH="rm -rf '$work/cdk.out'" measure "cdk synth, warm (no code change)" 
 warm_wall=$WALL
 unset BEFORE_EACH
 
-# 2. in-process synthesis of N services x 3 environments, cdk-nag on, schema validation on
+# 2. in-process synthesis of N services x 3 environments, cdk-nag on, schema validation on, in two
+# configurations of the shard map (docs/scale.md):
+#   estate:  the map a large estate commits: repositoryOutputs: false, capacity 150 (7 shards of 1,000);
+#   default: no map: 60 services per shard, 3 exported outputs per repository (17 shards of 1,000).
 declare -A wall rss stacks
-for n in 10 100 1000; do
-  python3 bench/synth/generate-platform.py "$n" > "$work/platform-$n.yaml"
-  RUNS_OVERRIDE=$([[ $n == 1000 ]] && echo "$runs_large" || echo "$runs") BEFORE_EACH="rm -rf '$work/out'" \
-    measure "in-process synth N=$n" timeout "${LARGE_TIMEOUT:-3600}" bash bench/synth/synth-app.sh "$work/platform-$n.yaml" "$work/out"
-  wall[$n]=$WALL; rss[$n]=$RSS
-  stacks[$n]=$(ls "$work/out" | grep -c '\.template\.json$')
+for config in estate default; do
+  for n in 10 100 1000; do
+    dir="$work/$config"; mkdir -p "$dir"
+    python3 bench/synth/generate-platform.py "$n" > "$dir/platform-$n.yaml"
+    if [[ $config == estate ]]; then
+      printf 'capacity: 150\nrepositoryOutputs: false\nshards: []\n' > "$dir/platform-$n.shards.yaml"
+    fi
+    RUNS_OVERRIDE=$([[ $n == 1000 ]] && echo "$runs_large" || echo "$runs") BEFORE_EACH="rm -rf '$work/out'" \
+      measure "in-process synth $config N=$n" timeout "${LARGE_TIMEOUT:-3600}" bash bench/synth/synth-app.sh "$dir/platform-$n.yaml" "$work/out"
+    wall[$config,$n]=$WALL; rss[$config,$n]=$RSS
+    stacks[$config,$n]=$(ls "$work/out" | grep -c '\.template\.json$')
+  done
 done
-BEFORE_EACH="rm -rf '$work/out'" measure "in-process synth N=100, CDK_VALIDATION=false" \
-  env CDK_VALIDATION=false bash bench/synth/synth-app.sh "$work/platform-100.yaml" "$work/out"
+BEFORE_EACH="rm -rf '$work/out'" measure "in-process synth estate N=100, CDK_VALIDATION=false" \
+  env CDK_VALIDATION=false bash bench/synth/synth-app.sh "$work/estate/platform-100.yaml" "$work/out"
 novalidation_100=$WALL
 unset BEFORE_EACH
-slope100=$(echo "(${wall[100]} - ${wall[10]}) * 1000 / (90 * 3)" | bc -l)
-slope1000=$(echo "(${wall[1000]} - ${wall[100]}) * 1000 / (900 * 3)" | bc -l)
-ratio=$(echo "$slope1000 / $slope100" | bc -l)
+declare -A slope100 slope1000 ratio
+for config in estate default; do
+  slope100[$config]=$(echo "(${wall[$config,100]} - ${wall[$config,10]}) * 1000 / (90 * 3)" | bc -l)
+  slope1000[$config]=$(echo "(${wall[$config,1000]} - ${wall[$config,100]}) * 1000 / (900 * 3)" | bc -l)
+  ratio[$config]=$(echo "${slope1000[$config]} / ${slope100[$config]}" | bc -l)
+done
 
 # 3. the whole test suite
 start=$(date +%s)
@@ -88,16 +100,24 @@ Synthesis runs with cdk-nag (AwsSolutions and our pack) and CloudFormation schem
 |---|---|---|
 | \`cdk synth\` default example, cold (launcher rebuilds with Maven) | ${cold_wall} s | |
 | \`cdk synth\` default example, warm (no code change: no Maven) | ${warm_wall} s | |
-| in-process synthesis, N = 10 services x 3 environments (${stacks[10]} stacks) | ${wall[10]} s | ${rss[10]} MiB |
-| in-process synthesis, N = 100 (${stacks[100]} stacks) | ${wall[100]} s | ${rss[100]} MiB |
-| in-process synthesis, N = 1,000 (${stacks[1000]} stacks) | ${wall[1000]} s | ${rss[1000]} MiB |
-| in-process synthesis, N = 100, \`CDK_VALIDATION=false\` | ${novalidation_100} s | |
+| in-process synthesis, estate map, N = 10 services x 3 environments (${stacks[estate,10]} stacks) | ${wall[estate,10]} s | ${rss[estate,10]} MiB |
+| in-process synthesis, estate map, N = 100 (${stacks[estate,100]} stacks) | ${wall[estate,100]} s | ${rss[estate,100]} MiB |
+| in-process synthesis, estate map, N = 1,000 (${stacks[estate,1000]} stacks) | ${wall[estate,1000]} s | ${rss[estate,1000]} MiB |
+| in-process synthesis, default (no map), N = 10 (${stacks[default,10]} stacks) | ${wall[default,10]} s | ${rss[default,10]} MiB |
+| in-process synthesis, default, N = 100 (${stacks[default,100]} stacks) | ${wall[default,100]} s | ${rss[default,100]} MiB |
+| in-process synthesis, default, N = 1,000 (${stacks[default,1000]} stacks) | ${wall[default,1000]} s | ${rss[default,1000]} MiB |
+| in-process synthesis, estate map, N = 100, \`CDK_VALIDATION=false\` | ${novalidation_100} s | |
 | whole test suite (\`mvn verify\`, $suite_status) | ${suite} s | |
 
-Marginal cost per repository (with its roles, policies and checks): $(printf '%.1f' "$slope100") ms between N = 10 and 100,
-$(printf '%.1f' "$slope1000") ms between N = 100 and 1,000 (ratio $(printf '%.2f' "$ratio"); linear means close to 1).
+Marginal cost per repository (with its roles, policies and checks), slope of the wall time:
+
+| configuration | N = 10 → 100 | N = 100 → 1,000 | ratio (linear means close to 1) |
+|---|---|---|---|
+| estate map (capacity 150, no outputs) | $(printf '%.1f' "${slope100[estate]}") ms | $(printf '%.1f' "${slope1000[estate]}") ms | $(printf '%.2f' "${ratio[estate]}") |
+| default (capacity 60, 3 exported outputs per repository) | $(printf '%.1f' "${slope100[default]}") ms | $(printf '%.1f' "${slope1000[default]}") ms | $(printf '%.2f' "${ratio[default]}") |
+
 Failed or timed-out runs (their wall time is the time until failure): ${FAILED[*]:-none}.
 
-CloudFormation schema validation costs $(echo "${wall[100]} - $novalidation_100" | bc -l | xargs printf '%.1f') s at N = 100.
+CloudFormation schema validation costs $(echo "${wall[estate,100]} - $novalidation_100" | bc -l | xargs printf '%.1f') s at N = 100 (estate map).
 MD
 cat bench/synth/RESULTS.md
