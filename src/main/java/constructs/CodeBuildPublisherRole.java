@@ -1,7 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -67,14 +66,14 @@ public class CodeBuildPublisherRole extends PersonaRole {
         }
         for (int i = 0; i < projectArns.size(); i++) {
             String arn = projectArns.get(i);
-            if (arn == null || Token.isUnresolved(arn)) {
+            if (arn == null || Tokens.isUnresolved(arn)) {
                 continue;
             }
             Matcher m = PROJECT_ARN.matcher(arn);
             if (!m.matches()) {
                 problems.add("projectArns[" + i + "] \"" + arn + "\" is invalid: must be one CodeBuild project's ARN, "
                         + "without wildcards. Hint: \"arn:aws:codebuild:eu-west-1:111111111111:project/shop-api\"");
-            } else if (!Token.isUnresolved(account) && !m.group(1).equals(account)) {
+            } else if (!Tokens.isUnresolved(account) && !m.group(1).equals(account)) {
                 problems.add("projectArns[" + i + "] \"" + arn + "\" is in account " + m.group(1) + ", not the role's "
                         + "account " + account + ": CodeBuild only uses service roles of its own account. Hint: "
                         + "create the role in the project's account");

@@ -5,7 +5,6 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.FromRoleArnOptions;
@@ -61,7 +60,7 @@ final class PersonaRoleSupport {
     }
 
     static void validateSigningProfile(String signingProfileArn, List<String> problems) {
-        if (signingProfileArn != null && !Token.isUnresolved(signingProfileArn)
+        if (signingProfileArn != null && !Tokens.isUnresolved(signingProfileArn)
                 && !SIGNING_PROFILE_ARN.matcher(signingProfileArn).matches()) {
             problems.add("signingProfileArn \"" + signingProfileArn + "\" is invalid: must be an AWS Signer signing "
                     + "profile ARN. Hint: \"arn:aws:signer:eu-west-1:111111111111:/signing-profiles/shop_release\"");
@@ -167,7 +166,7 @@ final class PersonaRoleSupport {
     static String prefixRegex(String prefixArn) {
         int at = prefixArn.lastIndexOf(":repository/");
         String tail = at < 0 ? "" : prefixArn.substring(at + ":repository/".length());
-        String literalTail = Token.isUnresolved(tail) ? ".+" : escape(tail);
+        String literalTail = Tokens.isUnresolved(tail) ? ".+" : escape(tail);
         return "/^Resource::arn:.+:ecr:.+:repository\\/" + literalTail + "$/g";
     }
 

@@ -7,7 +7,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -129,7 +128,7 @@ public class PrivateRepository extends Construct {
 
     private static void validate(PrivateRepositoryProps props, Stack stack) {
         List<String> problems = new ArrayList<>(RepositoryName.problems("repositoryName", props.repositoryName()));
-        if (props.repositoryName() != null && Token.isUnresolved(props.repositoryName()) && props.exportOutputs()) {
+        if (props.repositoryName() != null && Tokens.isUnresolved(props.repositoryName()) && props.exportOutputs()) {
             problems.add("repositoryName is unresolved, but the export names of the outputs are derived from it. "
                     + "Hint: write the name out, or set exportOutputs(false)");
         }
@@ -187,7 +186,7 @@ public class PrivateRepository extends Construct {
             String region = stack.getRegion();
             for (RepositoryPolicy.Grant grant : policy.grants()) {
                 if (grant.principal() instanceof RepositoryPrincipal.LambdaFunctions lambda
-                        && lambda.functionRegion() != null && !Token.isUnresolved(region)
+                        && lambda.functionRegion() != null && !Tokens.isUnresolved(region)
                         && !lambda.functionRegion().equals(region)) {
                     problems.add("repositoryPolicy grants " + lambda.describe() + " in " + lambda.functionRegion()
                             + ", but the repository is in " + region + ": Lambda only pulls images from its own "
@@ -195,9 +194,9 @@ public class PrivateRepository extends Construct {
                             + " and grant it there");
                 }
             }
-            String partition = Token.isUnresolved(stack.getPartition()) ? RepositoryPolicy.LONGEST_PARTITION
+            String partition = Tokens.isUnresolved(stack.getPartition()) ? RepositoryPolicy.LONGEST_PARTITION
                     : stack.getPartition();
-            String sizeRegion = Token.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
+            String sizeRegion = Tokens.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
             int length = policy.toJson(partition, sizeRegion).length();
             if (length > RepositoryPolicy.MAX_LENGTH) {
                 problems.add("repositoryPolicy is " + length + " characters, over ECR's limit of "

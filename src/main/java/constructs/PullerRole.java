@@ -2,7 +2,6 @@ package constructs;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ public class PullerRole extends PersonaRole {
         }
         for (int i = 0; i < props.fargateClusterNames().size(); i++) {
             String name = props.fargateClusterNames().get(i);
-            if (name == null || (!Token.isUnresolved(name) && !CLUSTER_NAME.matcher(name).matches())) {
+            if (name == null || (!Tokens.isUnresolved(name) && !CLUSTER_NAME.matcher(name).matches())) {
                 problems.add("fargateClusterNames[" + i + "] \"" + name + "\" is invalid: must be an EKS cluster name "
                         + "(letters, digits, - and _, at most 100 characters, no wildcard). Hint: \"shop-dev\"");
             }

@@ -3,7 +3,6 @@ package constructs;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmWidget;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -193,7 +192,7 @@ public class RegistryDashboard extends Construct {
         String name = props.dashboardName();
         if (name == null || name.isBlank()) {
             problems.add("dashboardName is missing: give a stable name, e.g. \"shop-prod-ecr\"");
-        } else if (!Token.isUnresolved(name) && !DASHBOARD_NAME.matcher(name).matches()) {
+        } else if (!Tokens.isUnresolved(name) && !DASHBOARD_NAME.matcher(name).matches()) {
             problems.add("dashboardName \"" + name + "\" is invalid: must be 1 to 255 letters, digits, '-' or '_'."
                     + " Hint: e.g. \"shop-prod-ecr\"");
         }
