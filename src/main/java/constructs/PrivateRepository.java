@@ -6,7 +6,6 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -44,10 +43,13 @@ public class PrivateRepository extends Construct {
     private final String repositoryName;
     private final CfnRepository resource;
     private final IKey encryptionKey;
+    private final StackValues stack;
+    /** Read once: the ARN is one token, and the outputs and every grant use it. */
+    private String repositoryArn;
 
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
         super(scope, id);
-        Stack stack = Stack.of(this);
+        this.stack = StackValues.of(scope);
         validate(props, stack);
 
         this.repositoryName = props.repositoryName();
@@ -62,7 +64,7 @@ public class PrivateRepository extends Construct {
                 .imageScanningConfiguration(CfnRepository.ImageScanningConfigurationProperty.builder()
                         .scanOnPush(true).build())
                 .encryptionConfiguration(CfnRepository.EncryptionConfigurationProperty.builder()
-                        .encryptionType("KMS").kmsKey(encryptionKey.getKeyArn()).build())
+                        .encryptionType("KMS").kmsKey(stack.keyArn(encryptionKey)).build())
                 .lifecyclePolicy(CfnRepository.LifecyclePolicyProperty.builder()
                         .lifecyclePolicyText(props.lifecyclePolicy().toJson()).build());
         if (withExclusion) {
@@ -76,7 +78,7 @@ public class PrivateRepository extends Construct {
         }
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
-            builder.repositoryPolicyText(policy.toDocument(stack.getPartition(), stack.getRegion()));
+            builder.repositoryPolicyText(policy.toDocument(stack.partition(), stack.region()));
         }
         if (props.removalPolicy() == RemovalPolicy.DESTROY) {
             builder.emptyOnDelete(true);
@@ -126,7 +128,7 @@ public class PrivateRepository extends Construct {
                 .build();
     }
 
-    private static void validate(PrivateRepositoryProps props, Stack stack) {
+    private static void validate(PrivateRepositoryProps props, StackValues stack) {
         List<String> problems = new ArrayList<>(RepositoryName.problems("repositoryName", props.repositoryName()));
         if (props.repositoryName() != null && Tokens.isUnresolved(props.repositoryName()) && props.exportOutputs()) {
             problems.add("repositoryName is unresolved, but the export names of the outputs are derived from it. "
@@ -183,7 +185,7 @@ public class PrivateRepository extends Construct {
 
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
-            String region = stack.getRegion();
+            String region = stack.region();
             for (RepositoryPolicy.Grant grant : policy.grants()) {
                 if (grant.principal() instanceof RepositoryPrincipal.LambdaFunctions lambda
                         && lambda.functionRegion() != null && !Tokens.isUnresolved(region)
@@ -194,8 +196,8 @@ public class PrivateRepository extends Construct {
                             + " and grant it there");
                 }
             }
-            String partition = Tokens.isUnresolved(stack.getPartition()) ? RepositoryPolicy.LONGEST_PARTITION
-                    : stack.getPartition();
+            String partition = Tokens.isUnresolved(stack.partition()) ? RepositoryPolicy.LONGEST_PARTITION
+                    : stack.partition();
             String sizeRegion = Tokens.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
             int length = policy.toJson(partition, sizeRegion).length();
             if (length > RepositoryPolicy.MAX_LENGTH) {
@@ -262,13 +264,15 @@ public class PrivateRepository extends Construct {
 
     /** {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token). */
     public String repositoryArn() {
-        return resource.getAttrArn();
+        if (repositoryArn == null) {
+            repositoryArn = resource.getAttrArn();
+        }
+        return repositoryArn;
     }
 
     /** {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address. */
     public String repositoryUri() {
-        Stack stack = Stack.of(this);
-        return stack.getAccount() + ".dkr.ecr." + stack.getRegion() + "." + stack.getUrlSuffix() + "/" + repositoryName;
+        return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;
     }
 
     /** The key the repository is encrypted with. */
