@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public class CodeBuildPublisherRole extends PersonaRole {
 
     public CodeBuildPublisherRole(Construct scope, String id, CodeBuildPublisherRoleProps props) {
         super(scope, id);
-        String account = Stack.of(this).getAccount();
+        String account = stackValues().account();
         List<String> problems = new ArrayList<>();
         RoleLimits.checkRoleName(props.roleName(), problems);
         RepositoryScope repositories = RepositoryScope.of(props.repositoryArns(), props.repositoryPrefixArn());
@@ -48,7 +47,7 @@ public class CodeBuildPublisherRole extends PersonaRole {
         statement.put("Action", "sts:AssumeRole");
         statement.put("Condition", condition);
 
-        built(PersonaRoleSupport.build(this, "CodeBuildPublisherRole " + getNode().getPath(),
+        built(PersonaRoleSupport.build(this, () -> "CodeBuildPublisherRole " + getNode().getPath(),
                 Persona.PUBLISHER, props.roleName(), "Pushes images from CodeBuild",
                 PersonaRoleSupport.document(List.of(statement)),
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
