@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,11 @@ final class PersonaRoleSupport {
         grants.forEach(g -> prefixed.add(false));
         List<Map<String, Object>> statements = statements(grants, prefixed, signingProfileArn);
         // Both documents in one Stack.resolve: each resolve is a jsii round trip, and the result is the same.
-        List<?> resolved = (List<?>) stack.resolve(Arrays.asList(document(statements), trust));
+        // (Resolving a list drops null elements, hence the null trust apart.)
+        List<?> resolved = (List<?>) stack.resolve(trust == null ? List.of(document(statements))
+                : List.of(document(statements), trust));
         int size = IamPolicySize.characters(resolved.get(0));
-        int trustSize = IamPolicySize.characters(resolved.get(1));
+        int trustSize = IamPolicySize.characters(trust == null ? null : resolved.get(1));
         int listedSize = size;
         while (size > RoleLimits.MANAGED_POLICY_CHARACTERS) {
             int next = -1;
