@@ -2,7 +2,6 @@ package constructs;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -141,13 +140,13 @@ public class AlertTopic extends Construct {
     private static void validate(AlertTopicProps props) {
         List<String> problems = new ArrayList<>();
         String name = props.topicName();
-        if (name != null && !Token.isUnresolved(name) && !TOPIC_NAME.matcher(name).matches()) {
+        if (name != null && !Tokens.isUnresolved(name) && !TOPIC_NAME.matcher(name).matches()) {
             problems.add("topicName \"" + name + "\" is invalid: must be 1 to 256 letters, digits, '-' or '_'."
                     + " Hint: e.g. \"shop-prod-ecr-alerts\"");
         }
         Set<String> seen = new HashSet<>();
         for (String email : props.emailSubscriptions()) {
-            if (email == null || !Token.isUnresolved(email) && !EMAIL.matcher(email).matches()) {
+            if (email == null || !Tokens.isUnresolved(email) && !EMAIL.matcher(email).matches()) {
                 problems.add("emailSubscriptions entry \"" + email + "\" is invalid: must be an e-mail address."
                         + " Hint: e.g. \"platform-team@example.com\"");
             } else if (!seen.add(email)) {
@@ -155,7 +154,7 @@ public class AlertTopic extends Construct {
             }
         }
         for (String url : props.httpsSubscriptions()) {
-            if (url != null && Token.isUnresolved(url)) {
+            if (url != null && Tokens.isUnresolved(url)) {
                 continue;
             }
             if (!isHttpsUrl(url)) {

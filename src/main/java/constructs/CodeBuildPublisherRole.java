@@ -1,7 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ public class CodeBuildPublisherRole extends PersonaRole {
 
     public CodeBuildPublisherRole(Construct scope, String id, CodeBuildPublisherRoleProps props) {
         super(scope, id);
-        String account = Stack.of(this).getAccount();
+        String account = stackValues().account();
         List<String> problems = new ArrayList<>();
         RoleLimits.checkRoleName(props.roleName(), problems);
         RepositoryScope repositories = RepositoryScope.of(props.repositoryArns(), props.repositoryPrefixArn());
@@ -49,7 +47,7 @@ public class CodeBuildPublisherRole extends PersonaRole {
         statement.put("Action", "sts:AssumeRole");
         statement.put("Condition", condition);
 
-        built(PersonaRoleSupport.build(this, "CodeBuildPublisherRole " + getNode().getPath(),
+        built(PersonaRoleSupport.build(this, () -> "CodeBuildPublisherRole " + getNode().getPath(),
                 Persona.PUBLISHER, props.roleName(), "Pushes images from CodeBuild",
                 PersonaRoleSupport.document(List.of(statement)),
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",
@@ -67,14 +65,14 @@ public class CodeBuildPublisherRole extends PersonaRole {
         }
         for (int i = 0; i < projectArns.size(); i++) {
             String arn = projectArns.get(i);
-            if (arn == null || Token.isUnresolved(arn)) {
+            if (arn == null || Tokens.isUnresolved(arn)) {
                 continue;
             }
             Matcher m = PROJECT_ARN.matcher(arn);
             if (!m.matches()) {
                 problems.add("projectArns[" + i + "] \"" + arn + "\" is invalid: must be one CodeBuild project's ARN, "
                         + "without wildcards. Hint: \"arn:aws:codebuild:eu-west-1:111111111111:project/shop-api\"");
-            } else if (!Token.isUnresolved(account) && !m.group(1).equals(account)) {
+            } else if (!Tokens.isUnresolved(account) && !m.group(1).equals(account)) {
                 problems.add("projectArns[" + i + "] \"" + arn + "\" is in account " + m.group(1) + ", not the role's "
                         + "account " + account + ": CodeBuild only uses service roles of its own account. Hint: "
                         + "create the role in the project's account");

@@ -1,7 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.CfnOIDCProvider;
 import software.constructs.Construct;
 
@@ -77,7 +76,7 @@ public class GitHubOidcProvider extends Construct {
     }
 
     static void validateArn(String field, String providerArn, List<String> problems) {
-        if (providerArn == null || (!Token.isUnresolved(providerArn) && !PROVIDER_ARN.matcher(providerArn).matches())) {
+        if (providerArn == null || (!Tokens.isUnresolved(providerArn) && !PROVIDER_ARN.matcher(providerArn).matches())) {
             problems.add(field + " \"" + providerArn + "\" is invalid: must be the ARN of the account's OIDC provider "
                     + "for " + ISSUER + ". Hint: \"arn:aws:iam::111111111111:oidc-provider/" + ISSUER + "\"");
         }

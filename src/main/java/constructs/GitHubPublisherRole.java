@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ public class GitHubPublisherRole extends PersonaRole {
         }
         String providerArn = props.oidcProviderArn() != null
                 ? props.oidcProviderArn()
-                : GitHubOidcProvider.arnInAccount(Stack.of(this).getAccount());
-        built(PersonaRoleSupport.build(this, "GitHubPublisherRole " + getNode().getPath(),
+                : GitHubOidcProvider.arnInAccount(stackValues().account());
+        built(PersonaRoleSupport.build(this, () -> "GitHubPublisherRole " + getNode().getPath(),
                 Persona.PUBLISHER, props.roleName(), "Pushes images from GitHub Actions (OIDC)",
                 problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, props.subjects()) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PushImages", "repositoryArns",

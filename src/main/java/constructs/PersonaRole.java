@@ -2,7 +2,9 @@ package constructs;
 
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
+import software.amazon.awscdk.services.iam.FromRoleArnOptions;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
@@ -13,9 +15,17 @@ import software.constructs.Construct;
 public abstract class PersonaRole extends Construct {
 
     private PersonaRoleSupport.Built built;
+    private final StackValues stackValues;
+    private IRole importedRole;
 
     protected PersonaRole(Construct scope, String id) {
         super(scope, id);
+        this.stackValues = StackValues.of(scope);
+    }
+
+    /** The values of this role's stack, read once per stack where the stack keeps them. */
+    StackValues stackValues() {
+        return stackValues;
     }
 
     /** Called once by the subclass constructor with what {@link PersonaRoleSupport#build} returned. */
@@ -25,7 +35,12 @@ public abstract class PersonaRole extends Construct {
 
     /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
     public IRole getRole() {
-        return built.importedRole();
+        // Imported on first use (child "Role"): most roles are never passed to a service, and the import
+        // costs three jsii round trips per role. It holds no resource, so the template is the same.
+        if (importedRole == null) {
+            importedRole = Role.fromRoleArn(this, "Role", getRoleArn(), FromRoleArnOptions.builder().mutable(false).build());
+        }
+        return importedRole;
     }
 
     public String getRoleArn() {

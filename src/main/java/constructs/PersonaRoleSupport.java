@@ -5,18 +5,14 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.iam.FromRoleArnOptions;
-import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.Role;
-import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +33,7 @@ final class PersonaRoleSupport {
     }
 
     /** What a persona role construct gets back. */
-    record Built(CfnRole role, CfnManagedPolicy policy, IRole importedRole, List<Map<String, Object>> statements,
+    record Built(CfnRole role, CfnManagedPolicy policy, List<Map<String, Object>> statements,
                  List<Boolean> prefixScoped) {
     }
 
@@ -61,7 +57,7 @@ final class PersonaRoleSupport {
     }
 
     static void validateSigningProfile(String signingProfileArn, List<String> problems) {
-        if (signingProfileArn != null && !Token.isUnresolved(signingProfileArn)
+        if (signingProfileArn != null && !Tokens.isUnresolved(signingProfileArn)
                 && !SIGNING_PROFILE_ARN.matcher(signingProfileArn).matches()) {
             problems.add("signingProfileArn \"" + signingProfileArn + "\" is invalid: must be an AWS Signer signing "
                     + "profile ARN. Hint: \"arn:aws:signer:eu-west-1:111111111111:/signing-profiles/shop_release\"");
@@ -72,17 +68,25 @@ final class PersonaRoleSupport {
      * Sizes both documents, switches repository grants to their prefix while the managed policy does
      * not fit (largest listing first), and creates the role and its policy, or throws once with every
      * problem (the caller's and the size problems).
+     *
+     * @param what names the role in the error message; only computed when there is a problem (the
+     *             construct path is a jsii round trip)
      */
-    static Built build(Construct scope, String what, Persona persona, String roleName, String description,
+    static Built build(PersonaRole scope, Supplier<String> what, Persona persona, String roleName, String description,
                        Map<String, Object> trust, List<RepositoryGrant> grants, String signingProfileArn,
                        List<String> problems) {
-        RoleLimits.throwIfAny(what, problems);
-        Stack stack = Stack.of(scope);
+        throwIfAny(what, problems);
+        Stack stack = scope.stackValues().stack();
 
         List<Boolean> prefixed = new ArrayList<>();
         grants.forEach(g -> prefixed.add(false));
         List<Map<String, Object>> statements = statements(grants, prefixed, signingProfileArn);
-        int size = IamPolicySize.characters(stack.resolve(document(statements)));
+        // Both documents in one Stack.resolve: each resolve is a jsii round trip, and the result is the same.
+        // (Resolving a list drops null elements, hence the null trust apart.)
+        List<?> resolved = (List<?>) stack.resolve(trust == null ? List.of(document(statements))
+                : List.of(document(statements), trust));
+        int size = IamPolicySize.characters(resolved.get(0));
+        int trustSize = IamPolicySize.characters(trust == null ? null : resolved.get(1));
         int listedSize = size;
         while (size > RoleLimits.MANAGED_POLICY_CHARACTERS) {
             int next = -1;
@@ -105,13 +109,12 @@ final class PersonaRoleSupport {
             statements = statements(grants, prefixed, signingProfileArn);
             size = IamPolicySize.characters(stack.resolve(document(statements)));
         }
-        int trustSize = IamPolicySize.characters(stack.resolve(trust));
         if (trustSize > RoleLimits.TRUST_POLICY_CHARACTERS) {
             problems.add("the trust policy of role \"" + roleName + "\" would be " + trustSize + " characters, but IAM "
                     + "allows " + RoleLimits.TRUST_POLICY_CHARACTERS + " by default (whitespace excluded). Hint: trust "
                     + "fewer subjects or projects per role, or split the role");
         }
-        RoleLimits.throwIfAny(what, problems);
+        throwIfAny(what, problems);
 
         CfnRole role = CfnRole.Builder.create(scope, "Resource")
                 .roleName(roleName)
@@ -126,9 +129,13 @@ final class PersonaRoleSupport {
                 .roles(List.of(role.getRef()))
                 .build();
         suppress(policy, grants, prefixed);
-        IRole imported = Role.fromRoleArn(scope, "Role", role.getAttrArn(),
-                FromRoleArnOptions.builder().mutable(false).build());
-        return new Built(role, policy, imported, statements, List.copyOf(prefixed));
+        return new Built(role, policy, statements, List.copyOf(prefixed));
+    }
+
+    private static void throwIfAny(Supplier<String> what, List<String> problems) {
+        if (!problems.isEmpty()) {
+            RoleLimits.throwIfAny(what.get(), problems);
+        }
     }
 
     private static List<Map<String, Object>> statements(List<RepositoryGrant> grants, List<Boolean> prefixed,
@@ -167,7 +174,7 @@ final class PersonaRoleSupport {
     static String prefixRegex(String prefixArn) {
         int at = prefixArn.lastIndexOf(":repository/");
         String tail = at < 0 ? "" : prefixArn.substring(at + ":repository/".length());
-        String literalTail = Token.isUnresolved(tail) ? ".+" : escape(tail);
+        String literalTail = Tokens.isUnresolved(tail) ? ".+" : escape(tail);
         return "/^Resource::arn:.+:ecr:.+:repository\\/" + literalTail + "$/g";
     }
 

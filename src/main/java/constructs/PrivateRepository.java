@@ -6,8 +6,6 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -45,10 +43,13 @@ public class PrivateRepository extends Construct {
     private final String repositoryName;
     private final CfnRepository resource;
     private final IKey encryptionKey;
+    private final StackValues stack;
+    /** Read once: the ARN is one token, and the outputs and every grant use it. */
+    private String repositoryArn;
 
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
         super(scope, id);
-        Stack stack = Stack.of(this);
+        this.stack = StackValues.of(scope);
         validate(props, stack);
 
         this.repositoryName = props.repositoryName();
@@ -63,7 +64,7 @@ public class PrivateRepository extends Construct {
                 .imageScanningConfiguration(CfnRepository.ImageScanningConfigurationProperty.builder()
                         .scanOnPush(true).build())
                 .encryptionConfiguration(CfnRepository.EncryptionConfigurationProperty.builder()
-                        .encryptionType("KMS").kmsKey(encryptionKey.getKeyArn()).build())
+                        .encryptionType("KMS").kmsKey(stack.keyArn(encryptionKey)).build())
                 .lifecyclePolicy(CfnRepository.LifecyclePolicyProperty.builder()
                         .lifecyclePolicyText(props.lifecyclePolicy().toJson()).build());
         if (withExclusion) {
@@ -77,7 +78,7 @@ public class PrivateRepository extends Construct {
         }
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
-            builder.repositoryPolicyText(policy.toDocument(stack.getPartition(), stack.getRegion()));
+            builder.repositoryPolicyText(policy.toDocument(stack.partition(), stack.region()));
         }
         if (props.removalPolicy() == RemovalPolicy.DESTROY) {
             builder.emptyOnDelete(true);
@@ -127,9 +128,9 @@ public class PrivateRepository extends Construct {
                 .build();
     }
 
-    private static void validate(PrivateRepositoryProps props, Stack stack) {
+    private static void validate(PrivateRepositoryProps props, StackValues stack) {
         List<String> problems = new ArrayList<>(RepositoryName.problems("repositoryName", props.repositoryName()));
-        if (props.repositoryName() != null && Token.isUnresolved(props.repositoryName()) && props.exportOutputs()) {
+        if (props.repositoryName() != null && Tokens.isUnresolved(props.repositoryName()) && props.exportOutputs()) {
             problems.add("repositoryName is unresolved, but the export names of the outputs are derived from it. "
                     + "Hint: write the name out, or set exportOutputs(false)");
         }
@@ -184,10 +185,10 @@ public class PrivateRepository extends Construct {
 
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
-            String region = stack.getRegion();
+            String region = stack.region();
             for (RepositoryPolicy.Grant grant : policy.grants()) {
                 if (grant.principal() instanceof RepositoryPrincipal.LambdaFunctions lambda
-                        && lambda.functionRegion() != null && !Token.isUnresolved(region)
+                        && lambda.functionRegion() != null && !Tokens.isUnresolved(region)
                         && !lambda.functionRegion().equals(region)) {
                     problems.add("repositoryPolicy grants " + lambda.describe() + " in " + lambda.functionRegion()
                             + ", but the repository is in " + region + ": Lambda only pulls images from its own "
@@ -195,9 +196,9 @@ public class PrivateRepository extends Construct {
                             + " and grant it there");
                 }
             }
-            String partition = Token.isUnresolved(stack.getPartition()) ? RepositoryPolicy.LONGEST_PARTITION
-                    : stack.getPartition();
-            String sizeRegion = Token.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
+            String partition = Tokens.isUnresolved(stack.partition()) ? RepositoryPolicy.LONGEST_PARTITION
+                    : stack.partition();
+            String sizeRegion = Tokens.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
             int length = policy.toJson(partition, sizeRegion).length();
             if (length > RepositoryPolicy.MAX_LENGTH) {
                 problems.add("repositoryPolicy is " + length + " characters, over ECR's limit of "
@@ -263,13 +264,15 @@ public class PrivateRepository extends Construct {
 
     /** {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token). */
     public String repositoryArn() {
-        return resource.getAttrArn();
+        if (repositoryArn == null) {
+            repositoryArn = resource.getAttrArn();
+        }
+        return repositoryArn;
     }
 
     /** {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address. */
     public String repositoryUri() {
-        Stack stack = Stack.of(this);
-        return stack.getAccount() + ".dkr.ecr." + stack.getRegion() + "." + stack.getUrlSuffix() + "/" + repositoryName;
+        return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;
     }
 
     /** The key the repository is encrypted with. */

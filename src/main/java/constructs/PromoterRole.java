@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -51,8 +50,8 @@ public class PromoterRole extends PersonaRole {
         PersonaRoleSupport.validateSigningProfile(props.signingProfileArn(), problems);
         String providerArn = props.oidcProviderArn() != null
                 ? props.oidcProviderArn()
-                : GitHubOidcProvider.arnInAccount(Stack.of(this).getAccount());
-        built(PersonaRoleSupport.build(this, "PromoterRole " + getNode().getPath(), Persona.PROMOTER,
+                : GitHubOidcProvider.arnInAccount(stackValues().account());
+        built(PersonaRoleSupport.build(this, () -> "PromoterRole " + getNode().getPath(), Persona.PROMOTER,
                 props.roleName(), "Promotes image digests into " + props.githubEnvironment() + " from GitHub Actions (OIDC)",
                 problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, subjects) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PullFromSource", "sourceRepositoryArns",

@@ -3,7 +3,6 @@ package constructs;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.CfnTag;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.constructs.Construct;
@@ -30,8 +29,10 @@ public class PublicPublisherRole extends Construct {
         if (props.repositoryArns().isEmpty()) {
             problems.add("repositoryArns is empty: a public publisher pushes to at least one ECR Public repository");
         }
-        RoleLimits.throwIfAny("PublicPublisherRole " + getNode().getPath(), problems);
-        String account = Stack.of(this).getAccount();
+        if (!problems.isEmpty()) {
+            RoleLimits.throwIfAny("PublicPublisherRole " + getNode().getPath(), problems);
+        }
+        String account = StackValues.of(scope).account();
 
         this.role = CfnRole.Builder.create(this, "Resource")
                 .roleName(props.roleName())

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.CfnPublicRepository;
 import software.constructs.Construct;
 
@@ -47,16 +46,16 @@ public class PublicRepository extends Construct {
     public PublicRepository(Construct scope, String id, PublicRepositoryProps props) {
         super(scope, id);
         validate(props);
-        Stack stack = Stack.of(this);
+        StackValues stack = StackValues.of(scope);
         this.repositoryName = props.repositoryName();
-        this.repositoryArn = "arn:" + stack.getPartition() + ":ecr-public::" + stack.getAccount() + ":repository/" + repositoryName;
+        this.repositoryArn = "arn:" + stack.partition() + ":ecr-public::" + stack.account() + ":repository/" + repositoryName;
 
 
         var catalog = props.catalogData();
         var resource = CfnPublicRepository.Builder.create(this, "Resource")
                 .repositoryName(repositoryName)
                 .repositoryCatalogData(catalogJson(catalog))
-                .repositoryPolicyText(policy(stack.getPartition(), props.publisherAccount(), props.publisherRoleName()))
+                .repositoryPolicyText(policy(stack.partition(), props.publisherAccount(), props.publisherRoleName()))
                 .tags(new TreeMap<>(props.tags()).entrySet().stream()
                         .map(e -> CfnTag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
                 .build();

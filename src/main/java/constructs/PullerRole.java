@@ -1,8 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ public class PullerRole extends PersonaRole {
         repositories.validate("repositoryArns", problems);
         validateClusters(props, problems);
         Persona persona = props.kind() == null ? Persona.PULLER : props.kind().persona();
-        built(PersonaRoleSupport.build(this, "PullerRole " + getNode().getPath(), persona, props.roleName(),
+        built(PersonaRoleSupport.build(this, () -> "PullerRole " + getNode().getPath(), persona, props.roleName(),
                 props.kind() == null ? null : "Pulls images for " + props.kind().servicePrincipal(),
                 props.kind() == null ? null : trust(props),
                 List.of(new PersonaRoleSupport.RepositoryGrant("PullImages", "repositoryArns", persona.actions(),
@@ -45,16 +43,16 @@ public class PullerRole extends PersonaRole {
     }
 
     private Map<String, Object> trust(PullerRoleProps props) {
-        Stack stack = Stack.of(this);
+        StackValues stack = stackValues();
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", props.kind().servicePrincipal()));
         statement.put("Action", "sts:AssumeRole");
         switch (props.kind()) {
             case ECS_TASK_EXECUTION -> statement.put("Condition",
-                    Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())));
+                    Map.of("StringEquals", Map.of("aws:SourceAccount", stack.account())));
             case EKS_FARGATE_POD_EXECUTION -> {
-                String profiles = "arn:" + Aws.PARTITION + ":eks:" + stack.getRegion() + ":" + stack.getAccount()
+                String profiles = "arn:" + Aws.PARTITION + ":eks:" + stack.region() + ":" + stack.account()
                         + ":fargateprofile/";
                 List<String> sources = props.fargateClusterNames().isEmpty()
                         ? List.of(profiles + "*")
@@ -75,7 +73,7 @@ public class PullerRole extends PersonaRole {
         }
         for (int i = 0; i < props.fargateClusterNames().size(); i++) {
             String name = props.fargateClusterNames().get(i);
-            if (name == null || (!Token.isUnresolved(name) && !CLUSTER_NAME.matcher(name).matches())) {
+            if (name == null || (!Tokens.isUnresolved(name) && !CLUSTER_NAME.matcher(name).matches())) {
                 problems.add("fargateClusterNames[" + i + "] \"" + name + "\" is invalid: must be an EKS cluster name "
                         + "(letters, digits, - and _, at most 100 characters, no wildcard). Hint: \"shop-dev\"");
             }

@@ -3,7 +3,6 @@ package constructs;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmWidget;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -65,18 +64,20 @@ public class RegistryDashboard extends Construct {
         validate(props);
         Stack stack = Stack.of(this);
 
+        // One Duration for every repository's metric: each Duration.hours is a jsii round trip.
+        Duration hour = Duration.hours(1);
         List<IWidget> row = new ArrayList<>();
         if (!props.repositoryNames().isEmpty()) {
             row.add(GraphWidget.Builder.create()
                     .title("Image pulls per repository (AWS/ECR RepositoryPullCount)")
                     .width(12).height(6)
-                    .left(props.repositoryNames().stream().map(RegistryDashboard::pullCount).toList())
+                    .left(props.repositoryNames().stream().map(name -> pullCount(name, hour)).toList())
                     .build());
         }
         row.add(GraphWidget.Builder.create()
                 .title("ECR API calls of this account and region (AWS/Usage CallCount)")
                 .width(12).height(6)
-                .left(USAGE_API_CALLS.stream().map(RegistryDashboard::apiCalls).toList())
+                .left(USAGE_API_CALLS.stream().map(api -> apiCalls(api, hour)).toList())
                 .build());
 
         List<IWidget> events = new ArrayList<>();
@@ -156,24 +157,24 @@ public class RegistryDashboard extends Construct {
         return Optional.ofNullable(alarm);
     }
 
-    private static IMetric pullCount(String repositoryName) {
+    private static IMetric pullCount(String repositoryName, Duration period) {
         return Metric.Builder.create()
                 .namespace(PULL_COUNT_NAMESPACE)
                 .metricName(PULL_COUNT_METRIC)
                 .dimensionsMap(Map.of("RepositoryName", repositoryName))
                 .statistic("Sum")
-                .period(Duration.hours(1))
+                .period(period)
                 .label(repositoryName)
                 .build();
     }
 
-    private static IMetric apiCalls(String api) {
+    private static IMetric apiCalls(String api, Duration period) {
         return Metric.Builder.create()
                 .namespace("AWS/Usage")
                 .metricName("CallCount")
                 .dimensionsMap(usageDimensions(api))
                 .statistic("Sum")
-                .period(Duration.hours(1))
+                .period(period)
                 .label(api)
                 .build();
     }
@@ -193,7 +194,7 @@ public class RegistryDashboard extends Construct {
         String name = props.dashboardName();
         if (name == null || name.isBlank()) {
             problems.add("dashboardName is missing: give a stable name, e.g. \"shop-prod-ecr\"");
-        } else if (!Token.isUnresolved(name) && !DASHBOARD_NAME.matcher(name).matches()) {
+        } else if (!Tokens.isUnresolved(name) && !DASHBOARD_NAME.matcher(name).matches()) {
             problems.add("dashboardName \"" + name + "\" is invalid: must be 1 to 255 letters, digits, '-' or '_'."
                     + " Hint: e.g. \"shop-prod-ecr\"");
         }

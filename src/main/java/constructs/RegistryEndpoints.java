@@ -3,7 +3,6 @@ package constructs;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
 import software.amazon.awscdk.services.ec2.CfnVPCEndpoint;
 import software.constructs.Construct;
@@ -231,18 +230,18 @@ public class RegistryEndpoints extends Construct {
 
         if (props.vpcId() == null || props.vpcId().isBlank()) {
             problems.add("vpcId is missing: give the id of the existing VPC, e.g. \"vpc-0a1b2c3d4e5f67890\"");
-        } else if (!Token.isUnresolved(props.vpcId()) && !VPC_ID.matcher(props.vpcId()).matches()) {
+        } else if (!Tokens.isUnresolved(props.vpcId()) && !VPC_ID.matcher(props.vpcId()).matches()) {
             problems.add("vpcId \"" + props.vpcId() + "\" is invalid: must be \"vpc-\" followed by 8 or 17 hex digits."
                     + " Hint: copy it from the VPC console, e.g. \"vpc-0a1b2c3d4e5f67890\"");
         }
         if (props.vpcCidrBlock() == null || props.vpcCidrBlock().isBlank()) {
             problems.add("vpcCidrBlock is missing: give the VPC's primary IPv4 CIDR, e.g. \"10.20.0.0/16\"");
-        } else if (!Token.isUnresolved(props.vpcCidrBlock()) && !CIDR.matcher(props.vpcCidrBlock()).matches()) {
+        } else if (!Tokens.isUnresolved(props.vpcCidrBlock()) && !CIDR.matcher(props.vpcCidrBlock()).matches()) {
             problems.add("vpcCidrBlock \"" + props.vpcCidrBlock() + "\" is invalid: must be an IPv4 CIDR."
                     + " Hint: e.g. \"10.20.0.0/16\"");
         }
         for (String cidr : props.allowedIngressCidrs()) {
-            if (cidr == null || Token.isUnresolved(cidr)) {
+            if (cidr == null || Tokens.isUnresolved(cidr)) {
                 continue;
             }
             if (!CIDR.matcher(cidr).matches()) {
@@ -253,7 +252,7 @@ public class RegistryEndpoints extends Construct {
                         + " to every address. Hint: use the VPC CIDR or the private subnets' CIDRs");
             }
         }
-        if (props.organizationId() != null && !Token.isUnresolved(props.organizationId())
+        if (props.organizationId() != null && !Tokens.isUnresolved(props.organizationId())
                 && !ORG_ID.matcher(props.organizationId()).matches()) {
             problems.add("organizationId \"" + props.organizationId() + "\" is invalid: must be \"o-\" followed by"
                     + " 10 to 32 lowercase letters or digits. Hint: see AWS Organizations > Settings, e.g. \"o-a1b2c3d4e5\"");
@@ -269,17 +268,17 @@ public class RegistryEndpoints extends Construct {
         for (RegistryEndpointsProps.EndpointSubnet subnet : props.subnets()) {
             String subnetId = subnet.subnetId();
             String zone = subnet.availabilityZone();
-            if (subnetId == null || !Token.isUnresolved(subnetId) && !SUBNET_ID.matcher(subnetId).matches()) {
+            if (subnetId == null || !Tokens.isUnresolved(subnetId) && !SUBNET_ID.matcher(subnetId).matches()) {
                 problems.add("subnets entry subnetId \"" + subnetId + "\" is invalid: must be \"subnet-\" followed by"
                         + " 8 or 17 hex digits. Hint: e.g. \"subnet-0123456789abcdef0\"");
             } else if (!subnetIds.add(subnetId)) {
                 problems.add("subnets entry subnetId \"" + subnetId + "\" is listed twice: list each subnet once");
             }
-            if (zone == null || !Token.isUnresolved(zone) && !AZ.matcher(zone).matches()) {
+            if (zone == null || !Tokens.isUnresolved(zone) && !AZ.matcher(zone).matches()) {
                 problems.add("subnets entry " + subnetId + " availabilityZone \"" + zone + "\" is invalid: must be a"
                         + " zone name. Hint: e.g. \"eu-west-1a\"");
-            } else if (!Token.isUnresolved(zone)) {
-                if (!Token.isUnresolved(region) && !zone.startsWith(region)) {
+            } else if (!Tokens.isUnresolved(zone)) {
+                if (!Tokens.isUnresolved(region) && !zone.startsWith(region)) {
                     problems.add("subnets entry " + subnetId + " availabilityZone \"" + zone + "\" is not in the"
                             + " stack's region " + region + ": endpoints can only use subnets of their own region");
                 }
@@ -298,7 +297,7 @@ public class RegistryEndpoints extends Construct {
         }
         Set<String> tables = new HashSet<>();
         for (String table : props.routeTableIds()) {
-            if (table == null || !Token.isUnresolved(table) && !ROUTE_TABLE_ID.matcher(table).matches()) {
+            if (table == null || !Tokens.isUnresolved(table) && !ROUTE_TABLE_ID.matcher(table).matches()) {
                 problems.add("routeTableIds entry \"" + table + "\" is invalid: must be \"rtb-\" followed by 8 or 17"
                         + " hex digits. Hint: e.g. \"rtb-0123456789abcdef0\"");
             } else if (!tables.add(table)) {

@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Token;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,7 +17,7 @@ final class RegistryValidation {
     }
 
     static boolean unresolved(String value) {
-        return value != null && Token.isUnresolved(value);
+        return value != null && Tokens.isUnresolved(value);
     }
 
     static void throwIfAny(List<String> problems) {

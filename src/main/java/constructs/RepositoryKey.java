@@ -2,7 +2,6 @@ package constructs;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
@@ -74,7 +73,7 @@ public class RepositoryKey extends Construct {
                     + "use RETAIN or DESTROY");
         }
         String alias = props.alias() == null ? null : aliasName(props.alias());
-        if (alias != null && !Token.isUnresolved(alias)) {
+        if (alias != null && !Tokens.isUnresolved(alias)) {
             if (!ALIAS.matcher(alias).matches() || alias.length() > ALIAS_MAX) {
                 problems.add("alias \"" + props.alias() + "\" is invalid: must be at most " + ALIAS_MAX
                         + " characters of [a-zA-Z0-9/_-] after \"alias/\". Hint: use \"shop-dev-ecr\"");

@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ public record RepositoryName(String value) {
                     + "Hint: use \"<platform>/<env>/<service>\", e.g. \"shop/dev/user-service\"");
             return problems;
         }
-        if (Token.isUnresolved(value)) {
+        if (Tokens.isUnresolved(value)) {
             return problems;
         }
         if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {

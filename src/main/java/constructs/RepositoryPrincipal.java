@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public sealed interface RepositoryPrincipal {
     private static void checkAccount(String field, String accountId, List<String> problems) {
         if (accountId == null || accountId.isBlank()) {
             problems.add(field + " is required: the 12-digit id of the account. Hint: use \"111122223333\"");
-        } else if (Token.isUnresolved(accountId)) {
+        } else if (Tokens.isUnresolved(accountId)) {
             problems.add(field + " \"" + accountId + "\" is unresolved: write the account id out, the repository "
                     + "policy and its statement ids are rendered at synth time. Hint: use \"111122223333\"");
         } else if (!ACCOUNT_ID.matcher(accountId).matches()) {
@@ -116,7 +115,7 @@ public sealed interface RepositoryPrincipal {
             if (roleArn == null || roleArn.isBlank()) {
                 problems.add("role is required: the ARN of the role. "
                         + "Hint: use \"arn:aws:iam::111122223333:role/ci-publisher\"");
-            } else if (Token.isUnresolved(roleArn)) {
+            } else if (Tokens.isUnresolved(roleArn)) {
                 problems.add("role \"" + roleArn + "\" is unresolved: the ARN must be known at synth time "
                         + "because the policy names its account. Hint: write the ARN out, e.g. "
                         + "\"arn:aws:iam::111122223333:role/ci-publisher\"");

@@ -1,7 +1,6 @@
 package constructs;
 
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < repositoryArns.size(); i++) {
             String arn = repositoryArns.get(i);
-            if (arn == null || Token.isUnresolved(arn)) {
+            if (arn == null || Tokens.isUnresolved(arn)) {
                 continue;
             }
             if (!REPOSITORY_ARN.matcher(arn).matches()) {
@@ -89,7 +88,7 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
         }
         // The partition is the one token prefixArn(...) itself puts in; anything else unresolved is skipped.
         String candidate = prefixArn == null ? null : prefixArn.replace(Aws.PARTITION, "aws");
-        if (candidate != null && !Token.isUnresolved(candidate) && !PREFIX_ARN.matcher(candidate).matches()) {
+        if (candidate != null && !Tokens.isUnresolved(candidate) && !PREFIX_ARN.matcher(candidate).matches()) {
             problems.add(field + " prefix \"" + prefixArn + "\" is invalid: must be a repository ARN prefix ending in "
                     + "\"/*\". Hint: RepositoryScope.prefixArn(account, region, \"shop/dev/\")");
         }

@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Token;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,7 +39,7 @@ public final class RoleLimits {
                     + "defaultRoleName(...), e.g. \"shop-dev-api-publisher\"");
             return;
         }
-        if (Token.isUnresolved(roleName)) {
+        if (Tokens.isUnresolved(roleName)) {
             return;
         }
         if (roleName.length() > ROLE_NAME_CHARACTERS) {

@@ -1,6 +1,5 @@
 package constructs;
 
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.constructs.Construct;
 
@@ -151,7 +150,7 @@ public class ScanFindingAlerts extends Construct {
     }
 
     static void validateRepositoryNamePrefix(String prefix, List<String> problems) {
-        if (prefix != null && !Token.isUnresolved(prefix) && !REPOSITORY_PREFIX.matcher(prefix).matches()) {
+        if (prefix != null && !Tokens.isUnresolved(prefix) && !REPOSITORY_PREFIX.matcher(prefix).matches()) {
             problems.add("repositoryNamePrefix \"" + prefix + "\" is invalid: must start with a lowercase letter or"
                     + " digit and hold only lowercase letters, digits, '.', '_', '-' and '/'."
                     + " Hint: e.g. \"shop/prod/\"");
@@ -159,7 +158,7 @@ public class ScanFindingAlerts extends Construct {
     }
 
     static void validateRuleNamePrefix(String prefix, String longestSuffix, List<String> problems) {
-        if (prefix == null || Token.isUnresolved(prefix)) {
+        if (prefix == null || Tokens.isUnresolved(prefix)) {
             return;
         }
         if (!RULE_NAME.matcher(prefix).matches()) {

@@ -28,6 +28,7 @@ import constructs.RegistryEndpoints;
 import constructs.RegistryEndpointsProps;
 import constructs.ScanFindingAlerts;
 import constructs.ScanFindingAlertsProps;
+import constructs.StackValues;
 import platform.Environment;
 import platform.EnvironmentProfile;
 import platform.Platform;
@@ -57,10 +58,12 @@ import java.util.Set;
  * <p>Construct ids are API: the key is {@value #KEY_ID}, each repository is the service name.
  * Renaming either replaces the resource and loses its images.
  */
-public class EnvironmentStack extends Stack {
+public class EnvironmentStack extends Stack implements StackValues.Holder {
 
     public static final String KEY_ID = "RepositoryKey";
 
+    /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
+    private final StackValues stackValues = new StackValues(this);
     private final Map<String, PrivateRepository> repositories = new LinkedHashMap<>();
     private final RepositoryKey key;
     private final List<Service> services;
@@ -286,6 +289,11 @@ public class EnvironmentStack extends Stack {
 
     public RepositoryKey key() {
         return key;
+    }
+
+    @Override
+    public StackValues stackValues() {
+        return stackValues;
     }
 
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */

@@ -5,6 +5,7 @@ import constructs.PublicPublisherRole;
 import constructs.PublicPublisherRoleProps;
 import constructs.PublicRepository;
 import constructs.PublicRepositoryProps;
+import constructs.StackValues;
 import platform.Environment;
 import platform.Platform;
 import platform.PublicCatalog;
@@ -26,7 +27,10 @@ import java.util.Map;
  *
  * <p>Construct ids are API: each repository is the service name.
  */
-public class PublicStack extends Stack {
+public class PublicStack extends Stack implements StackValues.Holder {
+
+    /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
+    private final StackValues stackValues = new StackValues(this);
 
     public PublicStack(Construct scope, String id, Platform platform, Environment releaseEnvironment, List<Service> services) {
         super(scope, id, StackProps.builder()
@@ -56,6 +60,11 @@ public class PublicStack extends Stack {
                     List.of(PublicRepository.arn(releaseEnvironment.account(), platform.name() + "/" + service.name())),
                     subjects));
         }
+    }
+
+    @Override
+    public StackValues stackValues() {
+        return stackValues;
     }
 
     /** The file's catalog text where given, else a description of what the repository holds and how to pull it. */
