@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,10 +91,11 @@ public class AlertTopic extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of(
+                // Sorted: Map.of's order changes between JVMs, and the template must not.
+                .conditions(new TreeMap<>(Map.of(
                         "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":cloudwatch:"
                                 + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*"),
-                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
                 .build());
 
         for (String email : props.emailSubscriptions()) {

@@ -14,6 +14,7 @@ import software.constructs.Construct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -126,9 +127,10 @@ public class RepositoryKey extends Construct {
                 .principals(List.of(new AnyPrincipal()))
                 .actions(ECR_KEY_ACTIONS)
                 .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of(
+                // Sorted: Map.of's order changes between JVMs, and the template must not.
+                .conditions(Map.of("StringEquals", new TreeMap<>(Map.of(
                         "kms:CallerAccount", account,
-                        "kms:ViaService", "ecr." + region + ".amazonaws.com")))
+                        "kms:ViaService", "ecr." + region + ".amazonaws.com"))))
                 .build();
         PolicyStatement denyGrants = PolicyStatement.Builder.create()
                 .sid(SID_DENY_GRANTS)
