@@ -80,7 +80,7 @@ start=$(date +%s)
 suite_status="passed"
 # Failures do not stop the suite: the figure is the time of the whole suite; the failing classes are listed.
 mvn -q verify -Dmaven.test.failure.ignore=true > "$work/verify.log" 2>&1 || suite_status="FAILED (build error)"
-failing=$(grep -E '<<< FAILURE!|<<< ERROR!' "$work/verify.log" | grep -oE ' in [A-Za-z0-9_.$]+' | sed 's/ in //' | sort -u | tr '\n' ' ')
+failing=$(grep -E '<<< FAILURE!|<<< ERROR!' "$work/verify.log" | grep -oE ' in [A-Za-z0-9_.$]+' | sed 's/ in //' | sort -u | tr '\n' ' ') || true
 [[ -n "$failing" ]] && suite_status="with failing tests in: $failing"
 suite=$(( $(date +%s) - start ))
 
