@@ -1,10 +1,6 @@
 package compliance;
 
-import compliance.rules.StackResources;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Stage;
 import software.constructs.IConstruct;
 import software.constructs.IValidation;
 
@@ -13,12 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The validation {@link Compliance#applyTo} adds to a scope. It runs after every Aspect, so the
@@ -33,9 +24,6 @@ import java.util.Set;
  * Stacks inside a nested {@code Stage} are left to the validation of that stage, as Aspects are.
  */
 final class ComplianceValidation implements IValidation {
-
-    /** Compliance, exception reason and level of an unsuppressed error in a quoted CSV line of cdk-nag's report. */
-    private static final String UNSUPPRESSED_ERROR = "\"Non-Compliant\",\"N/A\",\"Error\"";
 
     private final IConstruct scope;
     private final EcrBlueprintChecks ecrBlueprint;
@@ -65,11 +53,8 @@ final class ComplianceValidation implements IValidation {
                 continue;
             }
             try {
-                for (String line : Files.readAllLines(report)) {
-                    // "rule","resource","Non-Compliant","N/A","Error","info": a quoted CSV line.
-                    if (line.contains(UNSUPPRESSED_ERROR)) {
-                        return true;
-                    }
+                if (Files.readAllLines(report).stream().anyMatch(NagReportCsv::isUnsuppressedError)) {
+                    return true;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the compliance report " + report, e);
@@ -77,5 +62,4 @@ final class ComplianceValidation implements IValidation {
         }
         return false;
     }
-
 }

@@ -46,8 +46,6 @@ public class EcrBlueprintChecks extends NagPack {
 
     public static final String PACK_NAME = "EcrBlueprint";
 
-    static final String CSV_HEADER = "Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info";
-
     private final List<EcrRule> rules;
     private final boolean writeReports;
     /** Stacks already checked: validations run on every synth() of the app, the rules only once. */
@@ -72,7 +70,7 @@ public class EcrBlueprintChecks extends NagPack {
 
         /** cdk-nag's CSV report of one pack for this stack ({@code NagReportLogger}'s file name). */
         Path report(String packName) {
-            return reportDirectory.resolve(packName + "-" + stackName + "-NagReport.csv");
+            return reportDirectory.resolve(NagReportCsv.fileName(packName, stackName));
         }
     }
 
@@ -111,41 +109,37 @@ public class EcrBlueprintChecks extends NagPack {
      * created with its header when cdk-nag did not create it.
      */
     private void check(StackResources stack, Path report) {
-        List<CheckedResource> applicable = new ArrayList<>();
+        Map<CheckedResource, List<EcrRule>> applicable = new LinkedHashMap<>();
         for (CheckedResource resource : stack.resources()) {
-            if (rules.stream().anyMatch(rule -> rule.appliesTo(resource.node()))) {
-                applicable.add(resource);
+            List<EcrRule> applying = rules.stream().filter(rule -> rule.appliesTo(resource.node())).toList();
+            if (!applying.isEmpty()) {
+                applicable.put(resource, applying);
             }
         }
-        stack.load(applicable);
+        stack.load(List.copyOf(applicable.keySet()));
         boolean reportedByNag = false;
         List<String> compliantLines = new ArrayList<>();
-        for (CheckedResource resource : applicable) {
+        for (var entry : applicable.entrySet()) {
+            CheckedResource resource = entry.getKey();
             String path = null;
-            for (EcrRule rule : rules) {
-                if (!rule.appliesTo(resource.node())) {
-                    continue;
-                }
+            for (EcrRule rule : entry.getValue()) {
                 Outcome outcome = rule.evaluate(resource);
                 if (outcome.compliance() == NagRuleCompliance.NON_COMPLIANT) {
                     applyRule(new RuleApplication(rule, resource.node(), outcome));
                     reportedByNag = true;
                 } else if (outcome.compliance() == NagRuleCompliance.COMPLIANT) {
                     path = path == null ? resource.node().getNode().getPath() : path;
-                    compliantLines.add(csvLine(PACK_NAME + "-" + rule.suffix(), path, "Compliant", "N/A",
+                    compliantLines.add(NagReportCsv.line(PACK_NAME + "-" + rule.suffix(), path, "Compliant", "N/A",
                             rule.level() == NagMessageLevel.ERROR ? "Error" : "Warning", rule.info()));
                 }
             }
         }
-        if (applicable.isEmpty()) {
-            return;
-        }
-        if (!writeReports) {
+        if (applicable.isEmpty() || !writeReports) {
             return;
         }
         try {
             if (!reportedByNag) {
-                Files.writeString(report, CSV_HEADER + "\n");
+                Files.writeString(report, NagReportCsv.HEADER + "\n");
             }
             Files.write(report, compliantLines, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -181,15 +175,6 @@ public class EcrBlueprintChecks extends NagPack {
         // cdk-nag's App.of is the root App; Java's App.of is Stage.of (the nearest stage).
         IConstruct root = stack.getNode().getRoot();
         return Path.of(root instanceof App app ? app.getOutdir() : Stage.of(stack).getOutdir());
-    }
-
-    /** A line of cdk-nag's CSV report: every field quoted, quotes doubled. */
-    static String csvLine(String... fields) {
-        StringBuilder line = new StringBuilder();
-        for (String field : fields) {
-            line.append(line.isEmpty() ? "" : ",").append('"').append(field.replace("\"", "\"\"")).append('"');
-        }
-        return line.toString();
     }
 
     /** The jsii bridge: cdk-nag reads these properties and calls {@link #rule(CfnResource)} back for the outcome found in Java. */

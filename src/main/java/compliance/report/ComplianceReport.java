@@ -1,5 +1,7 @@
 package compliance.report;
 
+import compliance.NagReportCsv;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import compliance.rules.PolicyDocuments;
@@ -30,7 +32,6 @@ public record ComplianceReport(
         List<String> notes) {
 
     static final String TEMPLATE_SUFFIX = ".template.json";
-    static final String NAG_REPORT_SUFFIX = "-NagReport.csv";
 
     /** Why the repositories that pull-through cache rules create keep MUTABLE tags. */
     static final String PULL_THROUGH_CACHE_MUTABLE = "Repositories created for pull-through cache rules mirror upstream "
@@ -97,7 +98,7 @@ public record ComplianceReport(
                 }
             }
         }
-        List<NagReportSummary> nagReports = files(cdkOut, NAG_REPORT_SUFFIX).stream()
+        List<NagReportSummary> nagReports = files(cdkOut, NagReportCsv.FILE_SUFFIX).stream()
                 .map(f -> NagReports.summarize(cdkOut.relativize(f).toString().replace('\\', '/'), f))
                 .toList();
         return new ComplianceReport(templates, repositories, exceptions, suppressions, nagReports, CATALOG_NOTES);

@@ -1,5 +1,7 @@
 package compliance.report;
 
+import compliance.NagReportCsv;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,11 +31,11 @@ final class NagReports {
         int unknown = 0;
         List<String> failing = new ArrayList<>();
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            List<String> fields = fields(line);
-            if (fields.size() < 3) {
+            List<String> fields = NagReportCsv.fields(line);
+            if (fields.size() <= NagReportCsv.COMPLIANCE) {
                 continue;
             }
-            switch (fields.get(2)) {
+            switch (fields.get(NagReportCsv.COMPLIANCE)) {
                 case "Compliant" -> compliant++;
                 case "Non-Compliant" -> {
                     nonCompliant++;
@@ -44,33 +46,5 @@ final class NagReports {
             }
         }
         return new NagReportSummary(name, compliant, nonCompliant, suppressed, unknown, failing);
-    }
-
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -71,9 +71,7 @@ public final class CheckedResource {
 
     /** The logical id in the template. */
     public String logicalId() {
-        if (logicalId == null) {
-            stack.load(List.of(this));
-        }
+        loadIfNeeded();
         return logicalId;
     }
 
@@ -98,10 +96,15 @@ public final class CheckedResource {
     }
 
     Map<String, Object> properties() {
+        loadIfNeeded();
+        return properties;
+    }
+
+    /** Resources a rule reaches across the stack load themselves; the rest came in {@link StackResources#load}. */
+    private void loadIfNeeded() {
         if (properties == null) {
             stack.load(List.of(this));
         }
-        return properties;
     }
 
     /**
