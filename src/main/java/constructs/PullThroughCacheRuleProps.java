@@ -81,7 +81,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         if (ecrRepositoryPrefix == null) {
             problems.add(path + "ecrRepositoryPrefix is missing: an ECR upstream has no default namespace."
                     + " Hint: e.g. \"ecr-shared\"");
-        } else if (!RegistryValidation.unresolved(ecrRepositoryPrefix)) {
+        } else if (!Tokens.isUnresolved(ecrRepositoryPrefix)) {
             if (ecrRepositoryPrefix.length() < 2 || ecrRepositoryPrefix.length() > 30
                     || !PREFIX.matcher(ecrRepositoryPrefix).matches()) {
                 problems.add(path + "ecrRepositoryPrefix \"" + ecrRepositoryPrefix + "\" is invalid: must be 2 to 30"
@@ -100,7 +100,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
                     + "\" and pass its ARN");
         } else if (!secret && credentialArn != null) {
             problems.add(path + "credentialArn is set but " + upstream + " takes no secret. Hint: remove credentialArn");
-        } else if (credentialArn != null && !RegistryValidation.unresolved(credentialArn)
+        } else if (credentialArn != null && !Tokens.isUnresolved(credentialArn)
                 && (credentialArn.length() < 50 || credentialArn.length() > 612 || !CREDENTIAL.matcher(credentialArn).matches())) {
             problems.add(path + "credentialArn \"" + credentialArn + "\" is invalid: must be the ARN (50 to 612 characters)"
                     + " of a Secrets Manager secret whose name starts with \"ecr-pullthroughcache/\"."
@@ -110,13 +110,13 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         if (upstream == PullThroughCacheUpstream.ECR) {
             RegistryValidation.checkAccount(problems, path + "upstreamAccount", upstreamAccount);
             RegistryValidation.checkRegion(problems, path + "upstreamRegion", upstreamRegion);
-            boolean crossAccount = upstreamAccount != null && account != null && !RegistryValidation.unresolved(account)
-                    && !RegistryValidation.unresolved(upstreamAccount) && !upstreamAccount.equals(account);
+            boolean crossAccount = upstreamAccount != null && account != null && !Tokens.isUnresolved(account)
+                    && !Tokens.isUnresolved(upstreamAccount) && !upstreamAccount.equals(account);
             if (crossAccount && customRoleArn == null) {
                 problems.add(path + "customRoleArn is missing: the upstream registry " + upstreamAccount + " is another"
                         + " account, so ECR needs a role to read it. Hint: pass a role trusted by ecr.amazonaws.com");
             }
-            if (customRoleArn != null && !RegistryValidation.unresolved(customRoleArn) && !ROLE.matcher(customRoleArn).matches()) {
+            if (customRoleArn != null && !Tokens.isUnresolved(customRoleArn) && !ROLE.matcher(customRoleArn).matches()) {
                 problems.add(path + "customRoleArn \"" + customRoleArn + "\" is invalid: must be an IAM role ARN."
                         + " Hint: e.g. \"arn:aws:iam::111111111111:role/ecr-pull-through-cache\"");
             }

@@ -26,7 +26,7 @@ public record PullTimeUpdateExclusionProps(String principalArn) {
         List<String> problems = new ArrayList<>();
         if (principalArn == null) {
             problems.add(path + "principalArn is missing. Hint: e.g. \"arn:aws:iam::111111111111:role/shop-dev-promoter\"");
-        } else if (!RegistryValidation.unresolved(principalArn)
+        } else if (!Tokens.isUnresolved(principalArn)
                 && (principalArn.length() > 200 || !PRINCIPAL.matcher(principalArn).matches())) {
             problems.add(path + "principalArn \"" + principalArn + "\" is invalid: must be the ARN of an IAM role or user"
                     + " (at most 200 characters, no wildcards). Hint: e.g. \"arn:aws:iam::111111111111:role/shop-dev-promoter\"");

@@ -35,8 +35,8 @@ public class RegistryPolicy extends Construct {
         List<String> problems = new ArrayList<>(props.problems(""));
         Stack stack = Stack.of(this);
         if (problems.isEmpty()) {
-            String region = RegistryValidation.unresolved(stack.getRegion()) ? WIDEST_REGION : stack.getRegion();
-            String account = RegistryValidation.unresolved(stack.getAccount()) ? "000000000000" : stack.getAccount();
+            String region = Tokens.isUnresolved(stack.getRegion()) ? WIDEST_REGION : stack.getRegion();
+            String account = Tokens.isUnresolved(stack.getAccount()) ? "000000000000" : stack.getAccount();
             int length = render(props, WIDEST_PARTITION, region, account).length();
             if (length > MAX_POLICY_LENGTH) {
                 problems.add("statements render a policy of " + length + " characters: ECR accepts at most "

@@ -58,14 +58,14 @@ public record RegistryPolicyStatement(String sid, String principalAccount, List<
         }
         for (int i = 0; i < repositoryPrefixes.size(); i++) {
             String prefix = repositoryPrefixes.get(i);
-            if (!RegistryValidation.unresolved(prefix) && (prefix == null || !PREFIX.matcher(prefix).matches())) {
+            if (!Tokens.isUnresolved(prefix) && (prefix == null || !PREFIX.matcher(prefix).matches())) {
                 problems.add(path + "repositoryPrefixes[" + i + "] \"" + prefix + "\" is invalid: must be a repository"
                         + " namespace (lowercase letters, digits, . _ - separated by /, no trailing /). Hint: e.g. \"shop/prod\"");
             }
         }
         for (int i = 0; i < principalArnPatterns.size(); i++) {
             String arn = principalArnPatterns.get(i);
-            if (RegistryValidation.unresolved(arn)) {
+            if (Tokens.isUnresolved(arn)) {
                 continue;
             }
             if (arn == null || !arn.matches("^arn:aws[a-z-]*:iam::[0-9]{12}:.+$")

@@ -88,7 +88,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
             }
             for (int f = 0; f < rule.prefixFilters().size(); f++) {
                 String filter = rule.prefixFilters().get(f);
-                if (RegistryValidation.unresolved(filter)) {
+                if (Tokens.isUnresolved(filter)) {
                     continue;
                 }
                 if (filter == null || filter.length() < 2 || filter.length() > 256 || !FILTER.matcher(filter).matches()) {
@@ -102,7 +102,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
     }
 
     private static boolean known(String value) {
-        return value != null && !RegistryValidation.unresolved(value);
+        return value != null && !Tokens.isUnresolved(value);
     }
 
     public static final class Builder {

@@ -69,7 +69,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
             }
             for (int f = 0; f < rule.filters().size(); f++) {
                 String filter = rule.filters().get(f);
-                if (RegistryValidation.unresolved(filter)) {
+                if (Tokens.isUnresolved(filter)) {
                     continue;
                 }
                 if (filter == null || filter.length() > MAX_FILTER_LENGTH || !FILTER.matcher(filter).matches()) {

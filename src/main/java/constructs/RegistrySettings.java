@@ -181,7 +181,7 @@ public class RegistrySettings extends Construct {
         // Templates cannot set scanning: what ECR creates is scanned only if registry rules cover it.
         for (RepositoryCreationTemplateProps template : m.templates.values()) {
             String prefix = template.prefix();
-            if (prefix != null && !RegistryValidation.unresolved(prefix) && !m.scanning.scansAutomatically(prefix)) {
+            if (prefix != null && !Tokens.isUnresolved(prefix) && !m.scanning.scansAutomatically(prefix)) {
                 m.problems.add("templates: prefix \"" + prefix + "\" from " + quote(templateSources.get(prefix)) + " is not covered"
                         + " by an automatic scanning rule of " + registry + ": repositories ECR creates there would never"
                         + " be scanned (templates cannot set scanning). Hint: add the filter \"" + coveringFilter(prefix)
@@ -190,7 +190,7 @@ public class RegistrySettings extends Construct {
         }
         for (PullThroughCacheRuleProps rule : m.cacheRules.values()) {
             String ns = rule.namespace();
-            if (ns == null || RegistryValidation.unresolved(ns)) {
+            if (ns == null || Tokens.isUnresolved(ns)) {
                 continue;
             }
             if (!m.scanning.scansAutomatically(ns)) {

@@ -1,6 +1,5 @@
 package constructs;
 
-
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,10 +15,6 @@ final class RegistryValidation {
     private RegistryValidation() {
     }
 
-    static boolean unresolved(String value) {
-        return value != null && Tokens.isUnresolved(value);
-    }
-
     static void throwIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
@@ -29,7 +24,7 @@ final class RegistryValidation {
     static void checkAccount(List<String> problems, String field, String value) {
         if (value == null) {
             problems.add(field + " is missing: a 12-digit AWS account id is required. Hint: e.g. \"222222222222\"");
-        } else if (!unresolved(value) && !ACCOUNT.matcher(value).matches()) {
+        } else if (!Tokens.isUnresolved(value) && !ACCOUNT.matcher(value).matches()) {
             problems.add(field + " \"" + value + "\" is invalid: must be a 12-digit AWS account id. Hint: e.g. \"222222222222\"");
         }
     }
@@ -37,7 +32,7 @@ final class RegistryValidation {
     static void checkRegion(List<String> problems, String field, String value) {
         if (value == null) {
             problems.add(field + " is missing: an AWS region is required. Hint: e.g. \"eu-central-1\"");
-        } else if (!unresolved(value) && !REGION.matcher(value).matches()) {
+        } else if (!Tokens.isUnresolved(value) && !REGION.matcher(value).matches()) {
             problems.add(field + " \"" + value + "\" is invalid: must be an AWS region code. Hint: e.g. \"eu-central-1\"");
         }
     }

@@ -61,7 +61,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         List<String> problems = new ArrayList<>();
         if (prefix == null) {
             problems.add(path + "prefix is missing. Hint: e.g. \"shop/prod\", or \"ROOT\" for every repository");
-        } else if (!RegistryValidation.unresolved(prefix) && (prefix.length() > 256 || !PREFIX.matcher(prefix).matches())) {
+        } else if (!Tokens.isUnresolved(prefix) && (prefix.length() > 256 || !PREFIX.matcher(prefix).matches())) {
             problems.add(path + "prefix \"" + prefix + "\" is invalid: must be a repository namespace of lowercase letters,"
                     + " digits, . _ - separated by /, or ROOT. Hint: e.g. \"shop/prod\"");
         }

@@ -37,7 +37,7 @@ public class RepositoryCreationTemplateRole extends Construct {
         }
         for (int i = 0; i < props.repositoryPrefixes().size(); i++) {
             String prefix = props.repositoryPrefixes().get(i);
-            if (!RegistryValidation.unresolved(prefix)
+            if (!Tokens.isUnresolved(prefix)
                     && (prefix == null || !RepositoryCreationTemplateProps.PREFIX.matcher(prefix).matches())) {
                 problems.add("repositoryPrefixes[" + i + "] \"" + prefix + "\" is invalid: must be a repository namespace"
                         + " or ROOT. Hint: e.g. \"shop/prod\"");
