@@ -5,6 +5,7 @@ import platform.PlatformFileException;
 import platform.PlatformLoader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import validation.ParallelTemplateValidation;
 
 import java.nio.file.Path;
 
@@ -36,6 +37,8 @@ public final class BlueprintApp {
 
     private static void synthesize() {
         App app = new App(AppProps.builder().analyticsReporting(false).build());
+        // CloudFormation validation in worker processes that start now and warm up during construction.
+        ParallelTemplateValidation.addTo(app);
         Object requested = app.getNode().tryGetContext("platform");
         Path file = Path.of(requested == null ? DEFAULT_PLATFORM_FILE : requested.toString());
         Platform platform;

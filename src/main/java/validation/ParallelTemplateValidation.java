@@ -1,0 +1,190 @@
+package validation;
+
+import software.amazon.awscdk.CloudFormationValidatePlugin;
+import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.PolicyValidationPluginReport;
+import software.amazon.awscdk.PolicyValidationStack;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.Validations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * aws-cdk-lib's CloudFormation template validation (on by default since 2.263.0), run in worker processes
+ * ({@link TemplateValidationWorkers}) instead of one template after another in the jsii Node process.
+ *
+ * <p>Same validator, same rules, same report: the workers load the {@code @aws/cloudformation-validate}
+ * package pinned in {@code package.json} (the version aws-cdk-lib bundles; a different version is not
+ * used), with the options of the CDK's plugin, and {@link ValidationReport} builds the CDK's report from
+ * their findings. As a subclass of {@link CloudFormationValidatePlugin} registered on the App, it replaces
+ * the CDK's default instance, so every template is validated once.
+ *
+ * <p>Falls back to the CDK's own validation, in process, when the workers are not available: no
+ * {@code node_modules/@aws/cloudformation-validate} (run {@code npm ci}), another version, or a worker
+ * failure. Nothing is registered when {@code CDK_VALIDATION=false} (validation off).
+ *
+ * <p>Workers: {@value #WORKERS_ENV} (default: the number of processors, at most 4; {@code 0} keeps the CDK's
+ * in-process validation).
+ */
+public final class ParallelTemplateValidation extends CloudFormationValidatePlugin {
+
+    /** Environment variable: the number of worker processes; 0 leaves validation to the CDK in process. */
+    public static final String WORKERS_ENV = "ECR_BLUEPRINT_VALIDATION_WORKERS";
+    /** How long a validation waits for the workers before it falls back (their start and warm-up take ~4 s). */
+    private static final long WAIT_SECONDS = 600;
+
+    /**
+     * Template bytes that justify one more worker: the validator takes about 3 s a megabyte once warm, a new
+     * worker about 2 s to start, so it starts only when it will find work left.
+     */
+    private static final long BYTES_PER_EXTRA_WORKER = 1L << 20;
+
+    private static ParallelTemplateValidation shared;
+
+    private final TemplateValidationWorkers workers;
+    private String bundledVersion;
+    private int validatedInWorkers;
+    private int fallbacks;
+    private Path prefetchedManifest;
+    private FileTime prefetchedManifestTime;
+
+    /** Validation in {@code workers}; tests give their own, everyone else {@link #addTo}. */
+    ParallelTemplateValidation(TemplateValidationWorkers workers) {
+        super();
+        this.workers = workers;
+    }
+
+    /**
+     * Validates the templates of {@code app} (and of the Stages in it) in the JVM's validation workers, if
+     * CloudFormation validation is on ({@code CDK_VALIDATION} is not {@code false}) and workers are wanted.
+     * Call once per App, before {@code synth()}.
+     */
+    public static void addTo(Stage app) {
+        ParallelTemplateValidation plugin = shared();
+        if (plugin != null) {
+            Validations.of(app).addPlugins(plugin);
+        }
+    }
+
+    /** The JVM's instance (its workers start on the first call), or null when not wanted. */
+    static synchronized ParallelTemplateValidation shared() {
+        if ("false".equals(System.getenv("CDK_VALIDATION"))) {
+            return null;
+        }
+        int count = workerCount(System.getenv(WORKERS_ENV), Runtime.getRuntime().availableProcessors());
+        if (count == 0) {
+            return null;
+        }
+        if (shared == null) {
+            String node = System.getenv("JSII_NODE");
+            shared = new ParallelTemplateValidation(new TemplateValidationWorkers(count,
+                    node == null || node.isBlank() ? "node" : node, Path.of("").toAbsolutePath()));
+        }
+        return shared;
+    }
+
+    /** {@value #WORKERS_ENV} as a count; unset or blank: the processors, at most 4. */
+    static int workerCount(String setting, int processors) {
+        if (setting == null || setting.isBlank()) {
+            return Math.max(1, Math.min(processors, 4));
+        }
+        try {
+            int count = Integer.parseInt(setting.strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(WORKERS_ENV + "=" + setting + ": expected a whole number of worker"
+                + " processes, 0 or more (0 validates in the CDK's own process)");
+    }
+
+    @Override
+    public synchronized PolicyValidationPluginReport validate(IPolicyValidationContext context) {
+        List<ValidationReport.TemplateFindings> findings;
+        try {
+            findings = validateInWorkers(context);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            findings = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            findings = null;
+        }
+        if (findings == null) {
+            fallbacks++;
+            return super.validate(context);
+        }
+        validatedInWorkers += findings.size();
+        return ValidationReport.of(findings);
+    }
+
+    /** Templates whose report came from the workers, since the JVM started. */
+    synchronized int validatedInWorkers() {
+        return validatedInWorkers;
+    }
+
+    /** Calls answered by the CDK's own validation because the workers were not available. */
+    synchronized int fallbacks() {
+        return fallbacks;
+    }
+
+    /** The findings of every template of the context, or null when the workers are not the bundled validator. */
+    private synchronized List<ValidationReport.TemplateFindings> validateInWorkers(IPolicyValidationContext context)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        String workerVersion = workers.engineVersion().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (bundledVersion == null) {
+            bundledVersion = getVersion();
+        }
+        if (!bundledVersion.equals(workerVersion)) {
+            return null;
+        }
+        List<PolicyValidationStack> stacks = context.getStackTemplates();
+        if (!stacks.isEmpty()) {
+            prefetch(Path.of(stacks.get(0).getTemplatePath()).toAbsolutePath().getParent());
+        }
+        String account = context.getAccountId();
+        String region = context.getRegion();
+        List<ValidationReport.TemplateFindings> findings = new ArrayList<>(stacks.size());
+        for (PolicyValidationStack stack : stacks) {
+            List<TemplateDiagnostic> diagnostics = workers.validate(Path.of(stack.getTemplatePath()), account, region)
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            findings.add(new ValidationReport.TemplateFindings(stack.getStackConstructPath(), stack.getTemplatePath(), diagnostics));
+        }
+        return findings;
+    }
+
+    /**
+     * Submits every template of the assembly, largest first, once per written manifest: the CDK asks for
+     * one environment at a time, and the workers should not idle in between.
+     */
+    private void prefetch(Path templateDirectory) {
+        Path root = AssemblyTemplates.root(templateDirectory);
+        Path manifest = root.resolve("manifest.json");
+        try {
+            FileTime written = Files.getLastModifiedTime(manifest);
+            if (manifest.equals(prefetchedManifest) && written.equals(prefetchedManifestTime)) {
+                return;
+            }
+            List<AssemblyTemplates.StackTemplate> templates = new ArrayList<>(AssemblyTemplates.in(root));
+            templates.sort(Comparator.comparingLong((AssemblyTemplates.StackTemplate t) -> t.template().toFile().length()).reversed());
+            long bytes = templates.stream().mapToLong(t -> t.template().toFile().length()).sum();
+            workers.ensureStarted(1 + (int) (bytes / BYTES_PER_EXTRA_WORKER));
+            for (AssemblyTemplates.StackTemplate template : templates) {
+                workers.validate(template.template(), template.accountId(), template.region());
+            }
+            prefetchedManifest = manifest;
+            prefetchedManifestTime = written;
+        } catch (java.io.IOException | RuntimeException e) {
+            // Prefetching only saves time: the templates of this call are submitted one by one anyway.
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.StageProps;
+import software.amazon.awscdk.Validations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report of the parallel validation is the CDK's own, for templates with findings of every shape: errors
+ * and warnings, on resources and on the template, in two environments and in a nested Stage. When aws-cdk-lib
+ * changes its plugin's options or report, this test fails before anyone sees a difference.
+ */
+@Tag("validated")
+class ParallelTemplateValidationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path outdirs;
+
+    static JsonNode cdkReport;
+
+    @BeforeAll
+    static void synthesizeWithTheCdksOwnValidation() throws IOException {
+        cdkReport = synthesize("cdk", app -> { });
+    }
+
+    @Test
+    void theWorkersReportWhatTheCdkReports() throws IOException {
+        assertThat(cdkReport.path("pluginReports")).isNotEmpty();
+        ParallelTemplateValidation plugin = ParallelTemplateValidation.shared();
+        int before = plugin.validatedInWorkers();
+        assertThat(synthesize("workers", app -> Validations.of(app).addPlugins(plugin))).isEqualTo(cdkReport);
+        assertThat(plugin.validatedInWorkers() - before).as("templates validated in the workers").isEqualTo(3);
+        assertThat(plugin.fallbacks()).isZero();
+    }
+
+    @Test
+    void withoutTheValidatorPackageItFallsBackToTheCdksValidation(@TempDir Path noNodeModules) throws IOException {
+        TemplateValidationWorkers workers = new TemplateValidationWorkers(1, "node", noNodeModules);
+        assertThat(workers.engineVersion()).failsWithin(Duration.ofSeconds(60));
+        ParallelTemplateValidation plugin = new ParallelTemplateValidation(workers);
+        assertThat(synthesize("fallback", app -> Validations.of(app).addPlugins(plugin))).isEqualTo(cdkReport);
+        assertThat(plugin.fallbacks()).as("one per environment").isEqualTo(3);
+        assertThat(plugin.validatedInWorkers()).isZero();
+    }
+
+    /** The validation report of an app whose templates break schema rules in several ways. */
+    static JsonNode synthesize(String name, Consumer<App> register) throws IOException {
+        Path outdir = outdirs.resolve(name);
+        App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false).build());
+        register.accept(app);
+        brokenStack(app, "dev", "111111111111");
+        brokenStack(app, "prod", "222222222222");
+        Stage stage = new Stage(app, "Staged", StageProps.builder().build());
+        brokenStack(stage, "staging", "333333333333");
+        app.synth();
+        return violationsInAnyOrder(JSON.readTree(Files.readString(outdir.resolve("validation-report.json"))));
+    }
+
+    /**
+     * The report with each plugin's violations sorted. Their order is the order of the environments, which
+     * depends on where a plugin is registered: the CDK's default instance is registered on every Stage
+     * (nested Stages' stacks come first), ours on the App (its stacks come first, nested ones after).
+     */
+    static JsonNode violationsInAnyOrder(JsonNode report) {
+        for (JsonNode plugin : report.path("pluginReports")) {
+            List<JsonNode> violations = new ArrayList<>();
+            plugin.path("violations").forEach(violations::add);
+            violations.sort(Comparator.comparing(JsonNode::toString));
+            ((ArrayNode) plugin.path("violations")).removeAll().addAll(violations);
+        }
+        return report;
+    }
+
+    private static void brokenStack(software.constructs.Construct scope, String name, String account) {
+        Stack stack = new Stack(scope, name, StackProps.builder()
+                .env(Environment.builder().account(account).region("eu-west-1").build()).build());
+        // Schema errors on a resource: a name ECR rejects and a value outside an enumeration.
+        CfnResource.Builder.create(stack, "Repository").type("AWS::ECR::Repository").properties(Map.of(
+                "RepositoryName", "Not A Valid Name!", "ImageTagMutability", "SOMETIMES")).build();
+        // The same rule on a second resource: one violation listing both.
+        CfnResource.Builder.create(stack, "OtherRepository").type("AWS::ECR::Repository").properties(Map.of(
+                "RepositoryName", "Also Invalid!")).build();
+        CfnResource.Builder.create(stack, "Role").type("AWS::IAM::Role").properties(Map.of(
+                "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow", "Principal", Map.of("Service", "ecs-tasks.amazonaws.com"), "Action", "sts:AssumeRole"))),
+                "MaxSessionDuration", 60)).build();
+        // A finding on the template rather than a resource: a parameter nothing uses.
+        CfnParameter.Builder.create(stack, "Unused").type("String").defaultValue("x").build();
+    }
+}
