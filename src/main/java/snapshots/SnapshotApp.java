@@ -5,21 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
+import validation.ParallelTemplateValidation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A CDK {@link App} whose templates are the same on every machine and every run, for snapshot tests:
  * <ul>
  *   <li>the {@code "context"} object of the project's {@code cdk.json} is the App's context, so tests see
  *       the same feature flags as {@code cdk synth};</li>
- *   <li>the cloud assembly goes to a fresh temporary directory (never the project's {@code cdk.out});</li>
+ *   <li>the cloud assembly goes to a fresh temporary directory (never the project's {@code cdk.out}), deleted
+ *       when the JVM exits;</li>
+ *   <li>CloudFormation validation runs as in {@code cdk synth}, in worker processes ({@link ParallelTemplateValidation});</li>
  *   <li>analytics (version reporting, the {@code CDKMetadata} resource), performance reporting, tree
  *       metadata, construct-path and asset metadata and stack traces are off. These are set as post-CLI
  *       context, so a stray {@code CDK_CONTEXT_JSON} in the environment cannot switch them back on.</li>
@@ -52,7 +59,7 @@ public final class SnapshotApp {
     public static App create(Path cdkJson, Map<String, ?> extraContext) {
         Map<String, Object> context = new LinkedHashMap<>(readContext(cdkJson));
         context.putAll(extraContext);
-        return new App(AppProps.builder()
+        App app = new App(AppProps.builder()
                 .outdir(temporaryOutdir().toString())
                 .context(context)
                 .postCliContext(Map.of(
@@ -66,6 +73,9 @@ public final class SnapshotApp {
                 .stackTraces(false)
                 .autoSynth(false)
                 .build());
+        // The same CloudFormation validation as `cdk synth` (bin/cdk-app), in worker processes.
+        ParallelTemplateValidation.addTo(app);
+        return app;
     }
 
     /** Account 123456789012 in eu-west-1: for stacks under test that have no environment of their own. */
@@ -100,11 +110,34 @@ public final class SnapshotApp {
         return values;
     }
 
+    /** Cloud assemblies of this JVM's snapshot Apps, deleted when it exits (a test suite makes hundreds). */
+    private static final List<Path> OUTDIRS = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SnapshotApp::deleteOutdirs, "snapshot-outdirs-cleanup"));
+    }
+
     private static Path temporaryOutdir() {
         try {
-            return Files.createTempDirectory("cdk-snapshot-");
+            Path outdir = Files.createTempDirectory("cdk-snapshot-");
+            synchronized (OUTDIRS) {
+                OUTDIRS.add(outdir);
+            }
+            return outdir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary cloud assembly directory", e);
+        }
+    }
+
+    private static void deleteOutdirs() {
+        synchronized (OUTDIRS) {
+            for (Path outdir : OUTDIRS) {
+                try (Stream<Path> files = Files.walk(outdir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                } catch (IOException | UncheckedIOException e) {
+                    // Best effort: a temporary directory left behind is the operating system's to clean.
+                }
+            }
         }
     }
 }
