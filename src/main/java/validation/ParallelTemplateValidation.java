@@ -42,10 +42,12 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     private static final long WAIT_SECONDS = 600;
 
     /**
-     * Template bytes that justify one more worker: the validator takes about 3 s a megabyte once warm, a new
-     * worker about 2 s to start, so it starts only when it will find work left.
+     * Template bytes that justify one more worker. Once warm, the validator takes about 3 s a megabyte; a
+     * worker started while another validates needs about 4 s to be ready on 2 cores and holds about 430 MB.
+     * At 100 services x 3 environments (1.2 MB) a second worker only cost memory; at 1,000 (8.6 MB) it saves
+     * several seconds (bench/synth/RESULTS.md).
      */
-    private static final long BYTES_PER_EXTRA_WORKER = 1L << 20;
+    private static final long BYTES_PER_EXTRA_WORKER = 3L << 20;
 
     private static ParallelTemplateValidation shared;
 
