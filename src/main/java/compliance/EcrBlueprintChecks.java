@@ -128,7 +128,7 @@ public class EcrBlueprintChecks extends NagPack {
                     applyRule(new RuleApplication(rule, resource.node(), outcome));
                     reportedByNag = true;
                 } else if (outcome.compliance() == NagRuleCompliance.COMPLIANT) {
-                    path = path == null ? resource.node().getNode().getPath() : path;
+                    path = path == null ? resource.path() : path;
                     compliantLines.add(NagReportCsv.line(PACK_NAME + "-" + rule.suffix(), path, "Compliant", "N/A",
                             rule.level() == NagMessageLevel.ERROR ? "Error" : "Warning", rule.info()));
                 }

@@ -69,6 +69,15 @@ public final class CheckedResource {
         return tags;
     }
 
+    /** The construct path ({@code shop-dev/orders/Resource}), as cdk-nag's reports name a resource. */
+    public String path() {
+        // CfnResource.toString() is "<path> [<resource type>]", and a type never contains " [": one round
+        // trip to Node instead of two (the node, then its path), for every resource of every report.
+        String rendered = node.toString();
+        int type = rendered.lastIndexOf(" [");
+        return type < 0 ? node.getNode().getPath() : rendered.substring(0, type);
+    }
+
     /** The logical id in the template. */
     public String logicalId() {
         loadIfNeeded();

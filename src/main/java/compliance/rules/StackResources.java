@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The L1 resources of one stack, read for the EcrBlueprint rules. {@link #load} fetches the properties
- * and logical ids of many resources with one round trip each and resolves them all in a single call to
- * the stack; resources not loaded up front load themselves when a rule first reads them.
+ * and logical ids of many resources with one round trip each and resolves their tokens in a single call
+ * to the stack; resources not loaded up front load themselves when a rule first reads them.
  */
 public final class StackResources {
 
@@ -52,7 +52,8 @@ public final class StackResources {
             raw.add(resource.rawProperties());
             raw.add(resource.rawLogicalId());
         }
-        List<?> resolved = (List<?>) stack.resolve(raw);
+        // Only the token leaves go to Node and back (TokenLeaves): most of a property bag is plain values.
+        List<?> resolved = TokenLeaves.resolve(raw, leaves -> new ArrayList<>((List<?>) stack.resolve(leaves)));
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).loaded(resolved.get(2 * i), resolved.get(2 * i + 1));
         }
