@@ -37,8 +37,14 @@ public final class BlueprintApp {
 
     private static void synthesize() {
         App app = new App(AppProps.builder().analyticsReporting(false).build());
-        // CloudFormation validation in worker processes that start now and warm up during construction.
-        ParallelTemplateValidation.addTo(app);
+        try {
+            // CloudFormation validation in worker processes that start now and warm up during construction.
+            ParallelTemplateValidation.addTo(app);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Object requested = app.getNode().tryGetContext("platform");
         Path file = Path.of(requested == null ? DEFAULT_PLATFORM_FILE : requested.toString());
         Platform platform;

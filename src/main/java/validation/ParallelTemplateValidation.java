@@ -55,6 +55,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     private String bundledVersion;
     private int validatedInWorkers;
     private int fallbacks;
+    private boolean explainedFallback;
     private Path prefetchedManifest;
     private FileTime prefetchedManifestTime;
 
@@ -115,11 +116,13 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         List<ValidationReport.TemplateFindings> findings;
         try {
             findings = validateInWorkers(context);
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            findings = null;
+        } catch (ExecutionException e) {
+            findings = fallBack(e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException | TimeoutException e) {
+            findings = fallBack(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            findings = null;
+            findings = fallBack(e);
         }
         if (findings == null) {
             fallbacks++;
@@ -127,6 +130,22 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         }
         validatedInWorkers += findings.size();
         return ValidationReport.of(findings);
+    }
+
+    /**
+     * Says once per JVM why validation runs in the CDK's process (slower, same result). Not when the
+     * validator package is simply not installed: that is the documented case of an app that uses the
+     * constructs as a Maven dependency only.
+     */
+    private List<ValidationReport.TemplateFindings> fallBack(Throwable reason) {
+        String message = String.valueOf(reason.getMessage());
+        if (!explainedFallback && !message.contains("Cannot find module")) {
+            explainedFallback = true;
+            System.err.println("note: CloudFormation validation runs in the CDK's own process, one template after another"
+                    + " (validation workers: " + message.lines().findFirst().orElse(message) + "). Hint: run `npm ci`;"
+                    + " " + WORKERS_ENV + "=0 silences this.");
+        }
+        return null;
     }
 
     /** Templates whose report came from the workers, since the JVM started. */
@@ -139,7 +158,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         return fallbacks;
     }
 
-    /** The findings of every template of the context, or null when the workers are not the bundled validator. */
+    /** The findings of every template of the context; fails when the workers are not the bundled validator. */
     private synchronized List<ValidationReport.TemplateFindings> validateInWorkers(IPolicyValidationContext context)
             throws ExecutionException, InterruptedException, TimeoutException {
         String workerVersion = workers.engineVersion().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -147,7 +166,8 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             bundledVersion = getVersion();
         }
         if (!bundledVersion.equals(workerVersion)) {
-            return null;
+            throw new IllegalStateException("node_modules holds @aws/cloudformation-validate " + workerVersion
+                    + ", aws-cdk-lib bundles " + bundledVersion + ", and only the bundled version is used");
         }
         List<PolicyValidationStack> stacks = context.getStackTemplates();
         if (!stacks.isEmpty()) {

@@ -18,7 +18,10 @@ import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StageProps;
 import software.amazon.awscdk.Validations;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +71,24 @@ class ParallelTemplateValidationTest {
         assertThat(synthesize("fallback", app -> Validations.of(app).addPlugins(plugin))).isEqualTo(cdkReport);
         assertThat(plugin.fallbacks()).as("one per environment").isEqualTo(3);
         assertThat(plugin.validatedInWorkers()).isZero();
+    }
+
+    @Test
+    void aWorkerThatCannotStartIsExplainedOnceAndTheCdkValidatesInstead(@TempDir Path directory) throws IOException {
+        TemplateValidationWorkers workers = new TemplateValidationWorkers(1, directory.resolve("no-such-node").toString(), directory);
+        ParallelTemplateValidation plugin = new ParallelTemplateValidation(workers);
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        JsonNode report;
+        try {
+            report = synthesize("broken-worker", app -> Validations.of(app).addPlugins(plugin));
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(report).isEqualTo(cdkReport);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("note: CloudFormation validation runs")))
+                .singleElement().asString().contains("no-such-node").contains("Hint: run `npm ci`");
     }
 
     /** The validation report of an app whose templates break schema rules in several ways. */
