@@ -94,7 +94,9 @@ class ParallelTemplateValidationTest {
     /** The validation report of an app whose templates break schema rules in several ways. */
     static JsonNode synthesize(String name, Consumer<App> register) throws IOException {
         Path outdir = outdirs.resolve(name);
-        App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false).build());
+        // The CDK still writes the whole report to validation-report.json; it would also print it, every time.
+        App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false)
+                .context(Map.of("@aws-cdk/core:failSynthOnValidationErrors", false)).build());
         register.accept(app);
         brokenStack(app, "dev", "111111111111");
         brokenStack(app, "prod", "222222222222");
