@@ -68,7 +68,10 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     /**
      * Validates the templates of {@code app} (and of the Stages in it) in the JVM's validation workers, if
      * CloudFormation validation is on ({@code CDK_VALIDATION} is not {@code false}) and workers are wanted.
-     * Call once per App, before {@code synth()}.
+     * Call once per App, before {@code synth()}. Not together with a {@code CloudFormationValidatePlugin} of
+     * your own (custom Rego or Guard rules): the CDK accepts one per App.
+     *
+     * @throws IllegalArgumentException when {@value #WORKERS_ENV} is not a whole number, 0 or more
      */
     public static void addTo(Stage app) {
         ParallelTemplateValidation plugin = shared();
