@@ -116,16 +116,16 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
 
     @Override
     public synchronized PolicyValidationPluginReport validate(IPolicyValidationContext context) {
-        List<ValidationReport.TemplateFindings> findings;
+        List<ValidationReport.TemplateFindings> findings = null;
         try {
             findings = validateInWorkers(context);
         } catch (ExecutionException e) {
-            findings = fallBack(e.getCause() == null ? e : e.getCause());
+            explainFallback(e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException | TimeoutException e) {
-            findings = fallBack(e);
+            explainFallback(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            findings = fallBack(e);
+            explainFallback(e);
         }
         if (findings == null) {
             fallbacks++;
@@ -140,7 +140,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
      * validator package is simply not installed: that is the documented case of an app that uses the
      * constructs as a Maven dependency only.
      */
-    private List<ValidationReport.TemplateFindings> fallBack(Throwable reason) {
+    private void explainFallback(Throwable reason) {
         String message = String.valueOf(reason.getMessage());
         if (!explainedFallback && !message.contains("Cannot find module")) {
             explainedFallback = true;
@@ -148,7 +148,6 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
                     + " (validation workers: " + message.lines().findFirst().orElse(message) + "). Hint: run `npm ci`;"
                     + " " + WORKERS_ENV + "=0 silences this.");
         }
-        return null;
     }
 
     /** Templates whose report came from the workers, since the JVM started. */
