@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -198,9 +200,14 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             if (manifest.equals(prefetchedManifest) && written.equals(prefetchedManifestTime)) {
                 return;
             }
-            List<AssemblyTemplates.StackTemplate> templates = new ArrayList<>(AssemblyTemplates.in(root));
-            templates.sort(Comparator.comparingLong((AssemblyTemplates.StackTemplate t) -> t.template().toFile().length()).reversed());
-            long bytes = templates.stream().mapToLong(t -> t.template().toFile().length()).sum();
+            // Each file's size read once (not in every comparison of the sort).
+            Map<AssemblyTemplates.StackTemplate, Long> sizes = new LinkedHashMap<>();
+            for (AssemblyTemplates.StackTemplate template : AssemblyTemplates.in(root)) {
+                sizes.put(template, template.template().toFile().length());
+            }
+            List<AssemblyTemplates.StackTemplate> templates = new ArrayList<>(sizes.keySet());
+            templates.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
+            long bytes = sizes.values().stream().mapToLong(Long::longValue).sum();
             workers.ensureStarted(1 + (int) (bytes / BYTES_PER_EXTRA_WORKER));
             for (AssemblyTemplates.StackTemplate template : templates) {
                 workers.validate(template.template(), template.accountId(), template.region());
