@@ -66,7 +66,9 @@ public final class SnapshotApp {
                         "aws:cdk:version-reporting", false,
                         "aws:cdk:enable-path-metadata", false,
                         "aws:cdk:enable-asset-metadata", false,
-                        "aws:cdk:disable-stack-trace", true))
+                        "aws:cdk:disable-stack-trace", true,
+                        // Creation stacks of a Java app hold only jsii's frames; capturing them is slow.
+                        "aws:cdk:disable-creation-stack-traces", true))
                 .analyticsReporting(false)
                 .performanceReporting(false)
                 .treeMetadata(false)

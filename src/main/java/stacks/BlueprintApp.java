@@ -8,6 +8,7 @@ import software.amazon.awscdk.AppProps;
 import validation.ParallelTemplateValidation;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The CDK app the cdk CLI runs (cdk.json → bin/cdk-app). Reads the platform file named by the
@@ -29,6 +30,13 @@ public final class BlueprintApp {
      */
     static final long SYNTH_STACK_BYTES = 2L << 30;
 
+    /**
+     * Context defaults; cdk.json and {@code cdk synth -c} override them. The CDK records a JavaScript stack
+     * trace for every CloudFormation element it creates: from Java it holds only jsii's frames ("no user
+     * code"), and capturing it costs about 0.5 ms per repository (bench/synth/RESULTS.md).
+     */
+    static final Map<String, Object> DEFAULT_CONTEXT = Map.of("aws:cdk:disable-creation-stack-traces", true);
+
     public static void main(String[] args) throws InterruptedException {
         Thread synth = new Thread(null, BlueprintApp::synthesize, "synth", SYNTH_STACK_BYTES);
         synth.start();
@@ -36,7 +44,10 @@ public final class BlueprintApp {
     }
 
     private static void synthesize() {
-        App app = new App(AppProps.builder().analyticsReporting(false).build());
+        App app = new App(AppProps.builder()
+                .analyticsReporting(false)
+                .context(DEFAULT_CONTEXT)
+                .build());
         try {
             // CloudFormation validation in worker processes that start now and warm up during construction.
             ParallelTemplateValidation.addTo(app);
