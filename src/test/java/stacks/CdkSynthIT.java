@@ -77,6 +77,9 @@ class CdkSynthIT {
                 "shop-prod");
         for (String stack : stacks) {
             assertThat(OUT.resolve(stack + ".template.json")).isRegularFile();
+            // BlueprintApp's context default: no creation stack traces (from Java they hold only jsii's frames).
+            assertThat(OUT.resolve(stack + ".metadata.json")).content()
+                    .contains("aws:cdk:logicalId").doesNotContain("aws:cdk:creationStack");
         }
     }
 
