@@ -68,6 +68,7 @@ public final class BlueprintApp {
         }
         try {
             PlatformStacks.create(app, platform, file.toString(), ShardMap.forPlatformFile(file));
+            ParallelTemplateValidation.expectTemplates(expectedTemplateBytes(platform));
             // Counts fail in synthesis (node validations); a template's size is known only once written.
             StackLimits.CLOUDFORMATION.checkTemplates(app.synth());
         } catch (RuntimeException e) {
@@ -80,6 +81,17 @@ public final class BlueprintApp {
             }
             System.exit(1);
         }
+    }
+
+    /**
+     * Template bytes one repository adds in one environment, with its role, policy and outputs: 12.3 MB for
+     * 1,000 services x 3 environments (bench/synth), rounded up.
+     */
+    static final long TEMPLATE_BYTES_PER_REPOSITORY = 4_500;
+
+    /** About how large the platform's templates will be, so validation can start its workers in time. */
+    static long expectedTemplateBytes(Platform platform) {
+        return (long) platform.services().size() * platform.environments().size() * TEMPLATE_BYTES_PER_REPOSITORY;
     }
 
     /** jsii appends the JavaScript stack to messages that cross from Node; the first paragraph is the message. */

@@ -49,7 +49,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
      * At 100 services x 3 environments (1.2 MB) a second worker only cost memory; at 1,000 (8.6 MB) it saves
      * several seconds (bench/synth/RESULTS.md).
      */
-    private static final long BYTES_PER_EXTRA_WORKER = 3L << 20;
+    static final long BYTES_PER_EXTRA_WORKER = 3L << 20;
 
     private static ParallelTemplateValidation shared;
 
@@ -80,6 +80,28 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         if (plugin != null) {
             Validations.of(app).addPlugins(plugin);
         }
+    }
+
+    /**
+     * Starts now the workers that templates of about {@code bytes} in all will keep busy (one more per
+     * {@value #BYTES_PER_EXTRA_WORKER} bytes), instead of at the first validation. A worker needs about 3 s to be
+     * ready; started just before {@code app.synth()}, it gets ready while the CDK prepares and writes the
+     * templates rather than while the first worker validates alone. An app that knows its size calls it;
+     * without the call, validation starts them itself. Does nothing when validation does not run in workers.
+     */
+    public static void expectTemplates(long bytes) {
+        ParallelTemplateValidation plugin;
+        synchronized (ParallelTemplateValidation.class) {
+            plugin = shared;
+        }
+        if (plugin != null) {
+            plugin.workers.ensureStarted(workersFor(bytes));
+        }
+    }
+
+    /** The workers templates of {@code bytes} keep busy: one, and one more per {@value #BYTES_PER_EXTRA_WORKER} bytes. */
+    static int workersFor(long bytes) {
+        return 1 + (int) Math.min(Integer.MAX_VALUE - 1, bytes / BYTES_PER_EXTRA_WORKER);
     }
 
     /** The JVM's instance (its workers start on the first call), or null when not wanted. */
@@ -208,7 +230,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             List<AssemblyTemplates.StackTemplate> templates = new ArrayList<>(sizes.keySet());
             templates.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
             long bytes = sizes.values().stream().mapToLong(Long::longValue).sum();
-            workers.ensureStarted(1 + (int) (bytes / BYTES_PER_EXTRA_WORKER));
+            workers.ensureStarted(workersFor(bytes));
             for (AssemblyTemplates.StackTemplate template : templates) {
                 workers.validate(template.template(), template.accountId(), template.region());
             }

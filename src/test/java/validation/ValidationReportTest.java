@@ -72,6 +72,16 @@ class ValidationReportTest {
     }
 
     @Test
+    void oneWorkerPerThreeMegabytesOfTemplatesAfterTheFirst() {
+        long extra = ParallelTemplateValidation.BYTES_PER_EXTRA_WORKER;
+        assertThat(ParallelTemplateValidation.workersFor(0)).isEqualTo(1);
+        assertThat(ParallelTemplateValidation.workersFor(extra - 1)).isEqualTo(1);
+        assertThat(ParallelTemplateValidation.workersFor(extra)).isEqualTo(2);
+        assertThat(ParallelTemplateValidation.workersFor(4 * extra + 1)).isEqualTo(5);
+        assertThat(ParallelTemplateValidation.workersFor(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void theAssemblyListsNestedStagesTemplatesWithTheirEnvironments(@TempDir Path outdir) throws IOException {
         Files.writeString(outdir.resolve("manifest.json"), """
                 {"artifacts": {
