@@ -37,6 +37,12 @@ public final class BlueprintApp {
      */
     static final Map<String, Object> DEFAULT_CONTEXT = Map.of("aws:cdk:disable-creation-stack-traces", true);
 
+    /**
+     * Template bytes one repository adds in one environment, with its role, policy and outputs: 12.3 MB for
+     * 1,000 services x 3 environments (bench/synth), rounded up.
+     */
+    static final long TEMPLATE_BYTES_PER_REPOSITORY = 4_500;
+
     public static void main(String[] args) throws InterruptedException {
         Thread synth = new Thread(null, BlueprintApp::synthesize, "synth", SYNTH_STACK_BYTES);
         synth.start();
@@ -82,12 +88,6 @@ public final class BlueprintApp {
             System.exit(1);
         }
     }
-
-    /**
-     * Template bytes one repository adds in one environment, with its role, policy and outputs: 12.3 MB for
-     * 1,000 services x 3 environments (bench/synth), rounded up.
-     */
-    static final long TEMPLATE_BYTES_PER_REPOSITORY = 4_500;
 
     /** About how large the platform's templates will be, so validation can start its workers in time. */
     static long expectedTemplateBytes(Platform platform) {

@@ -46,8 +46,8 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     /**
      * Template bytes that justify one more worker. Once warm, the validator takes about 3 s a megabyte; a
      * worker started while another validates needs about 4 s to be ready on 2 cores and holds about 430 MB.
-     * At 100 services x 3 environments (1.2 MB) a second worker only cost memory; at 1,000 (8.6 MB) it saves
-     * several seconds (bench/synth/RESULTS.md).
+     * At 100 services x 3 environments (1.2 MB) a second worker only cost memory; at 1,000 (12.3 MB with
+     * path metadata) it saves several seconds (bench/synth/RESULTS.md).
      */
     static final long BYTES_PER_EXTRA_WORKER = 3L << 20;
 
