@@ -184,8 +184,11 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         return fallbacks;
     }
 
-    /** The findings of every template of the context; fails when the workers are not the bundled validator. */
-    private synchronized List<ValidationReport.TemplateFindings> validateInWorkers(IPolicyValidationContext context)
+    /**
+     * The findings of every template of the context; fails when the workers are not the bundled validator.
+     * Runs under {@link #validate}'s lock, which also guards the fields it sets.
+     */
+    private List<ValidationReport.TemplateFindings> validateInWorkers(IPolicyValidationContext context)
             throws ExecutionException, InterruptedException, TimeoutException {
         String workerVersion = workers.engineVersion().get(WAIT_SECONDS, TimeUnit.SECONDS);
         if (bundledVersion == null) {

@@ -85,8 +85,9 @@ final class TemplateValidationWorkers {
     }
 
     /**
-     * Starts workers until {@code count} (at most the maximum) have been started. Each worker costs about 2 s
-     * of a core to start, so the first starts at once and the others only when there is work to share.
+     * Starts workers until {@code count} (at most the maximum) have been started. Each worker costs about 5 s
+     * of CPU to start and warm up, so the first starts at once and the others only when there is work to share
+     * (at the first validation, or earlier through {@link ParallelTemplateValidation#expectTemplates}).
      */
     synchronized void ensureStarted(int count) {
         while (started < Math.min(count, maxCount)) {

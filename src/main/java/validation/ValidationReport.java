@@ -13,7 +13,7 @@ import java.util.Map;
  * Turns the validator's diagnostics into the report aws-cdk-lib's {@code CloudFormationValidatePlugin}
  * returns, field for field, so that the CDK prints, downgrades and acknowledges them exactly as it does its
  * own: one violation per rule and severity, listing every resource it was found on, in the order found.
- * {@code ParallelValidationEquivalenceTest} compares the two reports of the same templates.
+ * {@code ParallelTemplateValidationTest} compares the two reports of the same templates.
  */
 final class ValidationReport {
 

@@ -16,7 +16,7 @@
 const readline = require('readline');
 
 // The same options as aws-cdk-lib's CloudFormationValidatePlugin (2.263.0). A change of aws-cdk-lib that
-// changes them is caught by ParallelValidationEquivalenceTest, which compares both reports.
+// changes them is caught by ParallelTemplateValidationTest, which compares both reports.
 const EXCLUDE = {
   ids: ['W3005', 'W1020', 'E1018', 'F3004', 'W9002', 'W9013', 'E2001'],
   services: [{ ruleId: 'W3697', service: 'AWS::AutoScaling' }],
