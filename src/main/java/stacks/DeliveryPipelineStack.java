@@ -3,7 +3,6 @@ package stacks;
 import platform.Delivery;
 import platform.Environment;
 import platform.Platform;
-import platform.Profile;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
@@ -97,7 +96,7 @@ public class DeliveryPipelineStack extends Stack {
                         .build())
                 .build();
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
-                : platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(Environment::name).toList();
+                : ApprovalGates.defaultApprovalBefore(platform);
         for (Environment environment : DeliveryPipeline.promotionOrder(platform)) {
             EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
             props.perStage().accept(stage);
