@@ -110,11 +110,34 @@ public class DeliveryPipelineStack extends Stack {
             stages.add(stage);
         }
         pipeline.buildPipeline();
+        checkActionsPerStage(pipeline.getPipeline().getStages().stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
+                        (a, b) -> a, java.util.LinkedHashMap::new)));
         logAccess(this, pipeline.getPipeline().getArtifactBucket());
         otherRegions().forEach(support -> logAccess(support.getStack(), support.getReplicationBucket()));
         suppressGeneratedWildcards();
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
+    }
+
+    /**
+     * CodePipeline's quota of actions in one stage
+     * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html, "Number of actions in a stage"): a larger
+     * stage fails only when CloudFormation creates the pipeline. CDK Pipelines splits a larger stage into
+     * {@code <stage>.1}, {@code <stage>.2}, ... itself; the check guards that behaviour (a step that adds actions outside
+     * the split would otherwise pass synthesis and fail on deploy).
+     */
+    public static final int MAX_ACTIONS_PER_STAGE = 50;
+
+    /** Fails with every stage over {@link #MAX_ACTIONS_PER_STAGE}, naming its action count; action counts by stage name. */
+    static void checkActionsPerStage(Map<String, Integer> actionsByStage) {
+        List<String> over = actionsByStage.entrySet().stream().filter(e -> e.getValue() > MAX_ACTIONS_PER_STAGE)
+                .map(e -> "stage \"" + e.getKey() + "\" has " + e.getValue() + " actions").toList();
+        if (!over.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", over) + ": CodePipeline allows at most "
+                    + MAX_ACTIONS_PER_STAGE + " actions in a stage (each stack takes two: prepare and deploy its change set)."
+                    + " Hint: fewer stacks per environment (fewer shards, see docs/scale.md), or split the environment");
+        }
     }
 
     /**
