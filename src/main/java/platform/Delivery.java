@@ -1,5 +1,7 @@
 package platform;
 
+import java.util.List;
+
 /** A CDK Pipelines pipeline that deploys the environments in promotion order, prod after a manual approval. */
 public record Delivery(
         @Field(required = true, pattern = Names.ACCOUNT, value = "The pipeline's account.")
@@ -11,9 +13,18 @@ public record Delivery(
         @Field(required = true, pattern = Names.GITHUB_REPOSITORY, value = "The GitHub repository of this CDK app, as org/repo.")
         String repository,
         @Field("The branch the pipeline follows. Default: main.")
-        String branch) {
+        String branch,
+        @Field(pattern = Names.EMAIL, value = "Email addresses subscribed to the pipeline's approval topic (encrypted SNS),"
+                + " notified when a stage waits for approval. Default: none (subscribe to the topic yourself).")
+        List<String> approvalEmail) {
 
     public Delivery {
         branch = branch == null ? "main" : branch;
+        approvalEmail = approvalEmail == null ? List.of() : List.copyOf(approvalEmail);
+    }
+
+    /** Without approval subscribers. */
+    public Delivery(String account, String region, String connectionArn, String repository, String branch) {
+        this(account, region, connectionArn, repository, branch, null);
     }
 }

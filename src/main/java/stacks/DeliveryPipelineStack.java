@@ -14,8 +14,6 @@ import software.amazon.awscdk.pipelines.CodeBuildOptions;
 import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
-import software.amazon.awscdk.pipelines.ManualApprovalStep;
-import software.amazon.awscdk.pipelines.ManualApprovalStepProps;
 import software.amazon.awscdk.pipelines.ShellStep;
 import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
@@ -25,6 +23,9 @@ import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
 import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -63,7 +64,11 @@ public class DeliveryPipelineStack extends Stack {
     public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
     static final String ACCESS_LOGS_PREFIX = "artifacts/";
 
+    /** Construct id of the topic the manual approvals notify. */
+    public static final String APPROVAL_TOPIC_ID = "ApprovalTopic";
+
     private final CodePipeline pipeline;
+    private final Topic approvalTopic;
     private final List<EnvironmentStage> stages = new ArrayList<>();
 
     public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
@@ -95,16 +100,15 @@ public class DeliveryPipelineStack extends Stack {
                                 Map.of("install", Map.of("runtime-versions", SYNTH_RUNTIME_VERSIONS)))))
                         .build())
                 .build();
+        this.approvalTopic = approvalTopic(delivery);
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
                 : ApprovalGates.defaultApprovalBefore(platform);
         for (Environment environment : DeliveryPipeline.promotionOrder(platform)) {
             EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
             props.perStage().accept(stage);
             List<Step> pre = approvalBefore.contains(environment.name())
-                    ? List.of(new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
-                            .comment("Promote " + platform.name() + " to " + environment.name()
-                                    + " (account " + environment.account() + ", " + environment.region() + ")")
-                            .build()))
+                    ? List.of(new NotifyingApprovalStep("Approve", "Promote " + platform.name() + " to " + environment.name()
+                            + " (account " + environment.account() + ", " + environment.region() + ")", approvalTopic))
                     : List.of();
             pipeline.addStage(stage, AddStageOpts.builder().pre(pre).build());
             stages.add(stage);
@@ -244,6 +248,26 @@ public class DeliveryPipelineStack extends Stack {
 
     private static RegexAppliesTo regex(String pattern) {
         return RegexAppliesTo.builder().regex("/" + pattern + "/g").build();
+    }
+
+    /**
+     * The topic every manual approval notifies, with the platform file's {@code delivery.approvalEmail} subscribed:
+     * encrypted with the account's SNS key ({@code alias/aws/sns}: CodePipeline publishes with the pipeline role, a
+     * principal of this account, which that key admits through SNS) and published to over TLS only.
+     */
+    private Topic approvalTopic(Delivery delivery) {
+        Topic topic = Topic.Builder.create(this, APPROVAL_TOPIC_ID)
+                .displayName(getStackName() + " approvals")
+                .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
+                .enforceSsl(true)
+                .build();
+        delivery.approvalEmail().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
+        return topic;
+    }
+
+    /** The topic the manual approvals notify; subscribe to it to be told when a stage waits. */
+    public Topic approvalTopic() {
+        return approvalTopic;
     }
 
     /** The synth step's command: the README's {@code npx cdk synth}, for this platform file. */
