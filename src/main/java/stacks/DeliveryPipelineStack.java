@@ -122,6 +122,18 @@ public class DeliveryPipelineStack extends Stack {
         suppressGeneratedWildcards();
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
+        suppressApprovalTopicKeyWildcard();
+    }
+
+    /** Present only when some stage has a manual approval: its action role publishes to the approval topic. */
+    private void suppressApprovalTopicKeyWildcard() {
+        NagSuppressions.addResourceSuppressions(pipeline.getPipeline(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The approval action role publishes to the approval topic, which is encrypted with the account's"
+                        + " AWS-managed SNS key, which is named by alias only: Topic.grantPublish grants kms:Decrypt and"
+                        + " kms:GenerateDataKey* on key/* with the condition kms:ResourceAliases = alias/aws/sns, that one key.")
+                .appliesTo(List.of(regex("^Resource::arn:(<AWS::Partition>|aws):kms:[a-z0-9-]+:[0-9]{12}:key\\/\\*$")))
+                .build()), true);
     }
 
     /**
