@@ -57,7 +57,13 @@ public final class Names {
     private Names() {
     }
 
-    /** The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it. */
+    /**
+     * The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it.
+     *
+     * @param given TODO-DOC
+     * @param candidates TODO-DOC
+     * @return the candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it
+     */
     public static Optional<String> closest(String given, Collection<String> candidates) {
         Optional<String> abbreviation = candidates.stream()
                 .filter(c -> c.length() >= 3 && given.length() >= 3

@@ -21,7 +21,11 @@ public class PlatformFileException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** The problems one by one, in file order; empty when the file could not be read or parsed at all. */
+    /**
+     * The problems one by one, in file order; empty when the file could not be read or parsed at all.
+     *
+     * @return the problems one by one, in file order
+     */
     public List<Problem> problems() {
         return problems;
     }

@@ -29,7 +29,11 @@ public final class PlatformSchema {
     private PlatformSchema() {
     }
 
-    /** The schema text, deterministic, ending in a newline. */
+    /**
+     * The schema text, deterministic, ending in a newline.
+     *
+     * @return the schema text, deterministic, ending in a newline
+     */
     public static String generate() {
         PlatformSchema schema = new PlatformSchema();
         ObjectNode root = JSON.createObjectNode();

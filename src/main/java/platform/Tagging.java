@@ -14,6 +14,13 @@ public record Tagging(
     public static final String DEFAULT_RELEASE_PREFIX = "v";
     public static final List<String> DEFAULT_BUILD_PREFIXES = List.of("commit-", "pr-");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param releasePrefix prefix of release tags (v1.2.3). Default: v.
+     * @param buildPrefixes prefixes of build tags. Default: [commit-, pr-].
+     * @param allowLatest cI also writes the mutable tag latest (excluded from immutability where the profile allows). Default: false.
+     */
     public Tagging {
         releasePrefix = releasePrefix == null ? DEFAULT_RELEASE_PREFIX : releasePrefix;
         buildPrefixes = buildPrefixes == null || buildPrefixes.isEmpty() ? DEFAULT_BUILD_PREFIXES : List.copyOf(buildPrefixes);

@@ -26,17 +26,29 @@ public enum Upstream implements FileValue {
         return fileValue;
     }
 
-    /** The value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}. */
+    /**
+     * The value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}.
+     *
+     * @return the value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}
+     */
     public String upstreamRegistry() {
         return upstreamRegistry;
     }
 
-    /** The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region. */
+    /**
+     * The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region.
+     *
+     * @return the upstream registry URL ECR expects
+     */
     public String registryUrl() {
         return registryUrl;
     }
 
-    /** Upstreams ECR only accepts with a Secrets Manager credential. */
+    /**
+     * Upstreams ECR only accepts with a Secrets Manager credential.
+     *
+     * @return TODO-DOC
+     */
     public boolean needsCredential() {
         return needsCredential;
     }

@@ -81,6 +81,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      *
      * @param shard             1-based; 1 is the environment's stack of an unsharded estate
      * @param repositoryOutputs whether each repository exports its name, ARN and URI
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param services TODO-DOC
+     * @param ownsVpcEndpoints TODO-DOC
      */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
@@ -282,7 +288,11 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .build());
     }
 
-    /** The repositories of this stack by service name, in platform-file order. */
+    /**
+     * The repositories of this stack by service name, in platform-file order.
+     *
+     * @return the repositories of this stack by service name, in platform-file order
+     */
     public Map<String, PrivateRepository> repositories() {
         return Map.copyOf(repositories);
     }

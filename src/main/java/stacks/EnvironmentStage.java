@@ -37,7 +37,11 @@ public class EnvironmentStage extends Stage {
         return environment;
     }
 
-    /** The stacks this stage deploys: every stack under it whose stage is this one (not a nested stage's). */
+    /**
+     * The stacks this stage deploys: every stack under it whose stage is this one (not a nested stage's).
+     *
+     * @return the stacks this stage deploys
+     */
     public List<Stack> stacks() {
         String path = getNode().getPath();
         return getNode().findAll().stream()

@@ -72,7 +72,11 @@ public final class RegistryPlan {
         return plan;
     }
 
-    /** Registries in creation order: environments' first, then replica destinations. */
+    /**
+     * Registries in creation order: environments' first, then replica destinations.
+     *
+     * @return TODO-DOC
+     */
     public Map<Registry, List<RegistryContribution>> contributions() {
         return contributions;
     }

@@ -29,12 +29,24 @@ public final class GitHubOidcProviderTrust {
     private GitHubOidcProviderTrust() {
     }
 
-    /** {@code repo:<organisation>/<repository>:ref:refs/heads/<branch>}. */
+    /**
+     * {@code repo:<organisation>/<repository>:ref:refs/heads/<branch>}.
+     *
+     * @param organisationAndRepository TODO-DOC
+     * @param branch TODO-DOC
+     * @return TODO-DOC
+     */
     public static String branchSubject(String organisationAndRepository, String branch) {
         return "repo:" + organisationAndRepository + ":ref:refs/heads/" + branch;
     }
 
-    /** {@code repo:<organisation>/<repository>:environment:<environment>}. */
+    /**
+     * {@code repo:<organisation>/<repository>:environment:<environment>}.
+     *
+     * @param organisationAndRepository TODO-DOC
+     * @param environment the environment name, as in the platform file
+     * @return TODO-DOC
+     */
     public static String environmentSubject(String organisationAndRepository, String environment) {
         return "repo:" + organisationAndRepository + ":environment:" + environment;
     }

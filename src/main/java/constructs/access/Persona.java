@@ -130,7 +130,11 @@ public enum Persona {
         return tagValue;
     }
 
-    /** Actions on repositories (or the service's resources), sorted. */
+    /**
+     * Actions on repositories (or the service's resources), sorted.
+     *
+     * @return TODO-DOC
+     */
     public List<String> actions() {
         return actions;
     }
@@ -138,6 +142,8 @@ public enum Persona {
     /**
      * Everything a role of this persona may hold: its actions, the authorization token, and for
      * the pushing personas (publisher, promoter) {@link #SIGN_ACTION}.
+     *
+     * @return TODO-DOC
      */
     public Set<String> allowedActions() {
         var all = new TreeSet<>(actions);

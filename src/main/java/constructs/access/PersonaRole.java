@@ -35,7 +35,11 @@ public abstract class PersonaRole extends Construct {
         this.built = value;
     }
 
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
+    /**
+     * The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it.
+     *
+     * @return the role, for services that take an {@link IRole}
+     */
     public IRole getRole() {
         // Imported on first use (child "Role"): most roles are never passed to a service, and the import
         // costs three jsii round trips per role. It holds no resource, so the template is the same.

@@ -49,6 +49,13 @@ public class AlertTopic extends Construct {
     private final Key key;
     private final Topic topic;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public AlertTopic(Construct scope, String id, AlertTopicProps props) {
         super(scope, id);
         validate(props);

@@ -31,6 +31,13 @@ public class RegistryAuditAlerts extends Construct {
 
     private final CfnRule rule;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryAuditAlerts(Construct scope, String id, RegistryAuditAlertsProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -57,7 +64,11 @@ public class RegistryAuditAlerts extends Construct {
         return ScanFindingAlerts.pattern("aws.ecr", "AWS API Call via CloudTrail", detail);
     }
 
-    /** Name of the rule (a token when CloudFormation generates it). */
+    /**
+     * Name of the rule (a token when CloudFormation generates it).
+     *
+     * @return TODO-DOC
+     */
     public String ruleName() {
         return ScanFindingAlerts.ruleName(rule);
     }

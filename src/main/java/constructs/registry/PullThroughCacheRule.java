@@ -17,6 +17,13 @@ public class PullThroughCacheRule extends Construct {
     private final PullThroughCacheRuleProps props;
     private final CfnPullThroughCacheRule resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PullThroughCacheRule(Construct scope, String id, PullThroughCacheRuleProps props) {
         super(scope, id);
         this.props = props;

@@ -36,7 +36,11 @@ public enum PullThroughCacheUpstream {
         this.defaultPrefix = defaultPrefix;
     }
 
-    /** The upstream registry URL; null for ECR, whose URL names the upstream account and region. */
+    /**
+     * The upstream registry URL; null for ECR, whose URL names the upstream account and region.
+     *
+     * @return the upstream registry URL
+     */
     public String url() {
         return url;
     }
@@ -45,7 +49,11 @@ public enum PullThroughCacheUpstream {
         return authentication;
     }
 
-    /** The namespace the ECR console proposes; null for ECR (no default). */
+    /**
+     * The namespace the ECR console proposes; null for ECR (no default).
+     *
+     * @return the namespace the ECR console proposes
+     */
     public String defaultPrefix() {
         return defaultPrefix;
     }

@@ -31,6 +31,13 @@ public class RegistryPolicy extends Construct {
     private final RegistryPolicyProps props;
     private final CfnRegistryPolicy resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryPolicy(Construct scope, String id, RegistryPolicyProps props) {
         super(scope, id);
         this.props = props;

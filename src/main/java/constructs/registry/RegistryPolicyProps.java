@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record RegistryPolicyProps(List<RegistryPolicyStatement> statements) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param statements at least one statement; sids unique
+     */
     public RegistryPolicyProps {
         statements = statements == null ? List.of() : List.copyOf(statements);
     }

@@ -16,6 +16,13 @@ public class RegistryReplication extends Construct {
     private final RegistryReplicationProps props;
     private final CfnReplicationConfiguration resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryReplication(Construct scope, String id, RegistryReplicationProps props) {
         super(scope, id);
         this.props = props;

@@ -31,6 +31,13 @@ public class RepositoryCreationTemplateRole extends Construct {
     private final Role role;
     private final ManagedPolicy policy;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RepositoryCreationTemplateRole(Construct scope, String id, RepositoryCreationTemplateRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();

@@ -29,6 +29,13 @@ public class SigningConfiguration extends Construct {
      */
     public static final String SIGN_ACTION = "signer:SignPayload";
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public SigningConfiguration(Construct scope, String id, SigningConfigurationProps props) {
         super(scope, id);
         validate(props);

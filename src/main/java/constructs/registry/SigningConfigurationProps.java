@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record SigningConfigurationProps(List<Rule> rules) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param rules at most 10 (ECR API reference, SigningConfiguration)
+     */
     public SigningConfigurationProps {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }

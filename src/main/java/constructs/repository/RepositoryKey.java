@@ -65,6 +65,13 @@ public class RepositoryKey extends Construct {
 
     private final Key key;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RepositoryKey(Construct scope, String id, RepositoryKeyProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -102,7 +109,11 @@ public class RepositoryKey extends Construct {
         this.key = builder.build();
     }
 
-    /** The key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}. */
+    /**
+     * The key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}.
+     *
+     * @return the key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}
+     */
     public IKey key() {
         return key;
     }

@@ -41,6 +41,11 @@ public record RepositoryName(String value) {
             "image", "images", "main", "my-app", "my-image", "my-repo", "myapp", "myimage", "myrepo", "new",
             "repo", "repository", "sample", "service", "temp", "test", "testing", "tests", "tmp", "untitled");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param value the validated name, e.g. {@code shop/dev/user-service}
+     */
     public RepositoryName {
         List<String> problems = problems("repositoryName", value);
         if (!problems.isEmpty()) {
@@ -48,7 +53,12 @@ public record RepositoryName(String value) {
         }
     }
 
-    /** Validates {@code value}; throws with every problem found. */
+    /**
+     * Validates {@code value}; throws with every problem found.
+     *
+     * @param value TODO-DOC
+     * @return TODO-DOC
+     */
     public static RepositoryName of(String value) {
         return new RepositoryName(value);
     }
@@ -56,6 +66,10 @@ public record RepositoryName(String value) {
     /**
      * Every problem with {@code value} as a repository name, each naming {@code field}; empty when it
      * is valid or an unresolved token (checked by CloudFormation then).
+     *
+     * @param field TODO-DOC
+     * @param value TODO-DOC
+     * @return every problem with {@code value} as a repository name, each naming {@code field}
      */
     public static List<String> problems(String field, String value) {
         List<String> problems = new ArrayList<>();

@@ -77,6 +77,11 @@ public final class RepositoryPolicy {
         this.grants = List.copyOf(grants);
     }
 
+    /**
+     * A builder of {@link Grant}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -93,6 +98,10 @@ public final class RepositoryPolicy {
      * The policy document. {@code partition} and {@code region} are the repository's (tokens allowed); the
      * region goes into the Lambda {@code aws:sourceArn} condition because a function can only use an image
      * from its own region.
+     *
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return the policy document
      */
     public Map<String, Object> toDocument(String partition, String region) {
         List<Object> statements = new ArrayList<>();
@@ -105,7 +114,13 @@ public final class RepositoryPolicy {
         return document;
     }
 
-    /** Compact JSON of {@link #toDocument(String, String)}, as ECR stores and measures it. */
+    /**
+     * Compact JSON of {@link #toDocument(String, String)}, as ECR stores and measures it.
+     *
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return TODO-DOC
+     */
     public String toJson(String partition, String region) {
         try {
             return JSON.writeValueAsString(toDocument(partition, region));
@@ -114,7 +129,11 @@ public final class RepositoryPolicy {
         }
     }
 
-    /** Every statement id, in order. */
+    /**
+     * Every statement id, in order.
+     *
+     * @return every statement id, in order
+     */
     public List<String> sids() {
         List<String> sids = new ArrayList<>();
         for (Grant grant : grants) {
@@ -183,22 +202,39 @@ public final class RepositoryPolicy {
         }
     }
 
+    /**
+     * Builds {@link Grant}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private final List<Grant> grants = new ArrayList<>();
 
-        /** Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions). */
+        /**
+         * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions).
+         *
+         * @param principal TODO-DOC
+         * @return TODO-DOC
+         */
         public Builder pull(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PULL, principal));
             return this;
         }
 
-        /** Lets {@code principal} push (the publisher persona's actions). */
+        /**
+         * Lets {@code principal} push (the publisher persona's actions).
+         *
+         * @param principal TODO-DOC
+         * @return TODO-DOC
+         */
         public Builder push(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PUSH, principal));
             return this;
         }
 
-        /** Validates every grant and throws once with every problem. */
+        /**
+         * Validates every grant and throws once with every problem.
+         *
+         * @return TODO-DOC
+         */
         public RepositoryPolicy build() {
             List<String> problems = new ArrayList<>();
             Set<Grant> seen = new LinkedHashSet<>();

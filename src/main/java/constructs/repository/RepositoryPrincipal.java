@@ -16,13 +16,26 @@ import java.util.regex.Pattern;
  */
 public sealed interface RepositoryPrincipal {
 
-    /** Short stable text used in statement ids and messages. */
+    /**
+     * Short stable text used in statement ids and messages.
+     *
+     * @return TODO-DOC
+     */
     String describe();
 
-    /** Problems with the value, each naming it; empty when valid or an unresolved token. */
+    /**
+     * Problems with the value, each naming it; empty when valid or an unresolved token.
+     *
+     * @return TODO-DOC
+     */
     List<String> problems();
 
-    /** Every principal of another account (the account's IAM policies decide who inside it). */
+    /**
+     * Every principal of another account (the account's IAM policies decide who inside it).
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @return every principal of another account (the account's IAM policies decide who inside it)
+     */
     static RepositoryPrincipal account(String accountId) {
         return new Account(accountId);
     }
@@ -30,12 +43,20 @@ public sealed interface RepositoryPrincipal {
     /**
      * One role, or roles matching a wildcard ARN such as {@code arn:aws:iam::111122223333:role/ci-*};
      * the role need not exist yet.
+     *
+     * @param roleArn the ARN of the IAM role
+     * @return one role, or roles matching a wildcard ARN such as {@code arn:aws:iam::111122223333:role/ci-*}
      */
     static RepositoryPrincipal role(String roleArn) {
         return new Role(roleArn);
     }
 
-    /** Every principal of an AWS Organizations organisation, e.g. {@code o-a1b2c3d4e5}. */
+    /**
+     * Every principal of an AWS Organizations organisation, e.g. {@code o-a1b2c3d4e5}.
+     *
+     * @param organizationId TODO-DOC
+     * @return every principal of an AWS Organizations organisation, e.g
+     */
     static RepositoryPrincipal organization(String organizationId) {
         return new Organization(organizationId);
     }
@@ -43,12 +64,21 @@ public sealed interface RepositoryPrincipal {
     /**
      * Lambda functions of an account running container images from the repository (pull only). The
      * functions must be in the repository's region.
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @return TODO-DOC
      */
     static RepositoryPrincipal lambdaFunctions(String accountId) {
         return new LambdaFunctions(accountId, null);
     }
 
-    /** As {@link #lambdaFunctions(String)}, with the functions' region stated so that it is checked. */
+    /**
+     * As {@link #lambdaFunctions(String)}, with the functions' region stated so that it is checked.
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @param functionRegion TODO-DOC
+     * @return TODO-DOC
+     */
     static RepositoryPrincipal lambdaFunctions(String accountId, String functionRegion) {
         return new LambdaFunctions(accountId, functionRegion);
     }
@@ -93,12 +123,20 @@ public sealed interface RepositoryPrincipal {
             return roleArn.contains("*") || roleArn.contains("?");
         }
 
-        /** The partition written in the ARN. */
+        /**
+         * The partition written in the ARN.
+         *
+         * @return the partition written in the ARN
+         */
         public String partition() {
             return matcher().group(1);
         }
 
-        /** The account written in the ARN. */
+        /**
+         * The account written in the ARN.
+         *
+         * @return the account written in the ARN
+         */
         public String accountId() {
             return matcher().group(2);
         }

@@ -89,7 +89,11 @@ public class RepositoryPrincipalPolicy extends Construct {
         repositories.addResources(repositoryArn);
     }
 
-    /** The customer-managed policy attached to the role. */
+    /**
+     * The customer-managed policy attached to the role.
+     *
+     * @return the customer-managed policy attached to the role
+     */
     public ManagedPolicy managedPolicy() {
         return policy;
     }
