@@ -47,7 +47,7 @@ public record Environment(
     /**
      * An environment with only the required keys.
      *
-     * @param name TODO-DOC
+     * @param name the environment name
      * @param account the AWS account id (12 digits)
      * @param region the AWS region, e.g. {@code eu-west-1}
      * @param profile the environment profile

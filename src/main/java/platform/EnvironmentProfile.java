@@ -68,8 +68,8 @@ public record EnvironmentProfile(
     /**
      * These settings with the given overrides applied; a 0 count or retention turns that rule off.
      *
-     * @param o TODO-DOC
-     * @return TODO-DOC
+     * @param o the overrides (null fields keep this profile's value)
+     * @return the resulting settings
      */
     public EnvironmentProfile with(ProfileOverrides o) {
         if (o == null) {
@@ -97,7 +97,7 @@ public record EnvironmentProfile(
     /**
      * Repositories are emptied before deletion only where they are destroyed with the stack.
      *
-     * @return TODO-DOC
+     * @return whether repositories are emptied before deletion
      */
     public boolean emptyOnDelete() {
         return removalPolicy == RemovalPolicy.DESTROY;

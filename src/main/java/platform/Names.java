@@ -60,8 +60,8 @@ public final class Names {
     /**
      * The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it.
      *
-     * @param given TODO-DOC
-     * @param candidates TODO-DOC
+     * @param given what the file says
+     * @param candidates the accepted values
      * @return the candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it
      */
     public static Optional<String> closest(String given, Collection<String> candidates) {

@@ -93,7 +93,7 @@ public record Platform(
     /**
      * The naming scheme in force for an environment: its own, else the platform's.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the naming scheme in force for an environment
      */
     public String repositoryNaming(Environment environment) {
@@ -103,8 +103,8 @@ public record Platform(
     /**
      * The repository name of a service in an environment, e.g. {@code shop/dev/user-service}.
      *
-     * @param environment the environment name, as in the platform file
-     * @param service the service name, as in the platform file
+     * @param environment the environment, from the platform file
+     * @param service the service, from the platform file
      * @return the repository name of a service in an environment, e.g
      */
     public String repositoryName(Environment environment, Service service) {
@@ -117,7 +117,7 @@ public record Platform(
     /**
      * The common prefix of an environment's repository names, e.g. {@code shop/dev/}; IAM and filters scope by it.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the common prefix of an environment's repository names, e.g
      */
     public String repositoryPrefix(Environment environment) {
@@ -130,7 +130,7 @@ public record Platform(
     /**
      * The profile in force for an environment: its profile's defaults, then the environment's overrides.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the profile in force for an environment
      */
     public EnvironmentProfile profile(Environment environment) {
@@ -144,8 +144,8 @@ public record Platform(
     /**
      * The profile in force for one service's repository in an environment: the environment's, then the service's overrides.
      *
-     * @param environment the environment name, as in the platform file
-     * @param service the service name, as in the platform file
+     * @param environment the environment, from the platform file
+     * @param service the service, from the platform file
      * @return the profile in force for one service's repository in an environment
      */
     public EnvironmentProfile profile(Environment environment, Service service) {
@@ -174,7 +174,7 @@ public record Platform(
     /**
      * The pullers that apply to an environment (a puller without environments applies to all).
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the pullers that apply to an environment (a puller without environments applies to all)
      */
     public List<Puller> pullers(Environment environment) {
@@ -186,7 +186,7 @@ public record Platform(
     /**
      * The environments a puller applies to (a puller without environments applies to all).
      *
-     * @param puller TODO-DOC
+     * @param puller the puller
      * @return the environments a puller applies to (a puller without environments applies to all)
      */
     public List<Environment> environments(Puller puller) {
@@ -198,7 +198,7 @@ public record Platform(
     /**
      * The services a puller may pull (a puller without services may pull all).
      *
-     * @param puller TODO-DOC
+     * @param puller the puller
      * @return the services a puller may pull (a puller without services may pull all)
      */
     public List<Service> services(Puller puller) {
@@ -210,7 +210,7 @@ public record Platform(
     /**
      * The registry replication rules that copy an environment's repositories (a rule without environments covers all).
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the registry replication rules that copy an environment's repositories (a rule without environments covers all)
      */
     public List<ReplicationRule> replicationRules(Environment environment) {
@@ -222,7 +222,7 @@ public record Platform(
     /**
      * The regions that hold an environment's repositories: its own region, its replica regions and replication destinations.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the regions that hold an environment's repositories
      */
     public Set<String> regionsHolding(Environment environment) {
@@ -254,7 +254,7 @@ public record Platform(
     /**
      * The environments whose repositories live in a registry (same account and region).
      *
-     * @param location TODO-DOC
+     * @param location the registry's account and region
      * @return the environments whose repositories live in a registry (same account and region)
      */
     public List<Environment> environmentsIn(RegistryLocation location) {
@@ -276,7 +276,7 @@ public record Platform(
      * Whether an environment's stack creates the endpoints of its VPC: the first environment in the file that gives a
      * VPC owns its endpoints; later environments on the same VPC share them (a second private-DNS endpoint fails).
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return whether an environment's stack creates the endpoints of its VPC
      */
     public boolean ownsVpcEndpoints(Environment environment) {
@@ -290,7 +290,7 @@ public record Platform(
     /**
      * Promotion steps as (source, target) pairs from {@link #promotionOrder()}.
      *
-     * @return TODO-DOC
+     * @return the steps, each {@code [source, target]}, in promotion order
      */
     public List<List<Environment>> promotionSteps() {
         List<List<Environment>> steps = new ArrayList<>();

@@ -13,7 +13,7 @@ public record Problem(String path, Integer line, String what, String hint) {
     /**
      * {@code <path> (line L): <what>. Hint: <hint>.}; a hint that is a question keeps its question mark.
      *
-     * @return TODO-DOC
+     * @return the message
      */
     public String render() {
         return path + (line == null ? "" : " (line " + line + ")") + ": " + what + ". Hint: " + hint

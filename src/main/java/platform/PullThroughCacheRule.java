@@ -35,7 +35,7 @@ public record PullThroughCacheRule(
     /**
      * Whether the rule is created in the registry of an environment.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return whether the rule is created in the registry of an environment
      */
     public boolean appliesTo(Environment environment) {

@@ -35,7 +35,7 @@ public record Puller(
     /**
      * The account the puller runs in: as written, else the roleArn's, else the environment's.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the account the puller runs in
      */
     public String account(Environment environment) {
@@ -48,7 +48,7 @@ public record Puller(
     /**
      * The region the puller runs in: as written, else the environment's.
      *
-     * @param environment the environment name, as in the platform file
+     * @param environment the environment, from the platform file
      * @return the region the puller runs in
      */
     public String region(Environment environment) {
@@ -58,7 +58,7 @@ public record Puller(
     /**
      * Pullers that get a role created in the environment's account.
      *
-     * @return TODO-DOC
+     * @return whether the puller gets a role
      */
     public boolean getsRole() {
         return type != PullerType.LAMBDA && type != PullerType.ACCOUNT;

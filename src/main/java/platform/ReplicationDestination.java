@@ -10,7 +10,7 @@ public record ReplicationDestination(
     /**
      * The destination account: as written, else the source environment's.
      *
-     * @param source TODO-DOC
+     * @param source the environment replicated from
      * @return the destination account
      */
     public String account(Environment source) {

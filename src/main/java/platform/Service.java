@@ -49,8 +49,8 @@ public record Service(
     /**
      * A service with only a name and a team.
      *
-     * @param name TODO-DOC
-     * @param team TODO-DOC
+     * @param name the service name
+     * @param team the owning team, or {@code null}
      * @return a service with only a name and a team
      */
     public static Service of(String name, String team) {

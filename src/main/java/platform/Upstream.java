@@ -47,7 +47,7 @@ public enum Upstream implements FileValue {
     /**
      * Upstreams ECR only accepts with a Secrets Manager credential.
      *
-     * @return TODO-DOC
+     * @return whether the upstream needs a credential
      */
     public boolean needsCredential() {
         return needsCredential;

@@ -40,9 +40,9 @@ public final class DeliveryPipeline {
      * path cannot be passed to the synth command.
      *
      * @param scope the parent construct
-     * @param platform the platform name, as in the platform file
+     * @param platform the platform, as loaded from the platform file
      * @param props the props
-     * @return TODO-DOC
+     * @return the pipeline stack
      */
     public static DeliveryPipelineStack create(Construct scope, Platform platform, DeliveryPipelineProps props) {
         List<String> problems = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class DeliveryPipeline {
     /**
      * The environments in promotion order; any environment the order leaves out follows, in file order.
      *
-     * @param platform the platform name, as in the platform file
+     * @param platform the platform, as loaded from the platform file
      * @return the environments in promotion order
      */
     public static List<Environment> promotionOrder(Platform platform) {

@@ -83,10 +83,10 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * @param repositoryOutputs whether each repository exports its name, ARN and URI
      * @param scope the parent construct
      * @param id the construct id, part of the logical id of every resource below it
-     * @param platform the platform name, as in the platform file
-     * @param environment the environment name, as in the platform file
-     * @param services TODO-DOC
-     * @param ownsVpcEndpoints TODO-DOC
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds (one shard's)
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints}); false when an earlier environment with the same VPC does
      */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {

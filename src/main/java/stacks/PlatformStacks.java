@@ -38,7 +38,7 @@ public final class PlatformStacks {
      * The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step.
      *
      * @param scope the parent construct
-     * @param platform the platform name, as in the platform file
+     * @param platform the platform, as loaded from the platform file
      */
     public static void create(Construct scope, Platform platform) {
         create(scope, platform, BlueprintApp.DEFAULT_PLATFORM_FILE);
@@ -51,7 +51,7 @@ public final class PlatformStacks {
      *
      * @param platformFile the platform file's path relative to the repository root, for the pipeline's synth step
      * @param scope the parent construct
-     * @param platform the platform name, as in the platform file
+     * @param platform the platform, as loaded from the platform file
      */
     public static void create(Construct scope, Platform platform, String platformFile) {
         create(scope, platform, platformFile, ShardMap.none());
@@ -62,9 +62,9 @@ public final class PlatformStacks {
      * ({@link ShardMap#forPlatformFile}); every stack gets the CloudFormation quota check ({@link StackLimits}).
      *
      * @param scope the parent construct
-     * @param platform the platform name, as in the platform file
+     * @param platform the platform, as loaded from the platform file
      * @param platformFile the path of the platform file
-     * @param shardMap TODO-DOC
+     * @param shardMap the committed shard map ({@link ShardMap#none()} when there is none)
      */
     public static void create(Construct scope, Platform platform, String platformFile, ShardMap shardMap) {
         Set<Pack> packs = compliancePacks(platform);

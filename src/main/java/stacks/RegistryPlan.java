@@ -75,7 +75,7 @@ public final class RegistryPlan {
     /**
      * Registries in creation order: environments' first, then replica destinations.
      *
-     * @return TODO-DOC
+     * @return each registry's contributions
      */
     public Map<Registry, List<RegistryContribution>> contributions() {
         return contributions;

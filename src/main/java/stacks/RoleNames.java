@@ -24,7 +24,7 @@ public final class RoleNames {
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
      * @param service the service name, as in the platform file
-     * @return TODO-DOC
+     * @return the role name
      */
     public static String githubPublisher(String platform, String environment, String service) {
         return GitHubPublisherRole.defaultRoleName(platform, environment, service);
@@ -36,7 +36,7 @@ public final class RoleNames {
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
      * @param service the service name, as in the platform file
-     * @return TODO-DOC
+     * @return the role name
      */
     public static String codeBuildPublisher(String platform, String environment, String service) {
         return CodeBuildPublisherRole.defaultRoleName(platform, environment, service);
@@ -48,7 +48,7 @@ public final class RoleNames {
      *
      * @param platform the platform name, as in the platform file
      * @param targetEnvironment the environment the images are promoted into
-     * @return TODO-DOC
+     * @return the role name
      */
     public static String promoter(String platform, String targetEnvironment) {
         return platform + "-" + targetEnvironment + "-promoter";
@@ -59,8 +59,8 @@ public final class RoleNames {
      *
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
-     * @param kind TODO-DOC
-     * @return TODO-DOC
+     * @param kind the kind of workload that pulls
+     * @return the role name
      */
     public static String puller(String platform, String environment, PullerRoleKind kind) {
         return PullerRole.defaultRoleName(platform, environment, kind);
@@ -71,7 +71,7 @@ public final class RoleNames {
      *
      * @param platform the platform name, as in the platform file
      * @param service the service name, as in the platform file
-     * @return TODO-DOC
+     * @return the role name
      */
     public static String publicPublisher(String platform, String service) {
         return platform + "-public-" + service + "-publisher";

@@ -71,7 +71,7 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     /**
      * No committed map: every service still to be assigned, capacity {@value #DEFAULT_CAPACITY}, outputs on.
      *
-     * @return TODO-DOC
+     * @return the empty map
      */
     public static ShardMap none() {
         return new ShardMap(DEFAULT_CAPACITY, true, List.of());
@@ -81,7 +81,7 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
      * {@code <dir>/platform.yaml} → {@code <dir>/platform.shards.yaml}.
      *
      * @param platformFile the path of the platform file
-     * @return TODO-DOC
+     * @return the path of the shard map
      */
     public static Path besidePlatformFile(Path platformFile) {
         String name = platformFile.getFileName().toString();
@@ -122,8 +122,8 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
      * service goes to the last shard while it has room, else to a new one. Deterministic: the same
      * inputs give the same map.
      *
-     * @param existing TODO-DOC
-     * @param services TODO-DOC
+     * @param existing the committed map
+     * @param services the service names, in platform-file order
      * @return the map for {@code services} (platform-file order)
      */
     public static ShardMap update(ShardMap existing, List<String> services) {
@@ -150,9 +150,9 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     /**
      * {@link #update} with the platform's services.
      *
-     * @param existing TODO-DOC
-     * @param platform the platform name, as in the platform file
-     * @return TODO-DOC
+     * @param existing the committed map
+     * @param platform the platform, as loaded from the platform file
+     * @return the updated map
      */
     public static ShardMap update(ShardMap existing, Platform platform) {
         return update(existing, platform.services().stream().map(Service::name).toList());
@@ -178,8 +178,8 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
      *
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
-     * @param shard TODO-DOC
-     * @return TODO-DOC
+     * @param shard the 1-based shard number
+     * @return the stack name: {@code <platform>-<environment>} for shard 1, {@code <platform>-<environment>-<shard>} after
      */
     public static String stackName(String platform, String environment, int shard) {
         String first = StackNames.environment(platform, environment);
@@ -215,8 +215,8 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
      * Writes the updated map next to a platform file: {@code bin/launch stacks.ShardMap <platform file>}.
      * Run it after adding or removing services, and commit the file with the platform file.
      *
-     * @param args TODO-DOC
-     * @throws java.io.IOException TODO-DOC
+     * @param args the platform file
+     * @throws java.io.IOException when the platform file cannot be read or the map cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

@@ -50,7 +50,7 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
      * limit and the fix; empty when the stack fits.
      *
      * @param stackName the CloudFormation stack name
-     * @param counts TODO-DOC
+     * @param counts what the stack declares ({@link #count})
      * @return every quota {@code counts} breaks, one message each naming the stack, the measured value, the limit and the fix
      */
     public List<String> problems(String stackName, Counts counts) {
@@ -75,7 +75,7 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
      * The problem of a template of {@code bytes}, or {@code null} when it fits.
      *
      * @param stackName the CloudFormation stack name
-     * @param bytes TODO-DOC
+     * @param bytes the template's size
      * @return the problem of a template of {@code bytes}, or {@code null} when it fits
      */
     public String templateProblem(String stackName, long bytes) {
@@ -104,7 +104,7 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
      * What {@code stack} declares itself; constructs of nested stacks and stages count towards their own.
      * One {@code findAll} per scope rather than a call per construct: each call crosses to Node.
      *
-     * @param stack TODO-DOC
+     * @param stack the stack
      * @return what {@code stack} declares itself
      */
     public static Counts count(Stack stack) {
@@ -136,7 +136,7 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
      * larger than {@link #templateBytes}.
      *
      * @throws IllegalStateException naming every stack that is too large, its size and the fix
-     * @param assembly TODO-DOC
+     * @param assembly the synthesized cloud assembly
      */
     public void checkTemplates(CloudAssembly assembly) {
         List<String> problems = new ArrayList<>();

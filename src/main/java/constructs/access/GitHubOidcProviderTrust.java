@@ -32,9 +32,9 @@ public final class GitHubOidcProviderTrust {
     /**
      * {@code repo:<organisation>/<repository>:ref:refs/heads/<branch>}.
      *
-     * @param organisationAndRepository TODO-DOC
-     * @param branch TODO-DOC
-     * @return TODO-DOC
+     * @param organisationAndRepository the GitHub repository, {@code <organisation>/<repository>}
+     * @param branch the branch name, without {@code refs/heads/}
+     * @return the {@code sub} claim GitHub puts in tokens of workflows on that branch
      */
     public static String branchSubject(String organisationAndRepository, String branch) {
         return "repo:" + organisationAndRepository + ":ref:refs/heads/" + branch;
@@ -43,9 +43,9 @@ public final class GitHubOidcProviderTrust {
     /**
      * {@code repo:<organisation>/<repository>:environment:<environment>}.
      *
-     * @param organisationAndRepository TODO-DOC
+     * @param organisationAndRepository the GitHub repository, {@code <organisation>/<repository>}
      * @param environment the environment name, as in the platform file
-     * @return TODO-DOC
+     * @return the {@code sub} claim GitHub puts in tokens of jobs that use that GitHub environment
      */
     public static String environmentSubject(String organisationAndRepository, String environment) {
         return "repo:" + organisationAndRepository + ":environment:" + environment;

@@ -63,7 +63,7 @@ public class GitHubPublisherRole extends PersonaRole {
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
      * @param service the service name, as in the platform file
-     * @return TODO-DOC
+     * @return the role name, within IAM's 64 characters
      */
     public static String defaultRoleName(String platform, String environment, String service) {
         return platform + "-" + environment + "-" + service + "-publisher";

@@ -133,7 +133,7 @@ public enum Persona {
     /**
      * Actions on repositories (or the service's resources), sorted.
      *
-     * @return TODO-DOC
+     * @return the persona's actions, sorted
      */
     public List<String> actions() {
         return actions;
@@ -143,7 +143,7 @@ public enum Persona {
      * Everything a role of this persona may hold: its actions, the authorization token, and for
      * the pushing personas (publisher, promoter) {@link #SIGN_ACTION}.
      *
-     * @return TODO-DOC
+     * @return every action a role of this persona may hold
      */
     public Set<String> allowedActions() {
         var all = new TreeSet<>(actions);

@@ -76,7 +76,7 @@ public class PromoterRole extends PersonaRole {
      * @param platform the platform name, as in the platform file
      * @param targetEnvironment the environment the images are promoted into
      * @param service the service name, as in the platform file
-     * @return TODO-DOC
+     * @return the role name, within IAM's 64 characters
      */
     public static String defaultRoleName(String platform, String targetEnvironment, String service) {
         return platform + "-" + targetEnvironment + "-" + service + "-promoter";

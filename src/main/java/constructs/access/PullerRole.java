@@ -96,8 +96,8 @@ public class PullerRole extends PersonaRole {
      *
      * @param platform the platform name, as in the platform file
      * @param environment the environment name, as in the platform file
-     * @param kind TODO-DOC
-     * @return TODO-DOC
+     * @param kind the kind of workload that pulls
+     * @return the role name, within IAM's 64 characters
      */
     public static String defaultRoleName(String platform, String environment, PullerRoleKind kind) {
         return platform + "-" + environment + "-" + kind.roleNameSuffix();

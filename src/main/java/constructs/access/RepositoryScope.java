@@ -54,7 +54,7 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
      * Every ARN listed while the policy fits, else {@code prefixArn}.
      *
      * @param repositoryArns the ARNs of the repositories
-     * @param prefixArn TODO-DOC
+     * @param prefixArn the ARN with a wildcard that covers every repository of the list (e.g. {@code .../repository/shop/prod/*})
      * @return every ARN listed while the policy fits, else {@code prefixArn}
      */
     public static RepositoryScope of(List<String> repositoryArns, String prefixArn) {

@@ -140,7 +140,7 @@ public class RegistryEndpoints extends Construct {
     /**
      * The endpoint created here, empty when it is adopted or not requested.
      *
-     * @param endpoint TODO-DOC
+     * @param endpoint which endpoint
      * @return the endpoint created here, empty when it is adopted or not requested
      */
     public Optional<CfnVPCEndpoint> endpoint(Endpoint endpoint) {

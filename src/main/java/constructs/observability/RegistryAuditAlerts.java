@@ -67,7 +67,7 @@ public class RegistryAuditAlerts extends Construct {
     /**
      * Name of the rule (a token when CloudFormation generates it).
      *
-     * @return TODO-DOC
+     * @return the rule name
      */
     public String ruleName() {
         return ScanFindingAlerts.ruleName(rule);

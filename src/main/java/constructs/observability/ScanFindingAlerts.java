@@ -84,9 +84,9 @@ public class ScanFindingAlerts extends Construct {
      * A completed basic scan with at least one finding at or above the threshold: each severity is its own
      * {@code $or} branch, because a count is only present when it is above zero.
      *
-     * @param threshold TODO-DOC
-     * @param repositoryNamePrefix TODO-DOC
-     * @return a completed basic scan with at least one finding at or above the threshold
+     * @param threshold the lowest severity that alerts
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the EventBridge event pattern
      */
     public static Map<String, Object> basicScanPattern(Severity threshold, String repositoryNamePrefix) {
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -110,9 +110,9 @@ public class ScanFindingAlerts extends Construct {
     /**
      * An active Inspector finding on an ECR image at or above the threshold (closed findings do not alert).
      *
-     * @param threshold TODO-DOC
-     * @param repositoryNamePrefix TODO-DOC
-     * @return an active Inspector finding on an ECR image at or above the threshold (closed findings do not alert)
+     * @param threshold the lowest severity that alerts
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the EventBridge event pattern
      */
     public static Map<String, Object> inspectorPattern(Severity threshold, String repositoryNamePrefix) {
         Map<String, Object> resources = new LinkedHashMap<>();
@@ -131,7 +131,7 @@ public class ScanFindingAlerts extends Construct {
     /**
      * Name of the basic-scan rule (a token when CloudFormation generates it).
      *
-     * @return TODO-DOC
+     * @return the rule name
      */
     public String basicScanRuleName() {
         return ruleName(basicScanRule);
@@ -140,7 +140,7 @@ public class ScanFindingAlerts extends Construct {
     /**
      * Name of the Inspector rule (a token when CloudFormation generates it).
      *
-     * @return TODO-DOC
+     * @return the rule name
      */
     public String inspectorRuleName() {
         return ruleName(inspectorRule);

@@ -63,7 +63,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
     /**
      * ECR Public under {@code ecr-public/}: no credentials needed.
      *
-     * @return TODO-DOC
+     * @return the rule's props
      */
     public static PullThroughCacheRuleProps ecrPublic() {
         return builder(PullThroughCacheUpstream.ECR_PUBLIC).build();
@@ -72,8 +72,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
     /**
      * Docker Hub under {@code docker-hub/}, authenticated with the given secret.
      *
-     * @param credentialArn TODO-DOC
-     * @return TODO-DOC
+     * @param credentialArn the ARN of the Secrets Manager secret named {@code ecr-pullthroughcache/...} holding the Docker Hub credentials
+     * @return the rule's props
      */
     public static PullThroughCacheRuleProps dockerHub(String credentialArn) {
         return builder(PullThroughCacheUpstream.DOCKER_HUB).credentialArn(credentialArn).build();
@@ -100,7 +100,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
     /**
      * Every problem of this rule alone; {@code account} (may be null or a token) is the cache registry's.
      *
-     * @param path TODO-DOC
+     * @param path where the rule is declared; every message starts with it
      * @param account the AWS account id (12 digits)
      * @return every problem of this rule alone
      */
@@ -173,8 +173,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * {@value #MAX_RULES_PER_REGISTRY} rules, one rule per namespace. Stacks call this with all
      * rules of an account and region ({@link RegistrySettings} does).
      *
-     * @param path TODO-DOC
-     * @param rules TODO-DOC
+     * @param path where the rules are declared; every message starts with it
+     * @param rules every cache rule of the registry
      * @param account the AWS account id (12 digits)
      * @return every problem of a registry's complete set of cache rules
      */
@@ -218,8 +218,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         /**
          * Default: the upstream's console namespace, e.g. {@code ecr-public}.
          *
-         * @param ecrRepositoryPrefix TODO-DOC
-         * @return TODO-DOC
+         * @param ecrRepositoryPrefix the namespace of the cached repositories in this registry
+         * @return this builder
          */
         public Builder ecrRepositoryPrefix(String ecrRepositoryPrefix) {
             this.ecrRepositoryPrefix = ecrRepositoryPrefix;
@@ -238,9 +238,9 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         }
 
         /**
-         * TODO-DOC
-         * @param upstreamAccount TODO-DOC
-         * @param upstreamRegion TODO-DOC
+         * The registry to pull from when the upstream is another ECR private registry (cross-account or cross-region). Default: none (required for that upstream only).
+         * @param upstreamAccount the upstream registry's account
+         * @param upstreamRegion the upstream registry's region
          * @return this builder
          */
         public Builder upstreamRegistry(String upstreamAccount, String upstreamRegion) {
@@ -263,8 +263,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         /**
          * Default: ROOT (any upstream repository).
          *
-         * @param upstreamRepositoryPrefix TODO-DOC
-         * @return TODO-DOC
+         * @param upstreamRepositoryPrefix the upstream namespace, or {@code ROOT}
+         * @return this builder
          */
         public Builder upstreamRepositoryPrefix(String upstreamRepositoryPrefix) {
             this.upstreamRepositoryPrefix = upstreamRepositoryPrefix;

@@ -92,8 +92,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * TODO-DOC
-         * @param rule TODO-DOC
+         * Adds a pull-through cache rule this source contributes.
+         * @param rule the cache rule
          * @return this builder
          */
         public Builder cacheRule(PullThroughCacheRuleProps rule) {
@@ -102,8 +102,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * TODO-DOC
-         * @param template TODO-DOC
+         * Adds a repository creation template this source contributes.
+         * @param template the creation template
          * @return this builder
          */
         public Builder template(RepositoryCreationTemplateProps template) {
@@ -112,7 +112,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * TODO-DOC
+         * Adds a pull-time update exclusion (a principal whose pulls do not update an image's last-pull time).
          * @param principalArn the ARN of the principal
          * @return this builder
          */

@@ -46,9 +46,9 @@ public record RegistryPolicyStatement(String sid, String principalAccount, List<
      * Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions-create-replication.html
      *
      * @param sourceAccount the account the images come from
-     * @param createRepository TODO-DOC
-     * @param repositoryPrefixes TODO-DOC
-     * @return TODO-DOC
+     * @param createRepository whether replication may create missing repositories
+     * @param repositoryPrefixes the repository prefixes the source may replicate into
+     * @return the statement
      */
     public static RegistryPolicyStatement allowReplicationFrom(String sourceAccount, boolean createRepository,
                                                                String... repositoryPrefixes) {

@@ -58,7 +58,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
      * statement {@link RegistryPolicyStatement#allowReplicationFrom} for {@code sourceAccount}.
      *
      * @param sourceAccount the account the images come from
-     * @return TODO-DOC
+     * @return the destinations outside {@code sourceAccount}
      */
     public List<ReplicationDestination> crossAccountDestinations(String sourceAccount) {
         return destinations().stream().filter(d -> !d.registryId().equals(sourceAccount)).toList();
@@ -68,7 +68,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
      * Every problem ECR would reject. {@code sourceAccount}/{@code sourceRegion} may be null or
      * unresolved; when known, a destination equal to the source registry is rejected.
      *
-     * @param path TODO-DOC
+     * @param path where the replication is declared; every message starts with it
      * @param sourceAccount the account the images come from
      * @param sourceRegion the region the images come from
      * @return every problem ECR would reject
@@ -138,8 +138,8 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
         /**
          * Adds a rule. At least one, at most 10.
          *
-         * @param rule TODO-DOC
-         * @return TODO-DOC
+         * @param rule the replication rule
+         * @return this builder
          */
         public Builder rule(ReplicationRule rule) {
             rules.add(rule);

@@ -27,7 +27,7 @@ public enum RegistryScanFrequency {
     /**
      * Whether ECR accepts this frequency under the given scan type.
      *
-     * @param type TODO-DOC
+     * @param type the registry's scan type
      * @return whether ECR accepts this frequency under the given scan type
      */
     public boolean acceptedWith(RegistryScanType type) {

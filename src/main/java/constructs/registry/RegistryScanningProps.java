@@ -50,7 +50,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
     /**
      * Every problem ECR would reject at deploy time, each message starting with {@code path}.
      *
-     * @param path TODO-DOC
+     * @param path where the scanning is declared; every message starts with it
      * @return every problem ECR would reject at deploy time, each message starting with {@code path}
      */
     public List<String> problems(String path) {
@@ -105,7 +105,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
      * is scanned automatically (on push or continuously) by these rules. Repository creation
      * templates cannot set scanning, so replicated and cached repositories rely on this.
      *
-     * @param prefix TODO-DOC
+     * @param prefix the repository namespace, or {@code "ROOT"}
      * @return whether every repository under the namespace {@code prefix}
      */
     public boolean scansAutomatically(String prefix) {
@@ -131,8 +131,8 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         /**
          * BASIC or ENHANCED. Default: BASIC.
          *
-         * @param scanType TODO-DOC
-         * @return TODO-DOC
+         * @param scanType the scan type
+         * @return this builder
          */
         public Builder scanType(RegistryScanType scanType) {
             this.scanType = scanType;
@@ -142,8 +142,8 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         /**
          * At most 2 rules, one per frequency. Default: {@code SCAN_ON_PUSH "*"}.
          *
-         * @param rules TODO-DOC
-         * @return TODO-DOC
+         * @param rules the scanning rules
+         * @return this builder
          */
         public Builder rules(List<RegistryScanningRule> rules) {
             this.rules = rules;

@@ -41,8 +41,8 @@ public record RegistrySettingsProps(List<RegistryContribution> contributions, IK
         private IKey encryptionKey;
 
         /**
-         * TODO-DOC
-         * @param contribution TODO-DOC
+         * Adds what one source (an environment, a platform-wide setting) contributes to the registry.
+         * @param contribution the contribution
          * @return this builder
          */
         public Builder contribution(RegistryContribution contribution) {

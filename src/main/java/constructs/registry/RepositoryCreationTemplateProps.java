@@ -73,7 +73,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
     /**
      * MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise.
      *
-     * @return TODO-DOC
+     * @return {@code MUTABLE} or {@code IMMUTABLE}
      */
     public String imageTagMutability() {
         return appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) ? "MUTABLE" : "IMMUTABLE";
@@ -202,8 +202,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         /**
          * Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
          *
-         * @param description TODO-DOC
-         * @return TODO-DOC
+         * @param description the template's description
+         * @return this builder
          */
         public Builder description(String description) {
             this.description = description;
@@ -213,8 +213,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         /**
          * Default: no tags.
          *
-         * @param resourceTags TODO-DOC
-         * @return TODO-DOC
+         * @param resourceTags the tags of the repositories the template creates
+         * @return this builder
          */
         public Builder resourceTags(Map<String, String> resourceTags) {
             this.resourceTags = resourceTags;

@@ -257,7 +257,7 @@ public class PrivateRepository extends Construct {
      * As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions.
      *
      * @param grantee the principal to grant to
-     * @return TODO-DOC
+     * @return the customer-managed policy that holds the grant
      */
     public ManagedPolicy grantPush(IGrantable grantee) {
         return grant(grantee, Persona.PUBLISHER, "grantPush");
@@ -286,7 +286,7 @@ public class PrivateRepository extends Construct {
     /**
      * {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token).
      *
-     * @return TODO-DOC
+     * @return the repository ARN
      */
     public String repositoryArn() {
         if (repositoryArn == null) {
@@ -298,7 +298,7 @@ public class PrivateRepository extends Construct {
     /**
      * {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address.
      *
-     * @return TODO-DOC
+     * @return the repository URI
      */
     public String repositoryUri() {
         return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;

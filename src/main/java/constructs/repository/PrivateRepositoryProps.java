@@ -70,7 +70,7 @@ public record PrivateRepositoryProps(
     /**
      * Tags in key order, so the template does not depend on map iteration order.
      *
-     * @return TODO-DOC
+     * @return the tags, sorted by key
      */
     public Map<String, String> sortedTags() {
         return new TreeMap<>(tags);

@@ -96,7 +96,7 @@ public record PublicRepositoryProps(
         }
 
         /**
-         * TODO-DOC
+         * Adds a publisher: the role {@code roleName} in {@code account} may push to the public repository.
          * @param account the AWS account id (12 digits)
          * @param roleName the name of the IAM role
          * @return this builder

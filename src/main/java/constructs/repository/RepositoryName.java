@@ -56,8 +56,8 @@ public record RepositoryName(String value) {
     /**
      * Validates {@code value}; throws with every problem found.
      *
-     * @param value TODO-DOC
-     * @return TODO-DOC
+     * @param value the repository name
+     * @return the valid name
      */
     public static RepositoryName of(String value) {
         return new RepositoryName(value);
@@ -67,8 +67,8 @@ public record RepositoryName(String value) {
      * Every problem with {@code value} as a repository name, each naming {@code field}; empty when it
      * is valid or an unresolved token (checked by CloudFormation then).
      *
-     * @param field TODO-DOC
-     * @param value TODO-DOC
+     * @param field the field that holds the name, named in every message
+     * @param value the repository name
      * @return every problem with {@code value} as a repository name, each naming {@code field}
      */
     public static List<String> problems(String field, String value) {

@@ -119,7 +119,7 @@ public final class RepositoryPolicy {
      *
      * @param partition the AWS partition, e.g. {@code aws}
      * @param region the AWS region, e.g. {@code eu-west-1}
-     * @return TODO-DOC
+     * @return the policy document as JSON
      */
     public String toJson(String partition, String region) {
         try {
@@ -211,8 +211,8 @@ public final class RepositoryPolicy {
         /**
          * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions).
          *
-         * @param principal TODO-DOC
-         * @return TODO-DOC
+         * @param principal who may pull
+         * @return this builder
          */
         public Builder pull(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PULL, principal));
@@ -222,8 +222,8 @@ public final class RepositoryPolicy {
         /**
          * Lets {@code principal} push (the publisher persona's actions).
          *
-         * @param principal TODO-DOC
-         * @return TODO-DOC
+         * @param principal who may push
+         * @return this builder
          */
         public Builder push(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PUSH, principal));
@@ -233,7 +233,7 @@ public final class RepositoryPolicy {
         /**
          * Validates every grant and throws once with every problem.
          *
-         * @return TODO-DOC
+         * @return the policy
          */
         public RepositoryPolicy build() {
             List<String> problems = new ArrayList<>();

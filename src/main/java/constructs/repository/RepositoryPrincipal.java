@@ -19,14 +19,14 @@ public sealed interface RepositoryPrincipal {
     /**
      * Short stable text used in statement ids and messages.
      *
-     * @return TODO-DOC
+     * @return the description
      */
     String describe();
 
     /**
      * Problems with the value, each naming it; empty when valid or an unresolved token.
      *
-     * @return TODO-DOC
+     * @return the problems, empty when valid
      */
     List<String> problems();
 
@@ -54,8 +54,8 @@ public sealed interface RepositoryPrincipal {
     /**
      * Every principal of an AWS Organizations organisation, e.g. {@code o-a1b2c3d4e5}.
      *
-     * @param organizationId TODO-DOC
-     * @return every principal of an AWS Organizations organisation, e.g
+     * @param organizationId the organisation id
+     * @return the principal
      */
     static RepositoryPrincipal organization(String organizationId) {
         return new Organization(organizationId);
@@ -66,7 +66,7 @@ public sealed interface RepositoryPrincipal {
      * functions must be in the repository's region.
      *
      * @param accountId the AWS account id (12 digits)
-     * @return TODO-DOC
+     * @return the principal
      */
     static RepositoryPrincipal lambdaFunctions(String accountId) {
         return new LambdaFunctions(accountId, null);
@@ -76,8 +76,8 @@ public sealed interface RepositoryPrincipal {
      * As {@link #lambdaFunctions(String)}, with the functions' region stated so that it is checked.
      *
      * @param accountId the AWS account id (12 digits)
-     * @param functionRegion TODO-DOC
-     * @return TODO-DOC
+     * @param functionRegion the functions' region
+     * @return the principal
      */
     static RepositoryPrincipal lambdaFunctions(String accountId, String functionRegion) {
         return new LambdaFunctions(accountId, functionRegion);
