@@ -46,6 +46,7 @@ public record EnvironmentProfile(
         Severity alertSeverity,
         boolean requireImmutableTags) {
 
+    /** Days after which untagged images expire, in every profile. */
     public static final int UNTAGGED_EXPIRY_DAYS = 7;
 
     /**

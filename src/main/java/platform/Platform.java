@@ -82,10 +82,22 @@ public record Platform(
         return Optional.ofNullable(delivery);
     }
 
+    /**
+     * The environment of that name.
+     *
+     * @param environmentName the name
+     * @return the environment, empty when there is none
+     */
     public Optional<Environment> environment(String environmentName) {
         return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
     }
 
+    /**
+     * The service of that name.
+     *
+     * @param serviceName the name
+     * @return the service, empty when there is none
+     */
     public Optional<Service> service(String serviceName) {
         return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
     }

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class PlatformSchema {
 
+    /** The schema's path in the repository. */
     public static final String COMMITTED_FILE = "schema/platform.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

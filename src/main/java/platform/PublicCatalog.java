@@ -13,7 +13,9 @@ public record PublicCatalog(
         @Field("Operating systems of the images, e.g. Linux. Default: [Linux].")
         List<String> operatingSystems) {
 
+    /** ECR Public's longest short description. */
     public static final int MAX_DESCRIPTION = 256;
+    /** ECR Public's longest about and usage texts. */
     public static final int MAX_TEXT = 10_240;
 
     /**

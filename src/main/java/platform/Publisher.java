@@ -35,10 +35,23 @@ public record Publisher(
         environments = environments == null ? List.of() : List.copyOf(environments);
     }
 
+    /**
+     * A GitHub Actions publisher.
+     *
+     * @param repository {@code <organisation>/<repository>}
+     * @param branches the branches it may publish from
+     * @return the publisher
+     */
     public static Publisher github(String repository, String... branches) {
         return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null);
     }
 
+    /**
+     * A CodeBuild publisher.
+     *
+     * @param project the CodeBuild project name
+     * @return the publisher
+     */
     public static Publisher codebuild(String project) {
         return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project);
     }

@@ -11,7 +11,9 @@ public record Tagging(
         @Field("CI also writes the mutable tag latest (excluded from immutability where the profile allows). Default: false.")
         boolean allowLatest) {
 
+    /** The release tag prefix: {@code v1.2.3}. */
     public static final String DEFAULT_RELEASE_PREFIX = "v";
+    /** The build tag prefixes: {@code commit-<sha>}, {@code pr-<n>}. */
     public static final List<String> DEFAULT_BUILD_PREFIXES = List.of("commit-", "pr-");
 
     /**

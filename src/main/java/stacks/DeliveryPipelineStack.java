@@ -67,6 +67,14 @@ public class DeliveryPipelineStack extends Stack {
     private final CodePipeline pipeline;
     private final List<EnvironmentStage> stages = new ArrayList<>();
 
+    /**
+     * The delivery pipeline stack.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param props the props
+     */
     public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
         super(scope, id, stackProps(id, platform));
         Delivery delivery = platform.deliveryPipeline().orElseThrow();
@@ -234,6 +242,11 @@ public class DeliveryPipelineStack extends Stack {
         return "npx cdk synth -c platform=" + platformFile;
     }
 
+    /**
+     * The CDK pipeline.
+     *
+     * @return the pipeline
+     */
     public CodePipeline pipeline() {
         return pipeline;
     }

@@ -61,6 +61,12 @@ public final class RegistryPlan {
     private RegistryPlan() {
     }
 
+    /**
+     * The registries the platform needs and what each environment contributes to them.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @return the plan
+     */
     public static RegistryPlan of(Platform platform) {
         RegistryPlan plan = new RegistryPlan();
         Map<Registry, List<Environment>> byRegistry = new LinkedHashMap<>();

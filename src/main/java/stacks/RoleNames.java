@@ -77,6 +77,13 @@ public final class RoleNames {
         return platform + "-public-" + service + "-publisher";
     }
 
+    /**
+     * The ARN of a role, from its name.
+     *
+     * @param account the AWS account id (12 digits)
+     * @param roleName the role name
+     * @return the role ARN
+     */
     public static String arn(String account, String roleName) {
         return "arn:aws:iam::" + account + ":role/" + roleName;
     }

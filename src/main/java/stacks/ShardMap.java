@@ -35,6 +35,7 @@ import java.util.Set;
  */
 public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String>> shards) {
 
+    /** Services per shard when the map does not say. */
     public static final int DEFAULT_CAPACITY = 60;
 
     /** Stable id of the warning that the committed map does not match the platform file. */
@@ -103,6 +104,12 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     private record FileForm(Integer capacity, Boolean repositoryOutputs, List<List<String>> shards) {
     }
 
+    /**
+     * Reads a committed shard map.
+     *
+     * @param file the shard map
+     * @return the map
+     */
     public static ShardMap read(Path file) {
         try {
             FileForm form = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()

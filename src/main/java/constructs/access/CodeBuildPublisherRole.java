@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public class CodeBuildPublisherRole extends PersonaRole {
 
+    /** The service principal CodeBuild assumes the role as. */
     public static final String SERVICE = "codebuild.amazonaws.com";
 
     private static final Pattern PROJECT_ARN = Pattern.compile(

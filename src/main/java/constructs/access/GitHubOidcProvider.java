@@ -75,6 +75,11 @@ public class GitHubOidcProvider extends Construct {
         return resource.getAttrArn();
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::IAM::OIDCProvider}
+     */
     public CfnOIDCProvider getResource() {
         return resource;
     }

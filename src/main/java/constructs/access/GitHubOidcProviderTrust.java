@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class GitHubOidcProviderTrust {
 
+    /** The condition key of the token's audience. */
     public static final String AUDIENCE_KEY = GitHubOidcProvider.ISSUER + ":aud";
+    /** The condition key of the token's subject (repository, branch or environment). */
     public static final String SUBJECT_KEY = GitHubOidcProvider.ISSUER + ":sub";
+    /** The action a GitHub OIDC token assumes a role with. */
     public static final String ASSUME_ACTION = "sts:AssumeRoleWithWebIdentity";
 
     private static final Pattern SUBJECT = Pattern.compile("repo:([^/:]*)/([^/:]+):(.+)");

@@ -126,6 +126,11 @@ public enum Persona {
         this.actions = List.copyOf(actions);
     }
 
+    /**
+     * The value of the {@code persona} tag on roles of this persona (read by the compliance rules).
+     *
+     * @return the tag value
+     */
     public String tagValue() {
         return tagValue;
     }
@@ -179,6 +184,12 @@ public enum Persona {
             "ecr:DescribeImageScanFindings",
             "ecr:DescribeImages");
 
+    /**
+     * The persona a {@code persona} tag names.
+     *
+     * @param value the tag value
+     * @return the persona, empty when the value names none
+     */
     public static Optional<Persona> fromTag(String value) {
         for (Persona p : values()) {
             if (p.tagValue.equals(value)) {

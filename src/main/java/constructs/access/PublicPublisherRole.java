@@ -74,6 +74,11 @@ public class PublicPublisherRole extends Construct {
                 .build()));
     }
 
+    /**
+     * The role's ARN.
+     *
+     * @return the role ARN
+     */
     public String roleArn() {
         return role.getAttrArn();
     }

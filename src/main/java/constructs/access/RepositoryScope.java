@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The repositories one policy statement covers: every repository ARN, or, when listing them would
- * push the managed policy past IAM's {@value RoleLimits#MANAGED_POLICY_CHARACTERS} characters, the
+ * push the managed policy past IAM's 6,144 characters (a managed policy's limit), the
  * environment's repository-name prefix ({@code arn:...:repository/<platform>/<env>/*}).
  *
  * <p>The prefix is a fallback, not a choice: the role construct lists the ARNs whenever they fit and

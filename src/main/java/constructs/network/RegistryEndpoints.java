@@ -49,6 +49,11 @@ public class RegistryEndpoints extends Construct {
             this.serviceSuffix = serviceSuffix;
         }
 
+        /**
+         * The id of the endpoint's construct (stable: part of its logical id).
+         *
+         * @return the construct id
+         */
         public String constructId() {
             return constructId;
         }

@@ -136,14 +136,29 @@ public class AlertTopic extends Construct {
                 .build());
     }
 
+    /**
+     * The SNS topic.
+     *
+     * @return the topic
+     */
     public ITopic topic() {
         return topic;
     }
 
+    /**
+     * The customer-managed KMS key that encrypts the topic.
+     *
+     * @return the key
+     */
     public IKey key() {
         return key;
     }
 
+    /**
+     * The topic's ARN.
+     *
+     * @return the topic ARN
+     */
     public String topicArn() {
         return topic.getTopicArn();
     }

@@ -54,6 +54,12 @@ public class RegistryAuditAlerts extends Construct {
         props.alertTopic().allowEventRules("AllowRegistryAuditRule", List.of(rule.getAttrArn()));
     }
 
+    /**
+     * The EventBridge pattern of the audited ECR API calls (CloudTrail) on repositories under a prefix.
+     *
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the event pattern
+     */
     public static Map<String, Object> auditPattern(String repositoryNamePrefix) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("eventSource", List.of("ecr.amazonaws.com"));

@@ -157,6 +157,11 @@ public class RegistryDashboard extends Construct {
                 .build();
     }
 
+    /**
+     * The CloudWatch dashboard.
+     *
+     * @return the dashboard
+     */
     public Dashboard dashboard() {
         return dashboard;
     }

@@ -21,7 +21,16 @@ public class ScanFindingAlerts extends Construct {
 
     /** Finding severities, most severe first; both scanners use these names. */
     public enum Severity {
-        CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL;
+        /** Critical. */
+        CRITICAL,
+        /** High. */
+        HIGH,
+        /** Medium. */
+        MEDIUM,
+        /** Low. */
+        LOW,
+        /** Informational. */
+        INFORMATIONAL;
 
         /**
          * This severity and every more severe one, most severe first.
@@ -151,6 +160,11 @@ public class ScanFindingAlerts extends Construct {
         return rule.getName() != null ? rule.getName() : rule.getRef();
     }
 
+    /**
+     * The names of the rules created.
+     *
+     * @return the rule names (tokens when CloudFormation generates them)
+     */
     public List<String> ruleNames() {
         return List.of(basicScanRuleName(), inspectorRuleName());
     }

@@ -56,6 +56,12 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         }
     }
 
+    /**
+     * A builder for a rule that syncs {@code upstream}.
+     *
+     * @param upstream the upstream registry
+     * @return a new builder
+     */
     public static Builder builder(PullThroughCacheUpstream upstream) {
         return new Builder(upstream);
     }

@@ -28,6 +28,11 @@ public class PullTimeUpdateExclusion extends Construct {
                 .build();
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::PullTimeUpdateExclusion}
+     */
     public CfnPullTimeUpdateExclusion resource() {
         return resource;
     }

@@ -38,6 +38,12 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     }
 
+    /**
+     * A builder of what {@code source} contributes.
+     *
+     * @param source what contributes (an environment, a platform-wide setting), named in messages
+     * @return a new builder
+     */
     public static Builder builder(String source) {
         return new Builder(source);
     }

@@ -89,10 +89,20 @@ public class RegistryPolicy extends Construct {
         }
     }
 
+    /**
+     * The props the policy was created with.
+     *
+     * @return the props
+     */
     public RegistryPolicyProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RegistryPolicy}
+     */
     public CfnRegistryPolicy resource() {
         return resource;
     }

@@ -50,10 +50,20 @@ public class RegistryReplication extends Construct {
         return builder.build();
     }
 
+    /**
+     * The props the replication was created with.
+     *
+     * @return the props
+     */
     public RegistryReplicationProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::ReplicationConfiguration}
+     */
     public CfnReplicationConfiguration resource() {
         return resource;
     }

@@ -54,10 +54,20 @@ public class RegistryScanning extends Construct {
         }
     }
 
+    /**
+     * The props the scanning was created with.
+     *
+     * @return the props
+     */
     public RegistryScanningProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RegistryScanningConfiguration}
+     */
     public CfnRegistryScanningConfiguration resource() {
         return resource;
     }

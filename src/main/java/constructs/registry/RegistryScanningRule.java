@@ -21,6 +21,13 @@ public record RegistryScanningRule(RegistryScanFrequency frequency, List<String>
         filters = filters == null ? List.of() : List.copyOf(filters);
     }
 
+    /**
+     * A rule scanning repositories that match any filter at {@code frequency}.
+     *
+     * @param frequency how often
+     * @param filters WILDCARD filters on repository names
+     * @return the rule
+     */
     public static RegistryScanningRule of(RegistryScanFrequency frequency, String... filters) {
         return new RegistryScanningRule(frequency, List.of(filters));
     }

@@ -22,6 +22,13 @@ public record ReplicationRule(List<ReplicationDestination> destinations, List<St
         prefixFilters = prefixFilters == null ? List.of() : List.copyOf(prefixFilters);
     }
 
+    /**
+     * A rule replicating repositories that start with any prefix (none: every repository) to the destinations.
+     *
+     * @param destinations where to
+     * @param prefixFilters PREFIX_MATCH filters on repository names
+     * @return the rule
+     */
     public static ReplicationRule of(List<ReplicationDestination> destinations, String... prefixFilters) {
         return new ReplicationRule(destinations, List.of(prefixFilters));
     }

@@ -51,10 +51,20 @@ public class RepositoryCreationTemplate extends Construct {
         }
     }
 
+    /**
+     * The props the template was created with.
+     *
+     * @return the props
+     */
     public RepositoryCreationTemplateProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RepositoryCreationTemplate}
+     */
     public CfnRepositoryCreationTemplate resource() {
         return resource;
     }

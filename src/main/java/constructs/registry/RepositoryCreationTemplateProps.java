@@ -79,6 +79,12 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         return appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) ? "MUTABLE" : "IMMUTABLE";
     }
 
+    /**
+     * Every problem ECR would reject, each message starting with {@code path}.
+     *
+     * @param path where the template is declared
+     * @return the problems, empty when valid
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (prefix == null) {

@@ -95,10 +95,20 @@ public class RepositoryCreationTemplateRole extends Construct {
         return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
+    /**
+     * The role ECR assumes to create repositories from the template.
+     *
+     * @return the role
+     */
     public IRole role() {
         return role;
     }
 
+    /**
+     * The role's customer-managed policy.
+     *
+     * @return the policy
+     */
     public ManagedPolicy policy() {
         return policy;
     }

@@ -18,6 +18,12 @@ public record SigningConfigurationProps(List<Rule> rules) {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /**
+     * Props with these rules.
+     *
+     * @param rules the signing rules
+     * @return the props
+     */
     public static SigningConfigurationProps of(Rule... rules) {
         return new SigningConfigurationProps(List.of(rules));
     }
@@ -29,6 +35,12 @@ public record SigningConfigurationProps(List<Rule> rules) {
      * @param repositoryFilters WILDCARD_MATCH filters (1 to 100); none signs every image of the registry
      */
     public record Rule(String signingProfileArn, List<String> repositoryFilters) {
+        /**
+         * Copies the filters.
+         *
+         * @param signingProfileArn {@code arn:aws:signer:<region>:<account>:/signing-profiles/<name>}
+         * @param repositoryFilters WILDCARD_MATCH filters (1 to 100); none signs every image of the registry
+         */
         public Rule {
             repositoryFilters = repositoryFilters == null ? List.of() : List.copyOf(repositoryFilters);
         }

@@ -86,10 +86,20 @@ public class PublicRepository extends Construct {
         return "arn:aws:ecr-public::" + account + ":repository/" + repositoryName;
     }
 
+    /**
+     * The repository's name.
+     *
+     * @return the repository name
+     */
     public String repositoryName() {
         return repositoryName;
     }
 
+    /**
+     * The repository's ARN.
+     *
+     * @return the repository ARN
+     */
     public String repositoryArn() {
         return repositoryArn;
     }

@@ -56,6 +56,15 @@ public record PublicRepositoryProps(
      */
     public record CatalogData(String description, String aboutText, String usageText,
                               List<String> architectures, List<String> operatingSystems) {
+        /**
+         * Copies the lists.
+         *
+         * @param description short description, at most 1,024 characters
+         * @param aboutText Markdown, at most 25,600 characters
+         * @param usageText Markdown, at most 25,600 characters
+         * @param architectures of ARM, ARM 64, x86, x86-64
+         * @param operatingSystems of Linux, Windows
+         */
         public CatalogData {
             architectures = architectures == null ? List.of() : List.copyOf(architectures);
             operatingSystems = operatingSystems == null ? List.of() : List.copyOf(operatingSystems);

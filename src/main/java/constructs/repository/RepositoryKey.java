@@ -42,8 +42,11 @@ import java.util.regex.Pattern;
  */
 public class RepositoryKey extends Construct {
 
+    /** Statement id of the key policy statement that lets the account's IAM policies grant use of the key. */
     public static final String SID_ROOT = "EnableIamPoliciesForAccountRoot";
+    /** Statement id of the statement that lets ECR use the key for the account (through grants). */
     public static final String SID_ECR = "AllowUseThroughEcrForTheAccount";
+    /** Statement id of the statement that denies grants not for AWS resources (CT.KMS.PR.3). */
     public static final String SID_DENY_GRANTS = "DenyGrantsNotForAwsResources";
 
     /**
@@ -118,6 +121,11 @@ public class RepositoryKey extends Construct {
         return key;
     }
 
+    /**
+     * The key's ARN.
+     *
+     * @return the key ARN
+     */
     public String keyArn() {
         return key.getKeyArn();
     }

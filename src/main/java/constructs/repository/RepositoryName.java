@@ -27,7 +27,9 @@ public record RepositoryName(String value) {
 
     /** The pattern of the ECR API reference, unchanged. */
     public static final String ECR_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
+    /** ECR's shortest repository name. */
     public static final int MIN_LENGTH = 2;
+    /** ECR's longest repository name. */
     public static final int MAX_LENGTH = 256;
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);

@@ -41,6 +41,7 @@ public final class RepositoryPolicy {
      */
     public static final List<String> LAMBDA_PULL_ACTIONS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
 
+    /** The service principal Lambda pulls container images as. */
     public static final String LAMBDA_SERVICE_PRINCIPAL = "lambda.amazonaws.com";
 
     /** Longest partition and region names, used to bound the length when they are unresolved tokens. */
@@ -51,7 +52,9 @@ public final class RepositoryPolicy {
 
     /** Pull or push. */
     public enum Access {
+        /** Pull: the puller persona's actions. */
         PULL("Pull", Persona.PULLER),
+        /** Push: the publisher persona's actions. */
         PUSH("Push", Persona.PUBLISHER);
 
         private final String word;
@@ -62,6 +65,11 @@ public final class RepositoryPolicy {
             this.persona = persona;
         }
 
+        /**
+         * The actions this access grants.
+         *
+         * @return the persona's actions
+         */
         public List<String> actions() {
             return persona.actions();
         }
@@ -78,7 +86,7 @@ public final class RepositoryPolicy {
     }
 
     /**
-     * A builder of {@link Grant}; every prop left unset takes its documented default.
+     * A builder of a repository policy, with no grant yet.
      *
      * @return a new builder
      */
@@ -86,10 +94,20 @@ public final class RepositoryPolicy {
         return new Builder();
     }
 
+    /**
+     * The grants, in the order given.
+     *
+     * @return the grants
+     */
     public List<Grant> grants() {
         return grants;
     }
 
+    /**
+     * Whether the policy has no grant (then no policy is written).
+     *
+     * @return whether there is no grant
+     */
     public boolean isEmpty() {
         return grants.isEmpty();
     }
@@ -203,7 +221,7 @@ public final class RepositoryPolicy {
     }
 
     /**
-     * Builds {@link Grant}; every prop left unset takes its documented default.
+     * Collects the grants of a {@link RepositoryPolicy}.
      */
     public static final class Builder {
         private final List<Grant> grants = new ArrayList<>();

@@ -83,8 +83,11 @@ public sealed interface RepositoryPrincipal {
         return new LambdaFunctions(accountId, functionRegion);
     }
 
+    /** A 12-digit account id. */
     Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** An IAM role ARN; groups: partition, account, role path and name. */
     Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/([\\w+=,.@/*?-]{1,512})");
+    /** An AWS Organizations organisation id. */
     Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
 
     private static void checkAccount(String field, String accountId, List<String> problems) {
@@ -99,6 +102,11 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Every principal of an account.
+     *
+     * @param accountId the account id
+     */
     record Account(String accountId) implements RepositoryPrincipal {
         @Override
         public String describe() {
@@ -113,12 +121,22 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * One role, named through its account root and an {@code aws:PrincipalArn} condition.
+     *
+     * @param roleArn the role ARN
+     */
     record Role(String roleArn) implements RepositoryPrincipal {
         @Override
         public String describe() {
             return "role " + roleArn;
         }
 
+        /**
+         * Whether the ARN has a wildcard.
+         *
+         * @return whether it has {@code *} or {@code ?}
+         */
         public boolean isWildcard() {
             return roleArn.contains("*") || roleArn.contains("?");
         }
@@ -168,6 +186,11 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Every principal of an organisation.
+     *
+     * @param organizationId the organisation id
+     */
     record Organization(String organizationId) implements RepositoryPrincipal {
         @Override
         public String describe() {
@@ -187,6 +210,12 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Lambda functions of an account.
+     *
+     * @param accountId the account id
+     * @param functionRegion the functions' region, or {@code null} when not stated
+     */
     record LambdaFunctions(String accountId, String functionRegion) implements RepositoryPrincipal {
         @Override
         public String describe() {

@@ -27,7 +27,9 @@ import java.util.List;
  */
 public class RepositoryPrincipalPolicy extends Construct {
 
+    /** Statement id of the repository actions. */
     public static final String SID_REPOSITORIES = "RepositoryActions";
+    /** Statement id of {@code ecr:GetAuthorizationToken}. */
     public static final String SID_AUTHORIZATION_TOKEN = "GetAuthorizationToken";
 
     private final ManagedPolicy policy;
