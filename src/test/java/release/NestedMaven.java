@@ -21,6 +21,10 @@ final class NestedMaven {
     }
 
     static Processes.Run run(Path project, String... args) throws IOException, InterruptedException {
+        return run(project, Map.of(), List.of(args));
+    }
+
+    static Processes.Run run(Path project, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
         String home = System.getProperty("maven.home");
         List<String> command = new ArrayList<>();
         command.add(home == null || home.isBlank() ? "mvn" : Path.of(home, "bin", "mvn").toString());
@@ -29,8 +33,8 @@ final class NestedMaven {
         if (repository != null && !repository.isBlank()) {
             command.add("-Dmaven.repo.local=" + repository);
         }
-        command.addAll(List.of(args));
-        return Processes.run(project, Map.of(), command);
+        command.addAll(args);
+        return Processes.run(project, env, command);
     }
 
     static void copyTree(Path from, Path to) throws IOException {
