@@ -99,7 +99,8 @@ class UpgradeCdkScriptTest {
                 .doesNotContain("<aws-cdk-lib.version>2.263.0<");
         assertThat(read("src/main/java/stacks/DeliveryPipelineStack.java"))
                 .contains("CDK_CLI_VERSION = \"2.1200.0\"");
-        assertThat(read("README.md")).contains("aws-cdk-lib 2.299.0").doesNotContain("aws-cdk-lib 2.263.0");
+        assertThat(read("README.md")).contains("aws-cdk-lib 2.299.0", "jsii-runtime 1.150.0", "cdk-nag 2.38.1", "aws-cdk 2.1200.0")
+                .doesNotContain("aws-cdk-lib 2.263.0", "jsii-runtime 1.139.0");
         assertThat(Files.readAllLines(calls)).containsExactly(
                 "npm install --save-exact --no-audit --no-fund aws-cdk@2.1200.0 @aws/cloudformation-validate@1.7.0",
                 "mvn -q test -Dsnapshots.update=true -Dgroups=validated -Dtest=ExampleSnapshotsTest",
