@@ -41,6 +41,7 @@ class ReleaseBundleIT {
         // Signed where gpg can make a key here (not every machine has gpg); the bundle is checked either way.
         boolean signed = gpg(gnupg, "--version").exit() == 0 && gpg(gnupg, "--batch", "--passphrase", "", "--quick-gen-key",
                 "ecr-blueprint release test <release-test@example.invalid>", "rsa2048", "sign", "never").exit() == 0;
+        System.out.println("ReleaseBundleIT: " + (signed ? "signed with a throwaway key" : "unsigned (gpg cannot make a key here)"));
         Map<String, String> env = new HashMap<>();
         if (signed) {
             Processes.Run key = gpg(gnupg, "--batch", "--armor", "--export-secret-keys");
