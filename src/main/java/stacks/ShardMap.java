@@ -42,7 +42,7 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     public static final String WARNING_OUTDATED = "ecr-blueprint:shardMapOutdated";
 
     /**
-     * Applies the defaults to {@code null} components and copies the collections.
+     * Copies the shards and checks the map; throws naming every problem.
      *
      * @param capacity most services per shard. Default {@value #DEFAULT_CAPACITY}: with the 3 outputs of each repository and the stack's own (alert topic, dashboard, endpoints), a shard stays under CloudFormation's 200 outputs, and under 500 resources with up to 5 resources per service (repository, publisher roles and their policies)
      * @param repositoryOutputs whether each repository has its name, ARN and URI as exported outputs. Default: true (consumers may import them; removing an imported export fails the update)

@@ -44,7 +44,7 @@ public record RepositoryName(String value) {
             "repo", "repository", "sample", "service", "temp", "test", "testing", "tests", "tmp", "untitled");
 
     /**
-     * Applies the defaults to {@code null} components and copies the collections.
+     * Validates the name; throws with every problem found.
      *
      * @param value the validated name, e.g. {@code shop/dev/user-service}
      */
