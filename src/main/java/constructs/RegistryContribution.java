@@ -16,15 +16,27 @@ import java.util.List;
  * @param templates      repository creation templates without {@code encryptionKey} and {@code role}
  *                       (RegistrySettings supplies both); identical templates from several places are one
  * @param exclusions     principal ARNs excluded from pull-time updates; duplicates are one exclusion
+ * @param scanOtherRepositories a catch-all scanning rule ({@code "*"}) at this frequency, so that a configuration
+ *                       written for some prefixes never leaves the registry's other repositories unscanned; it
+ *                       needs {@code scanning} for the scan type. ECR applies CONTINUOUS_SCAN over SCAN_ON_PUSH where
+ *                       filters overlap, so a SCAN_ON_PUSH catch-all lowers no other rule. Default: no catch-all
  */
 public record RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
                                    RegistryPolicyProps registryPolicy, List<PullThroughCacheRuleProps> cacheRules,
-                                   List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
+                                   List<RepositoryCreationTemplateProps> templates, List<String> exclusions,
+                                   RegistryScanFrequency scanOtherRepositories) {
 
     public RegistryContribution {
         cacheRules = cacheRules == null ? List.of() : List.copyOf(cacheRules);
         templates = templates == null ? List.of() : List.copyOf(templates);
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    /** A contribution without a catch-all scanning rule. */
+    public RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
+                                RegistryPolicyProps registryPolicy, List<PullThroughCacheRuleProps> cacheRules,
+                                List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
+        this(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions, null);
     }
 
     public static Builder builder(String source) {
@@ -39,6 +51,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         private final List<PullThroughCacheRuleProps> cacheRules = new ArrayList<>();
         private final List<RepositoryCreationTemplateProps> templates = new ArrayList<>();
         private final List<String> exclusions = new ArrayList<>();
+        private RegistryScanFrequency scanOtherRepositories;
 
         private Builder(String source) {
             this.source = source;
@@ -74,8 +87,15 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
             return this;
         }
 
+        /** A catch-all scanning rule {@code "*"} at this frequency. Default: none. */
+        public Builder scanOtherRepositories(RegistryScanFrequency frequency) {
+            this.scanOtherRepositories = frequency;
+            return this;
+        }
+
         public RegistryContribution build() {
-            return new RegistryContribution(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions);
+            return new RegistryContribution(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions,
+                    scanOtherRepositories);
         }
     }
 }

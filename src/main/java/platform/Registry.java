@@ -13,12 +13,29 @@ public record Registry(
         @Field("Repository creation templates besides the ones generated for the cache and replication. Default: none.")
         List<CreationTemplate> creationTemplates,
         @Field("Managed image signing with AWS Signer. Default: off.")
-        Signing signing) {
+        Signing signing,
+        @Field("Who owns each registry-wide singleton, per account and region: managed here or left as it is (existing)."
+                + " Two platforms sharing a registry give each singleton one owner (docs/registry.md). Default: every"
+                + " registry the platform configures is managed here.")
+        List<RegistryOwnership> ownership) {
 
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
         replication = replication == null ? List.of() : List.copyOf(replication);
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
+        ownership = ownership == null ? List.of() : List.copyOf(ownership);
+    }
+
+    /** Registry settings with every registry managed here. */
+    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null);
+    }
+
+    /** Who owns the singletons of a registry: as the file lists it, else everything managed here. */
+    public RegistryOwnership ownership(RegistryLocation location) {
+        return ownership.stream().filter(o -> location.equals(o.location())).findFirst()
+                .orElseGet(() -> RegistryOwnership.managed(location));
     }
 }
