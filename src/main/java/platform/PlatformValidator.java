@@ -449,8 +449,7 @@ final class PlatformValidator {
             }
         }
         // The limits apply to the rules the registry gets, merged per environment and prefixes (Platform#mergedReplicationRules).
-        if (platform.environments().stream().anyMatch(e -> e.name() == null || e.account() == null || e.region() == null)
-                || !problems.isUsable("repositoryNaming")) {
+        if (!repositoryPrefixesKnown()) {
             return;
         }
         for (RegistryLocation registry : platform.registryLocations()) {
@@ -475,7 +474,7 @@ final class PlatformValidator {
 
     /** A rule's repositoryPrefixes select repositories of the environments it covers, never another environment's. */
     private void replicationPrefixes(String path, ReplicationRule rule) {
-        if (!problems.isUsable("repositoryNaming")) {
+        if (!repositoryPrefixesKnown()) {
             return;
         }
         for (Environment env : platform.environments()) {
@@ -492,6 +491,20 @@ final class PlatformValidator {
                 }
             }
         }
+    }
+
+    /** Whether every environment's repository prefix and registry can be computed (the binder read what they need). */
+    private boolean repositoryPrefixesKnown() {
+        if (platform.name() == null || !problems.isUsable("platform") || !problems.isUsable("repositoryNaming")) {
+            return false;
+        }
+        for (int i = 0; i < platform.environments().size(); i++) {
+            Environment e = platform.environments().get(i);
+            if (e.name() == null || e.account() == null || e.region() == null || !namingUsable(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // --- ownership of account-wide and registry-wide singletons ---------------------------------------
@@ -511,7 +524,7 @@ final class PlatformValidator {
                         "use one of " + String.join(", ", accounts) + ", or remove the entry");
             }
         }
-        if (platform.environments().stream().anyMatch(e -> e.account() == null || e.region() == null)) {
+        if (!repositoryPrefixesKnown()) {
             return;
         }
         List<RegistryLocation> registries = platform.registryLocations();
@@ -530,8 +543,7 @@ final class PlatformValidator {
                                 + " (environments' registries and replication destinations)");
                 continue;
             }
-            if (owner.replication() == SettingOwnership.EXISTING && !platform.environmentsIn(location).isEmpty()
-                    && problems.isUsable("repositoryNaming") && !platform.mergedReplicationRules(location).isEmpty()) {
+            if (owner.replication() == SettingOwnership.EXISTING && !platform.mergedReplicationRules(location).isEmpty()) {
                 problems.add(path + ".replication", "replication is left as it is, but the file replicates environment \""
                                 + platform.mergedReplicationRules(location).get(0).source().name() + "\" from " + location
                                 + " (the replication configuration is one per registry: writing it would replace the owner's rules)",
@@ -540,7 +552,7 @@ final class PlatformValidator {
             }
             if (owner.registryPolicy() == SettingOwnership.EXISTING) {
                 for (Environment env : platform.environments()) {
-                    boolean intoHere = problems.isUsable("repositoryNaming") && !env.account().equals(location.account())
+                    boolean intoHere = !env.account().equals(location.account())
                             && platform.mergedReplicationRules(new RegistryLocation(env.account(), env.region())).stream()
                             .anyMatch(r -> r.source().equals(env) && r.destinations().contains(location));
                     if (intoHere) {

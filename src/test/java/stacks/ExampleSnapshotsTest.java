@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class ExampleSnapshotsTest {
 
-    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery");
+    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery", "brownfield");
 
     @TestFactory
     Stream<DynamicNode> everyExample() {
