@@ -224,7 +224,10 @@ public record Platform(
                 .toList();
     }
 
-    /** Every account the platform deploys to, in file order: one account stack each. */
+    /**
+     * Every account the platform deploys to, in file order. An account gets an account stack only where some role
+     * trusts GitHub and the file does not declare the provider existing ({@link #createsGitHubOidcProvider}).
+     */
     public List<String> accounts() {
         return registryLocations().stream().map(RegistryLocation::account).distinct().toList();
     }

@@ -118,8 +118,8 @@ public class RegistryEndpoints extends Construct {
                                 + " is adopted, not managed here: check by hand that its policy "
                                 + (adopted == Endpoint.S3
                                 ? "allows s3:GetObject on the ECR layer bucket prod-<region>-starport-layer-bucket/*"
-                                : "admits the principals that pull from ECR")
-                                + " and that private DNS is on.");
+                                + " and that its route tables are those of the subnets that pull."
+                                : "admits the principals that pull from ECR and that private DNS is on."));
             }
         }
         if (anyInterface && props.subnets().size() == 1) {
