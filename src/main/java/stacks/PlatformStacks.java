@@ -6,6 +6,9 @@ import platform.CompliancePack;
 import platform.Environment;
 import platform.Platform;
 import platform.PublisherType;
+import platform.RegistryLocation;
+import platform.ScanFrequency;
+import platform.SettingOwnership;
 import platform.Service;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
@@ -116,6 +119,9 @@ public final class PlatformStacks {
             }
             dependOnInSameStage(stack, provider);
             dependOnInSameStage(stack, ownRegistry);
+            if (shard == 1) {
+                warnWhereScanningIsLeftToItsOwner(stack, platform, env);
+            }
             stacks.add(stack);
         }
         if (ownership.ownsPublicRepositories(env)) {
@@ -126,6 +132,25 @@ public final class PlatformStacks {
             stacks.add(publicStack);
         }
         return stacks;
+    }
+
+    /** Warning id: an environment's profile asks for a scan frequency that only the registry's owner can give. */
+    static final String WARNING_SCANNING_LEFT_TO_OWNER = "ecr-blueprint:scanningLeftToOwner";
+
+    /**
+     * Where the registry's scanning belongs to someone else, nothing here can give the environment's repositories the
+     * profile's continuous scanning: the owner's configuration decides (its catch-all scans them at least on push).
+     */
+    private static void warnWhereScanningIsLeftToItsOwner(Stack stack, Platform platform, Environment env) {
+        var location = new RegistryLocation(env.account(), env.region());
+        boolean continuous = platform.services().stream()
+                .anyMatch(s -> platform.profile(env, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN);
+        if (continuous && platform.registry().ownership(location).scanning() == SettingOwnership.EXISTING) {
+            Annotations.of(stack).addWarningV2(WARNING_SCANNING_LEFT_TO_OWNER, "environment \"" + env.name() + "\" asks for"
+                    + " CONTINUOUS_SCAN, but the scanning configuration of " + location + " is left to its owner"
+                    + " (registry.ownership): ask the owner for the filter \"" + platform.repositoryPrefix(env) + "*\" in its"
+                    + " CONTINUOUS_SCAN rule, or the repositories are scanned only as the owner's rules say");
+        }
     }
 
     private static void dependOnInSameStage(Stack stack, Stack dependency) {

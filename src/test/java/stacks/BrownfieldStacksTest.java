@@ -13,6 +13,8 @@ import snapshots.SnapshotApp;
 import snapshots.Synthesis;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 
 import java.nio.file.Path;
@@ -56,11 +58,23 @@ class BrownfieldStacksTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class TheBrownfieldExample {
+        App app;
         Synthesis synthesis;
 
         @BeforeAll
         void synthesize() {
-            synthesis = BrownfieldStacksTest.synthesize(PlatformLoader.load(Path.of("examples/brownfield/platform.yaml")));
+            app = SnapshotApp.create();
+            PlatformStacks.create(app, PlatformLoader.load(Path.of("examples/brownfield/platform.yaml")));
+            synthesis = Synthesis.of(app);
+        }
+
+        @Test
+        void warnsThatProdsContinuousScanningIsTheRegistryOwnersToGive() {
+            Annotations.fromStack((Stack) app.getNode().findChild("billing-prod")).hasWarning("/billing-prod",
+                    Match.stringLikeRegexp("environment \"prod\" asks for CONTINUOUS_SCAN, but the scanning configuration of"
+                            + " 222222222222/eu-west-1 is left to its owner .*\"billing/prod/\\*\".*"));
+            Annotations.fromStack((Stack) app.getNode().findChild("billing-dev")).hasNoWarning("/billing-dev",
+                    Match.stringLikeRegexp(".*CONTINUOUS_SCAN.*"));
         }
 
         @Test
