@@ -18,12 +18,30 @@ public record Delivery(
                 + " notified when a stage waits for approval. Default: none (subscribe to the topic yourself).")
         List<String> approvalEmail) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param account the pipeline's account.
+     * @param region the pipeline's region.
+     * @param connectionArn the CodeConnections (CodeStar) GitHub connection ARN.
+     * @param repository the GitHub repository of this CDK app, as org/repo.
+     * @param branch the branch the pipeline follows. Default: main.
+     * @param approvalEmail email addresses subscribed to the approval topic. Default: none.
+     */
     public Delivery {
         branch = branch == null ? "main" : branch;
         approvalEmail = approvalEmail == null ? List.of() : List.copyOf(approvalEmail);
     }
 
-    /** Without approval subscribers. */
+    /**
+     * A delivery section without approval subscribers.
+     *
+     * @param account       the pipeline's account
+     * @param region        the pipeline's region
+     * @param connectionArn the CodeConnections GitHub connection ARN
+     * @param repository    the GitHub repository of this CDK app, as org/repo
+     * @param branch        the branch the pipeline follows; null for main
+     */
     public Delivery(String account, String region, String connectionArn, String repository, String branch) {
         this(account, region, connectionArn, repository, branch, null);
     }

@@ -27,29 +27,54 @@ public final class ApprovalGates {
         this.approvalBefore = List.copyOf(approvalBefore);
     }
 
-    /** No approvals: every environment is behind the same (absent) gate. */
+    /**
+     * No approvals: every environment is behind the same (absent) gate.
+     *
+     * @return gates that move nothing
+     */
     public static ApprovalGates none() {
         return new ApprovalGates(List.of(), List.of());
     }
 
-    /** The platform's approvals: those of its delivery pipeline (by default before every prod environment), else none. */
+    /**
+     * The platform's approvals: those of its delivery pipeline (by default before every prod environment), else none.
+     *
+     * @param platform the validated platform
+     * @return the platform's gates
+     */
     public static ApprovalGates of(Platform platform) {
         return platform.deliveryPipeline().isPresent()
                 ? of(platform, defaultApprovalBefore(platform))
                 : none();
     }
 
-    /** Approvals before the named environments, in the platform's promotion order. */
+    /**
+     * Approvals before the named environments, in the platform's promotion order.
+     *
+     * @param platform       the validated platform
+     * @param approvalBefore names of the environments whose stage starts with a manual approval
+     * @return the gates
+     */
     public static ApprovalGates of(Platform platform, List<String> approvalBefore) {
         return new ApprovalGates(DeliveryPipeline.promotionOrder(platform), approvalBefore);
     }
 
-    /** The pipeline's default: a manual approval before every environment whose profile is {@code prod}. */
+    /**
+     * The pipeline's default: a manual approval before every environment whose profile is {@code prod}.
+     *
+     * @param platform the validated platform
+     * @return the names of the platform's prod environments
+     */
     public static List<String> defaultApprovalBefore(Platform platform) {
         return platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(Environment::name).toList();
     }
 
-    /** Whether the environment's stage starts with a manual approval. */
+    /**
+     * Whether the environment's stage starts with a manual approval.
+     *
+     * @param environment an environment of the platform
+     * @return true when an approval precedes the environment's stage
+     */
     public boolean approvalBefore(Environment environment) {
         return approvalBefore.contains(environment.name());
     }

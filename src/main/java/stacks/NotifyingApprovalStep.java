@@ -18,12 +18,26 @@ public class NotifyingApprovalStep extends Step implements ICodePipelineActionFa
     private final String comment;
     private final ITopic topic;
 
+    /**
+     * A manual approval that notifies a topic.
+     *
+     * @param id      the step's id, also the action's name
+     * @param comment what the approver is asked, shown in the console and the notification
+     * @param topic   the topic CodePipeline notifies when the pipeline reaches the approval
+     */
     public NotifyingApprovalStep(String id, String comment, ITopic topic) {
         super(id);
         this.comment = comment;
         this.topic = topic;
     }
 
+    /**
+     * Adds CodePipeline's manual approval action with the topic to the stage.
+     *
+     * @param stage   the CodePipeline stage
+     * @param options the action's name and run order
+     * @return one run order consumed
+     */
     @Override
     public CodePipelineActionFactoryResult produceAction(IStage stage, ProduceActionOptions options) {
         stage.addAction(ManualApprovalAction.Builder.create()

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class BootstrapPlanExamplesTest {
 
-    static final List<String> EXAMPLES = List.of("delivery", "multi-account", "ecommerce", "minimal", "public-signing");
+    static final List<String> EXAMPLES = List.of("delivery", "multi-account", "ecommerce", "minimal", "public-signing", "brownfield");
 
     @TestFactory
     Stream<DynamicTest> theCommittedOutputOfEachExampleIsCurrent() {
