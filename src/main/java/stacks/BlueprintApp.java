@@ -5,6 +5,7 @@ import platform.PlatformFileException;
 import platform.PlatformLoader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import validation.ControlTowerValidation;
 import validation.ParallelTemplateValidation;
 
 import java.nio.file.Path;
@@ -57,6 +58,8 @@ public final class BlueprintApp {
         try {
             // CloudFormation validation in worker processes that start now and warm up during construction.
             ParallelTemplateValidation.addTo(app);
+            // AWS Control Tower's proactive controls (cfn-guard), beside the CloudFormation validation.
+            ControlTowerValidation.addTo(app);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
