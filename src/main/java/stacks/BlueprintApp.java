@@ -36,7 +36,10 @@ public final class BlueprintApp {
      * trace for every CloudFormation element it creates: from Java it holds only jsii's frames ("no user
      * code"), and capturing it was about 5 % of the jsii Node's work in a profile of 300 services (docs/scale.md).
      */
-    static final Map<String, Object> DEFAULT_CONTEXT = Map.of("aws:cdk:disable-creation-stack-traces", true);
+    static final Map<String, Object> DEFAULT_CONTEXT = Map.of(
+            "aws:cdk:disable-creation-stack-traces", true,
+            // The same for annotations: their trace holds one jsii frame, which the CLI prints above each warning.
+            "aws:cdk:disable-stack-trace", true);
 
     /**
      * Template bytes one repository adds in one environment, with its role, policy and outputs: 12.3 MB for
