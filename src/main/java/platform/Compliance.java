@@ -2,12 +2,16 @@ package platform;
 
 import java.util.List;
 
-/** cdk-nag rule packs to run at synthesis. */
+/** cdk-nag rule packs to run at synthesis, and the AWS Control Tower controls to enforce. */
 public record Compliance(
         @Field("AwsSolutions (always runs), NIST80053R5, HIPAA, PCI. Default: AwsSolutions only.")
-        List<CompliancePack> packs) {
+        List<CompliancePack> packs,
+        @Field("AWS Control Tower proactive controls: the families enforced and documented exceptions. Default: every"
+                + " family enforced, no exception.")
+        ControlTower controlTower) {
 
     public Compliance {
         packs = packs == null ? List.of() : List.copyOf(packs);
+        controlTower = controlTower == null ? new ControlTower(null, null) : controlTower;
     }
 }
