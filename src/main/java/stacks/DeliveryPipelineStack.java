@@ -1,5 +1,6 @@
 package stacks;
 
+import constructs.repository.RepositoryKey;
 import platform.Delivery;
 import platform.Environment;
 import platform.Platform;
@@ -7,7 +8,6 @@ import platform.Profile;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
-import constructs.RepositoryKey;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;

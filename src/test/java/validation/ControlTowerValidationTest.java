@@ -1,7 +1,7 @@
 package validation;
 
-import constructs.RepositoryKey;
-import constructs.RepositoryKeyProps;
+import constructs.repository.RepositoryKey;
+import constructs.repository.RepositoryKeyProps;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import snapshots.SnapshotApp;
