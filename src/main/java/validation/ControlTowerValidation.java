@@ -59,7 +59,7 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
 
     private static ControlTowerValidation shared;
 
-    private final Path searchFrom;
+    private final List<Path> searchFrom;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "control-tower-cfn-guard");
         thread.setDaemon(true);
@@ -75,9 +75,12 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
     private ControlTowerRules rules;
     private int guardRuns;
 
-    /** Finds the npm package from {@code searchFrom} upwards; tests give their own, everyone else {@link #addTo}. */
-    ControlTowerValidation(Path searchFrom) {
-        this.searchFrom = searchFrom;
+    /**
+     * Finds the npm package from each of {@code searchFrom} upwards (null entries skipped); tests give their own,
+     * everyone else {@link #addTo}.
+     */
+    ControlTowerValidation(Path... searchFrom) {
+        this.searchFrom = java.util.Arrays.stream(searchFrom).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -97,9 +100,22 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
             return null;
         }
         if (shared == null) {
-            shared = new ControlTowerValidation(Path.of("").toAbsolutePath());
+            shared = new ControlTowerValidation(Path.of("").toAbsolutePath(), codeLocation());
         }
         return shared;
+    }
+
+    /**
+     * Where this class was loaded from ({@code target/classes} of the project, or a jar in it), a second place to look
+     * for the npm package when the working directory is elsewhere; null when unknown.
+     */
+    private static Path codeLocation() {
+        try {
+            var source = ControlTowerValidation.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Starts cfn-guard on the templates of the assembly that holds {@code templateDirectory}, if registered. */
@@ -122,14 +138,15 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
         return NAME;
     }
 
+    /** The rules package's version; null when it is not installed (the CDK also asks when reporting that failure). */
     @Override
     public String getVersion() {
-        return rules().version();
+        return installedRules().map(ControlTowerRules::version).orElse(null);
     }
 
     @Override
     public List<String> getRuleIds() {
-        return List.copyOf(rules().controls().keySet());
+        return installedRules().map(r -> List.copyOf(r.controls().keySet())).orElse(List.of());
     }
 
     @Override
@@ -215,14 +232,18 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
         return guardRuns;
     }
 
-    private synchronized ControlTowerRules rules() {
-        if (rules == null) {
-            rules = ControlTowerRules.find(searchFrom).orElseThrow(() -> new IllegalStateException(
-                    "Control Tower controls: " + ControlTowerRules.PACKAGE + " is not installed in a node_modules of "
-                            + searchFrom + " or above, so the templates cannot be checked. Hint: run `npm ci` in the"
-                            + " project (package.json pins it); " + DISABLE_ENV + "=off leaves the controls out"));
+    private synchronized java.util.Optional<ControlTowerRules> installedRules() {
+        for (int i = 0; rules == null && i < searchFrom.size(); i++) {
+            rules = ControlTowerRules.find(searchFrom.get(i)).orElse(null);
         }
-        return rules;
+        return java.util.Optional.ofNullable(rules);
+    }
+
+    private ControlTowerRules rules() {
+        return installedRules().orElseThrow(() -> new IllegalStateException(
+                "Control Tower controls: " + ControlTowerRules.PACKAGE + " is not installed in a node_modules of "
+                        + searchFrom.get(0) + " or above, so the templates cannot be checked. Hint: run `npm ci` in the"
+                        + " project (package.json pins it); " + DISABLE_ENV + "=off leaves the controls out"));
     }
 
     /** Submits every template of the assembly that holds {@code templateDirectory} that is not evaluated yet, in one run. */
