@@ -10,6 +10,11 @@ public record Compliance(
                 + " family enforced, no exception.")
         ControlTower controlTower) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param packs awsSolutions (always runs), NIST80053R5, HIPAA, PCI. Default: AwsSolutions only.
+     */
     public Compliance {
         packs = packs == null ? List.of() : List.copyOf(packs);
         controlTower = controlTower == null ? new ControlTower(null, null) : controlTower;
