@@ -14,6 +14,12 @@ public record ControlTower(
         @Field("Controls not enforced on purpose, each with the reason, listed in the compliance report. Default: none.")
         List<ControlTowerException> exceptions) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param families families of controls that fail synthesis. Default: all families.
+     * @param exceptions controls not enforced on purpose, each with the reason. Default: none.
+     */
     public ControlTower {
         families = families == null ? List.of() : List.copyOf(families);
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);

@@ -163,6 +163,8 @@ public class RepositoryKey extends Construct {
      * {@code kms_create_grant_aws_service_check}, https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html).
      * ECR still creates its grant: it calls CreateGrant for the repository ({@code kms:GrantIsForAWSResource} true).
      * Every customer-managed key of this project carries it.
+     *
+     * @return a new statement with the Sid {@value #SID_DENY_GRANTS}, for a key's resource policy
      */
     public static PolicyStatement denyGrantsNotForAwsServices() {
         return PolicyStatement.Builder.create()
