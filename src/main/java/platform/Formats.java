@@ -67,6 +67,10 @@ final class Formats {
                     "copy the id from `aws ec2 describe-route-tables`");
             case Names.ORGANIZATION_ID -> new Violation("is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits)",
                     "copy the id from `aws organizations describe-organization`");
+            case Names.CONTROL_ID -> new Violation("is not an AWS Control Tower proactive control id (CT.<FAMILY>.PR.<n>)",
+                    "write e.g. \"CT.ECR.PR.3\", as the synthesis report names it");
+            case Names.CONTROL_FAMILY -> new Violation("is not a Control Tower control family (upper-case letters and digits)",
+                    "write the part after CT. of a control id, e.g. \"KMS\" or \"S3\"");
             case Names.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
             case Names.HTTPS_URL -> new Violation("is not an https:// URL",
                     "alert endpoints must use HTTPS; write e.g. \"https://alerts.example.com/ecr\"");

@@ -46,6 +46,10 @@ public final class Names {
     public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
     /** An AWS Organizations organisation id. */
     public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
+    /** A Control Tower proactive control id, CT.&lt;FAMILY&gt;.PR.&lt;n&gt;. */
+    public static final String CONTROL_ID = "^CT\\.[A-Z0-9]+\\.PR\\.[0-9]+$";
+    /** A Control Tower control family, the part after CT. of an id. */
+    public static final String CONTROL_FAMILY = "^[A-Z0-9]+$";
     /** An IPv4 CIDR block. */
     public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
     /** An e-mail address (its shape only). */

@@ -70,7 +70,7 @@ public record Platform(
         services = services == null ? List.of() : List.copyOf(services);
         pullers = pullers == null ? List.of() : List.copyOf(pullers);
         registry = registry == null ? new Registry(null, null, null, null, null) : registry;
-        compliance = compliance == null ? new Compliance(null) : compliance;
+        compliance = compliance == null ? new Compliance(null, null) : compliance;
         tagging = tagging == null ? new Tagging(null, null, false) : tagging;
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
                 ? environments.stream().map(Environment::name).toList()

@@ -33,6 +33,7 @@ final class PlatformValidator {
     }
 
     static void validate(Platform platform, Problems problems) {
+        controlTower(platform.compliance().controlTower(), problems);
         new PlatformValidator(platform, problems).run();
     }
 
@@ -719,6 +720,31 @@ final class PlatformValidator {
                 String hint = Names.closest(name, defined).map(c -> "did you mean \"" + c + "\"?")
                         .orElse("use one of " + String.join(", ", defined.stream().distinct().toList()) + ", or define it under " + what + "s");
                 problems.add(listPath + "[" + k + "]", what + " \"" + name + "\" is not defined", hint);
+            }
+        }
+    }
+
+    /** Each control excepted once, with a reason that says something; each family named once. */
+    private static void controlTower(ControlTower controlTower, Problems problems) {
+        String path = "compliance.controlTower";
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (int i = 0; i < controlTower.families().size(); i++) {
+            if (!families.add(controlTower.families().get(i))) {
+                problems.add(path + ".families[" + i + "]", "family " + controlTower.families().get(i) + " is listed twice",
+                        "remove the second entry");
+            }
+        }
+        java.util.Set<String> excepted = new java.util.HashSet<>();
+        for (int i = 0; i < controlTower.exceptions().size(); i++) {
+            ControlTowerException exception = controlTower.exceptions().get(i);
+            String at = path + ".exceptions[" + i + "]";
+            if (exception.control() != null && !excepted.add(exception.control())) {
+                problems.add(at + ".control", "control " + exception.control() + " is excepted twice",
+                        "keep one exception with one reason");
+            }
+            if (exception.reason() != null && exception.reason().isBlank()) {
+                problems.add(at + ".reason", "the exception of " + exception.control() + " has a blank reason",
+                        "say why the control cannot hold for this platform; the compliance report prints it");
             }
         }
     }

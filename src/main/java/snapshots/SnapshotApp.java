@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
+import validation.ControlTowerValidation;
 import validation.ParallelTemplateValidation;
 
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  *       the same feature flags as {@code cdk synth};</li>
  *   <li>the cloud assembly goes to a fresh temporary directory (never the project's {@code cdk.out}), deleted
  *       when the JVM exits;</li>
- *   <li>CloudFormation validation runs as in {@code cdk synth}, in worker processes ({@link ParallelTemplateValidation});</li>
+ *   <li>CloudFormation validation runs as in {@code cdk synth}, in worker processes ({@link ParallelTemplateValidation}),
+ *       and so do AWS Control Tower's proactive controls ({@link ControlTowerValidation});</li>
  *   <li>analytics (version reporting, the {@code CDKMetadata} resource), performance reporting, tree
  *       metadata, construct-path and asset metadata and stack traces are off. These are set as post-CLI
  *       context, so a stray {@code CDK_CONTEXT_JSON} in the environment cannot switch them back on.</li>
@@ -77,6 +79,8 @@ public final class SnapshotApp {
                 .build());
         // The same CloudFormation validation as `cdk synth` (bin/cdk-app), in worker processes.
         ParallelTemplateValidation.addTo(app);
+        // The Control Tower proactive controls, as in `cdk synth`.
+        ControlTowerValidation.addTo(app);
         return app;
     }
 

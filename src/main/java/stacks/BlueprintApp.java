@@ -5,6 +5,7 @@ import platform.PlatformFileException;
 import platform.PlatformLoader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import validation.ControlTowerValidation;
 import validation.ParallelTemplateValidation;
 
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ public final class BlueprintApp {
      * trace for every CloudFormation element it creates: from Java it holds only jsii's frames ("no user
      * code"), and capturing it was about 5 % of the jsii Node's work in a profile of 300 services (docs/scale.md).
      */
-    static final Map<String, Object> DEFAULT_CONTEXT = Map.of("aws:cdk:disable-creation-stack-traces", true);
+    static final Map<String, Object> DEFAULT_CONTEXT = Map.of(
+            "aws:cdk:disable-creation-stack-traces", true,
+            // The same for annotations: their trace holds one jsii frame, which the CLI prints above each warning.
+            "aws:cdk:disable-stack-trace", true);
 
     /**
      * Template bytes one repository adds in one environment, with its role, policy and outputs: 12.3 MB for
@@ -65,6 +69,8 @@ public final class BlueprintApp {
         try {
             // CloudFormation validation in worker processes that start now and warm up during construction.
             ParallelTemplateValidation.addTo(app);
+            // AWS Control Tower's proactive controls (cfn-guard), beside the CloudFormation validation.
+            ControlTowerValidation.addTo(app);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);

@@ -1,11 +1,13 @@
 package stacks;
 
+import constructs.repository.RepositoryKey;
 import platform.Delivery;
 import platform.Environment;
 import platform.Platform;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -20,6 +22,8 @@ import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
 import software.amazon.awscdk.services.codebuild.ComputeType;
 import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
+import software.amazon.awscdk.services.codebuild.LoggingOptions;
+import software.amazon.awscdk.services.codebuild.S3LoggingOptions;
 import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -32,9 +36,11 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
+import validation.ControlTowerSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +69,13 @@ public class DeliveryPipelineStack extends Stack {
     /** Construct id of the artifact bucket's access-log bucket; stateful, so the id is API. */
     public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
     static final String ACCESS_LOGS_PREFIX = "artifacts/";
+    /** Where the pipeline's CodeBuild projects copy their build logs, in the same bucket. */
+    static final String BUILD_LOGS_PREFIX = "codebuild";
+    static final int INCOMPLETE_UPLOAD_DAYS = 7;
+    static final int ARTIFACT_NONCURRENT_VERSION_DAYS = 30;
+    static final int LOG_NONCURRENT_VERSION_DAYS = 90;
+    private static final String LOGGING_ITSELF_LOOPS = "This bucket receives the artifact bucket's server access logs;"
+            + " logging it to itself would loop and logging it elsewhere would only move the same finding to another bucket.";
 
     /** Construct id of the topic the manual approvals notify. */
     public static final String APPROVAL_TOPIC_ID = "ApprovalTopic";
@@ -82,6 +95,8 @@ public class DeliveryPipelineStack extends Stack {
     public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
         super(scope, id, stackProps(id, platform));
         Delivery delivery = platform.deliveryPipeline().orElseThrow();
+        // Created before the pipeline: its CodeBuild projects log into it too (CT.CODEBUILD.PR.3).
+        Bucket accessLogs = logBucket(this);
         CodePipelineSource source = CodePipelineSource.connection(delivery.repository(), delivery.branch(),
                 ConnectionSourceOptions.builder().connectionArn(delivery.connectionArn()).build());
         this.pipeline = CodePipeline.Builder.create(this, "Pipeline")
@@ -99,6 +114,13 @@ public class DeliveryPipelineStack extends Stack {
                         .buildEnvironment(BuildEnvironment.builder()
                                 .buildImage(LinuxBuildImage.STANDARD_7_0)
                                 .computeType(ComputeType.SMALL)
+                                .build())
+                        // CT.CODEBUILD.PR.3: a copy of every build log in S3 (CloudWatch Logs stays on, CodeBuild's default).
+                        .logging(LoggingOptions.builder()
+                                .s3(S3LoggingOptions.builder()
+                                        .bucket(accessLogs)
+                                        .prefix(BUILD_LOGS_PREFIX)
+                                        .build())
                                 .build())
                         .build())
                 // Maven, the JVM and the jsii Node process share the synth container: SMALL (3 GB) is too tight.
@@ -125,8 +147,12 @@ public class DeliveryPipelineStack extends Stack {
         checkActionsPerStage(pipeline.getPipeline().getStages().stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
                         (a, b) -> a, java.util.LinkedHashMap::new)));
-        logAccess(this, pipeline.getPipeline().getArtifactBucket());
-        otherRegions().forEach(support -> logAccess(support.getStack(), support.getReplicationBucket()));
+        logAccess(accessLogs, pipeline.getPipeline().getArtifactBucket());
+        hardenArtifactBucket(pipeline.getPipeline().getArtifactBucket());
+        otherRegions().forEach(support -> {
+            logAccess(logBucket(support.getStack()), support.getReplicationBucket());
+            hardenArtifactBucket(support.getReplicationBucket());
+        });
         suppressGeneratedWildcards();
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
@@ -165,18 +191,46 @@ public class DeliveryPipelineStack extends Stack {
     }
 
     /**
-     * AwsSolutions-S1: CodePipeline creates the artifact bucket (and, for every other target region, a replication
-     * bucket in a support stack) and offers no logging prop, so each bucket's L1 is pointed at a log bucket of its own
-     * stack. A log bucket is SSE-S3 because S3 server access logging cannot write to SSE-KMS buckets.
+     * The access-log bucket of a stack's artifact bucket. A log bucket is SSE-S3 and has no Object Lock, because S3
+     * server access logging cannot write to SSE-KMS or Object Lock buckets; versioned, with its events to EventBridge
+     * and a lifecycle rule that removes only old versions and abandoned uploads (logs are kept).
      */
-    private static void logAccess(Stack scope, IBucket bucket) {
+    private static Bucket logBucket(Stack scope) {
         Bucket logs = Bucket.Builder.create(scope, ACCESS_LOGS_ID)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                .versioned(true)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("RemoveOldVersionsAndAbandonedUploads")
+                        .abortIncompleteMultipartUploadAfter(Duration.days(INCOMPLETE_UPLOAD_DAYS))
+                        .noncurrentVersionExpiration(Duration.days(LOG_NONCURRENT_VERSION_DAYS))
+                        .build()))
                 .build();
+        NagSuppressions.addResourceSuppressions(logs, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-S1")
+                .reason(LOGGING_ITSELF_LOOPS)
+                .build()));
+        CfnBucket resource = (CfnBucket) logs.getNode().getDefaultChild();
+        sendEventsToEventBridge(resource);
+        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.2", LOGGING_ITSELF_LOOPS);
+        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.9", "S3 server access logging cannot deliver to a bucket"
+                + " with Object Lock (Amazon S3 user guide, \"Configuring S3 Object Lock\").");
+        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.10", "S3 server access logging delivers only to buckets"
+                + " whose default encryption is SSE-S3, not SSE-KMS (Amazon S3 user guide, \"Enabling Amazon S3 server"
+                + " access logging\"); the bucket blocks public access and enforces TLS.");
+        return logs;
+    }
+
+    /**
+     * AwsSolutions-S1 and CT.S3.PR.2: CodePipeline creates the artifact bucket (and, for every other target region, a
+     * replication bucket in a support stack) and offers no logging prop, so each bucket's L1 is pointed at the log
+     * bucket of its own stack.
+     */
+    private static void logAccess(Bucket logs, IBucket bucket) {
+        Stack scope = Stack.of(logs);
         logs.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("S3ServerAccessLogsFromArtifactBucket")
                 .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
@@ -191,11 +245,47 @@ public class DeliveryPipelineStack extends Stack {
                 .destinationBucketName(logs.getBucketName())
                 .logFilePrefix(ACCESS_LOGS_PREFIX)
                 .build());
-        NagSuppressions.addResourceSuppressions(logs, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason("This bucket receives the artifact bucket's server access logs; logging it to itself would loop"
-                        + " and logging it elsewhere would only move the same finding to another bucket.")
-                .build()));
+    }
+
+    /**
+     * The Control Tower controls CodePipeline's own artifact (or replication) bucket and its key miss, set on their L1s
+     * (no CodePipeline prop reaches them): versioning (CT.S3.PR.11), events to EventBridge (CT.S3.PR.4), a lifecycle
+     * rule for old versions and abandoned uploads (CT.S3.PR.6; current artifacts are kept), and the key's grant guard
+     * (CT.KMS.PR.3). Object Lock (CT.S3.PR.9) is a recorded exception: it can never be turned off again, it would
+     * keep the lifecycle rule from removing old versions, and pipeline artifacts are rebuilt from the source commit on
+     * every run.
+     */
+    private static void hardenArtifactBucket(IBucket bucket) {
+        CfnBucket resource = (CfnBucket) bucket.getNode().getDefaultChild();
+        resource.setVersioningConfiguration(CfnBucket.VersioningConfigurationProperty.builder().status("Enabled").build());
+        sendEventsToEventBridge(resource);
+        resource.setLifecycleConfiguration(CfnBucket.LifecycleConfigurationProperty.builder()
+                .rules(List.of(CfnBucket.RuleProperty.builder()
+                        .id("RemoveOldVersionsAndAbandonedUploads")
+                        .status("Enabled")
+                        .abortIncompleteMultipartUpload(CfnBucket.AbortIncompleteMultipartUploadProperty.builder()
+                                .daysAfterInitiation(INCOMPLETE_UPLOAD_DAYS).build())
+                        .noncurrentVersionExpiration(CfnBucket.NoncurrentVersionExpirationProperty.builder()
+                                .noncurrentDays(ARTIFACT_NONCURRENT_VERSION_DAYS).build())
+                        .build()))
+                .build());
+        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.9", "Object Lock can never be turned off on a bucket and"
+                + " would keep the lifecycle rule from removing old artifact versions; CodePipeline writes every artifact"
+                + " under a new key and rebuilds them from the source commit on every run, so nothing here needs WORM"
+                + " retention.");
+        if (bucket.getEncryptionKey() != null) {
+            bucket.getEncryptionKey().addToResourcePolicy(RepositoryKey.denyGrantsNotForAwsServices());
+        }
+    }
+
+    /**
+     * CT.S3.PR.4: the bucket's events go to the account's default EventBridge bus. Set on the L1: the L2's
+     * {@code eventBridgeEnabled} adds a custom-resource Lambda function for it.
+     */
+    private static void sendEventsToEventBridge(CfnBucket bucket) {
+        bucket.setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
+                .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder().eventBridgeEnabled(true).build())
+                .build());
     }
 
     /**
@@ -221,6 +311,12 @@ public class DeliveryPipelineStack extends Stack {
                         .appliesTo(List.of(
                                 regex("^Resource::arn:(<AWS::Partition>|aws):logs:[a-z0-9-]+:[0-9]{12}:log-group:\\/aws\\/codebuild\\/<Pipeline[A-Za-z0-9]+>:\\*$"),
                                 regex("^Resource::arn:(<AWS::Partition>|aws):codebuild:[a-z0-9-]+:[0-9]{12}:report-group\\/<Pipeline[A-Za-z0-9]+>-\\*$")))
+                        .build(),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Each CodeBuild project copies its build logs into the access-log bucket (CT.CODEBUILD.PR.3);"
+                                + " CodeBuild names the log objects per build, so the grant covers that one bucket's objects.")
+                        .appliesTo(List.of(regex("^Resource::<" + ACCESS_LOGS_ID + "[A-Za-z0-9]+\\.Arn>\\/\\*$")))
                         .build()), true);
         NagSuppressions.addResourceSuppressions(pipeline.getSelfMutationProject(), List.of(
                 NagPackSuppression.builder()

@@ -44,6 +44,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.constructs.Construct;
+import validation.ControlTowerSettings;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -347,7 +348,15 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .mutableTagExclusions(service.tagMutabilityExclusions())
                     .mutableTagOverrideReason(service.overrideReason());
         }
-        return new PrivateRepository(this, service.name(), builder.build());
+        PrivateRepository repository = new PrivateRepository(this, service.name(), builder.build());
+        if (!service.tagMutabilityExclusions().isEmpty()) {
+            // The platform file chose mutable tags for these prefixes: CT.ECR.PR.3 cannot hold, and says so per repository.
+            ControlTowerSettings.exceptResource(repository.resource(), "CT.ECR.PR.3", "services[" + service.name()
+                    + "].tagMutabilityExclusions " + service.tagMutabilityExclusions() + " keep those tags mutable"
+                    + (service.overrideReason() == null || service.overrideReason().isBlank() ? ""
+                    : ": " + service.overrideReason()));
+        }
+        return repository;
     }
 
 

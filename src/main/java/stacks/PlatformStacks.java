@@ -4,6 +4,7 @@ import compliance.Compliance;
 import compliance.Pack;
 import platform.CompliancePack;
 import platform.Environment;
+import platform.ControlTower;
 import platform.Platform;
 import platform.PublisherType;
 import platform.RegistryLocation;
@@ -15,6 +16,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
+import validation.ControlTowerSettings;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -90,6 +93,25 @@ public final class PlatformStacks {
             Compliance.applyTo(scope, packs);
         }
         StackLimits.CLOUDFORMATION.addToEveryStack(scope);
+        controlTowerSettings(scope, platform.compliance().controlTower());
+    }
+
+    /**
+     * The platform file's Control Tower families and exceptions, written into every template (pipeline, support and
+     * stage stacks included), where validation.ControlTowerValidation and the compliance report read them.
+     */
+    private static void controlTowerSettings(Construct scope, ControlTower controlTower) {
+        if (controlTower.families().isEmpty() && controlTower.exceptions().isEmpty()) {
+            return;
+        }
+        List<ControlTowerSettings.ControlException> exceptions = controlTower.exceptions().stream()
+                .map(e -> new ControlTowerSettings.ControlException(e.control(), e.reason()))
+                .toList();
+        for (IConstruct construct : scope.getNode().findAll()) {
+            if (construct instanceof Stack stack) {
+                ControlTowerSettings.applyTo(stack, Set.copyOf(controlTower.families()), exceptions);
+            }
+        }
     }
 
     /** The stacks one environment owns: its own, and the shared ones it is the first in promotion order to need. */

@@ -1,6 +1,7 @@
 package stacks;
 
 import constructs.registry.RegistryContribution;
+import constructs.registry.RegistryScanType;
 import constructs.repository.RepositoryKey;
 import constructs.repository.RepositoryKeyProps;
 import constructs.registry.RegistrySettings;
@@ -56,7 +57,14 @@ public class RegistryStack extends Stack {
                         .description("Encrypts repositories ECR creates from creation templates in " + region)
                         .build()).key()
                 : null;
-        new RegistrySettings(this, "Registry", new RegistrySettingsProps(contributions, templateKey));
+        RegistrySettings settings = new RegistrySettings(this, "Registry", new RegistrySettingsProps(contributions, templateKey));
+        if (contributions.stream().flatMap(c -> c.templates().stream()).anyMatch(t -> "MUTABLE".equals(t.imageTagMutability()))) {
+            DesignChoices.acknowledge(settings, DesignChoices.MUTABLE_CACHE_TEMPLATE, DesignChoices.MUTABLE_CACHE_TEMPLATE_REASON);
+        }
+        if (settings.scanning().scanType() == RegistryScanType.ENHANCED) {
+            DesignChoices.acknowledge(settings, DesignChoices.ENHANCED_SCANNING_NEEDS_INSPECTOR,
+                    DesignChoices.ENHANCED_SCANNING_NEEDS_INSPECTOR_REASON);
+        }
         if (signing != null) {
             List<String> filters = signing.filters().isEmpty() ? List.of(platformName + "/*") : signing.filters();
             new SigningConfiguration(this, "Signing", SigningConfigurationProps.of(

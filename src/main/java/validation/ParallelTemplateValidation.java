@@ -225,6 +225,8 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             if (manifest.equals(prefetchedManifest) && written.equals(prefetchedManifestTime)) {
                 return;
             }
+            // cfn-guard (Control Tower controls) runs on its own core meanwhile, instead of after this plugin.
+            ControlTowerValidation.prefetchIfRegistered(root);
             // Each file's size read once (not in every comparison of the sort).
             Map<AssemblyTemplates.StackTemplate, Long> sizes = new LinkedHashMap<>();
             for (AssemblyTemplates.StackTemplate template : AssemblyTemplates.in(root)) {

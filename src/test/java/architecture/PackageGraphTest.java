@@ -36,7 +36,7 @@ class PackageGraphTest {
             entry("constructs.network", Set.of("constructs.internal")),
             entry("constructs.observability", Set.of("constructs.internal", "constructs.repository")),
             entry("compliance", Set.of("constructs.internal", "constructs.access", "constructs.repository",
-                    "constructs.registry", "constructs.network", "constructs.observability", "lifecycle")),
+                    "constructs.registry", "constructs.network", "constructs.observability", "lifecycle", "validation")),
             entry("validation", Set.of()),
             entry("snapshots", Set.of("validation")),
             entry("stacks", Set.of("lifecycle", "platform", "constructs.internal", "constructs.access",

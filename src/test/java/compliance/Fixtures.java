@@ -32,7 +32,7 @@ final class Fixtures {
                 "Principal", Map.of("AWS", "*"),
                 "Action", "kms:CreateGrant",
                 "Resource", "*",
-                "Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false")));
+                "Condition", Map.of("BoolIfExists", Map.of("kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false")));
     }
 
     static Map<String, Object> keyPolicy(boolean withGrantRestriction) {

@@ -7,11 +7,13 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.kms.CfnAlias;
 import software.amazon.awscdk.services.kms.CfnKey;
+import validation.ControlTowerSettings;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tiny stacks of raw L1 resources (a KMS key with an alias, a KMS-encrypted repository and an AES-256 one)
@@ -62,9 +64,18 @@ final class FixtureStacks {
         return Arrays.stream(variants).map(v -> build(app, v)).toList();
     }
 
+    private static final String FIXTURE_REASON = "a fixture of the snapshot tests, never deployed: its repositories have"
+            + " no lifecycle policy, and the variants change tag mutability and the key spec on purpose";
+
     static Stack build(App app, Variant variant) {
         Stack stack = new Stack(app, stackName(variant), StackProps.builder()
                 .stackName(stackName(variant)).env(SnapshotApp.fixedEnvironment()).build());
+        // The fixtures exercise the snapshot machinery with the fewest properties, and some variants break a control
+        // on purpose; SnapshotApp evaluates the Control Tower controls, so these are documented exceptions.
+        ControlTowerSettings.applyTo(stack, Set.of(), List.of(
+                new ControlTowerSettings.ControlException("CT.ECR.PR.1", FIXTURE_REASON),
+                new ControlTowerSettings.ControlException("CT.ECR.PR.3", FIXTURE_REASON),
+                new ControlTowerSettings.ControlException("CT.KMS.PR.2", FIXTURE_REASON)));
         CfnKey key = CfnKey.Builder.create(stack, variant == Variant.KEY_RENAMED ? "RepoKey" : "Key")
                 .description("Encrypts the images of fixture/app")
                 .keySpec(variant == Variant.KEY_SPEC_CHANGED ? "RSA_2048" : "SYMMETRIC_DEFAULT")
@@ -77,7 +88,17 @@ final class FixtureStacks {
                                 "Effect", "Allow",
                                 "Principal", Map.of("AWS", "arn:aws:iam::123456789012:root"),
                                 "Action", "kms:*",
-                                "Resource", "*"))))
+                                "Resource", "*"),
+                                // The grant guard AWS Control Tower's CT.KMS.PR.3 requires (SnapshotApp checks it).
+                                Map.of(
+                                "Sid", "DenyGrantsNotForAwsResources",
+                                "Effect", "Deny",
+                                "Principal", Map.of("AWS", "*"),
+                                "Action", "kms:CreateGrant",
+                                "Resource", "*",
+                                "Condition", Map.of("BoolIfExists", Map.of(
+                                        "aws:PrincipalIsAWSService", "false",
+                                        "kms:GrantIsForAWSResource", "false"))))))
                 .build();
         CfnAlias.Builder.create(stack, "KeyAlias").aliasName("alias/fixture/app").targetKeyId(key.getRef()).build();
         CfnRepository.Builder.create(stack, variant == Variant.REPO_RENAMED ? "AppRepository" : "Repo")

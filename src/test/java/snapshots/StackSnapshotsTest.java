@@ -93,7 +93,7 @@ class StackSnapshotsTest {
                     .hasMessage("Stack \"fixture\" no longer matches its snapshot " + file + " (3 differences):\n"
                             + "  - Resources.Repo.Properties.EmptyOnDelete  (in the snapshot, no longer synthesized)\n"
                             + "  + Resources.Plain  (synthesized, not in the snapshot)\n"
-                            + "  ~ Resources.Key.Properties.KeyPolicy.Statement[]: Expected 2 values but got 1\n"
+                            + "  ~ Resources.Key.Properties.KeyPolicy.Statement[]: Expected 3 values but got 2\n"
                             + "If the change is intended, rerun with -Dsnapshots.update=true, review the snapshot diff and commit it.");
         }
 

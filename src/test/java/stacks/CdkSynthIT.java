@@ -84,6 +84,39 @@ class CdkSynthIT {
     }
 
     @Test
+    void synthOfTheDefaultExamplePrintsNoWarningAndPassesTheControlTowerControls() throws Exception {
+        Path out = ROOT.resolve("target/e2e/quiet.out");
+
+        Run run = cdk("synth", "--quiet", "--output", out.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat((run.stdout() + run.stderr()).lines())
+                .as("documented design choices are acknowledged where they are made, not printed")
+                .noneMatch(line -> line.contains("WARNING") || line.contains("[Warning"));
+        // Every template was evaluated against the Control Tower controls, and the registry's choices are on record.
+        assertThat(out.resolve("shop-prod.control-tower.json")).content().contains("\"CT.KMS.PR.3\"").contains("\"PASS\"");
+        assertThat(out.resolve("shop-registry-111111111111-eu-west-1.metadata.json")).content()
+                .contains("aws:cdk:acknowledged-rules").contains("ecr-blueprint:mutableCacheTemplate");
+    }
+
+    @Test
+    void aRealWarningIsPrintedOnce() throws Exception {
+        Path platform = ROOT.resolve("target/e2e/one-az.yaml");
+        Files.createDirectories(platform.getParent());
+        String text = Files.readString(ROOT.resolve("examples/ecommerce/platform.yaml"));
+        String oneSubnet = text.replaceAll("(?m)^        - id: subnet-0a1b2c3d4e5f6000[23]\\n          availabilityZone: eu-west-1[bc]\\n", "");
+        assertThat(oneSubnet).as("the fixture removed two of prod's three subnets").isNotEqualTo(text);
+        Files.writeString(platform, oneSubnet);
+
+        Run run = cdk("synth", "--quiet", "--output", ROOT.resolve("target/e2e/one-az.out").toString(),
+                "-c", "platform=" + platform);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat((run.stdout() + run.stderr()).lines().filter(line -> line.startsWith("WARNING")))
+                .singleElement().asString().contains("one Availability Zone only");
+    }
+
+    @Test
     void aMissingPlatformFileIsOneClearErrorAndWritesNothing() throws Exception {
         Path out = ROOT.resolve("target/e2e/missing.out");
 

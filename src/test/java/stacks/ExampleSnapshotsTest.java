@@ -14,7 +14,9 @@ import snapshots.StackSnapshots;
 import snapshots.StatefulResourceGuard;
 import snapshots.Synthesis;
 import software.amazon.awscdk.App;
+import validation.ControlTowerOutcomes;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,16 @@ class ExampleSnapshotsTest {
                         .map(e -> StackNames.registry(platform.name(), e.account(), e.region())).toList());
             }));
             tests.add(DynamicContainer.dynamicContainer("matches its snapshots", StackSnapshots.forSuite(example).tests(synthesis)));
+            tests.add(DynamicTest.dynamicTest("evaluates every template against the Control Tower controls, with no unexcepted failure", () -> {
+                List<Path> templates;
+                try (Stream<Path> files = Files.walk(Path.of(app.getOutdir()))) {
+                    templates = files.filter(f -> f.getFileName().toString().endsWith(".template.json")).toList();
+                }
+                assertThat(templates).isNotEmpty().allSatisfy(template -> assertThat(ControlTowerOutcomes.read(template))
+                        .as("Control Tower outcomes of " + template.getFileName())
+                        .hasValueSatisfying(outcome -> assertThat(outcome.controls())
+                                .noneMatch(c -> c.status() == ControlTowerOutcomes.Status.FAIL)));
+            }));
             tests.add(DynamicTest.dynamicTest("replaces no stateful resource", () ->
                     StatefulResourceGuard.create().assertNoReplacement(example, synthesis)));
             return DynamicContainer.dynamicContainer(example, tests);

@@ -5,6 +5,7 @@ import compliance.NagReportCsv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import compliance.rules.PolicyDocuments;
+import validation.ControlTowerOutcomes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,12 +27,15 @@ import java.util.stream.Stream;
 public record ComplianceReport(
         List<String> templates,
         List<RepositoryResult> repositories,
+        List<ControlTowerResult> controlTower,
         List<DocumentedException> exceptions,
         List<Suppression> suppressions,
         List<NagReportSummary> nagReports,
         List<String> notes) {
 
     static final String TEMPLATE_SUFFIX = ".template.json";
+    /** aws-cdk-lib's metadata type of acknowledged warnings and rules (Validations.ACKNOWLEDGED_RULES_METADATA_KEY). */
+    static final String ACKNOWLEDGED_RULES = "aws:cdk:acknowledged-rules";
 
     /** Why the repositories that pull-through cache rules create keep MUTABLE tags. */
     static final String PULL_THROUGH_CACHE_MUTABLE = "Repositories created for pull-through cache rules mirror upstream "
@@ -54,15 +58,17 @@ public record ComplianceReport(
     public ComplianceReport {
         templates = List.copyOf(templates);
         repositories = List.copyOf(repositories);
+        controlTower = List.copyOf(controlTower);
         exceptions = List.copyOf(exceptions);
         suppressions = List.copyOf(suppressions);
         nagReports = List.copyOf(nagReports);
         notes = List.copyOf(notes);
     }
 
-    /** Number of controls that fail without an exception, over all repositories. */
+    /** Number of controls that fail without an exception, over all repositories and the Control Tower controls of every template. */
     public long failures() {
-        return repositories.stream().flatMap(r -> r.controls().stream()).filter(c -> c.status() == Status.FAIL).count();
+        return repositories.stream().flatMap(r -> r.controls().stream()).filter(c -> c.status() == Status.FAIL).count()
+                + controlTower.stream().filter(c -> c.status() == Status.FAIL).count();
     }
 
     /**
@@ -73,11 +79,14 @@ public record ComplianceReport(
         List<Path> templateFiles = files(cdkOut, TEMPLATE_SUFFIX);
         List<String> templates = new ArrayList<>();
         List<RepositoryResult> repositories = new ArrayList<>();
+        List<ControlTowerResult> controlTower = new ArrayList<>();
         List<DocumentedException> exceptions = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
         for (Path file : templateFiles) {
             String name = cdkOut.relativize(file).toString().replace('\\', '/');
             templates.add(name);
+            controlTower.addAll(controlTower(name, file));
+            exceptions.addAll(acknowledgedWarnings(name, file));
             JsonNode template = readJson(file);
             List<Suppression> stackWide = suppressions(name, "(stack)", template.path("Metadata"));
             suppressions.addAll(stackWide);
@@ -101,7 +110,50 @@ public record ComplianceReport(
         List<NagReportSummary> nagReports = files(cdkOut, NagReportCsv.FILE_SUFFIX).stream()
                 .map(f -> NagReports.summarize(cdkOut.relativize(f).toString().replace('\\', '/'), f))
                 .toList();
-        return new ComplianceReport(templates, repositories, exceptions, suppressions, nagReports, CATALOG_NOTES);
+        return new ComplianceReport(templates, repositories, controlTower, exceptions, suppressions, nagReports, CATALOG_NOTES);
+    }
+
+    /**
+     * The Control Tower controls that applied to the template, from the {@code <stack>.control-tower.json} the
+     * synthesis wrote beside it; none when the controls did not run.
+     */
+    private static List<ControlTowerResult> controlTower(String template, Path file) {
+        List<ControlTowerResult> results = new ArrayList<>();
+        ControlTowerOutcomes.read(file).ifPresent(outcome -> outcome.controls().forEach(control -> {
+            switch (control.status()) {
+                case PASS -> results.add(new ControlTowerResult(template, control.control(), Status.PASS, ""));
+                case FAIL -> results.add(new ControlTowerResult(template, control.control(), Status.FAIL,
+                        "fails on " + String.join(", ", control.failingResources().keySet())));
+                case EXCEPTION -> results.add(new ControlTowerResult(template, control.control(), Status.EXCEPTION,
+                        String.join("; ", control.exceptions().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue()).toList())));
+                case NOT_ENFORCED -> results.add(new ControlTowerResult(template, control.control(), Status.EXCEPTION,
+                        "family not enforced by the platform file (compliance.controlTower.families); fails on "
+                                + String.join(", ", control.failingResources().keySet())));
+            }
+        }));
+        return results;
+    }
+
+    /**
+     * Construct warnings acknowledged as documented design choices, from the stack's {@code <stack>.metadata.json}
+     * ({@value #ACKNOWLEDGED_RULES} entries: warning id and reason).
+     */
+    private static List<DocumentedException> acknowledgedWarnings(String template, Path file) {
+        Path metadata = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.template\\.json$", ".metadata.json"));
+        List<DocumentedException> acknowledged = new ArrayList<>();
+        if (!Files.isRegularFile(metadata)) {
+            return acknowledged;
+        }
+        for (Map.Entry<String, JsonNode> construct : readJson(metadata).properties()) {
+            for (JsonNode entry : construct.getValue()) {
+                if (ACKNOWLEDGED_RULES.equals(entry.path("type").asText())) {
+                    entry.path("data").properties().forEach(rule -> acknowledged.add(new DocumentedException(template,
+                            construct.getKey().replaceFirst("^/", ""), "warning " + rule.getKey(), rule.getValue().asText())));
+                }
+            }
+        }
+        return acknowledged;
     }
 
     private static RepositoryResult repository(String template, String logicalId, String path, JsonNode body,

@@ -33,6 +33,17 @@ final class MarkdownReport {
             md.append("\n");
         }
 
+        md.append("## AWS Control Tower proactive controls\n\n");
+        if (report.controlTower().isEmpty()) {
+            md.append("Not evaluated (no `*.control-tower.json`: synthesize with the controls on).\n\n");
+        } else {
+            md.append("Every control that applied to a template, evaluated with AWS's cfn-guard rules at synthesis.\n\n")
+                    .append("| Template | Control | Status | Detail |\n|---|---|---|---|\n");
+            report.controlTower().forEach(c -> md.append("| ").append(c.template()).append(" | ").append(c.control())
+                    .append(" | ").append(c.status()).append(" | ").append(cell(c.detail())).append(" |\n"));
+            md.append("\n");
+        }
+
         md.append("## Documented exceptions\n\n");
         if (report.exceptions().isEmpty()) {
             md.append("None.\n\n");

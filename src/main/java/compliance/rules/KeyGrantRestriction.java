@@ -14,14 +14,16 @@ public final class KeyGrantRestriction implements EcrRule {
 
     @Override
     public String info() {
-        return "The KMS key policy does not deny kms:CreateGrant unless kms:GrantIsForAWSResource is true.";
+        return "The KMS key policy does not deny kms:CreateGrant unless the grant is for an AWS resource or an AWS service asks.";
     }
 
     @Override
     public String explanation() {
         return "A principal that may create grants can hand the key to anyone; ECR only needs grants created on its behalf. "
                 + "Fix: add {\"Effect\": \"Deny\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"kms:CreateGrant\", "
-                + "\"Resource\": \"*\", \"Condition\": {\"Bool\": {\"kms:GrantIsForAWSResource\": \"false\"}}} to the key policy.";
+                + "\"Resource\": \"*\", \"Condition\": {\"BoolIfExists\": {\"kms:GrantIsForAWSResource\": \"false\", "
+                + "\"aws:PrincipalIsAWSService\": \"false\"}}} to the key policy (RepositoryKey.denyGrantsNotForAwsServices(); "
+                + "AWS Control Tower CT.KMS.PR.3 accepts only this shape).";
     }
 
     @Override
@@ -42,9 +44,12 @@ public final class KeyGrantRestriction implements EcrRule {
             }
             var actions = PolicyDocuments.strings(statement.path("Action"));
             boolean coversCreateGrant = actions.contains("kms:CreateGrant") || actions.contains("kms:*");
-            JsonNode value = statement.path("Condition").path("Bool").path("kms:GrantIsForAWSResource");
-            boolean unlessForAwsResource = "false".equals(value.asText());
-            if (coversCreateGrant && unlessForAwsResource) {
+            // Both keys false, BoolIfExists: a Bool on kms:GrantIsForAWSResource alone also denies AWS services'
+            // own grants, and Control Tower's CT.KMS.PR.3 rejects it.
+            JsonNode condition = statement.path("Condition").path("BoolIfExists");
+            boolean unlessForAwsResourceOrService = "false".equals(condition.path("kms:GrantIsForAWSResource").asText())
+                    && "false".equals(condition.path("aws:PrincipalIsAWSService").asText());
+            if (coversCreateGrant && unlessForAwsResourceOrService) {
                 return true;
             }
         }

@@ -1,13 +1,13 @@
 package constructs.observability;
 
 import constructs.internal.Tokens;
+import constructs.repository.RepositoryKey;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.iam.StarPrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -77,15 +77,7 @@ public class AlertTopic extends Construct {
                     .resources(List.of("*"))
                     .build());
         }
-        // CT.KMS.PR.3: https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("DenyGrantsNotForAwsResources")
-                .effect(Effect.DENY)
-                .principals(List.of(new StarPrincipal()))
-                .actions(List.of("kms:CreateGrant"))
-                .resources(List.of("*"))
-                .conditions(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false")))
-                .build());
+        key.addToResourcePolicy(RepositoryKey.denyGrantsNotForAwsServices());
 
         topic = Topic.Builder.create(this, "Resource")
                 .topicName(props.topicName())

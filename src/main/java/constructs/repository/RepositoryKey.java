@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *   <li>{@value #SID_ECR}: any principal of the account that creates the repositories may use the key, but only
  *       through ECR ({@code kms:ViaService} = {@code ecr.<region>.amazonaws.com}, {@code kms:CallerAccount}); this
  *       is how ECR creates the grant it encrypts and decrypts layers with;</li>
- *   <li>{@value #SID_DENY_GRANTS}: nobody may create a grant unless an AWS service asks for it
- *       ({@code kms:GrantIsForAWSResource}), AWS Control Tower CT.KMS.PR.3.</li>
+ *   <li>{@value #SID_DENY_GRANTS}: nobody may create a grant unless it is for an AWS resource or an AWS service
+ *       asks for it ({@link #denyGrantsNotForAwsServices()}, AWS Control Tower CT.KMS.PR.3).</li>
  * </ol>
  * Pullers and pushers get no key permissions: ECR decrypts with its own grant (ECR user guide,
  * "Encryption at rest", https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
@@ -153,14 +153,30 @@ public class RepositoryKey extends Construct {
                         "kms:CallerAccount", account,
                         "kms:ViaService", "ecr." + region + ".amazonaws.com"))))
                 .build();
-        PolicyStatement denyGrants = PolicyStatement.Builder.create()
+        return PolicyDocument.Builder.create().statements(List.of(root, ecr, denyGrantsNotForAwsServices())).build();
+    }
+
+    /**
+     * The key-policy statement AWS Control Tower's CT.KMS.PR.3 requires, in the one shape its rule accepts: Deny
+     * {@code kms:CreateGrant} on {@code *} to every principal when both {@code kms:GrantIsForAWSResource} and
+     * {@code aws:PrincipalIsAWSService} are false, with {@code BoolIfExists} (rule
+     * {@code kms_create_grant_aws_service_check}, https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html).
+     * ECR still creates its grant: it calls CreateGrant for the repository ({@code kms:GrantIsForAWSResource} true).
+     * Every customer-managed key of this project carries it.
+     *
+     * @return a new statement with the Sid {@value #SID_DENY_GRANTS}, for a key's resource policy
+     */
+    public static PolicyStatement denyGrantsNotForAwsServices() {
+        return PolicyStatement.Builder.create()
                 .sid(SID_DENY_GRANTS)
                 .effect(Effect.DENY)
                 .principals(List.of(new AnyPrincipal()))
                 .actions(List.of("kms:CreateGrant"))
                 .resources(List.of("*"))
-                .conditions(Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false")))
+                // Sorted: Map.of's order changes between JVMs, and the template must not.
+                .conditions(Map.of("BoolIfExists", new TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false",
+                        "aws:PrincipalIsAWSService", "false"))))
                 .build();
-        return PolicyDocument.Builder.create().statements(List.of(root, ecr, denyGrants)).build();
     }
 }

@@ -35,7 +35,7 @@ class ReportFromSynthesisTest {
                                 "Action", "kms:*", "Resource", "*"),
                         Map.of("Effect", "Deny", "Principal", Map.of("AWS", "*"), "Action", "kms:CreateGrant",
                                 "Resource", "*",
-                                "Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false"))))))
+                                "Condition", Map.of("BoolIfExists", Map.of("kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false"))))))
                 .build();
         CfnRepository repository = CfnRepository.Builder.create(stack, "Repo")
                 .repositoryName("shop/prod/user-service")

@@ -80,10 +80,10 @@ class AlertTopicTest {
                     Match.objectEquals(Map.of(
                             "Sid", "DenyGrantsNotForAwsResources",
                             "Effect", "Deny",
-                            "Principal", "*",
+                            "Principal", Map.of("AWS", "*"),
                             "Action", "kms:CreateGrant",
                             "Resource", "*",
-                            "Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false")))))))));
+                            "Condition", Map.of("BoolIfExists", Map.of("kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false")))))))));
         }
     }
 

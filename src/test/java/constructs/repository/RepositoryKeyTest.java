@@ -78,7 +78,7 @@ class RepositoryKeyTest {
                                     "Principal", Map.of("AWS", "*"),
                                     "Action", "kms:CreateGrant",
                                     "Resource", "*",
-                                    "Condition", Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "false"))))))));
+                                    "Condition", Map.of("BoolIfExists", Map.of("kms:GrantIsForAWSResource", "false", "aws:PrincipalIsAWSService", "false"))))))));
         }
 
         @Test
