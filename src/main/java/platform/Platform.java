@@ -3,6 +3,7 @@ package platform;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
+import lifecycle.TagScheme;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,20 +108,36 @@ public record Platform(
         return profile(environment).with(service.overrides());
     }
 
+    /** The tag scheme shared by the lifecycle rules and the generated CI workflows. */
+    public TagScheme tagScheme() {
+        return new TagScheme(tagging.releasePrefix(), tagging.buildPrefixes());
+    }
+
     /**
-     * The lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}:
-     * untagged expiry, release tags, build tags, then the count rule. The one mapping from profile to policy,
-     * used by the stacks, the creation templates and {@code lifecycle preview --platform}.
+     * The lifecycle policy of a repository in an environment, in the fixed rule order of
+     * {@link LifecyclePresets#environmentPolicy}: untagged expiry, release and promotion images to archive when
+     * unpulled, never-promoted build images, then the count rule. The one mapping from profile to policy, used by the
+     * stacks, the REPLICATION creation templates and {@code lifecycle preview --platform}.
      */
-    public LifecyclePolicy lifecyclePolicy(EnvironmentProfile profile) {
+    public LifecyclePolicy lifecyclePolicy(Environment environment, EnvironmentProfile profile) {
+        TagScheme tags = tagScheme();
         return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
                 .untaggedExpiryDays(profile.untaggedExpiryDays())
-                .keepLastImages(profile.keepLastImages())
-                .releaseRetentionDays(profile.releaseTagRetentionDays())
+                .releaseArchiveDays(profile.releaseTagRetentionDays())
+                .promotionArchiveDays(receivesPromotions(environment) ? profile.promotionArchiveDays() : null)
                 .buildRetentionDays(profile.buildTagRetentionDays())
-                .releaseTagPrefixes(List.of(tagging.releasePrefix()))
-                .buildTagPrefixes(tagging.buildPrefixes())
+                .keepLastImages(profile.keepLastImages())
+                .releaseTagPrefixes(List.of(tags.releasePrefix()))
+                .promotionTagPrefixes(receivesPromotions(environment)
+                        ? List.of(TagScheme.promotionPrefix(environment.name())) : List.of())
+                .buildTagPrefixes(tags.buildPrefixes())
                 .build());
+    }
+
+    /** Whether images are promoted into an environment: every environment after the first in promotion order. */
+    public boolean receivesPromotions(Environment environment) {
+        int position = promotionOrder.indexOf(environment.name());
+        return position != 0;
     }
 
     /** The pullers that apply to an environment (a puller without environments applies to all). */

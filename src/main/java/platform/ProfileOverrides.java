@@ -7,11 +7,13 @@ package platform;
 public record ProfileOverrides(
         @Field("Days after which untagged images expire.")
         Integer untaggedExpiryDays,
-        @Field("Images kept per repository (the newest); 0 turns the count rule off.")
+        @Field("Images kept per repository (the newest); older ones no earlier rule protects (never-promoted builds, latest) expire; 0 turns the count rule off.")
         Integer keepLastImages,
-        @Field("Days release-tagged images are kept at least; 0 turns the rule off.")
+        @Field("Days a release image stays pullable after its last pull (or push), then it moves to archive; never expired. At least 30.")
         Integer releaseTagRetentionDays,
-        @Field("Days build-tagged images are kept; 0 turns the rule off.")
+        @Field("Days an image promoted into the environment stays pullable after its last pull (or push), then it moves to archive; never expired. At least 30.")
+        Integer promotionArchiveDays,
+        @Field("Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
         Integer buildTagRetentionDays,
         @Field("DESTROY or RETAIN repositories (and their images) when the stack is deleted.")
         RemovalPolicy removalPolicy,
@@ -26,5 +28,5 @@ public record ProfileOverrides(
         @Field("Reject tag-mutability exclusions unless the service gives an overrideReason.")
         Boolean requireImmutableTags) {
 
-    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null);
+    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null, null);
 }

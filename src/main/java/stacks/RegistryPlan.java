@@ -18,6 +18,7 @@ import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
 import platform.Environment;
+import platform.EnvironmentProfile;
 import platform.Platform;
 import platform.PullThroughCacheRule;
 import platform.ScanFrequency;
@@ -43,11 +44,21 @@ import java.util.Set;
 public final class RegistryPlan {
 
     /**
-     * Cached base images: untagged leftovers go after 7 days, and the newest 20 images of each cached
-     * repository stay (upstream tags move; older copies are only a rollback aid for builds).
+     * Cached base images and repositories created on push: untagged leftovers expire after the profile's untagged
+     * expiry, and every other image moves to archive once nobody pulled it for {@link #CACHE_ARCHIVE_DAYS} days. No
+     * tagged image is expired: a workload may run a cached image directly, and the upstream may no longer hold it.
      */
-    static final LifecycleRetention CACHE_RETENTION = LifecycleRetention.builder()
-            .untaggedExpiryDays(7).keepLastImages(20).build();
+    static final int CACHE_ARCHIVE_DAYS = 90;
+
+    /** The policy of PULL_THROUGH_CACHE and user creation templates in a registry used by these environments. */
+    static LifecyclePolicy cachePolicy(Platform platform, List<Environment> environments) {
+        int untagged = environments.stream().mapToInt(e -> platform.profile(e).untaggedExpiryDays()).max()
+                .orElse(EnvironmentProfile.UNTAGGED_EXPIRY_DAYS);
+        int archive = Math.max(CACHE_ARCHIVE_DAYS, environments.stream()
+                .mapToInt(e -> platform.profile(e).promotionArchiveDays()).max().orElse(0));
+        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                .untaggedExpiryDays(untagged).otherArchiveDays(archive).build());
+    }
 
     /** A registry: account and region. */
     public record Registry(String account, String region) {
@@ -98,7 +109,7 @@ public final class RegistryPlan {
                 contribution.template(RepositoryCreationTemplateProps.builder()
                         .prefix(props.ecrRepositoryPrefix())
                         .appliedFor(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)
-                        .lifecyclePolicy(LifecyclePresets.environmentPolicy(CACHE_RETENTION))
+                        .lifecyclePolicy(cachePolicy(platform, environments))
                         .description("Cached " + rule.upstream().fileValue() + " base images")
                         .build());
             }
@@ -137,7 +148,7 @@ public final class RegistryPlan {
             platform.registry().creationTemplates().forEach(t -> templates.template(RepositoryCreationTemplateProps.builder()
                     .prefix(t.prefix())
                     .appliedFor(t.appliedFor().stream().map(a -> CreationTemplateAppliedFor.valueOf(a.name())).toList())
-                    .lifecyclePolicy(LifecyclePresets.environmentPolicy(CACHE_RETENTION))
+                    .lifecyclePolicy(cachePolicy(platform, environments))
                     .description(t.description())
                     .build()));
             list.add(templates.build());
@@ -157,7 +168,7 @@ public final class RegistryPlan {
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(prefix.substring(0, prefix.length() - 1))
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
-                                .lifecyclePolicy(platform.lifecyclePolicy(platform.profile(env)))
+                                .lifecyclePolicy(platform.lifecyclePolicy(env, platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
                                 .build());
                 if (!environmentRegistries.containsKey(destination)) {
