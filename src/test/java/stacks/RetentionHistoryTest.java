@@ -18,6 +18,8 @@ import platform.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,12 @@ class RetentionHistoryTest {
 
     static Platform platform;
     static Environment prod;
+    /** Replaying is the expensive part: once per policy, shared by the tests that only read the result. */
+    static final Map<String, RepositoryHistory> HISTORIES = new ConcurrentHashMap<>();
+
+    static RepositoryHistory replay(LifecyclePolicy policy) {
+        return HISTORIES.computeIfAbsent(policy.toJson(), json -> RepositoryHistory.replay(policy, prod.name()));
+    }
 
     @BeforeAll
     static void load() throws Exception {
@@ -68,7 +76,7 @@ class RetentionHistoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("policies")
     void neverExpiresOrArchivesAnImageProductionMayStillRun(String name, LifecyclePolicy policy) {
-        RepositoryHistory history = RepositoryHistory.replay(policy, prod.name());
+        RepositoryHistory history = replay(policy);
 
         assertThat(history.breaches()).as(name + "\n" + policy.toJson()).isEmpty();
         assertThat(history.pushed()).isGreaterThan(RepositoryHistory.DAYS);
@@ -77,7 +85,7 @@ class RetentionHistoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("policies")
     void keepsStandardStorageBounded(String name, LifecyclePolicy policy) {
-        RepositoryHistory history = RepositoryHistory.replay(policy, prod.name());
+        RepositoryHistory history = replay(policy);
 
         int firstYear = history.mostStandardImages(0, 365);
         int secondYear = history.mostStandardImages(365, RepositoryHistory.DAYS);
@@ -88,8 +96,7 @@ class RetentionHistoryTest {
 
     @org.junit.jupiter.api.Test
     void prodRollsBackTwoHundredDaysWithoutARestore() {
-        RepositoryHistory history = RepositoryHistory.replay(
-                platform.lifecyclePolicy(prod, platform.profile(prod)), prod.name());
+        RepositoryHistory history = replay(platform.lifecyclePolicy(prod, platform.profile(prod)));
 
         assertThat(history.restores()).isZero();
         assertThat(history.archived()).as("old promotions move to archive instead of being deleted").isPositive();
