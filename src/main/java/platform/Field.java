@@ -25,4 +25,7 @@ public @interface Field {
 
     /** A regular expression every value (every element of a list) matches, for the schema; the validator explains it. */
     String pattern() default "";
+
+    /** The smallest integer accepted, for the schema; the validator explains it. Default: no minimum. */
+    int minimum() default Integer.MIN_VALUE;
 }

@@ -5,15 +5,15 @@ package platform;
  * Service overrides apply after environment overrides.
  */
 public record ProfileOverrides(
-        @Field("Days after which untagged images expire.")
+        @Field(minimum = 1, value = "Days after push that untagged images expire (at least 1; there is no off).")
         Integer untaggedExpiryDays,
-        @Field("Images kept per repository (the newest); older ones no earlier rule protects (never-promoted builds, latest) expire; 0 turns the count rule off.")
+        @Field(minimum = 0, value = "Images kept per repository (the newest); older ones no earlier rule protects (never-promoted builds, latest) expire; 0 turns the count rule off.")
         Integer keepLastImages,
-        @Field("Days a release image stays pullable after its last pull (or push), then it moves to archive; never expired. At least 30.")
+        @Field(minimum = EnvironmentProfile.MINIMUM_ARCHIVE_DAYS, value = "Days a release image stays pullable after its last pull (or push); then it moves to archive, and it is never expired. At least 30; there is no off.")
         Integer releaseTagRetentionDays,
-        @Field("Days an image promoted into the environment stays pullable after its last pull (or push), then it moves to archive; never expired. At least 30.")
+        @Field(minimum = EnvironmentProfile.MINIMUM_ARCHIVE_DAYS, value = "Days an image promoted into the environment stays pullable after its last pull (or push); then it moves to archive, and it is never expired. At least 30; there is no off.")
         Integer promotionArchiveDays,
-        @Field("Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
+        @Field(minimum = 0, value = "Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
         Integer buildTagRetentionDays,
         @Field("DESTROY or RETAIN repositories (and their images) when the stack is deleted.")
         RemovalPolicy removalPolicy,
