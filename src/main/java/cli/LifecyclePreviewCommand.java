@@ -307,6 +307,12 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
             outcome(json, "expired", totals.expiredImages(), totals.expiredBytes());
             outcome(json, "transitioned", totals.transitionedImages(), totals.transitionedBytes());
             outcome(json, "kept", totals.keptImages(), totals.keptBytes());
+            json.writeObjectFieldStart("storage");
+            storageClass(json, "standard", totals.standardBytesBefore(), totals.standardBytesAfter(),
+                    pricing.monthlyCost(totals.standardBytesBefore(), 0), pricing.monthlyCost(totals.standardBytesAfter(), 0));
+            storageClass(json, "archive", totals.archiveBytesBefore(), totals.archiveBytesAfter(),
+                    pricing.monthlyCost(0, totals.archiveBytesBefore()), pricing.monthlyCost(0, totals.archiveBytesAfter()));
+            json.writeEndObject();
             json.writeObjectFieldStart("monthlyStorageCost");
             json.writeStringField("currency", "USD");
             json.writeNumberField("before", round(totals.monthlyCostBefore(pricing)));
@@ -345,6 +351,17 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         json.writeEndObject();
     }
 
+    /** Bytes and monthly cost of one storage class before and after the policy acts. */
+    private static void storageClass(JsonGenerator json, String name, long bytesBefore, long bytesAfter,
+                                     double costBefore, double costAfter) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("bytesBefore", bytesBefore);
+        json.writeNumberField("bytesAfter", bytesAfter);
+        json.writeNumberField("monthlyCostBefore", round(costBefore));
+        json.writeNumberField("monthlyCostAfter", round(costAfter));
+        json.writeEndObject();
+    }
+
     private static double round(double dollars) {
         return Math.round(dollars * 100.0) / 100.0;
     }
@@ -365,6 +382,11 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                 .append("  expire      ").append(t.expiredImages()).append(" (").append(size(t.expiredBytes())).append(")\n")
                 .append("  transition  ").append(t.transitionedImages()).append(" (").append(size(t.transitionedBytes())).append(")\n")
                 .append("  keep        ").append(t.keptImages()).append(" (").append(size(t.keptBytes())).append(")\n")
+                .append("storage       before                  after\n")
+                .append(storageLine("  standard", t.standardBytesBefore(), t.standardBytesAfter(),
+                        pricing.monthlyCost(t.standardBytesBefore(), 0), pricing.monthlyCost(t.standardBytesAfter(), 0)))
+                .append(storageLine("  archive", t.archiveBytesBefore(), t.archiveBytesAfter(),
+                        pricing.monthlyCost(0, t.archiveBytesBefore()), pricing.monthlyCost(0, t.archiveBytesAfter())))
                 .append(String.format(Locale.ROOT, "monthly storage cost, USD, %s:%n", StoragePricing.UPPER_BOUND_NOTE))
                 .append(String.format(Locale.ROOT, "  before      $%.2f%n", t.monthlyCostBefore(pricing)))
                 .append(String.format(Locale.ROOT, "  after       $%.2f%n", t.monthlyCostAfter(pricing)))
@@ -372,6 +394,12 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                         StoragePricing.STANDARD_SOURCE))
                 .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", price(pricing.archivePerGbMonth()),
                         StoragePricing.ARCHIVE_SOURCE));
+    }
+
+    private static String storageLine(String label, long before, long after, double costBefore, double costAfter) {
+        return String.format(Locale.ROOT, "%-12s  %-10s %-12s %-10s %s%n", label, size(before),
+                String.format(Locale.ROOT, "$%.2f/month", costBefore), size(after),
+                String.format(Locale.ROOT, "$%.2f/month", costAfter));
     }
 
     /** At least two decimals, more when the price has them: 0.1 prints 0.10, 0.023 prints 0.023. */
