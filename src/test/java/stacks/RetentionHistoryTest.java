@@ -1,8 +1,8 @@
 package stacks;
 
-import constructs.CreationTemplateAppliedFor;
-import constructs.RegistryContribution;
-import constructs.RepositoryCreationTemplateProps;
+import constructs.registry.CreationTemplateAppliedFor;
+import constructs.registry.RegistryContribution;
+import constructs.registry.RepositoryCreationTemplateProps;
 import lifecycle.LifecyclePolicy;
 import lifecycle.RepositoryHistory;
 import org.junit.jupiter.api.BeforeAll;
