@@ -52,7 +52,7 @@ public record Platform(
         environments = environments == null ? List.of() : List.copyOf(environments);
         services = services == null ? List.of() : List.copyOf(services);
         pullers = pullers == null ? List.of() : List.copyOf(pullers);
-        registry = registry == null ? new Registry(null, null, null, null, null) : registry;
+        registry = registry == null ? new Registry(null, null, null, null, null, null) : registry;
         compliance = compliance == null ? new Compliance(null) : compliance;
         tagging = tagging == null ? new Tagging(null, null, false) : tagging;
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()

@@ -13,12 +13,15 @@ public record Registry(
         @Field("Repository creation templates besides the ones generated for the cache and replication. Default: none.")
         List<CreationTemplate> creationTemplates,
         @Field("Managed image signing with AWS Signer. Default: off.")
-        Signing signing) {
+        Signing signing,
+        @Field("Principals whose pulls do not update an image's last pull time, so pull-based lifecycle rules see only workloads. Default: none.")
+        PullTimeExclusions pullTimeUpdateExclusions) {
 
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
         replication = replication == null ? List.of() : List.copyOf(replication);
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
+        pullTimeUpdateExclusions = pullTimeUpdateExclusions == null ? new PullTimeExclusions(null, false) : pullTimeUpdateExclusions;
     }
 }

@@ -143,6 +143,12 @@ public final class RegistryPlan {
             list.add(RegistryContribution.builder("registry.scanning")
                     .scanning(RegistryScanningProps.builder().scanType(scanType).rules(userScanRules(platform)).build()).build());
         }
+        List<String> exclusions = pullTimeExclusions(platform, environments);
+        if (!exclusions.isEmpty()) {
+            var excluded = RegistryContribution.builder("registry.pullTimeUpdateExclusions");
+            exclusions.forEach(excluded::exclusion);
+            list.add(excluded.build());
+        }
         if (!platform.registry().creationTemplates().isEmpty()) {
             var templates = RegistryContribution.builder("registry.creationTemplates");
             platform.registry().creationTemplates().forEach(t -> templates.template(RepositoryCreationTemplateProps.builder()
@@ -184,6 +190,26 @@ public final class RegistryPlan {
                 contributions.computeIfAbsent(destination, r -> new ArrayList<>()).add(contribution.build());
             }
         }
+    }
+
+    /**
+     * The principals whose pulls in this registry do not count as use: the file's roles, and with {@code ownRoles}
+     * the promoter of every environment that promotes from one of this registry's environments (its
+     * BatchGetImage would otherwise keep every promoted image "recently pulled" in the source environment).
+     */
+    private static List<String> pullTimeExclusions(Platform platform, List<Environment> environments) {
+        var settings = platform.registry().pullTimeUpdateExclusions();
+        Set<String> principals = new LinkedHashSet<>(settings.roleArns());
+        if (settings.ownRoles()) {
+            for (List<Environment> step : platform.promotionSteps()) {
+                Environment source = step.get(0);
+                Environment target = step.get(1);
+                if (environments.contains(source)) {
+                    principals.add(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name())));
+                }
+            }
+        }
+        return List.copyOf(principals);
     }
 
     /** As the file says, else ENHANCED where some repository of the registry scans continuously, else BASIC. */
