@@ -93,7 +93,7 @@ public final class ImageInventory {
     }
 
     /**
-     * Whether two images might share a digest: false proves they do not. Compares the first 8 bytes of each digest
+     * Whether two images might share a digest: false proves they do not. Compares one 64-bit key per digest
      * after a primitive sort, so a million images cost one {@code long[]} and no Strings; a true answer is confirmed
      * (and reported with its line) by the general reader.
      */
@@ -103,9 +103,14 @@ public final class ImageInventory {
             if (otherDigests[i] != null) {
                 keys[i] = otherDigests[i].hashCode();
             } else {
+                // all 32 bytes folded into one long: digests that share a prefix still get distinct keys
                 long key = 0;
-                for (int k = 0; k < 8; k++) {
-                    key = key << 8 | (sha256[i * 32 + k] & 0xff);
+                for (int word = 0; word < 4; word++) {
+                    long part = 0;
+                    for (int k = 0; k < 8; k++) {
+                        part = part << 8 | (sha256[i * 32 + word * 8 + k] & 0xff);
+                    }
+                    key ^= Long.rotateLeft(part, 16 * word);
                 }
                 keys[i] = key;
             }
