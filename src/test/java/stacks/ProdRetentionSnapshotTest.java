@@ -52,7 +52,9 @@ class ProdRetentionSnapshotTest {
             String type = resource.path("Type").asText();
             JsonNode properties = resource.path("Properties");
             String text = null;
-            if (type.equals("AWS::ECR::Repository") && properties.path("RepositoryName").asText().contains("/prod/")) {
+            boolean prodStack = snapshot.getFileName().toString().endsWith("-prod.json");
+            if (type.equals("AWS::ECR::Repository")
+                    && (prodStack || properties.path("RepositoryName").asText().contains("/prod/"))) {
                 text = properties.at("/LifecyclePolicy/LifecyclePolicyText").asText(null);
             } else if (type.equals("AWS::ECR::RepositoryCreationTemplate")
                     && properties.path("Prefix").asText().endsWith("/prod")) {
