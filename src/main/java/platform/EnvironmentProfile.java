@@ -54,6 +54,7 @@ public record EnvironmentProfile(
         Severity alertSeverity,
         boolean requireImmutableTags) {
 
+    /** Days after which untagged images expire, in every profile. */
     public static final int UNTAGGED_EXPIRY_DAYS = 7;
     /**
      * The fewest days a release or promotion image stays pullable after its last pull: a workload that pulled an
@@ -61,7 +62,12 @@ public record EnvironmentProfile(
      */
     public static final int MINIMUM_ARCHIVE_DAYS = 30;
 
-    /** The documented defaults of a profile (see the class comment). */
+    /**
+     * The documented defaults of a profile (see the class comment).
+     *
+     * @param profile the environment profile
+     * @return the documented defaults of a profile (see the class comment)
+     */
     public static EnvironmentProfile defaults(Profile profile) {
         return switch (profile) {
             case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, 30, 30, null,
@@ -76,6 +82,9 @@ public record EnvironmentProfile(
     /**
      * These settings with the given overrides applied. A 0 for {@code keepLastImages} or {@code buildTagRetentionDays}
      * turns that rule off; the validator rejects 0 for the others (see {@code docs/platform-file.md}).
+     *
+     * @param o the overrides (null fields keep this profile's value)
+     * @return the resulting settings
      */
     public EnvironmentProfile with(ProfileOverrides o) {
         if (o == null) {
@@ -101,7 +110,11 @@ public record EnvironmentProfile(
                 requireImmutableTags);
     }
 
-    /** Repositories are emptied before deletion only where they are destroyed with the stack. */
+    /**
+     * Repositories are emptied before deletion only where they are destroyed with the stack.
+     *
+     * @return whether repositories are emptied before deletion
+     */
     public boolean emptyOnDelete() {
         return removalPolicy == RemovalPolicy.DESTROY;
     }

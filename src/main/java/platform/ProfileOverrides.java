@@ -28,5 +28,6 @@ public record ProfileOverrides(
         @Field("Reject tag-mutability exclusions unless the service gives an overrideReason.")
         Boolean requireImmutableTags) {
 
+    /** No override: every setting from the profile. */
     public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null, null);
 }
