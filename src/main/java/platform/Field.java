@@ -42,6 +42,10 @@ public @interface Field {
      */
     String pattern() default "";
 
-    /** The smallest integer accepted, for the schema; the validator explains it. Default: no minimum. */
+    /**
+     * The smallest integer accepted, for the schema; the validator explains it. Default: no minimum.
+     *
+     * @return the smallest integer the key accepts, or {@link Integer#MIN_VALUE} for none
+     */
     int minimum() default Integer.MIN_VALUE;
 }

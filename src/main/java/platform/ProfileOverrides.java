@@ -28,6 +28,28 @@ public record ProfileOverrides(
         @Field("Reject tag-mutability exclusions unless the service gives an overrideReason.")
         Boolean requireImmutableTags) {
 
+    /**
+     * The overrides of release 0.1.0, without {@code promotionArchiveDays} (which keeps the profile's value).
+     *
+     * @param untaggedExpiryDays      days after push that untagged images expire
+     * @param keepLastImages          images kept per repository; 0 turns the count rule off
+     * @param releaseTagRetentionDays days a release image stays pullable after its last pull, at least 30
+     * @param buildTagRetentionDays   days after push that never-promoted build images expire; 0 turns the rule off
+     * @param removalPolicy           DESTROY or RETAIN repositories when the stack is deleted
+     * @param terminationProtection   stack termination protection
+     * @param scanFrequency           SCAN_ON_PUSH or CONTINUOUS_SCAN
+     * @param alerts                  whether scan-finding alerts exist
+     * @param alertSeverity           lowest finding severity that alerts
+     * @param requireImmutableTags    reject tag-mutability exclusions without an overrideReason
+     */
+    public ProfileOverrides(Integer untaggedExpiryDays, Integer keepLastImages, Integer releaseTagRetentionDays,
+                            Integer buildTagRetentionDays, RemovalPolicy removalPolicy, Boolean terminationProtection,
+                            ScanFrequency scanFrequency, Boolean alerts, Severity alertSeverity,
+                            Boolean requireImmutableTags) {
+        this(untaggedExpiryDays, keepLastImages, releaseTagRetentionDays, null, buildTagRetentionDays, removalPolicy,
+                terminationProtection, scanFrequency, alerts, alertSeverity, requireImmutableTags);
+    }
+
     /** No override: every setting from the profile. */
     public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -18,6 +18,12 @@ public record PullTimeExclusions(
         @Field("Also exclude the promoter roles this project creates, in the registry they promote from: a promotion reads an image without running it. Default: false.")
         boolean ownRoles) {
 
+    /**
+     * Copies the list; a missing list is empty.
+     *
+     * @param roleArns IAM roles excluded in the registry of every environment. Default: none
+     * @param ownRoles also exclude each environment's promoter in the registry it promotes from. Default: false
+     */
     public PullTimeExclusions {
         roleArns = roleArns == null ? List.of() : List.copyOf(roleArns);
     }

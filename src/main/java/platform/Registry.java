@@ -25,6 +25,7 @@ public record Registry(
      * @param pullThroughCache pull-through cache rules for trusted upstream registries. Default: none.
      * @param creationTemplates repository creation templates besides the ones generated for the cache and replication. Default: none.
      * @param signing managed image signing with AWS Signer. Default: off.
+     * @param pullTimeUpdateExclusions principals whose pulls do not update an image's last pull time. Default: none.
      */
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
@@ -32,5 +33,19 @@ public record Registry(
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
         pullTimeUpdateExclusions = pullTimeUpdateExclusions == null ? new PullTimeExclusions(null, false) : pullTimeUpdateExclusions;
+    }
+
+    /**
+     * The registry settings of release 0.1.0, without pull-time update exclusions.
+     *
+     * @param scanning          registry scanning
+     * @param replication       replication rules beyond environments' replicaRegions
+     * @param pullThroughCache  pull-through cache rules
+     * @param creationTemplates repository creation templates besides the generated ones
+     * @param signing           managed image signing
+     */
+    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null);
     }
 }
