@@ -14,6 +14,10 @@ public record Registry(
         List<CreationTemplate> creationTemplates,
         @Field("Managed image signing with AWS Signer. Default: off.")
         Signing signing,
+        @Field("Who owns each registry-wide singleton, per account and region: managed here or left as it is (existing)."
+                + " Two platforms sharing a registry give each singleton one owner (docs/registry.md). Default: every"
+                + " registry the platform configures is managed here.")
+        List<RegistryOwnership> ownership,
         @Field("Principals whose pulls do not update an image's last pull time, so pull-based lifecycle rules see only workloads. Default: none.")
         PullTimeExclusions pullTimeUpdateExclusions) {
 
@@ -25,6 +29,7 @@ public record Registry(
      * @param pullThroughCache pull-through cache rules for trusted upstream registries. Default: none.
      * @param creationTemplates repository creation templates besides the ones generated for the cache and replication. Default: none.
      * @param signing managed image signing with AWS Signer. Default: off.
+     * @param ownership who owns each registry-wide singleton per account and region. Default: every registry managed here.
      * @param pullTimeUpdateExclusions principals whose pulls do not update an image's last pull time. Default: none.
      */
     public Registry {
@@ -32,20 +37,47 @@ public record Registry(
         replication = replication == null ? List.of() : List.copyOf(replication);
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
+        ownership = ownership == null ? List.of() : List.copyOf(ownership);
         pullTimeUpdateExclusions = pullTimeUpdateExclusions == null ? new PullTimeExclusions(null, false) : pullTimeUpdateExclusions;
     }
 
     /**
-     * The registry settings of release 0.1.0, without pull-time update exclusions.
+     * Registry settings with every registry managed here and no pull-time update exclusions (release 0.1.0).
      *
-     * @param scanning          registry scanning
-     * @param replication       replication rules beyond environments' replicaRegions
-     * @param pullThroughCache  pull-through cache rules
-     * @param creationTemplates repository creation templates besides the generated ones
-     * @param signing           managed image signing
+     * @param scanning registry scanning
+     * @param replication replication rules beyond environments' replicaRegions
+     * @param pullThroughCache pull-through cache rules
+     * @param creationTemplates repository creation templates
+     * @param signing managed image signing
      */
     public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing) {
-        this(scanning, replication, pullThroughCache, creationTemplates, signing, null);
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null, null);
+    }
+
+    /**
+     * Registry settings without pull-time update exclusions.
+     *
+     * @param scanning registry scanning
+     * @param replication replication rules beyond environments' replicaRegions
+     * @param pullThroughCache pull-through cache rules
+     * @param creationTemplates repository creation templates
+     * @param signing managed image signing
+     * @param ownership who owns each registry-wide singleton per account and region
+     */
+    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing, List<RegistryOwnership> ownership) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, null);
+    }
+
+    /**
+     * Who owns the singletons of a registry: as the file lists it, else everything managed here.
+     *
+     * @param location the registry's account and region
+     * @return the registry's ownership
+     */
+    public RegistryOwnership ownership(RegistryLocation location) {
+        return ownership.stream().filter(o -> location.equals(o.location())).findFirst()
+                .orElseGet(() -> RegistryOwnership.managed(location));
     }
 }
