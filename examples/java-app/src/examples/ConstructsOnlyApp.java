@@ -48,7 +48,7 @@ public final class ConstructsOnlyApp {
 
         var lifecycle = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
                 .untaggedExpiryDays(7)
-                .releaseRetentionDays(365)
+                .releaseArchiveDays(365)        // releases move to archive after a year unpulled, never deleted
                 .buildRetentionDays(30)
                 .build());
 

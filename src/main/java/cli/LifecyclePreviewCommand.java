@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -116,9 +117,8 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                 json(preview, pricing, spec.commandLine().getOut());
                 return 0;
             }
-            StringBuilder out = new StringBuilder(4096 + preview.size() * 160);
-            table(preview, pricing, out);
-            print(out, spec.commandLine().getOut());
+            // As for JSON: nothing can fail any more, so rows go out in chunks instead of one string of the whole table.
+            table(preview, pricing, spec.commandLine().getOut());
             return 0;
         } catch (InputException e) {
             err.println("error: " + e.getMessage());
@@ -141,7 +141,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         var svc = model.service(service).orElseThrow(() -> new InputException("--service \"" + service
                 + "\" is not a service of " + platformFile + ": use one of "
                 + model.services().stream().map(platform.Service::name).toList()));
-        return model.lifecyclePolicy(model.profile(env, svc));
+        return model.lifecyclePolicy(env, model.profile(env, svc));
     }
 
     private Instant evaluationTime() {
@@ -307,6 +307,12 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
             outcome(json, "expired", totals.expiredImages(), totals.expiredBytes());
             outcome(json, "transitioned", totals.transitionedImages(), totals.transitionedBytes());
             outcome(json, "kept", totals.keptImages(), totals.keptBytes());
+            json.writeObjectFieldStart("storage");
+            storageClass(json, "standard", totals.standardBytesBefore(), totals.standardBytesAfter(),
+                    pricing.monthlyCost(totals.standardBytesBefore(), 0), pricing.monthlyCost(totals.standardBytesAfter(), 0));
+            storageClass(json, "archive", totals.archiveBytesBefore(), totals.archiveBytesAfter(),
+                    pricing.monthlyCost(0, totals.archiveBytesBefore()), pricing.monthlyCost(0, totals.archiveBytesAfter()));
+            json.writeEndObject();
             json.writeObjectFieldStart("monthlyStorageCost");
             json.writeStringField("currency", "USD");
             json.writeNumberField("before", round(totals.monthlyCostBefore(pricing)));
@@ -345,19 +351,59 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         json.writeEndObject();
     }
 
+    /** Bytes and monthly cost of one storage class before and after the policy acts. */
+    private static void storageClass(JsonGenerator json, String name, long bytesBefore, long bytesAfter,
+                                     double costBefore, double costAfter) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("bytesBefore", bytesBefore);
+        json.writeNumberField("bytesAfter", bytesAfter);
+        json.writeNumberField("monthlyCostBefore", round(costBefore));
+        json.writeNumberField("monthlyCostAfter", round(costAfter));
+        json.writeEndObject();
+    }
+
     private static double round(double dollars) {
         return Math.round(dollars * 100.0) / 100.0;
     }
 
-    private static void table(LifecyclePreview preview, StoragePricing pricing, StringBuilder out) {
+    private static void table(LifecyclePreview preview, StoragePricing pricing, PrintWriter writer) {
+        StringBuilder out = new StringBuilder(TABLE_CHUNK + 4096);
         out.append(String.format(Locale.ROOT, "%-10s %-5s %10s  %-71s  %s%n", "ACTION", "RULE", "SIZE", "DIGEST", "TAGS"));
         for (int i = 0; i < preview.size(); i++) {
-            Integer priority = preview.rulePriority(i);
-            out.append(pad(preview.action(i).json(), 10)).append(' ')
-                    .append(pad(priority == null ? "-" : priority.toString(), 5)).append(' ')
-                    .append(leftPad(size(preview.sizeInBytes(i)), 10)).append("  ")
-                    .append(pad(preview.digest(i), 71)).append("  ")
-                    .append(String.join(",", preview.tags(i))).append('\n');
+            if (out.length() >= TABLE_CHUNK) {
+                print(out, writer);
+                out.setLength(0);
+            }
+            // Appended in place (no String.format, no digest String per row): a million rows make little garbage.
+            int rowStart = out.length();
+            out.append(preview.action(i).json());
+            padTo(out, rowStart + 11);
+            int priority = preview.rulePriorityOrZero(i);
+            if (priority == 0) {
+                out.append('-');
+            } else {
+                out.append(priority);
+            }
+            padTo(out, rowStart + 17);
+            int sizeStart = out.length();
+            appendSize(preview.sizeInBytes(i), out);
+            int sizeLength = out.length() - sizeStart;
+            if (sizeLength < 10) {
+                out.insert(sizeStart, SPACES, 0, 10 - sizeLength);
+            }
+            out.append("  ");
+            int digestStart = out.length();
+            preview.appendDigest(i, out);
+            padTo(out, digestStart + 71);
+            out.append("  ");
+            List<String> tags = preview.tags(i);
+            for (int k = 0; k < tags.size(); k++) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                out.append(tags.get(k));
+            }
+            out.append('\n');
         }
         LifecyclePreview.Totals t = preview.totals();
         out.append('\n')
@@ -365,6 +411,11 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                 .append("  expire      ").append(t.expiredImages()).append(" (").append(size(t.expiredBytes())).append(")\n")
                 .append("  transition  ").append(t.transitionedImages()).append(" (").append(size(t.transitionedBytes())).append(")\n")
                 .append("  keep        ").append(t.keptImages()).append(" (").append(size(t.keptBytes())).append(")\n")
+                .append("storage       before                  after\n")
+                .append(storageLine("  standard", t.standardBytesBefore(), t.standardBytesAfter(),
+                        pricing.monthlyCost(t.standardBytesBefore(), 0), pricing.monthlyCost(t.standardBytesAfter(), 0)))
+                .append(storageLine("  archive", t.archiveBytesBefore(), t.archiveBytesAfter(),
+                        pricing.monthlyCost(0, t.archiveBytesBefore()), pricing.monthlyCost(0, t.archiveBytesAfter())))
                 .append(String.format(Locale.ROOT, "monthly storage cost, USD, %s:%n", StoragePricing.UPPER_BOUND_NOTE))
                 .append(String.format(Locale.ROOT, "  before      $%.2f%n", t.monthlyCostBefore(pricing)))
                 .append(String.format(Locale.ROOT, "  after       $%.2f%n", t.monthlyCostAfter(pricing)))
@@ -372,6 +423,41 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                         StoragePricing.STANDARD_SOURCE))
                 .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", price(pricing.archivePerGbMonth()),
                         StoragePricing.ARCHIVE_SOURCE));
+        print(out, writer);
+    }
+
+    private static final char[] SPACES = " ".repeat(80).toCharArray();
+
+    private static void padTo(StringBuilder out, int length) {
+        if (out.length() < length) {
+            out.append(SPACES, 0, length - out.length());
+        }
+    }
+
+    /** As {@link #size(long)}, appended without formatting: one decimal, rounded half up. */
+    static void appendSize(long bytes, StringBuilder out) {
+        if (bytes < 1024) {
+            out.append(bytes).append(" B");
+            return;
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        int unit = 0;
+        long scale = 1024;
+        while (unit < units.length - 1 && bytes >= scale * 1024) {
+            scale *= 1024;
+            unit++;
+        }
+        long tenths = Math.round(bytes * 10.0 / scale);
+        out.append(tenths / 10).append('.').append(tenths % 10).append(' ').append(units[unit]);
+    }
+
+    /** Characters of table text held before they are written: a million rows would otherwise be 300 MB of text. */
+    private static final int TABLE_CHUNK = 1 << 20;
+
+    private static String storageLine(String label, long before, long after, double costBefore, double costAfter) {
+        return String.format(Locale.ROOT, "%-12s  %-10s %-12s %-10s %s%n", label, size(before),
+                String.format(Locale.ROOT, "$%.2f/month", costBefore), size(after),
+                String.format(Locale.ROOT, "$%.2f/month", costAfter));
     }
 
     /** At least two decimals, more when the price has them: 0.1 prints 0.10, 0.023 prints 0.023. */
@@ -389,17 +475,9 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        StringBuilder text = new StringBuilder(16);
+        appendSize(bytes, text);
+        return text.toString();
     }
 
     private static void print(StringBuilder text, PrintWriter out) {

@@ -48,11 +48,14 @@ final class DescribeImagesReader {
         byte[] head = in.readNBytes(IN_MEMORY_LIMIT);
         if (head.length < IN_MEMORY_LIMIT) {
             try {
-                return DescribeImagesScanner.scan(new ByteSource(head)).build();
+                ImageInventory scanned = DescribeImagesScanner.scan(new ByteSource(head)).build();
+                if (!scanned.mayRepeatDigests()) {
+                    return scanned;
+                }
             } catch (RuntimeException general) {
                 // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
-                return parse(new java.io.ByteArrayInputStream(head)).images.build();
             }
+            return parse(new java.io.ByteArrayInputStream(head)).images.build();
         }
         return parse(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in)).images.build();
     }
@@ -110,7 +113,7 @@ final class DescribeImagesReader {
             long size = channel.size();
             int split = size >= parallelThreshold && size < Integer.MAX_VALUE ? pageStartNear(channel, size / 2) : -1;
             if (split <= 0) {
-                return DescribeImagesScanner.scan(new ChannelSource(channel, 0, size)).build();
+                return withoutRepeats(DescribeImagesScanner.scan(new ChannelSource(channel, 0, size)).build());
             }
             ImageInventory.Builder[] second = new ImageInventory.Builder[1];
             Thread worker = new Thread(() -> {
@@ -127,7 +130,7 @@ final class DescribeImagesReader {
             } finally {
                 worker.join();
             }
-            return second[0] == null ? null : ImageInventory.join(first, second[0]);
+            return second[0] == null ? null : withoutRepeats(ImageInventory.join(first, second[0]));
         } catch (IOException | RuntimeException general) {
             // Fallback, or anything unforeseen in the scanner: the general reader decides and reports
             return null;
@@ -135,6 +138,11 @@ final class DescribeImagesReader {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Null (read again by the general reader, which names the line) when two images may share a digest. */
+    private static ImageInventory withoutRepeats(ImageInventory images) {
+        return images.mayRepeatDigests() ? null : images;
     }
 
     private record ByteSource(byte[] bytes, int[] position) implements DescribeImagesScanner.Source {
@@ -308,6 +316,7 @@ final class DescribeImagesReader {
     }
 
     private void image() throws IOException {
+        JsonLocation imageStart = parser.currentTokenLocation();
         char[] digest = null;
         int digestLength = 0;
         String[] tags = NO_TAGS;
@@ -333,7 +342,7 @@ final class DescribeImagesReader {
                 }
                 case "imageTags" -> tags = tags(value);
                 case "imagePushedAt" -> pushedAt = time(value, name);
-                case "imageSizeInBytes" -> size = parser.getValueAsLong();
+                case "imageSizeInBytes" -> size = size(value);
                 case "lastRecordedPullTime" -> lastPulledAt = time(value, name);
                 case "lastArchivedAt" -> lastArchivedAt = time(value, name);
                 case "lastActivatedAt" -> lastActivatedAt = time(value, name);
@@ -351,21 +360,50 @@ final class DescribeImagesReader {
                     + ") has no imagePushedAt: "
                     + "lifecycle rules order and age images by it. Fix: pass the unmodified describe-images output");
         }
+        String text = new String(digest, 0, digestLength);
+        Integer first = digestIndexes.putIfAbsent(text, index);
+        if (first != null) {
+            throw new DescribeImagesException("imageDetails[" + index + "]" + where(imageStart) + " repeats the "
+                    + "imageDigest " + text + " of imageDetails[" + first + "]: a repository lists each image once, so "
+                    + "pages were appended twice. Fix: pass each describe-images page once");
+        }
         images.add(digest, 0, digestLength, tags, pushedAt, size, lastPulledAt, status, lastArchivedAt, lastActivatedAt, subject);
         index++;
     }
 
+    /** Digests seen so far, for the duplicate check (the general reader only runs on small or unusual input). */
+    private final java.util.Map<String, Integer> digestIndexes = new java.util.HashMap<>();
+
+    private long size(JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long bytes = parser.getLongValue();
+            if (bytes >= 0) {
+                return bytes;
+            }
+        }
+        String got = value == JsonToken.VALUE_STRING ? "the text \"" + parser.getText() + "\""
+                : value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT ? parser.getText()
+                : value.isStructStart() ? "a JSON " + (value == JsonToken.START_ARRAY ? "list" : "object") : parser.getText();
+        throw new DescribeImagesException("imageDetails[" + index + "].imageSizeInBytes" + where(parser.currentTokenLocation())
+                + " must be a whole number of bytes, zero or more; got " + got + ". Fix: pass the unmodified describe-images output");
+    }
+
     private String[] tags(JsonToken value) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            parser.skipChildren();
+        if (value == JsonToken.VALUE_NULL) {
             return NO_TAGS;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new DescribeImagesException("imageDetails[" + index + "].imageTags" + where(parser.currentTokenLocation())
+                    + " must be a list of tags, got " + (value == JsonToken.VALUE_STRING ? "the text \"" + parser.getText()
+                    + "\"" : parser.getText()) + ": a tag given as text would be read as no tags, and the image as untagged."
+                    + " Fix: write [\"" + (value == JsonToken.VALUE_STRING ? parser.getText() : "v1.2.3") + "\"], as describe-images prints it");
         }
         int count = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.VALUE_STRING) {
-                parser.skipChildren();
-                continue;
+                throw new DescribeImagesException("imageDetails[" + index + "].imageTags" + where(parser.currentTokenLocation())
+                        + " holds " + parser.getText() + ", not a tag: tags are text. Fix: pass the unmodified describe-images output");
             }
             if (count == tagBuffer.length) {
                 tagBuffer = Arrays.copyOf(tagBuffer, count * 2);
@@ -377,7 +415,13 @@ final class DescribeImagesReader {
 
     private long time(JsonToken value, String field) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-            return Timestamps.fromEpochSeconds(parser.getDoubleValue());
+            double seconds = parser.getDoubleValue();
+            if (!Timestamps.plausibleEpochSeconds(seconds)) {
+                throw new DescribeImagesException("imageDetails[" + index + "]." + field + where(parser.currentTokenLocation())
+                        + " " + parser.getText() + " is not a time in epoch seconds" + (seconds > 0 ? " (epoch milliseconds?)" : "")
+                        + ": the AWS API and CLI v1 print seconds. Fix: divide by 1000, or pass the unmodified describe-images output");
+            }
+            return Timestamps.fromEpochSeconds(seconds);
         }
         if (value == JsonToken.VALUE_STRING) {
             try {

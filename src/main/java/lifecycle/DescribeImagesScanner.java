@@ -333,7 +333,11 @@ final class DescribeImagesScanner {
         }
         int start = pos;
         skipNumber();
-        return Timestamps.fromEpochSeconds(Double.parseDouble(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1)));
+        double seconds = Double.parseDouble(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
+        if (!Timestamps.plausibleEpochSeconds(seconds)) {
+            throw FALLBACK;
+        }
+        return Timestamps.fromEpochSeconds(seconds);
     }
 
     /** A plain integer of at most 18 digits; anything else goes to the general reader. */
@@ -356,7 +360,10 @@ final class DescribeImagesScanner {
             }
             value = value * 10 + (d - '0');
         }
-        return negative ? -value : value;
+        if (negative) {
+            throw FALLBACK;
+        }
+        return value;
     }
 
     private ImageInventory.Status status() {

@@ -92,6 +92,38 @@ public final class ImageInventory {
         return size;
     }
 
+    /**
+     * Whether two images might share a digest: false proves they do not. Compares one 64-bit key per digest
+     * after a primitive sort, so a million images cost one {@code long[]} and no Strings; a true answer is confirmed
+     * (and reported with its line) by the general reader.
+     */
+    boolean mayRepeatDigests() {
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            if (otherDigests[i] != null) {
+                keys[i] = otherDigests[i].hashCode();
+            } else {
+                // all 32 bytes folded into one long: digests that share a prefix still get distinct keys
+                long key = 0;
+                for (int word = 0; word < 4; word++) {
+                    long part = 0;
+                    for (int k = 0; k < 8; k++) {
+                        part = part << 8 | (sha256[i * 32 + word * 8 + k] & 0xff);
+                    }
+                    key ^= Long.rotateLeft(part, 16 * word);
+                }
+                keys[i] = key;
+            }
+        }
+        java.util.Arrays.sort(keys);
+        for (int i = 1; i < size; i++) {
+            if (keys[i] == keys[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String digest(int image) {
         if (otherDigests[image] != null) {
             return otherDigests[image];

@@ -131,37 +131,69 @@ public final class LifecyclePresets {
         return true;
     }
 
+    /** Moves images whose tags start with {@code prefix} to archive after {@code days} days without a pull. */
+    public static LifecycleRule archiveTaggedNotPulledForDays(int priority, String prefix, int days) {
+        return new LifecycleRule(priority, "Archive images tagged " + prefix + "* not pulled in " + days + " days",
+                new Selection(TagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PULLED,
+                        CountUnit.DAYS, days),
+                Action.transitionToArchive());
+    }
+
     /**
-     * A complete, validated policy for one environment: untagged expiry first, then release rules, then build
-     * rules, then the keep-last count rule (tagStatus {@code any}, so it must be last). Priorities are 1, 2, 3, …
+     * A complete, validated policy for one repository, in this priority order (ECR applies to each image the first
+     * rule whose tag selection it matches, and a later rule can never act on it; user guide, "Lifecycle policy
+     * evaluation rules"):
+     * <ol>
+     *   <li>untagged images expire {@code untaggedExpiryDays} after push;</li>
+     *   <li>release images ({@code v*}) move to archive after {@code releaseArchiveDays} without a pull;</li>
+     *   <li>promotion images ({@code prod-*}) move to archive after {@code promotionArchiveDays} without a pull;</li>
+     *   <li>build images ({@code commit-*}, {@code pr-*}) that reached neither rule 2 nor 3 expire
+     *       {@code buildRetentionDays} after push;</li>
+     *   <li>the {@code any} rule: keep the newest {@code keepLastImages} (expire older images no earlier rule
+     *       matched), or archive images not pulled for {@code otherArchiveDays}.</li>
+     * </ol>
+     * Because rules 2 and 3 come first, no later rule can expire an image carrying a release or promotion tag.
      *
      * @throws LifecyclePolicyException naming every invalid value, or when no value asks for any rule
      */
     public static LifecyclePolicy environmentPolicy(LifecycleRetention retention) {
         List<String> problems = new ArrayList<>();
         positive("untaggedExpiryDays", retention.untaggedExpiryDays(), problems);
-        positive("releaseRetentionDays", retention.releaseRetentionDays(), problems);
+        positive("releaseArchiveDays", retention.releaseArchiveDays(), problems);
+        positive("promotionArchiveDays", retention.promotionArchiveDays(), problems);
         positive("buildRetentionDays", retention.buildRetentionDays(), problems);
         positive("keepLastImages", retention.keepLastImages(), problems);
+        positive("otherArchiveDays", retention.otherArchiveDays(), problems);
         prefixes("releaseTagPrefixes", retention.releaseTagPrefixes(), problems);
+        prefixes("promotionTagPrefixes", retention.promotionTagPrefixes(), problems);
         prefixes("buildTagPrefixes", retention.buildTagPrefixes(), problems);
-        if (retention.releaseRetentionDays() != null && retention.buildRetentionDays() != null
-                && retention.releaseRetentionDays() < retention.buildRetentionDays()) {
-            problems.add("releaseRetentionDays " + retention.releaseRetentionDays() + " is shorter than buildRetentionDays "
-                    + retention.buildRetentionDays() + ": release images must be kept at least as long as build images, "
-                    + "or a rollback target disappears before the builds that followed it. Fix: raise releaseRetentionDays "
-                    + "to " + retention.buildRetentionDays() + " or more");
+        if (retention.keepLastImages() != null && retention.otherArchiveDays() != null) {
+            problems.add("keepLastImages and otherArchiveDays are both set: each is a rule with tagStatus \"any\", and "
+                    + "ECR allows one, evaluated last. Fix: keep one of them");
         }
-        for (String release : retention.releaseTagPrefixes()) {
-            if (retention.buildTagPrefixes().contains(release)) {
-                problems.add("tag prefix \"" + release + "\" is both a release and a build prefix: an image can be only "
-                        + "one of them. Fix: remove it from buildTagPrefixes");
+        boolean laterExpiry = retention.keepLastImages() != null || retention.buildRetentionDays() != null;
+        if (retention.releaseArchiveDays() == null && laterExpiry && !retention.releaseTagPrefixes().isEmpty()) {
+            problems.add("releaseArchiveDays is not set while keepLastImages or buildRetentionDays is: release images "
+                    + "would then be expired by those rules, and a rollback target lost. Fix: set releaseArchiveDays");
+        }
+        if (retention.promotionArchiveDays() == null && laterExpiry && !retention.promotionTagPrefixes().isEmpty()) {
+            problems.add("promotionArchiveDays is not set while keepLastImages or buildRetentionDays is: promoted images "
+                    + "(which the environment runs) would then be expired by those rules. Fix: set promotionArchiveDays");
+        }
+        List<String> all = new ArrayList<>(retention.releaseTagPrefixes());
+        all.addAll(retention.promotionTagPrefixes());
+        all.addAll(retention.buildTagPrefixes());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.subList(0, i).contains(all.get(i))) {
+                problems.add("tag prefix \"" + all.get(i) + "\" is given twice among the release, promotion and build "
+                        + "prefixes: an image can be only one of them. Fix: remove the second one");
             }
         }
-        if (retention.untaggedExpiryDays() == null && retention.releaseRetentionDays() == null
-                && retention.buildRetentionDays() == null && retention.keepLastImages() == null) {
+        if (retention.untaggedExpiryDays() == null && retention.releaseArchiveDays() == null
+                && retention.promotionArchiveDays() == null && retention.buildRetentionDays() == null
+                && retention.keepLastImages() == null && retention.otherArchiveDays() == null) {
             problems.add("no retention value is set: a repository needs at least one lifecycle rule. Fix: set "
-                    + "untaggedExpiryDays, keepLastImages, releaseRetentionDays or buildRetentionDays");
+                    + "untaggedExpiryDays, keepLastImages, releaseArchiveDays or buildRetentionDays");
         }
         if (!problems.isEmpty()) {
             throw new LifecyclePolicyException(problems);
@@ -170,9 +202,14 @@ public final class LifecyclePresets {
         if (retention.untaggedExpiryDays() != null) {
             rules.add(expireUntaggedAfterDays(rules.size() + 1, retention.untaggedExpiryDays()));
         }
-        if (retention.releaseRetentionDays() != null) {
+        if (retention.releaseArchiveDays() != null) {
             for (String prefix : retention.releaseTagPrefixes()) {
-                rules.add(expireTaggedAfterDays(rules.size() + 1, prefix, retention.releaseRetentionDays()));
+                rules.add(archiveTaggedNotPulledForDays(rules.size() + 1, prefix, retention.releaseArchiveDays()));
+            }
+        }
+        if (retention.promotionArchiveDays() != null) {
+            for (String prefix : retention.promotionTagPrefixes()) {
+                rules.add(archiveTaggedNotPulledForDays(rules.size() + 1, prefix, retention.promotionArchiveDays()));
             }
         }
         if (retention.buildRetentionDays() != null) {
@@ -182,6 +219,9 @@ public final class LifecyclePresets {
         }
         if (retention.keepLastImages() != null) {
             rules.add(keepLastImages(rules.size() + 1, retention.keepLastImages()));
+        }
+        if (retention.otherArchiveDays() != null) {
+            rules.add(archiveNotPulledForDays(rules.size() + 1, retention.otherArchiveDays()));
         }
         return new LifecyclePolicy(rules).validated();
     }

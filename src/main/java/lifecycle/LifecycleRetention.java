@@ -3,33 +3,47 @@ package lifecycle;
 import java.util.List;
 
 /**
- * The retention values of one environment, from which {@link LifecyclePresets#environmentPolicy} builds a
- * complete lifecycle policy. Every value is optional; a null value leaves its rule out.
+ * The retention values of one repository, from which {@link LifecyclePresets#environmentPolicy} builds a complete
+ * lifecycle policy. Every value is optional; a null value leaves its rule out.
  *
- * @param untaggedExpiryDays   untagged images (build leftovers, replaced tags) expire this many days after push.
- *                             Default: no untagged rule
- * @param releaseRetentionDays images with a release tag expire this many days after push. Default: release
- *                             images are never expired by age
- * @param buildRetentionDays   images with a build tag (and no release tag) expire this many days after push.
- *                             Default: build images are never expired by age
- * @param keepLastImages       the newest this-many images are always kept; older images that no earlier rule
- *                             matched expire. Default: no count rule
- * @param releaseTagPrefixes   tag prefixes of release images. Default: {@code ["v"]}
- * @param buildTagPrefixes     tag prefixes of build images. Default: {@code ["commit-", "pr-"]}
+ * <p>Images an environment may still run (release and promotion images) are only ever moved to archive, and only
+ * when nobody pulled them for a while; expiry is reserved for untagged images and never-promoted build images.
+ *
+ * @param untaggedExpiryDays     untagged images (build leftovers, replaced tags) expire this many days after push.
+ *                               Default: no untagged rule
+ * @param releaseArchiveDays     images with a release tag move to the archive storage class after this many days
+ *                               without a pull (push, when never pulled); never expired. Default: no release rule
+ * @param promotionArchiveDays   images with a promotion tag of this repository's environment move to archive after
+ *                               this many days without a pull; never expired. Default: no promotion rule
+ * @param buildRetentionDays     images with a build tag and neither a release nor a promotion tag expire this many
+ *                               days after push. Default: build images are never expired by age
+ * @param keepLastImages         the newest this-many images are kept; older images that no earlier rule matched
+ *                               expire. Default: no count rule
+ * @param otherArchiveDays       images that no earlier rule matched move to archive after this many days without a
+ *                               pull (the alternative to {@code keepLastImages}; both are {@code any} rules and only
+ *                               one may exist). Default: no such rule
+ * @param releaseTagPrefixes     tag prefixes of release images. Default: {@code ["v"]}
+ * @param promotionTagPrefixes   tag prefixes promotion writes into this repository, e.g. {@code ["prod-"]}.
+ *                               Default: none (the first environment receives no promotions)
+ * @param buildTagPrefixes       tag prefixes of build images. Default: {@code ["commit-", "pr-"]}
  */
 public record LifecycleRetention(
         Integer untaggedExpiryDays,
-        Integer releaseRetentionDays,
+        Integer releaseArchiveDays,
+        Integer promotionArchiveDays,
         Integer buildRetentionDays,
         Integer keepLastImages,
+        Integer otherArchiveDays,
         List<String> releaseTagPrefixes,
+        List<String> promotionTagPrefixes,
         List<String> buildTagPrefixes) {
 
-    public static final List<String> DEFAULT_RELEASE_TAG_PREFIXES = List.of("v");
-    public static final List<String> DEFAULT_BUILD_TAG_PREFIXES = List.of("commit-", "pr-");
+    public static final List<String> DEFAULT_RELEASE_TAG_PREFIXES = List.of(TagScheme.DEFAULT_RELEASE_PREFIX);
+    public static final List<String> DEFAULT_BUILD_TAG_PREFIXES = TagScheme.DEFAULT_BUILD_PREFIXES;
 
     public LifecycleRetention {
         releaseTagPrefixes = releaseTagPrefixes == null ? DEFAULT_RELEASE_TAG_PREFIXES : List.copyOf(releaseTagPrefixes);
+        promotionTagPrefixes = promotionTagPrefixes == null ? List.of() : List.copyOf(promotionTagPrefixes);
         buildTagPrefixes = buildTagPrefixes == null ? DEFAULT_BUILD_TAG_PREFIXES : List.copyOf(buildTagPrefixes);
     }
 
@@ -39,10 +53,13 @@ public record LifecycleRetention(
 
     public static final class Builder {
         private Integer untaggedExpiryDays;
-        private Integer releaseRetentionDays;
+        private Integer releaseArchiveDays;
+        private Integer promotionArchiveDays;
         private Integer buildRetentionDays;
         private Integer keepLastImages;
+        private Integer otherArchiveDays;
         private List<String> releaseTagPrefixes;
+        private List<String> promotionTagPrefixes;
         private List<String> buildTagPrefixes;
 
         private Builder() {
@@ -53,8 +70,13 @@ public record LifecycleRetention(
             return this;
         }
 
-        public Builder releaseRetentionDays(Integer days) {
-            this.releaseRetentionDays = days;
+        public Builder releaseArchiveDays(Integer days) {
+            this.releaseArchiveDays = days;
+            return this;
+        }
+
+        public Builder promotionArchiveDays(Integer days) {
+            this.promotionArchiveDays = days;
             return this;
         }
 
@@ -68,8 +90,18 @@ public record LifecycleRetention(
             return this;
         }
 
+        public Builder otherArchiveDays(Integer days) {
+            this.otherArchiveDays = days;
+            return this;
+        }
+
         public Builder releaseTagPrefixes(List<String> prefixes) {
             this.releaseTagPrefixes = prefixes;
+            return this;
+        }
+
+        public Builder promotionTagPrefixes(List<String> prefixes) {
+            this.promotionTagPrefixes = prefixes;
             return this;
         }
 
@@ -79,8 +111,9 @@ public record LifecycleRetention(
         }
 
         public LifecycleRetention build() {
-            return new LifecycleRetention(untaggedExpiryDays, releaseRetentionDays, buildRetentionDays, keepLastImages,
-                    releaseTagPrefixes, buildTagPrefixes);
+            return new LifecycleRetention(untaggedExpiryDays, releaseArchiveDays, promotionArchiveDays,
+                    buildRetentionDays, keepLastImages, otherArchiveDays, releaseTagPrefixes, promotionTagPrefixes,
+                    buildTagPrefixes);
         }
     }
 }

@@ -25,9 +25,12 @@ public record StoragePricing(double standardPerGbMonth, double archivePerGbMonth
     private static final double BYTES_PER_GB = 1024.0 * 1024.0 * 1024.0;
 
     public StoragePricing {
-        if (!(standardPerGbMonth >= 0) || !(archivePerGbMonth >= 0)) {
-            throw new IllegalArgumentException("storage prices must be zero or more (got standard " + standardPerGbMonth
-                    + ", archive " + archivePerGbMonth + "). Fix: give prices in US dollars per GB-month, e.g. 0.10");
+        // NaN and Infinity would print as costs no JSON reader accepts: a price is a finite amount of dollars.
+        if (!(standardPerGbMonth >= 0) || !(archivePerGbMonth >= 0)
+                || !Double.isFinite(standardPerGbMonth) || !Double.isFinite(archivePerGbMonth)) {
+            throw new IllegalArgumentException("storage prices must be finite and zero or more (got standard "
+                    + standardPerGbMonth + ", archive " + archivePerGbMonth
+                    + "). Fix: give prices in US dollars per GB-month, e.g. 0.10");
         }
     }
 

@@ -54,6 +54,14 @@ final class Timestamps {
         }
     }
 
+    /** Above this many seconds (year 5138) a number is epoch milliseconds, not seconds: ECR's API prints seconds. */
+    static final double LARGEST_EPOCH_SECONDS = 1e11;
+
+    /** Whether a number read as epoch seconds is a time ECR could have written: from 1970 to well before 5138. */
+    static boolean plausibleEpochSeconds(double seconds) {
+        return seconds >= 0 && seconds < LARGEST_EPOCH_SECONDS;
+    }
+
     static long fromEpochSeconds(double seconds) {
         return Math.round(seconds * 1000.0);
     }

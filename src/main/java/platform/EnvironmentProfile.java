@@ -5,14 +5,17 @@ package platform;
  * applied. Get it from {@link Platform#profile(Environment, Service)}; stacks read it instead of asking "is this prod?".
  *
  * <p>Defaults (from the seed notes: delete untagged images after 7 days; keep the last 10-20 images; scan on push;
- * keep release versions, not {@code latest}, in production):
+ * keep release versions, not {@code latest}, in production). Release and promotion images, which an environment may
+ * still run, are never expired: they move to the archive storage class when nobody pulled them for the given days
+ * (see {@code docs/lifecycle.md}, "Retention per profile"):
  * <table>
  * <caption>Profile defaults</caption>
  * <tr><th>setting</th><th>dev</th><th>staging</th><th>prod</th></tr>
  * <tr><td>untaggedExpiryDays</td><td>7</td><td>7</td><td>7</td></tr>
- * <tr><td>keepLastImages</td><td>10</td><td>20</td><td>off</td></tr>
- * <tr><td>releaseTagRetentionDays</td><td>off</td><td>off</td><td>365</td></tr>
- * <tr><td>buildTagRetentionDays</td><td>off</td><td>off</td><td>30</td></tr>
+ * <tr><td>keepLastImages</td><td>10</td><td>20</td><td>30</td></tr>
+ * <tr><td>releaseTagRetentionDays (archive after days unpulled)</td><td>30</td><td>90</td><td>365</td></tr>
+ * <tr><td>promotionArchiveDays</td><td>30</td><td>90</td><td>90</td></tr>
+ * <tr><td>buildTagRetentionDays</td><td>off</td><td>off</td><td>off</td></tr>
  * <tr><td>removalPolicy</td><td>DESTROY</td><td>RETAIN</td><td>RETAIN</td></tr>
  * <tr><td>terminationProtection</td><td>false</td><td>false</td><td>true</td></tr>
  * <tr><td>scanFrequency</td><td>SCAN_ON_PUSH</td><td>SCAN_ON_PUSH</td><td>CONTINUOUS_SCAN</td></tr>
@@ -23,9 +26,13 @@ package platform;
  *
  * @param profile                 the profile these settings started from
  * @param untaggedExpiryDays      untagged images expire after this many days
- * @param keepLastImages          keep only the newest N images; null: no count rule
- * @param releaseTagRetentionDays release-tagged images are kept at least this many days; null: no such rule
- * @param buildTagRetentionDays   build-tagged images expire after this many days; null: no such rule
+ * @param keepLastImages          keep the newest N images, expiring older ones no earlier rule matched (never-promoted
+ *                                build images, {@code latest}); null: no count rule
+ * @param releaseTagRetentionDays release images stay pullable at least this many days after their last pull (or
+ *                                push), then move to archive; they are never expired
+ * @param promotionArchiveDays    images promoted into the environment move to archive after this many days without
+ *                                a pull; they are never expired
+ * @param buildTagRetentionDays   never-promoted build images expire this many days after push; null: no such rule
  * @param removalPolicy           what happens to repositories when the stack is deleted (DESTROY also empties them)
  * @param terminationProtection   stack termination protection
  * @param scanFrequency           registry scan frequency for these repositories
@@ -38,6 +45,7 @@ public record EnvironmentProfile(
         int untaggedExpiryDays,
         Integer keepLastImages,
         Integer releaseTagRetentionDays,
+        Integer promotionArchiveDays,
         Integer buildTagRetentionDays,
         RemovalPolicy removalPolicy,
         boolean terminationProtection,
@@ -48,6 +56,11 @@ public record EnvironmentProfile(
 
     /** Days after which untagged images expire, in every profile. */
     public static final int UNTAGGED_EXPIRY_DAYS = 7;
+    /**
+     * The fewest days a release or promotion image stays pullable after its last pull: a workload that pulled an
+     * image within this window (scale-out, restart, rollback) finds it in standard storage.
+     */
+    public static final int MINIMUM_ARCHIVE_DAYS = 30;
 
     /**
      * The documented defaults of a profile (see the class comment).
@@ -57,17 +70,18 @@ public record EnvironmentProfile(
      */
     public static EnvironmentProfile defaults(Profile profile) {
         return switch (profile) {
-            case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, null, null,
+            case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, 30, 30, null,
                     RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
-            case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, null, null,
+            case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, 90, 90, null,
                     RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
-            case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, null, 365, 30,
+            case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 30, 365, 90, null,
                     RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true);
         };
     }
 
     /**
-     * These settings with the given overrides applied; a 0 count or retention turns that rule off.
+     * These settings with the given overrides applied. A 0 for {@code keepLastImages} or {@code buildTagRetentionDays}
+     * turns that rule off; the validator rejects 0 for the others (see {@code docs/platform-file.md}).
      *
      * @param o the overrides (null fields keep this profile's value)
      * @return the resulting settings
@@ -79,7 +93,8 @@ public record EnvironmentProfile(
         return new EnvironmentProfile(profile,
                 o.untaggedExpiryDays() != null ? o.untaggedExpiryDays() : untaggedExpiryDays,
                 override(o.keepLastImages(), keepLastImages),
-                override(o.releaseTagRetentionDays(), releaseTagRetentionDays),
+                o.releaseTagRetentionDays() != null ? o.releaseTagRetentionDays() : releaseTagRetentionDays,
+                o.promotionArchiveDays() != null ? o.promotionArchiveDays() : promotionArchiveDays,
                 override(o.buildTagRetentionDays(), buildTagRetentionDays),
                 o.removalPolicy() != null ? o.removalPolicy() : removalPolicy,
                 o.terminationProtection() != null ? o.terminationProtection() : terminationProtection,
@@ -91,7 +106,7 @@ public record EnvironmentProfile(
 
     EnvironmentProfile withAlertSeverity(Severity severity) {
         return new EnvironmentProfile(profile, untaggedExpiryDays, keepLastImages, releaseTagRetentionDays,
-                buildTagRetentionDays, removalPolicy, terminationProtection, scanFrequency, alerts, severity,
+                promotionArchiveDays, buildTagRetentionDays, removalPolicy, terminationProtection, scanFrequency, alerts, severity,
                 requireImmutableTags);
     }
 

@@ -41,4 +41,11 @@ public @interface Field {
      * @return a regular expression every value (every element of a list) matches, for the schema
      */
     String pattern() default "";
+
+    /**
+     * The smallest integer accepted, for the schema; the validator explains it. Default: no minimum.
+     *
+     * @return the smallest integer the key accepts, or {@link Integer#MIN_VALUE} for none
+     */
+    int minimum() default Integer.MIN_VALUE;
 }

@@ -3,6 +3,7 @@ package platform;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
+import lifecycle.TagScheme;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +70,7 @@ public record Platform(
         environments = environments == null ? List.of() : List.copyOf(environments);
         services = services == null ? List.of() : List.copyOf(services);
         pullers = pullers == null ? List.of() : List.copyOf(pullers);
-        registry = registry == null ? new Registry(null, null, null, null, null) : registry;
+        registry = registry == null ? new Registry(null, null, null, null, null, null) : registry;
         compliance = compliance == null ? new Compliance(null, null) : compliance;
         tagging = tagging == null ? new Tagging(null, null, false) : tagging;
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
@@ -202,22 +203,48 @@ public record Platform(
     }
 
     /**
-     * The lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}:
-     * untagged expiry, release tags, build tags, then the count rule. The one mapping from profile to policy,
-     * used by the stacks, the creation templates and {@code lifecycle preview --platform}.
+     * The tag scheme shared by the lifecycle rules and the generated CI workflows.
      *
-     * @param profile the environment profile
-     * @return the lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}
+     * @return the release and build prefixes of {@code tagging}
      */
-    public LifecyclePolicy lifecyclePolicy(EnvironmentProfile profile) {
+    public TagScheme tagScheme() {
+        return new TagScheme(tagging.releasePrefix(), tagging.buildPrefixes());
+    }
+
+    /**
+     * The lifecycle policy of a repository in an environment, in the fixed rule order of
+     * {@link LifecyclePresets#environmentPolicy}: untagged expiry, release and promotion images to archive when
+     * unpulled, never-promoted build images, then the count rule. The one mapping from profile to policy, used by the
+     * stacks, the REPLICATION creation templates and {@code lifecycle preview --platform}.
+     *
+     * @param environment the environment whose repository it is (its name makes the promotion tag prefix)
+     * @param profile     the settings in force for the repository
+     * @return the validated lifecycle policy
+     */
+    public LifecyclePolicy lifecyclePolicy(Environment environment, EnvironmentProfile profile) {
+        TagScheme tags = tagScheme();
         return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
                 .untaggedExpiryDays(profile.untaggedExpiryDays())
-                .keepLastImages(profile.keepLastImages())
-                .releaseRetentionDays(profile.releaseTagRetentionDays())
+                .releaseArchiveDays(profile.releaseTagRetentionDays())
+                .promotionArchiveDays(receivesPromotions(environment) ? profile.promotionArchiveDays() : null)
                 .buildRetentionDays(profile.buildTagRetentionDays())
-                .releaseTagPrefixes(List.of(tagging.releasePrefix()))
-                .buildTagPrefixes(tagging.buildPrefixes())
+                .keepLastImages(profile.keepLastImages())
+                .releaseTagPrefixes(List.of(tags.releasePrefix()))
+                .promotionTagPrefixes(receivesPromotions(environment)
+                        ? List.of(TagScheme.promotionPrefix(environment.name())) : List.of())
+                .buildTagPrefixes(tags.buildPrefixes())
                 .build());
+    }
+
+    /**
+     * Whether images are promoted into an environment: every environment after the first in promotion order.
+     *
+     * @param environment the environment, from the platform file
+     * @return false for the first environment in promotion order, true for the others
+     */
+    public boolean receivesPromotions(Environment environment) {
+        int position = promotionOrder.indexOf(environment.name());
+        return position != 0;
     }
 
     /**

@@ -100,6 +100,9 @@ public final class PlatformSchema {
             }
         } else if (raw == Integer.class || raw == int.class) {
             node.put("type", "integer");
+            if (field != null && field.minimum() != Integer.MIN_VALUE) {
+                node.put("minimum", field.minimum());
+            }
         } else if (raw == Boolean.class || raw == boolean.class) {
             node.put("type", "boolean");
         } else {

@@ -1,5 +1,7 @@
 package platform;
 
+import lifecycle.TagScheme;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,7 +189,8 @@ final class PlatformValidator {
     private void overrides(String path, ProfileOverrides o, boolean forService) {
         atLeast(path + ".untaggedExpiryDays", "untaggedExpiryDays", o.untaggedExpiryDays(), 1);
         atLeast(path + ".keepLastImages", "keepLastImages", o.keepLastImages(), 0);
-        atLeast(path + ".releaseTagRetentionDays", "releaseTagRetentionDays", o.releaseTagRetentionDays(), 0);
+        archiveDays(path + ".releaseTagRetentionDays", "releaseTagRetentionDays", o.releaseTagRetentionDays());
+        archiveDays(path + ".promotionArchiveDays", "promotionArchiveDays", o.promotionArchiveDays());
         atLeast(path + ".buildTagRetentionDays", "buildTagRetentionDays", o.buildTagRetentionDays(), 0);
         if (o.scanFrequency() == ScanFrequency.MANUAL) {
             problems.add(path + ".scanFrequency", "scanFrequency MANUAL leaves pushed images unscanned (Control Tower"
@@ -196,6 +199,21 @@ final class PlatformValidator {
         if (forService && o.terminationProtection() != null) {
             problems.add(path + ".terminationProtection", "terminationProtection is a stack setting and cannot differ per service",
                     "set it in the environment's overrides");
+        }
+    }
+
+    /**
+     * Release and promotion images are what an environment runs or rolls back to: they are never expired and never
+     * archived sooner than {@link EnvironmentProfile#MINIMUM_ARCHIVE_DAYS} after their last pull, so 0 (no rule)
+     * is refused: the images would fall through to the count and build rules, which expire.
+     */
+    private void archiveDays(String path, String key, Integer value) {
+        if (value != null && value < EnvironmentProfile.MINIMUM_ARCHIVE_DAYS) {
+            problems.add(path, key + " " + value + " must be at least " + EnvironmentProfile.MINIMUM_ARCHIVE_DAYS
+                            + ": these images may still run, and an image archived sooner after its last pull fails the"
+                            + " next scale-out or rollback (archived images cannot be pulled)",
+                    "give " + EnvironmentProfile.MINIMUM_ARCHIVE_DAYS + " or more days; 0 cannot turn the rule off, "
+                            + "because the images would then be expired by the count rule");
         }
     }
 
@@ -656,6 +674,23 @@ final class PlatformValidator {
                 problems.add("tagging.buildPrefixes[" + k + "]", "build prefix \"" + build + "\" overlaps the release prefix \""
                                 + release + "\": lifecycle rules could not tell build tags from release tags",
                         "use prefixes that do not start with one another, e.g. \"commit-\"");
+            }
+        }
+        // Promotion writes <env>-<date>-<digest>; a build or release prefix that such a tag starts with would hand
+        // promoted images (which the environment runs) to the rule of builds, or make two rules select one filter.
+        for (int i = 0; i < platform.environments().size(); i++) {
+            Environment env = platform.environments().get(i);
+            if (env.name() == null) {
+                continue;
+            }
+            String promotion = TagScheme.promotionPrefix(env.name());
+            for (String prefix : tagging.buildPrefixes()) {
+                if (prefix != null && (promotion.startsWith(prefix) || prefix.startsWith(promotion))) {
+                    problems.add("environments[" + i + "].name", "environment \"" + env.name() + "\" makes promotion tags \""
+                                    + promotion + "<date>-<digest>\" that the build prefix \"" + prefix + "\" also selects:"
+                                    + " lifecycle rules could not tell promoted images from build images",
+                            "rename the environment, or change tagging.buildPrefixes");
+                }
             }
         }
         if (!tagging.allowLatest()) {

@@ -5,13 +5,15 @@ package platform;
  * Service overrides apply after environment overrides.
  */
 public record ProfileOverrides(
-        @Field("Days after which untagged images expire.")
+        @Field(minimum = 1, value = "Days after push that untagged images expire (at least 1; there is no off).")
         Integer untaggedExpiryDays,
-        @Field("Images kept per repository (the newest); 0 turns the count rule off.")
+        @Field(minimum = 0, value = "Images kept per repository (the newest); older ones no earlier rule protects (never-promoted builds, latest) expire; 0 turns the count rule off.")
         Integer keepLastImages,
-        @Field("Days release-tagged images are kept at least; 0 turns the rule off.")
+        @Field(minimum = EnvironmentProfile.MINIMUM_ARCHIVE_DAYS, value = "Days a release image stays pullable after its last pull (or push); then it moves to archive, and it is never expired. At least 30; there is no off.")
         Integer releaseTagRetentionDays,
-        @Field("Days build-tagged images are kept; 0 turns the rule off.")
+        @Field(minimum = EnvironmentProfile.MINIMUM_ARCHIVE_DAYS, value = "Days an image promoted into the environment stays pullable after its last pull (or push); then it moves to archive, and it is never expired. At least 30; there is no off.")
+        Integer promotionArchiveDays,
+        @Field(minimum = 0, value = "Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
         Integer buildTagRetentionDays,
         @Field("DESTROY or RETAIN repositories (and their images) when the stack is deleted.")
         RemovalPolicy removalPolicy,
@@ -26,7 +28,28 @@ public record ProfileOverrides(
         @Field("Reject tag-mutability exclusions unless the service gives an overrideReason.")
         Boolean requireImmutableTags) {
 
+    /**
+     * The overrides of release 0.1.0, without {@code promotionArchiveDays} (which keeps the profile's value).
+     *
+     * @param untaggedExpiryDays      days after push that untagged images expire
+     * @param keepLastImages          images kept per repository; 0 turns the count rule off
+     * @param releaseTagRetentionDays days a release image stays pullable after its last pull, at least 30
+     * @param buildTagRetentionDays   days after push that never-promoted build images expire; 0 turns the rule off
+     * @param removalPolicy           DESTROY or RETAIN repositories when the stack is deleted
+     * @param terminationProtection   stack termination protection
+     * @param scanFrequency           SCAN_ON_PUSH or CONTINUOUS_SCAN
+     * @param alerts                  whether scan-finding alerts exist
+     * @param alertSeverity           lowest finding severity that alerts
+     * @param requireImmutableTags    reject tag-mutability exclusions without an overrideReason
+     */
+    public ProfileOverrides(Integer untaggedExpiryDays, Integer keepLastImages, Integer releaseTagRetentionDays,
+                            Integer buildTagRetentionDays, RemovalPolicy removalPolicy, Boolean terminationProtection,
+                            ScanFrequency scanFrequency, Boolean alerts, Severity alertSeverity,
+                            Boolean requireImmutableTags) {
+        this(untaggedExpiryDays, keepLastImages, releaseTagRetentionDays, null, buildTagRetentionDays, removalPolicy,
+                terminationProtection, scanFrequency, alerts, alertSeverity, requireImmutableTags);
+    }
+
     /** No override: every setting from the profile. */
-    /** No override: every setting from the profile. */
-    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null);
+    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null, null);
 }

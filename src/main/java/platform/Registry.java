@@ -17,7 +17,9 @@ public record Registry(
         @Field("Who owns each registry-wide singleton, per account and region: managed here or left as it is (existing)."
                 + " Two platforms sharing a registry give each singleton one owner (docs/registry.md). Default: every"
                 + " registry the platform configures is managed here.")
-        List<RegistryOwnership> ownership) {
+        List<RegistryOwnership> ownership,
+        @Field("Principals whose pulls do not update an image's last pull time, so pull-based lifecycle rules see only workloads. Default: none.")
+        PullTimeExclusions pullTimeUpdateExclusions) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -28,6 +30,7 @@ public record Registry(
      * @param creationTemplates repository creation templates besides the ones generated for the cache and replication. Default: none.
      * @param signing managed image signing with AWS Signer. Default: off.
      * @param ownership who owns each registry-wide singleton per account and region. Default: every registry managed here.
+     * @param pullTimeUpdateExclusions principals whose pulls do not update an image's last pull time. Default: none.
      */
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
@@ -35,10 +38,11 @@ public record Registry(
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
         ownership = ownership == null ? List.of() : List.copyOf(ownership);
+        pullTimeUpdateExclusions = pullTimeUpdateExclusions == null ? new PullTimeExclusions(null, false) : pullTimeUpdateExclusions;
     }
 
     /**
-     * Registry settings with every registry managed here.
+     * Registry settings with every registry managed here and no pull-time update exclusions (release 0.1.0).
      *
      * @param scanning registry scanning
      * @param replication replication rules beyond environments' replicaRegions
@@ -48,7 +52,22 @@ public record Registry(
      */
     public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing) {
-        this(scanning, replication, pullThroughCache, creationTemplates, signing, null);
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null, null);
+    }
+
+    /**
+     * Registry settings without pull-time update exclusions.
+     *
+     * @param scanning registry scanning
+     * @param replication replication rules beyond environments' replicaRegions
+     * @param pullThroughCache pull-through cache rules
+     * @param creationTemplates repository creation templates
+     * @param signing managed image signing
+     * @param ownership who owns each registry-wide singleton per account and region
+     */
+    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing, List<RegistryOwnership> ownership) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, null);
     }
 
     /**

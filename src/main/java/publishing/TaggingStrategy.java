@@ -1,5 +1,6 @@
 package publishing;
 
+import lifecycle.TagScheme;
 import platform.Platform;
 import platform.Service;
 import platform.Tagging;
@@ -39,10 +40,11 @@ import java.util.regex.Pattern;
  */
 public record TaggingStrategy(String releasePrefix, List<String> buildPrefixes, boolean writeLatest) {
 
-    public static final String COMMIT_PREFIX = "commit-";
-    public static final String PULL_REQUEST_PREFIX = "pr-";
-    public static final String BUILD_NUMBER_PREFIX = "build-";
-    public static final String LATEST = "latest";
+    // One definition: the lifecycle rules select the same prefixes (lifecycle.TagScheme documents each tag's fate).
+    public static final String COMMIT_PREFIX = TagScheme.COMMIT_PREFIX;
+    public static final String PULL_REQUEST_PREFIX = TagScheme.PULL_REQUEST_PREFIX;
+    public static final String BUILD_NUMBER_PREFIX = TagScheme.BUILD_NUMBER_PREFIX;
+    public static final String LATEST = TagScheme.LATEST;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
@@ -122,7 +124,7 @@ public record TaggingStrategy(String releasePrefix, List<String> buildPrefixes, 
         if (!DIGEST.matcher(digest).matches()) {
             throw new IllegalArgumentException("digest \"" + digest + "\" is invalid: must be sha256: and 64 lowercase hex digits");
         }
-        return environment + "-" + day.format(DAY) + "-" + digest.substring(7, 19);
+        return TagScheme.promotionPrefix(environment) + day.format(DAY) + "-" + digest.substring(7, 19);
     }
 
     /** The tags promotion writes in the target environment; {@code release} may be null. */

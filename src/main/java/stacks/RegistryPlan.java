@@ -18,6 +18,7 @@ import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
 import platform.Environment;
+import platform.EnvironmentProfile;
 import platform.MergedReplicationRule;
 import platform.RegistryLocation;
 import platform.RegistryOwnership;
@@ -47,11 +48,21 @@ import java.util.Set;
 public final class RegistryPlan {
 
     /**
-     * Cached base images: untagged leftovers go after 7 days, and the newest 20 images of each cached
-     * repository stay (upstream tags move; older copies are only a rollback aid for builds).
+     * Cached base images and repositories created on push: untagged leftovers expire after the profile's untagged
+     * expiry, and every other image moves to archive once nobody pulled it for {@link #CACHE_ARCHIVE_DAYS} days. No
+     * tagged image is expired: a workload may run a cached image directly, and the upstream may no longer hold it.
      */
-    static final LifecycleRetention CACHE_RETENTION = LifecycleRetention.builder()
-            .untaggedExpiryDays(7).keepLastImages(20).build();
+    static final int CACHE_ARCHIVE_DAYS = 90;
+
+    /** The policy of PULL_THROUGH_CACHE and user creation templates in a registry used by these environments. */
+    static LifecyclePolicy cachePolicy(Platform platform, List<Environment> environments) {
+        int untagged = environments.stream().mapToInt(e -> platform.profile(e).untaggedExpiryDays()).max()
+                .orElse(EnvironmentProfile.UNTAGGED_EXPIRY_DAYS);
+        int archive = Math.max(CACHE_ARCHIVE_DAYS, environments.stream()
+                .mapToInt(e -> platform.profile(e).promotionArchiveDays()).max().orElse(0));
+        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                .untaggedExpiryDays(untagged).otherArchiveDays(archive).build());
+    }
 
     /** A registry: account and region. */
     public record Registry(String account, String region) {
@@ -136,7 +147,7 @@ public final class RegistryPlan {
                 contribution.template(RepositoryCreationTemplateProps.builder()
                         .prefix(props.ecrRepositoryPrefix())
                         .appliedFor(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)
-                        .lifecyclePolicy(LifecyclePresets.environmentPolicy(CACHE_RETENTION))
+                        .lifecyclePolicy(cachePolicy(platform, environments))
                         .description("Cached " + rule.upstream().fileValue() + " base images")
                         .build());
             }
@@ -170,12 +181,18 @@ public final class RegistryPlan {
             list.add(RegistryContribution.builder("registry.scanning")
                     .scanning(RegistryScanningProps.builder().scanType(scanType).rules(userScanRules(platform)).build()).build());
         }
+        List<String> exclusions = pullTimeExclusions(platform, environments);
+        if (!exclusions.isEmpty()) {
+            var excluded = RegistryContribution.builder("registry.pullTimeUpdateExclusions");
+            exclusions.forEach(excluded::exclusion);
+            list.add(excluded.build());
+        }
         if (!platform.registry().creationTemplates().isEmpty()) {
             var templates = RegistryContribution.builder("registry.creationTemplates");
             platform.registry().creationTemplates().forEach(t -> templates.template(RepositoryCreationTemplateProps.builder()
                     .prefix(t.prefix())
                     .appliedFor(t.appliedFor().stream().map(a -> CreationTemplateAppliedFor.valueOf(a.name())).toList())
-                    .lifecyclePolicy(LifecyclePresets.environmentPolicy(CACHE_RETENTION))
+                    .lifecyclePolicy(cachePolicy(platform, environments))
                     .description(t.description())
                     .build()));
             list.add(templates.build());
@@ -215,7 +232,7 @@ public final class RegistryPlan {
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(namespace)
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
-                                .lifecyclePolicy(platform.lifecyclePolicy(platform.profile(env)))
+                                .lifecyclePolicy(platform.lifecyclePolicy(env, platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
                                 .build());
                 if (!environmentRegistries.containsKey(destination) && owners.scanning() == SettingOwnership.MANAGED) {
@@ -245,6 +262,26 @@ public final class RegistryPlan {
             contributions.get(destination).add(RegistryContribution.builder("replication into " + destination.key())
                     .registryPolicy(RegistryPolicyProps.of(statements.toArray(RegistryPolicyStatement[]::new))).build());
         });
+    }
+
+    /**
+     * The principals whose pulls in this registry do not count as use: the file's roles, and with {@code ownRoles}
+     * the promoter of every environment that promotes from one of this registry's environments (its
+     * BatchGetImage would otherwise keep every promoted image "recently pulled" in the source environment).
+     */
+    private static List<String> pullTimeExclusions(Platform platform, List<Environment> environments) {
+        var settings = platform.registry().pullTimeUpdateExclusions();
+        Set<String> principals = new LinkedHashSet<>(settings.roleArns());
+        if (settings.ownRoles()) {
+            for (List<Environment> step : platform.promotionSteps()) {
+                Environment source = step.get(0);
+                Environment target = step.get(1);
+                if (environments.contains(source)) {
+                    principals.add(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name())));
+                }
+            }
+        }
+        return List.copyOf(principals);
     }
 
     /** As the file says, else ENHANCED: BASIC would switch off Amazon Inspector scanning where an organisation turned it on. */

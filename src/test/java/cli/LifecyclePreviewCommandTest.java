@@ -83,6 +83,9 @@ class LifecyclePreviewCommandTest {
             assertThat(totals.get("expired").toString()).isEqualTo("{\"images\":1,\"bytes\":1073741824}");
             assertThat(totals.get("transitioned").toString()).isEqualTo("{\"images\":1,\"bytes\":2147483648}");
             assertThat(totals.get("kept").toString()).isEqualTo("{\"images\":1,\"bytes\":3221225472}");
+            assertThat(totals.get("storage").toString()).isEqualTo("{"
+                    + "\"standard\":{\"bytesBefore\":6442450944,\"bytesAfter\":3221225472,\"monthlyCostBefore\":0.6,\"monthlyCostAfter\":0.3},"
+                    + "\"archive\":{\"bytesBefore\":0,\"bytesAfter\":2147483648,\"monthlyCostBefore\":0.0,\"monthlyCostAfter\":0.2}}");
             JsonNode cost = totals.get("monthlyStorageCost");
             assertThat(cost.get("before").asDouble()).isEqualTo(0.60);
             assertThat(cost.get("after").asDouble()).isEqualTo(0.50);
@@ -107,25 +110,26 @@ class LifecyclePreviewCommandTest {
         @Test
         void previewsWhatTheStacksDeployForProd() throws IOException {
             int exit = run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "prod",
-                    "--service", "user-service", "--images", images.toString(), "--now", "2026-07-01T00:00:00Z", "--format", "json");
+                    "--service", "user-service", "--images", images.toString(), "--now", "2026-07-02T00:00:00Z", "--format", "json");
 
             assertThat(exit).isZero();
-            // prod: untagged expire after 7 days (rule 1), v* releases 365 days after push (rule 2)
+            // prod: untagged expire after 7 days (rule 1); v* releases move to archive after 365 days without a
+            // pull (rule 2) and are never expired: bbb was last pulled 366 days ago, ccc 173 days ago
             assertThat(new ObjectMapper().readTree(out.toString()).get("images").toString()).isEqualTo("["
                     + "{\"imageDigest\":\"sha256:aaa\",\"action\":\"expire\",\"rulePriority\":1},"
-                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"expire\",\"rulePriority\":2},"
-                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"expire\",\"rulePriority\":2}]");
+                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"transition\",\"rulePriority\":2},"
+                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"keep\",\"rulePriority\":null}]");
         }
 
         @Test
-        void devKeepsTheNewestTenAndExpiresOnlyOldUntaggedImages() throws IOException {
+        void devArchivesReleasesUnpulledForThirtyDaysAndExpiresOnlyOldUntaggedImages() throws IOException {
             run("lifecycle", "preview", "--platform", "examples/ecommerce/platform.yaml", "--environment", "dev",
                     "--service", "user-service", "--images", images.toString(), "--now", "2026-07-01T00:00:00Z", "--format", "json");
 
             assertThat(new ObjectMapper().readTree(out.toString()).get("images").toString()).isEqualTo("["
                     + "{\"imageDigest\":\"sha256:aaa\",\"action\":\"expire\",\"rulePriority\":1},"
-                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"keep\",\"rulePriority\":null},"
-                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"keep\",\"rulePriority\":null}]");
+                    + "{\"imageDigest\":\"sha256:bbb\",\"action\":\"transition\",\"rulePriority\":2},"
+                    + "{\"imageDigest\":\"sha256:ccc\",\"action\":\"transition\",\"rulePriority\":2}]");
         }
 
         @Test
@@ -162,8 +166,79 @@ class LifecyclePreviewCommandTest {
                 .contains("keep       -        3.0 GiB  sha256:ccc")
                 .contains("  expire      1 (1.0 GiB)\n")
                 .contains("  before      $0.60\n  after       $0.50\n")
+                .contains("storage       before                  after\n"
+                        + "  standard    6.0 GiB    $0.60/month  3.0 GiB    $0.30/month\n"
+                        + "  archive     0 B        $0.00/month  2.0 GiB    $0.20/month\n")
                 .contains("upper bound: image sizes are summed")
                 .contains("  standard    $0.10 per GB-month: Amazon ECR pricing");
+    }
+
+    @Nested
+    class StrictInput {
+        static final String DIGEST = "sha256:" + "a".repeat(64);
+
+        String error(String images) throws IOException {
+            Path file = Files.writeString(dir.resolve("strict.json"), images);
+            int exit = run("lifecycle", "preview", "--policy", policy.toString(), "--images", file.toString(), "--format", "json");
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            return err.toString().replace("error: the images file " + file + " cannot be used: ", "").strip();
+        }
+
+        String image(String fields) {
+            return "{\"imageDigest\": \"" + DIGEST + "\", \"imagePushedAt\": \"2026-01-01T00:00:00Z\", " + fields + "}";
+        }
+
+        @Test
+        void tagsGivenAsTextAreRejectedNotReadAsUntagged() throws IOException {
+            assertThat(error("{\"imageDetails\": [\n" + image("\"imageTags\": \"v1.2.3\", \"imageSizeInBytes\": 1") + "]}"))
+                    .startsWith("imageDetails[0].imageTags at line 2, column ")
+                    .contains("must be a list of tags, got the text \"v1.2.3\"")
+                    .endsWith("Fix: write [\"v1.2.3\"], as describe-images prints it");
+        }
+
+        @Test
+        void negativeAndNonNumericSizesAreRejected() throws IOException {
+            assertThat(error("{\"imageDetails\": [\n" + image("\"imageSizeInBytes\": -5") + "]}"))
+                    .startsWith("imageDetails[0].imageSizeInBytes at line 2, column ")
+                    .contains("must be a whole number of bytes, zero or more; got -5");
+            err.getBuffer().setLength(0);
+            assertThat(error("{\"imageDetails\": [\n" + image("\"imageSizeInBytes\": \"5\"") + "]}"))
+                    .contains("imageSizeInBytes at line 2").contains("got the text \"5\"");
+        }
+
+        @Test
+        void epochMillisecondsAreRejected() throws IOException {
+            assertThat(error("{\"imageDetails\": [\n{\"imageDigest\": \"" + DIGEST + "\", \"imagePushedAt\": 1767225600000}]}"))
+                    .startsWith("imageDetails[0].imagePushedAt at line 2, column ")
+                    .contains("1767225600000 is not a time in epoch seconds (epoch milliseconds?)");
+        }
+
+        @Test
+        void aDigestListedTwiceIsRejectedWithTheLineOfTheSecond() throws IOException {
+            assertThat(error("{\"imageDetails\": [\n" + image("\"imageSizeInBytes\": 1") + "]}\n{\"imageDetails\": [\n"
+                    + image("\"imageSizeInBytes\": 1") + "]}"))
+                    .isEqualTo("imageDetails[1] at line 4, column 1 repeats the imageDigest " + DIGEST + " of imageDetails[0]: "
+                            + "a repository lists each image once, so pages were appended twice. Fix: pass each "
+                            + "describe-images page once");
+        }
+
+        @Test
+        void trailingDataAfterTheJsonIsRejected() throws IOException {
+            assertThat(error("{\"imageDetails\": [\n" + image("\"imageSizeInBytes\": 1") + "]}\ntrailing"))
+                    .startsWith("not valid JSON at line 3, column ");
+        }
+
+        @Test
+        void anInfinitePriceIsACleanError() {
+            int exit = run("lifecycle", "preview", "--policy", policy.toString(), "--images", images.toString(),
+                    "--price-per-gb-month", "Infinity");
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).startsWith("error: storage prices must be finite and zero or more (got standard "
+                    + "Infinity, archive 0.1)");
+        }
     }
 
     @Nested

@@ -99,22 +99,26 @@ class LifecyclePresetsTest {
         @Test
         void composesEveryRuleWithTheAnyRuleLast() {
             LifecyclePolicy policy = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                    .untaggedExpiryDays(7).releaseRetentionDays(365).buildRetentionDays(30).keepLastImages(50).build());
+                    .untaggedExpiryDays(7).releaseArchiveDays(365).promotionArchiveDays(90)
+                    .promotionTagPrefixes(List.of("prod-")).buildRetentionDays(30).keepLastImages(50).build());
 
             assertThat(policy.toJson()).isEqualTo("{\"rules\":["
                     + "{\"rulePriority\":1,\"description\":\"Expire untagged images 7 days after push\",\"selection\":"
                     + "{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\",\"countNumber\":7},"
                     + "\"action\":{\"type\":\"expire\"}},"
-                    + "{\"rulePriority\":2,\"description\":\"Expire images tagged v* 365 days after push\",\"selection\":"
-                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"v*\"],\"countType\":\"sinceImagePushed\","
-                    + "\"countUnit\":\"days\",\"countNumber\":365},\"action\":{\"type\":\"expire\"}},"
-                    + "{\"rulePriority\":3,\"description\":\"Expire images tagged commit-* 30 days after push\",\"selection\":"
+                    + "{\"rulePriority\":2,\"description\":\"Archive images tagged v* not pulled in 365 days\",\"selection\":"
+                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"v*\"],\"countType\":\"sinceImagePulled\","
+                    + "\"countUnit\":\"days\",\"countNumber\":365},\"action\":{\"type\":\"transition\",\"targetStorageClass\":\"archive\"}},"
+                    + "{\"rulePriority\":3,\"description\":\"Archive images tagged prod-* not pulled in 90 days\",\"selection\":"
+                    + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"prod-*\"],\"countType\":\"sinceImagePulled\","
+                    + "\"countUnit\":\"days\",\"countNumber\":90},\"action\":{\"type\":\"transition\",\"targetStorageClass\":\"archive\"}},"
+                    + "{\"rulePriority\":4,\"description\":\"Expire images tagged commit-* 30 days after push\",\"selection\":"
                     + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"commit-*\"],\"countType\":\"sinceImagePushed\","
                     + "\"countUnit\":\"days\",\"countNumber\":30},\"action\":{\"type\":\"expire\"}},"
-                    + "{\"rulePriority\":4,\"description\":\"Expire images tagged pr-* 30 days after push\",\"selection\":"
+                    + "{\"rulePriority\":5,\"description\":\"Expire images tagged pr-* 30 days after push\",\"selection\":"
                     + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"pr-*\"],\"countType\":\"sinceImagePushed\","
                     + "\"countUnit\":\"days\",\"countNumber\":30},\"action\":{\"type\":\"expire\"}},"
-                    + "{\"rulePriority\":5,\"description\":\"Keep the newest 50 images; expire older images no earlier "
+                    + "{\"rulePriority\":6,\"description\":\"Keep the newest 50 images; expire older images no earlier "
                     + "rule matched\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\","
                     + "\"countNumber\":50},\"action\":{\"type\":\"expire\"}}]}");
         }
@@ -122,16 +126,26 @@ class LifecyclePresetsTest {
         @Test
         void leavesOutTheRulesOfUnsetValuesAndUsesCustomPrefixes() {
             LifecyclePolicy policy = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                    .buildRetentionDays(14).buildTagPrefixes(List.of("sha-")).keepLastImages(20).build());
+                    .releaseArchiveDays(90).buildRetentionDays(14).buildTagPrefixes(List.of("sha-")).keepLastImages(20).build());
             assertThat(policy.rules()).extracting(r -> r.selection().tagPatternList())
-                    .containsExactly(List.of("sha-*"), null);
-            assertThat(policy.rules()).extracting(LifecycleRule::rulePriority).containsExactly(1, 2);
+                    .containsExactly(List.of("v*"), List.of("sha-*"), null);
+            assertThat(policy.rules()).extracting(LifecycleRule::rulePriority).containsExactly(1, 2, 3);
+        }
+
+        @Test
+        void archivesOtherImagesInsteadOfCountingThem() {
+            LifecyclePolicy policy = LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                    .untaggedExpiryDays(7).otherArchiveDays(90).build());
+            assertThat(policy.rules()).extracting(r -> r.action().type())
+                    .containsExactly(ActionType.EXPIRE, ActionType.TRANSITION);
+            assertThat(policy.rules().get(1).selection().countType()).isEqualTo(CountType.SINCE_IMAGE_PULLED);
         }
 
         @Test
         void failsWithEveryInvalidValueAtOnce() {
             assertThatThrownBy(() -> LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                    .untaggedExpiryDays(0).releaseRetentionDays(7).buildRetentionDays(30)
+                    .untaggedExpiryDays(0).buildRetentionDays(30).keepLastImages(10).otherArchiveDays(90)
+                    .promotionTagPrefixes(List.of("prod-"))
                     .releaseTagPrefixes(List.of("v*")).buildTagPrefixes(List.of("v*", "")).build()))
                     .isInstanceOfSatisfying(LifecyclePolicyException.class, e -> assertThat(e.problems()).containsExactly(
                             "untaggedExpiryDays 0 is invalid: must be 1 or more. Fix: use a positive number or leave "
@@ -141,11 +155,14 @@ class LifecyclePresetsTest {
                             "buildTagPrefixes entry \"v*\" contains \"*\": give plain prefixes, the preset adds the "
                                     + "trailing wildcard. Fix: use \"v\"",
                             "buildTagPrefixes holds an empty prefix: it would match every tag. Fix: remove it",
-                            "releaseRetentionDays 7 is shorter than buildRetentionDays 30: release images must be kept "
-                                    + "at least as long as build images, or a rollback target disappears before the "
-                                    + "builds that followed it. Fix: raise releaseRetentionDays to 30 or more",
-                            "tag prefix \"v*\" is both a release and a build prefix: an image can be only one of them. "
-                                    + "Fix: remove it from buildTagPrefixes"));
+                            "keepLastImages and otherArchiveDays are both set: each is a rule with tagStatus \"any\", and "
+                                    + "ECR allows one, evaluated last. Fix: keep one of them",
+                            "releaseArchiveDays is not set while keepLastImages or buildRetentionDays is: release images "
+                                    + "would then be expired by those rules, and a rollback target lost. Fix: set releaseArchiveDays",
+                            "promotionArchiveDays is not set while keepLastImages or buildRetentionDays is: promoted images "
+                                    + "(which the environment runs) would then be expired by those rules. Fix: set promotionArchiveDays",
+                            "tag prefix \"v*\" is given twice among the release, promotion and build prefixes: an image "
+                                    + "can be only one of them. Fix: remove the second one"));
         }
 
         @Test
@@ -153,7 +170,7 @@ class LifecyclePresetsTest {
             assertThatThrownBy(() -> LifecyclePresets.environmentPolicy(LifecycleRetention.builder().build()))
                     .hasMessage("lifecycle policy is invalid (1 problem):\n  - no retention value is set: a repository "
                             + "needs at least one lifecycle rule. Fix: set untaggedExpiryDays, keepLastImages, "
-                            + "releaseRetentionDays or buildRetentionDays");
+                            + "releaseArchiveDays or buildRetentionDays");
         }
     }
 }

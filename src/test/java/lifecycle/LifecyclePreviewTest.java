@@ -250,6 +250,26 @@ class LifecyclePreviewTest {
         }
 
         @Test
+        void aPullRuleThatDoesNotActStillShieldsItsImagesFromALaterCountRule() {
+            // User guide, "Lifecycle policy evaluation rules": "An image that matches the tagging requirements of a
+            // rule cannot be expired or archived by a rule with a lower priority", and "Rules can never mark images
+            // that are marked by higher priority rules, but can still identify them".
+            LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveTaggedNotPulledForDays(1, "v", 30),
+                    LifecyclePresets.keepLastImages(2, 1));
+            ImageInventory.Builder repo = repo();
+            repo.add("running-release", List.of("v1"), daysAgo(400), 100 * MB, daysAgo(1), null, ABSENT, ABSENT, null);
+            repo.add("old-release", List.of("v0"), daysAgo(500), 100 * MB, daysAgo(31), null, ABSENT, ABSENT, null);
+            image(repo, "build", List.of("commit-a"), 2);
+            image(repo, "older-build", List.of("commit-b"), 3);
+
+            // rule 1 keeps the release pulled yesterday and archives the one unpulled for 31 days; the count rule
+            // counts every image, newest first (build, older-build, ...) and may expire only the builds
+            assertThat(outcome(policy, repo.build())).containsExactly(
+                    Map.entry("running-release", "keep"), Map.entry("old-release", "transition@1"),
+                    Map.entry("build", "keep"), Map.entry("older-build", "expire@2"));
+        }
+
+        @Test
         void rulesApplyInPriorityOrderWhateverTheirOrderInTheDocument() {
             LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.keepLastImages(9, 1),
                     LifecyclePresets.expireTaggedAfterDays(2, "v", 1000));

@@ -12,20 +12,20 @@ class EnvironmentProfileTest {
 
         @Test
         void devKeepsTenImagesAndIsDestroyedWithItsStack() {
-            assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, null, null,
+            assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, 30, 30, null,
                     RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
         void stagingKeepsTwentyImagesAndIsRetained() {
             assertThat(EnvironmentProfile.defaults(Profile.STAGING)).isEqualTo(new EnvironmentProfile(Profile.STAGING, 7, 20,
-                    null, null, RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+                    90, 90, null, RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
-        void prodKeepsReleasesAYearBuildsAMonthScansContinuouslyAlertsAndIsProtected() {
-            assertThat(EnvironmentProfile.defaults(Profile.PROD)).isEqualTo(new EnvironmentProfile(Profile.PROD, 7, null,
-                    365, 30, RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
+        void prodArchivesReleasesAfterAYearUnpulledKeepsThirtyImagesScansContinuouslyAlertsAndIsProtected() {
+            assertThat(EnvironmentProfile.defaults(Profile.PROD)).isEqualTo(new EnvironmentProfile(Profile.PROD, 7, 30,
+                    365, 90, null, RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
         }
 
         @Test
@@ -57,11 +57,13 @@ class EnvironmentProfileTest {
                     overrides:
                       releaseTagRetentionDays: 730
                       keepLastImages: 50
+                      buildTagRetentionDays: 30
                 services:
                   - name: user-service
                   - name: legacy-service
                     overrides:
                       buildTagRetentionDays: 0
+                      promotionArchiveDays: 180
                       removalPolicy: DESTROY
                 """);
         private final Environment prod = platform.environments().get(0);
@@ -89,6 +91,8 @@ class EnvironmentProfileTest {
             assertThat(legacy.buildTagRetentionDays()).isNull();
             assertThat(legacy.removalPolicy()).isEqualTo(RemovalPolicy.DESTROY);
             assertThat(legacy.releaseTagRetentionDays()).isEqualTo(730);
+            assertThat(legacy.promotionArchiveDays()).isEqualTo(180);
+            assertThat(user.promotionArchiveDays()).isEqualTo(90);
             assertThat(user).isEqualTo(platform.profile(prod));
         }
     }

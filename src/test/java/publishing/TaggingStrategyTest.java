@@ -3,7 +3,9 @@ package publishing;
 import lifecycle.CountType;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
+import lifecycle.ActionType;
 import lifecycle.LifecycleRetention;
+import lifecycle.TagScheme;
 import lifecycle.LifecycleRule;
 import lifecycle.Selection;
 import lifecycle.TagStatus;
@@ -39,9 +41,10 @@ class TaggingStrategyTest {
     static final Platform EXAMPLE = PlatformLoader.load(Path.of("examples/ecommerce/platform.yaml"));
     static final TaggingStrategy TAGGING = TaggingStrategy.of(EXAMPLE, EXAMPLE.services().get(0));
 
-    /** The policy of a profile, as the stacks deploy it. */
+    /** The policy of a profile for the environment named prod (else the only one), as the stacks deploy it. */
     static LifecyclePolicy policy(Platform platform, Profile profile) {
-        return platform.lifecyclePolicy(EnvironmentProfile.defaults(profile));
+        platform.Environment prod = platform.environment("prod").orElse(platform.environments().get(0));
+        return platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(profile));
     }
 
     /** The rule that decides an image's fate: the first, by priority, whose selection the image's tags match. */
@@ -84,19 +87,21 @@ class TaggingStrategyTest {
         @EnumSource(Profile.class)
         void everyWrittenTagSetIsOwnedByTheRuleOfItsKind(Profile profile) {
             LifecyclePolicy policy = policy(EXAMPLE, profile);
+            TagScheme scheme = EXAMPLE.tagScheme();
 
             for (List<String> tags : writtenTagSets(TAGGING)) {
                 LifecycleRule rule = owner(policy, tags).orElseThrow(() -> new AssertionError(
                         profile + ": no lifecycle rule selects an image tagged " + tags + ": it would never expire"));
                 Selection selection = rule.selection();
-                if (selection.tagStatus() == TagStatus.TAGGED) {
-                    assertThat(selection.tagPatternList())
-                            .as(profile + " " + tags)
-                            .containsExactly(isRelease(tags) ? "v*" : TaggingStrategy.COMMIT_PREFIX + "*");
+                if (scheme.runnable(tags, "prod")) {
+                    // an image production may run: archived when unpulled, never expired
+                    assertThat(selection.tagPatternList()).as(profile + " " + tags)
+                            .containsExactly(isRelease(tags) ? "v*" : "prod-*");
+                    assertThat(selection.countType()).isEqualTo(CountType.SINCE_IMAGE_PULLED);
+                    assertThat(rule.action().type()).isEqualTo(ActionType.TRANSITION);
                 } else {
-                    // dev and staging have no tag rules: the keep-last count rule keeps or expires every image.
-                    assertThat(profile).isIn(Profile.DEV, Profile.STAGING);
-                    assertThat(selection.tagStatus()).isEqualTo(TagStatus.ANY);
+                    // a never-promoted build: no profile sets buildTagRetentionDays, so the count rule decides
+                    assertThat(selection.tagStatus()).as(profile + " " + tags).isEqualTo(TagStatus.ANY);
                     assertThat(selection.countType()).isEqualTo(CountType.IMAGE_COUNT_MORE_THAN);
                 }
             }
@@ -105,7 +110,7 @@ class TaggingStrategyTest {
         @Test
         void theReleaseRuleWinsForAnImageTaggedBothReleaseAndCommit() {
             LifecyclePolicy prod = policy(EXAMPLE, Profile.PROD);
-            List<String> both = List.of("v1.2.3", TaggingStrategy.COMMIT_PREFIX + SHA);
+            List<String> both = List.of("v1.2.3", "prod-20261123-0123456789ab", TaggingStrategy.COMMIT_PREFIX + SHA);
 
             LifecycleRule rule = owner(prod, both).orElseThrow();
 
@@ -128,14 +133,15 @@ class TaggingStrategyTest {
 
         @Test
         void everyTagRuleOfProdSelectsATagKindTheStrategyDefines() {
-            List<String> kinds = List.of(TAGGING.releaseTagTrigger(), TaggingStrategy.COMMIT_PREFIX + "*",
-                    TaggingStrategy.PULL_REQUEST_PREFIX + "*");
+            List<String> kinds = List.of(TAGGING.releaseTagTrigger(), TAGGING.environmentTag("prod", DAY, DIGEST)
+                    .substring(0, 5) + "*", TaggingStrategy.COMMIT_PREFIX + "*", TaggingStrategy.PULL_REQUEST_PREFIX + "*");
 
             assertThat(policy(EXAMPLE, Profile.PROD).rules().stream()
                     .filter(r -> r.selection().tagStatus() == TagStatus.TAGGED)
                     .flatMap(r -> r.selection().tagPatternList().stream()))
-                    .containsExactlyInAnyOrderElementsOf(kinds);
-            assertThat(TagPattern.matches(kinds.get(2), TAGGING.pullRequestTag(12))).isTrue();
+                    .containsExactly("v*", "prod-*")
+                    .isSubsetOf(kinds);
+            assertThat(TagPattern.matches(kinds.get(3), TAGGING.pullRequestTag(12))).isTrue();
         }
 
         @Test

@@ -127,7 +127,7 @@ class EcommerceStacksTest {
                 LifecyclePolicy parsed = LifecyclePolicy.parse(text);
                 assertThat(parsed.problems()).isEmpty();
                 assertThat(parsed.toJson()).isEqualTo(text);
-                assertThat(parsed).isEqualTo(platform.lifecyclePolicy(platform.profile(env)));
+                assertThat(parsed).isEqualTo(platform.lifecyclePolicy(env, platform.profile(env)));
             }
         }
     }
@@ -261,7 +261,8 @@ class EcommerceStacksTest {
         assertThat(template.get("ImageTagMutability").asText()).isEqualTo("IMMUTABLE");
         assertThat(template.at("/EncryptionConfiguration/EncryptionType").asText()).isEqualTo("KMS");
         assertThat(LifecyclePolicy.parse(template.get("LifecyclePolicy").asText()))
-                .isEqualTo(platform.lifecyclePolicy(platform.profile(platform.environment("prod").orElseThrow())));
+                .isEqualTo(platform.lifecyclePolicy(platform.environment("prod").orElseThrow(),
+                        platform.profile(platform.environment("prod").orElseThrow())));
     }
 
     @Test
