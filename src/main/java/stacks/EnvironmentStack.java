@@ -163,7 +163,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole");
 
     private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
-        String repositoryArn = repositories.get(service.name()).repositoryArn();
+        String repositoryArn = repositories.get(service.name()).getRepositoryArn();
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
         for (Publisher publisher : service.publishers()) {
@@ -257,7 +257,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
-                .repositoryNames(repositories.values().stream().map(PrivateRepository::repositoryName).toList())
+                .repositoryNames(repositories.values().stream().map(PrivateRepository::getRepositoryName).toList())
                 .findingRuleNames(findingRules)
                 .auditRuleNames(auditRules)
                 .findingsAlarm(profile.alerts() && shard == 1)
@@ -299,7 +299,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */
     private String repositoryArn(Platform platform, Environment environment, Service service) {
         PrivateRepository own = repositories.get(service.name());
-        return own != null ? own.repositoryArn()
+        return own != null ? own.getRepositoryArn()
                 : RepositoryScope.repositoryArn(environment.account(), environment.region(), platform.repositoryName(environment, service));
     }
 

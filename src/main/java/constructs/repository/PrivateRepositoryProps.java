@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * @param repositoryPolicy          cross-account, organisation and Lambda access. Default: no repository policy
  *                                  (only IAM principals of this account, through IAM policies)
  * @param tags                      tags on the repository. Default: none
- * @param exportOutputs             Default: true, the name, ARN and URI are stack outputs with export names
+ * @param exportOutputs             Default: false, no stack outputs (an export locks every stack that imports it:
+ *                                  CloudFormation refuses to change or remove it while imported). true: the name,
+ *                                  ARN and URI are stack outputs with export names
  *                                  {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
  */
 public record PrivateRepositoryProps(
@@ -72,58 +74,101 @@ public record PrivateRepositoryProps(
         private IKey encryptionKey;
         private RepositoryPolicy repositoryPolicy;
         private Map<String, String> tags = Map.of();
-        private boolean exportOutputs = true;
+        private boolean exportOutputs;
 
+        /**
+         * The repository name, e.g. {@code shop/dev/user-service}; checked by {@link RepositoryName}.
+         * Required: no default (a generated name would change on every rename of the construct).
+         */
         public Builder repositoryName(String repositoryName) {
             this.repositoryName = repositoryName;
             return this;
         }
 
+        /**
+         * The lifecycle policy, with at least one rule. Required: no default (without one, images pile up
+         * forever).
+         */
         public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
             this.lifecyclePolicy = lifecyclePolicy;
             return this;
         }
 
+        /**
+         * What happens when the repository leaves the stack: {@code RETAIN} keeps it and its images,
+         * {@code DESTROY} deletes it, images included ({@code EmptyOnDelete}). Required: no default.
+         */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;
         }
 
+        /**
+         * Default: {@code IMMUTABLE}, a pushed tag can never point at another image. {@code IMMUTABLE_WITH_EXCLUSION}
+         * (with {@link #mutableTagExclusions}) is the only other value accepted.
+         */
         public Builder tagMutability(TagMutability tagMutability) {
             this.tagMutability = tagMutability;
             return this;
         }
 
+        /**
+         * Wildcard filters of the tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION} (1 to 5, each 1 to
+         * 128 of {@code [0-9a-zA-Z._*-]}). Default: none, every tag is immutable.
+         */
         public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
             this.mutableTagExclusions = mutableTagExclusions;
             return this;
         }
 
+        /**
+         * Whether {@code IMMUTABLE_WITH_EXCLUSION} fails unless {@link #mutableTagOverrideReason} is given (what
+         * the prod profile sets). Default: false, movable tags only warn.
+         */
         public Builder requireImmutableTags(boolean requireImmutableTags) {
             this.requireImmutableTags = requireImmutableTags;
             return this;
         }
 
+        /**
+         * Why a repository under {@link #requireImmutableTags} still needs movable tags; reported in the
+         * warning. Default: none.
+         */
         public Builder mutableTagOverrideReason(String mutableTagOverrideReason) {
             this.mutableTagOverrideReason = mutableTagOverrideReason;
             return this;
         }
 
+        /**
+         * The customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}.
+         * Default: a {@link RepositoryKey} created for this repository (child id {@code Key}) with the
+         * repository's removal policy.
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
+        /**
+         * Cross-account, organisation and Lambda access. Default: no repository policy, only IAM principals of
+         * this account through their IAM policies (grants may still add statements).
+         */
         public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
             this.repositoryPolicy = repositoryPolicy;
             return this;
         }
 
+        /** Tags on the repository. Default: none. */
         public Builder tags(Map<String, String> tags) {
             this.tags = tags;
             return this;
         }
 
+        /**
+         * Default: false, no stack outputs (an export locks every stack that imports it: CloudFormation refuses
+         * to change or remove it while imported). true: the name, ARN and URI become stack outputs exported as
+         * {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}.
+         */
         public Builder exportOutputs(boolean exportOutputs) {
             this.exportOutputs = exportOutputs;
             return this;
