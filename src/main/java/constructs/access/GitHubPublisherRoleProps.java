@@ -1,5 +1,8 @@
 package constructs.access;
 
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
+
 import java.util.List;
 
 /**
@@ -55,6 +58,15 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
             return this;
         }
 
+        /**
+         * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         */
+        public Builder repositories(List<? extends IRepository> repositories) {
+            this.repositoryArns = RepositoryScope.arnsOf(repositories);
+            return this;
+        }
+
         public Builder repositoryPrefixArn(String repositoryPrefixArn) {
             this.repositoryPrefixArn = repositoryPrefixArn;
             return this;
@@ -72,6 +84,15 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
 
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
+            return this;
+        }
+
+        /**
+         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
+         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         */
+        public Builder oidcProvider(IOpenIdConnectProvider oidcProvider) {
+            this.oidcProviderArn = oidcProvider.getOpenIdConnectProviderArn();
             return this;
         }
 

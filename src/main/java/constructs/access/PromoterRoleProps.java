@@ -1,5 +1,8 @@
 package constructs.access;
 
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
+
 import java.util.List;
 
 /**
@@ -57,6 +60,15 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
             return this;
         }
 
+        /**
+         * As {@link #sourceRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         */
+        public Builder sourceRepositories(List<? extends IRepository> sourceRepositories) {
+            this.sourceRepositoryArns = RepositoryScope.arnsOf(sourceRepositories);
+            return this;
+        }
+
         public Builder sourceRepositoryPrefixArn(String sourceRepositoryPrefixArn) {
             this.sourceRepositoryPrefixArn = sourceRepositoryPrefixArn;
             return this;
@@ -64,6 +76,15 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
 
         public Builder targetRepositoryArns(List<String> targetRepositoryArns) {
             this.targetRepositoryArns = targetRepositoryArns;
+            return this;
+        }
+
+        /**
+         * As {@link #targetRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         */
+        public Builder targetRepositories(List<? extends IRepository> targetRepositories) {
+            this.targetRepositoryArns = RepositoryScope.arnsOf(targetRepositories);
             return this;
         }
 
@@ -84,6 +105,15 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
 
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
+            return this;
+        }
+
+        /**
+         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
+         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         */
+        public Builder oidcProvider(IOpenIdConnectProvider oidcProvider) {
+            this.oidcProviderArn = oidcProvider.getOpenIdConnectProviderArn();
             return this;
         }
 
