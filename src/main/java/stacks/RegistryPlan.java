@@ -1,7 +1,7 @@
 package stacks;
 
 import constructs.registry.CreationTemplateAppliedFor;
-import constructs.registry.PullThroughCacheRuleProps;
+import constructs.registry.RegistryPullThroughCacheRuleProps;
 import constructs.registry.PullThroughCacheUpstream;
 import constructs.registry.RegistryContribution;
 import constructs.registry.RegistryPolicyProps;
@@ -12,7 +12,7 @@ import constructs.registry.RegistryScanType;
 import constructs.registry.RegistryScanningProps;
 import constructs.registry.RegistryScanningRule;
 import constructs.registry.ReplicationDestination;
-import constructs.registry.ReplicationRule;
+import constructs.registry.RegistryReplicationRule;
 import constructs.registry.RepositoryCreationTemplateProps;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
@@ -91,7 +91,7 @@ public final class RegistryPlan {
                 if (!rule.environments().isEmpty() && !rule.environments().contains(env.name())) {
                     continue;
                 }
-                PullThroughCacheRuleProps props = cacheRule(rule);
+                RegistryPullThroughCacheRuleProps props = cacheRule(rule);
                 cacheFilters.add(props.ecrRepositoryPrefix() + "/*");
                 cacheFrequency = cacheFrequency == RegistryScanFrequency.CONTINUOUS_SCAN ? cacheFrequency : frequency;
                 contribution.cacheRule(props);
@@ -114,14 +114,14 @@ public final class RegistryPlan {
                     .build());
         }
         // Replication is one configuration a registry: every environment's rules in one place.
-        List<ReplicationRule> replication = new ArrayList<>();
+        List<RegistryReplicationRule> replication = new ArrayList<>();
         for (Environment env : environments) {
             Set<ReplicationDestination> destinations = new LinkedHashSet<>();
             env.replicaRegions().forEach(region -> destinations.add(ReplicationDestination.of(region, env.account())));
             platform.replicationRules(env).forEach(rule -> rule.destinations().forEach(d ->
                     destinations.add(ReplicationDestination.of(d.region(), d.account() == null ? env.account() : d.account()))));
             if (!destinations.isEmpty()) {
-                replication.add(ReplicationRule.of(List.copyOf(destinations), platform.repositoryPrefix(env)));
+                replication.add(RegistryReplicationRule.of(List.copyOf(destinations), platform.repositoryPrefix(env)));
             }
         }
         if (!replication.isEmpty()) {
@@ -198,7 +198,7 @@ public final class RegistryPlan {
         return RegistryScanFrequency.valueOf(frequency.name());
     }
 
-    private static PullThroughCacheRuleProps cacheRule(PullThroughCacheRule rule) {
+    private static RegistryPullThroughCacheRuleProps cacheRule(PullThroughCacheRule rule) {
         var upstream = switch (rule.upstream()) {
             case ECR_PUBLIC -> PullThroughCacheUpstream.ECR_PUBLIC;
             case DOCKER_HUB -> PullThroughCacheUpstream.DOCKER_HUB;
@@ -207,7 +207,7 @@ public final class RegistryPlan {
             case K8S -> PullThroughCacheUpstream.KUBERNETES;
             case ECR -> PullThroughCacheUpstream.ECR;
         };
-        var builder = PullThroughCacheRuleProps.builder(upstream);
+        var builder = RegistryPullThroughCacheRuleProps.builder(upstream);
         if (rule.prefix() != null) {
             builder.ecrRepositoryPrefix(rule.prefix());
         }

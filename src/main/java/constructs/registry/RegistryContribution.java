@@ -18,7 +18,7 @@ import java.util.List;
  * @param exclusions     principal ARNs excluded from pull-time updates; duplicates are one exclusion
  */
 public record RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
-                                   RegistryPolicyProps registryPolicy, List<PullThroughCacheRuleProps> cacheRules,
+                                   RegistryPolicyProps registryPolicy, List<RegistryPullThroughCacheRuleProps> cacheRules,
                                    List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
 
     public RegistryContribution {
@@ -36,7 +36,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         private RegistryScanningProps scanning;
         private RegistryReplicationProps replication;
         private RegistryPolicyProps registryPolicy;
-        private final List<PullThroughCacheRuleProps> cacheRules = new ArrayList<>();
+        private final List<RegistryPullThroughCacheRuleProps> cacheRules = new ArrayList<>();
         private final List<RepositoryCreationTemplateProps> templates = new ArrayList<>();
         private final List<String> exclusions = new ArrayList<>();
 
@@ -59,7 +59,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
             return this;
         }
 
-        public Builder cacheRule(PullThroughCacheRuleProps rule) {
+        public Builder cacheRule(RegistryPullThroughCacheRuleProps rule) {
             cacheRules.add(rule);
             return this;
         }

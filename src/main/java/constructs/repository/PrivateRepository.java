@@ -225,7 +225,7 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
             String region = stack.region();
-            for (RepositoryPolicy.Grant grant : policy.grants()) {
+            for (RepositoryPolicy.PrincipalAccess grant : policy.grants()) {
                 if (grant.principal() instanceof RepositoryPrincipal.LambdaFunctions lambda
                         && lambda.functionRegion() != null && !Tokens.isUnresolved(region)
                         && !lambda.functionRegion().equals(region)) {

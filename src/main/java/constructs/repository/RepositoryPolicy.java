@@ -68,12 +68,12 @@ public final class RepositoryPolicy {
     }
 
     /** One grant: who, and pull or push. */
-    public record Grant(Access access, RepositoryPrincipal principal) {
+    public record PrincipalAccess(Access access, RepositoryPrincipal principal) {
     }
 
-    private final List<Grant> grants;
+    private final List<PrincipalAccess> grants;
 
-    private RepositoryPolicy(List<Grant> grants) {
+    private RepositoryPolicy(List<PrincipalAccess> grants) {
         this.grants = List.copyOf(grants);
     }
 
@@ -81,7 +81,7 @@ public final class RepositoryPolicy {
         return new Builder();
     }
 
-    public List<Grant> grants() {
+    public List<PrincipalAccess> grants() {
         return grants;
     }
 
@@ -96,7 +96,7 @@ public final class RepositoryPolicy {
      */
     public Map<String, Object> toDocument(String partition, String region) {
         List<Object> statements = new ArrayList<>();
-        for (Grant grant : grants) {
+        for (PrincipalAccess grant : grants) {
             statements.addAll(statements(grant, partition, region));
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public final class RepositoryPolicy {
     /** Every statement id, in order. */
     public List<String> sids() {
         List<String> sids = new ArrayList<>();
-        for (Grant grant : grants) {
+        for (PrincipalAccess grant : grants) {
             for (Object statement : statements(grant, "aws", "us-east-1")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> s = (Map<String, Object>) statement;
@@ -127,7 +127,7 @@ public final class RepositoryPolicy {
         return sids;
     }
 
-    private static List<Map<String, Object>> statements(Grant grant, String partition, String region) {
+    private static List<Map<String, Object>> statements(PrincipalAccess grant, String partition, String region) {
         String word = grant.access().word;
         List<String> actions = grant.access().actions();
         RepositoryPrincipal principal = grant.principal();
@@ -184,25 +184,25 @@ public final class RepositoryPolicy {
     }
 
     public static final class Builder {
-        private final List<Grant> grants = new ArrayList<>();
+        private final List<PrincipalAccess> grants = new ArrayList<>();
 
         /** Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions). */
         public Builder pull(RepositoryPrincipal principal) {
-            grants.add(new Grant(Access.PULL, principal));
+            grants.add(new PrincipalAccess(Access.PULL, principal));
             return this;
         }
 
         /** Lets {@code principal} push (the publisher persona's actions). */
         public Builder push(RepositoryPrincipal principal) {
-            grants.add(new Grant(Access.PUSH, principal));
+            grants.add(new PrincipalAccess(Access.PUSH, principal));
             return this;
         }
 
         /** Validates every grant and throws once with every problem. */
         public RepositoryPolicy build() {
             List<String> problems = new ArrayList<>();
-            Set<Grant> seen = new LinkedHashSet<>();
-            for (Grant grant : grants) {
+            Set<PrincipalAccess> seen = new LinkedHashSet<>();
+            for (PrincipalAccess grant : grants) {
                 if (grant.principal() == null) {
                     problems.add(grant.access().word.toLowerCase() + "(null) is invalid: name a principal. "
                             + "Hint: use RepositoryPrincipal.account(\"111122223333\")");

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to
  *                                 {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
  */
-public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
+public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
                                         String credentialArn, String upstreamAccount, String upstreamRegion,
                                         String customRoleArn, String upstreamRepositoryPrefix) {
 
@@ -39,7 +39,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
             "^arn:aws(-[a-z]+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@-]+$");
     static final Pattern ROLE = Pattern.compile("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]+$");
 
-    public PullThroughCacheRuleProps {
+    public RegistryPullThroughCacheRuleProps {
         if (ecrRepositoryPrefix == null && upstream != null) {
             ecrRepositoryPrefix = upstream.defaultPrefix();
         }
@@ -50,12 +50,12 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
     }
 
     /** ECR Public under {@code ecr-public/}: no credentials needed. */
-    public static PullThroughCacheRuleProps ecrPublic() {
+    public static RegistryPullThroughCacheRuleProps ecrPublic() {
         return builder(PullThroughCacheUpstream.ECR_PUBLIC).build();
     }
 
     /** Docker Hub under {@code docker-hub/}, authenticated with the given secret. */
-    public static PullThroughCacheRuleProps dockerHub(String credentialArn) {
+    public static RegistryPullThroughCacheRuleProps dockerHub(String credentialArn) {
         return builder(PullThroughCacheUpstream.DOCKER_HUB).credentialArn(credentialArn).build();
     }
 
@@ -143,7 +143,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * {@value #MAX_RULES_PER_REGISTRY} rules, one rule per namespace. Stacks call this with all
      * rules of an account and region ({@link RegistrySettings} does).
      */
-    public static List<String> registryProblems(String path, List<PullThroughCacheRuleProps> rules, String account) {
+    public static List<String> registryProblems(String path, List<RegistryPullThroughCacheRuleProps> rules, String account) {
         List<String> problems = new ArrayList<>();
         if (rules.size() > MAX_RULES_PER_REGISTRY) {
             problems.add(path + " has " + rules.size() + " pull-through cache rules: ECR accepts at most "
@@ -151,7 +151,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         }
         Map<String, Integer> namespaces = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            PullThroughCacheRuleProps rule = rules.get(i);
+            RegistryPullThroughCacheRuleProps rule = rules.get(i);
             problems.addAll(rule.problems(path + "[" + i + "].", account));
             if (rule.namespace() != null) {
                 Integer first = namespaces.putIfAbsent(rule.namespace(), i);
@@ -205,8 +205,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
             return this;
         }
 
-        public PullThroughCacheRuleProps build() {
-            return new PullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
+        public RegistryPullThroughCacheRuleProps build() {
+            return new RegistryPullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
                     upstreamRegion, customRoleArn, upstreamRepositoryPrefix);
         }
     }

@@ -9,14 +9,14 @@ import java.util.List;
  * @param prefixFilters PREFIX_MATCH filters (repository-name prefixes such as {@code "shop/prod/"}),
  *                      at most 100. Default: none, so every repository of the registry is replicated
  */
-public record ReplicationRule(List<ReplicationDestination> destinations, List<String> prefixFilters) {
+public record RegistryReplicationRule(List<ReplicationDestination> destinations, List<String> prefixFilters) {
 
-    public ReplicationRule {
+    public RegistryReplicationRule {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         prefixFilters = prefixFilters == null ? List.of() : List.copyOf(prefixFilters);
     }
 
-    public static ReplicationRule of(List<ReplicationDestination> destinations, String... prefixFilters) {
-        return new ReplicationRule(destinations, List.of(prefixFilters));
+    public static RegistryReplicationRule of(List<ReplicationDestination> destinations, String... prefixFilters) {
+        return new RegistryReplicationRule(destinations, List.of(prefixFilters));
     }
 }
