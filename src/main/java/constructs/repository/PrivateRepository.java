@@ -304,19 +304,23 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         IPrincipal principal = grantee.getGrantPrincipal();
         List<String> arns = List.of(getRepositoryArn());
         if (principal instanceof IRole role) {
-            IGrantable managedPolicy = RepositoryPrincipalPolicy.of(role, persona, this).grantee(role);
             String roleAccount = role.getPrincipalAccount();
-            if (roleAccount != null
-                    && Token.compareStrings(stack.account(), roleAccount) == TokenComparison.DIFFERENT) {
+            boolean otherAccount = roleAccount != null
+                    && Token.compareStrings(stack.account(), roleAccount) == TokenComparison.DIFFERENT;
+            // A role of another account known only by its ARN gets no policy here: a managed policy in this
+            // account cannot attach to it; its own account grants it (aws-cdk-lib treats it as immutable).
+            IGrantable identity = otherAccount && !(role instanceof Construct) ? role
+                    : RepositoryPrincipalPolicy.of(role, persona, this).grantee(role);
+            if (otherAccount) {
                 return Grant.addToPrincipalAndResource(GrantOnPrincipalAndResourceOptions.builder()
-                        .grantee(managedPolicy).actions(persona.actions()).resourceArns(arns)
+                        .grantee(identity).actions(persona.actions()).resourceArns(arns)
                         .resource(this).resourceSelfArns(List.of())
                         .resourcePolicyPrincipal(new AccountPrincipal(roleAccount).withConditions(Map.of(
                                 "ArnEquals", Map.of("aws:PrincipalArn", role.getRoleArn()))))
                         .build());
             }
             return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
-                    .grantee(managedPolicy).actions(persona.actions()).resourceArns(arns).build());
+                    .grantee(identity).actions(persona.actions()).resourceArns(arns).build());
         }
         Grant grant = Grant.addToPrincipalOrResource(GrantWithResourceOptions.builder()
                 .grantee(grantee).actions(persona.actions()).resourceArns(arns)

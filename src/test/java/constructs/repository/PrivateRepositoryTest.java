@@ -27,6 +27,7 @@ import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 
@@ -415,6 +416,26 @@ class PrivateRepositoryTest {
                                             ":ecr:eu-west-1:111111111111:repository/shop/prod/api")))),
                             Map.of("Sid", "GetAuthorizationToken", "Resource", "*")))));
             assertThat(workloadTemplate.findResources("AWS::IAM::Policy")).isEmpty();
+        }
+
+        @Test
+        void aRoleOfAnotherAccountKnownByItsArnIsOnlyAdmittedByTheRepositoryPolicy() {
+            Stack stack = newStack("grant-imported");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/prod/api").build());
+            IRole imported = Role.fromRoleArn(stack, "Partner", "arn:aws:iam::222233334444:role/partner-deploy");
+
+            repository.grantPull(imported);
+
+            Template template = Template.fromStack(stack);
+            assertThat(template.findResources("AWS::IAM::ManagedPolicy")).isEmpty();
+            assertThat(template.findResources("AWS::IAM::Policy")).isEmpty();
+            template.hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"),
+                            "Condition", Map.of("ArnEquals", Map.of(
+                                    "aws:PrincipalArn", "arn:aws:iam::222233334444:role/partner-deploy")),
+                            "Action", Persona.PULLER.actions())))));
         }
     }
 
