@@ -34,16 +34,11 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         private List<String> projectArns = List.of();
         private String signingProfileArn;
 
-        /**
-         * Required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code
-         * <platform>-<env>-<service>-codebuild-publisher}
-         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
-        /** Required: the repositories it pushes to; at least one. */
         public Builder repositoryArns(List<String> repositoryArns) {
             this.repositoryArns = repositoryArns;
             return this;
@@ -58,22 +53,16 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
             return this;
         }
 
-        /** Fallback when listing the ARNs would not fit; Default: none. */
         public Builder repositoryPrefixArn(String repositoryPrefixArn) {
             this.repositoryPrefixArn = repositoryPrefixArn;
             return this;
         }
 
-        /**
-         * Required: the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one, in the role's
-         * account.
-         */
         public Builder projectArns(List<String> projectArns) {
             this.projectArns = projectArns;
             return this;
         }
 
-        /** Default: no signing permission; set it with ECR managed signing. */
         public Builder signingProfileArn(String signingProfileArn) {
             this.signingProfileArn = signingProfileArn;
             return this;

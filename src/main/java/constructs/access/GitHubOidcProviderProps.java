@@ -21,10 +21,6 @@ public record GitHubOidcProviderProps(List<String> thumbprints) {
     public static final class Builder {
         private List<String> thumbprints = List.of();
 
-        /**
-         * Server-certificate thumbprints; Default: none, IAM verifies GitHub's certificate through its library
-         * of trusted root certificate authorities.
-         */
         public Builder thumbprints(List<String> thumbprints) {
             this.thumbprints = thumbprints;
             return this;

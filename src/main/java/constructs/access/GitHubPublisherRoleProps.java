@@ -48,17 +48,11 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         private String oidcProviderArn;
         private String signingProfileArn;
 
-        /**
-         * The role's name, required and at most 64 characters; other accounts refer to it through {@code
-         * aws:PrincipalArn}. {@link GitHubPublisherRole#defaultRoleName} gives {@code
-         * <platform>-<env>-<service>-publisher}
-         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
-        /** Required: the repositories it pushes to (a repository construct's {@code getRepositoryArn()}); at least one. */
         public Builder repositoryArns(List<String> repositoryArns) {
             this.repositoryArns = repositoryArns;
             return this;
@@ -73,37 +67,21 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
             return this;
         }
 
-        /**
-         * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link
-         * RepositoryScope#prefixArn}); Default: none, and a policy that does not fit fails synthesis.
-         */
         public Builder repositoryPrefixArn(String repositoryPrefixArn) {
             this.repositoryPrefixArn = repositoryPrefixArn;
             return this;
         }
 
-        /**
-         * Required: the GitHub {@code sub} claims trusted: {@code repo:<org>/<repo>:ref:refs/heads/<branch>}, {@code
-         * repo:<org>/<repo>:ref:refs/tags/<tag>} or {@code repo:<org>/<repo>:environment:<env>}; at least one.
-         */
         public Builder subjects(List<String> subjects) {
             this.subjects = subjects;
             return this;
         }
 
-        /**
-         * Default: false: every subject is matched exactly ({@code StringEquals}); true allows {@code *}/{@code
-         * ?} outside the organisation part ({@code StringLike}).
-         */
         public Builder allowSubjectWildcards(boolean allowSubjectWildcards) {
             this.allowSubjectWildcards = allowSubjectWildcards;
             return this;
         }
 
-        /**
-         * Default: the account's GitHub provider by its deterministic ARN ({@link
-         * GitHubOidcProvider#arnInAccount}), created once by the account stack.
-         */
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
             return this;
@@ -118,10 +96,6 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
             return this;
         }
 
-        /**
-         * Default: no signing permission; set it when the registry has ECR managed signing, which signs as the
-         * pushing identity ({@code signer:SignPayload}).
-         */
         public Builder signingProfileArn(String signingProfileArn) {
             this.signingProfileArn = signingProfileArn;
             return this;

@@ -50,19 +50,11 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         private String oidcProviderArn;
         private String signingProfileArn;
 
-        /**
-         * Required, at most 64 characters; {@link PromoterRole#defaultRoleName} gives {@code <platform>-<target
-         * env>-<service>-promoter}
-         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
-        /**
-         * Required: the source environment's repositories, pulled from; at least one. Cross-account, the source
-         * repository's policy must also grant this role (account root plus {@code aws:PrincipalArn}).
-         */
         public Builder sourceRepositoryArns(List<String> sourceRepositoryArns) {
             this.sourceRepositoryArns = sourceRepositoryArns;
             return this;
@@ -77,13 +69,11 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
             return this;
         }
 
-        /** Fallback when listing the source ARNs would not fit; Default: none. */
         public Builder sourceRepositoryPrefixArn(String sourceRepositoryPrefixArn) {
             this.sourceRepositoryPrefixArn = sourceRepositoryPrefixArn;
             return this;
         }
 
-        /** Required: the role's own environment's repositories, pushed to; at least one. */
         public Builder targetRepositoryArns(List<String> targetRepositoryArns) {
             this.targetRepositoryArns = targetRepositoryArns;
             return this;
@@ -98,28 +88,21 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
             return this;
         }
 
-        /** Fallback when listing the target ARNs would not fit; Default: none. */
         public Builder targetRepositoryPrefixArn(String targetRepositoryPrefixArn) {
             this.targetRepositoryPrefixArn = targetRepositoryPrefixArn;
             return this;
         }
 
-        /** Required: {@code <organisation>/<repository>} of the workflows that promote; at least one, no wildcards. */
         public Builder githubRepositories(List<String> githubRepositories) {
             this.githubRepositories = githubRepositories;
             return this;
         }
 
-        /**
-         * The GitHub environment the promotion job runs in (its required reviewers gate the promotion): the
-         * trust's only subject context; required.
-         */
         public Builder githubEnvironment(String githubEnvironment) {
             this.githubEnvironment = githubEnvironment;
             return this;
         }
 
-        /** Default: the account's GitHub provider by its deterministic ARN. */
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
             return this;
@@ -134,7 +117,6 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
             return this;
         }
 
-        /** Default: no signing permission; set it when the target registry has ECR managed signing. */
         public Builder signingProfileArn(String signingProfileArn) {
             this.signingProfileArn = signingProfileArn;
             return this;

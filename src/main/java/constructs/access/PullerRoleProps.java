@@ -35,22 +35,16 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         private String repositoryPrefixArn;
         private List<String> fargateClusterNames = List.of();
 
-        /** Which agent pulls; required. */
         public Builder kind(PullerRoleKind kind) {
             this.kind = kind;
             return this;
         }
 
-        /**
-         * Required, at most 64 characters; {@link PullerRole#defaultRoleName} gives {@code
-         * <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}
-         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
-        /** Required: the repositories it may pull from; at least one. */
         public Builder repositoryArns(List<String> repositoryArns) {
             this.repositoryArns = repositoryArns;
             return this;
@@ -65,16 +59,11 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
             return this;
         }
 
-        /** Fallback when listing the ARNs would not fit; Default: none. */
         public Builder repositoryPrefixArn(String repositoryPrefixArn) {
             this.repositoryPrefixArn = repositoryPrefixArn;
             return this;
         }
 
-        /**
-         * {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate profiles may use
-         * the role; Default: every Fargate profile of the account in the stack's region.
-         */
         public Builder fargateClusterNames(List<String> fargateClusterNames) {
             this.fargateClusterNames = fargateClusterNames;
             return this;

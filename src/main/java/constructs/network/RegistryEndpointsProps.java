@@ -78,75 +78,46 @@ public record RegistryEndpointsProps(
         private Builder() {
         }
 
-        /** The VPC, e.g. {@code vpc-0a1b2c3d4e5f67890}. Required. */
         public Builder vpcId(String value) {
             this.vpcId = value;
             return this;
         }
 
-        /** The VPC's primary IPv4 CIDR, e.g. {@code 10.20.0.0/16}. Required. */
         public Builder vpcCidrBlock(String value) {
             this.vpcCidrBlock = value;
             return this;
         }
 
-        /**
-         * The private subnets that get an interface-endpoint network interface, at most one per Availability
-         * Zone. Required unless every interface endpoint is adopted.
-         */
         public Builder subnets(List<EndpointSubnet> value) {
             this.subnets = value;
             return this;
         }
 
-        /**
-         * The route tables of those subnets; the S3 gateway endpoint is added to them. Required unless the S3
-         * endpoint is adopted.
-         */
         public Builder routeTableIds(List<String> value) {
             this.routeTableIds = value;
             return this;
         }
 
-        /** Who may reach the interface endpoints on 443. Default: the VPC CIDR ({@code vpcCidrBlock}) only. */
         public Builder allowedIngressCidrs(List<String> value) {
             this.allowedIngressCidrs = value;
             return this;
         }
 
-        /**
-         * The AWS Organizations id ({@code o-...}) whose principals may use the endpoints. Default: principals
-         * of the stack's own account only ({@code aws:PrincipalAccount}).
-         */
         public Builder organizationId(String value) {
             this.organizationId = value;
             return this;
         }
 
-        /**
-         * Also create the CloudWatch Logs interface endpoint (ECS needs it to start tasks with the awslogs
-         * driver). Default: false, no Logs endpoint.
-         */
         public Builder includeCloudWatchLogs(boolean value) {
             this.includeCloudWatchLogs = value;
             return this;
         }
 
-        /**
-         * The VPC uses S3 for nothing but ECR image layers: the S3 gateway policy then allows only the layer
-         * bucket. Default: false, own account/organisation principals keep their other S3 access through the
-         * endpoint.
-         */
         public Builder s3OnlyForEcr(boolean value) {
             this.s3OnlyForEcr = value;
             return this;
         }
 
-        /**
-         * Endpoints that already exist in this VPC (created by another stack or by hand) and must not be
-         * created again: a second private-DNS endpoint for a service, or a second S3 gateway on the same route
-         * tables, fails at deploy. Default: none adopted, all are created.
-         */
         public Builder adoptExistingEndpoints(Set<RegistryEndpoints.Endpoint> value) {
             this.adoptExistingEndpoints = value;
             return this;

@@ -44,34 +44,26 @@ public record AlertTopicProps(
         private Builder() {
         }
 
-        /** The SNS topic name. Default: a name CloudFormation generates. */
         public Builder topicName(String value) {
             this.topicName = value;
             return this;
         }
 
-        /** The sender name shown in e-mail notifications. Default: "ECR alerts". */
         public Builder displayName(String value) {
             this.displayName = value;
             return this;
         }
 
-        /** E-mail addresses to subscribe; each must confirm the subscription. Default: none. */
         public Builder emailSubscriptions(List<String> value) {
             this.emailSubscriptions = value;
             return this;
         }
 
-        /** HTTPS endpoints (chat webhooks, incident tools) to subscribe. Default: none. */
         public Builder httpsSubscriptions(List<String> value) {
             this.httpsSubscriptions = value;
             return this;
         }
 
-        /**
-         * What happens to the topic's KMS key when it leaves the stack. Default: RETAIN, the key outlives the
-         * stack (messages in flight stay readable).
-         */
         public Builder keyRemovalPolicy(RemovalPolicy value) {
             this.keyRemovalPolicy = value;
             return this;

@@ -23,22 +23,16 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
         private Builder() {
         }
 
-        /** Where the alerts go. Required. */
         public Builder alertTopic(AlertTopic value) {
             this.alertTopic = value;
             return this;
         }
 
-        /**
-         * Only calls on repositories whose name starts with this, e.g. {@code shop/prod/}. Default: every
-         * repository of the registry.
-         */
         public Builder repositoryNamePrefix(String value) {
             this.repositoryNamePrefix = value;
             return this;
         }
 
-        /** The rule name becomes {@code <prefix>-registry-changes}. Default: a name CloudFormation generates. */
         public Builder ruleNamePrefix(String value) {
             this.ruleNamePrefix = value;
             return this;

@@ -46,49 +46,31 @@ public record RegistryDashboardProps(
         private Builder() {
         }
 
-        /**
-         * The CloudWatch dashboard name, stable so links and runbooks keep working, e.g. {@code shop-prod-ecr}.
-         * Required.
-         */
         public Builder dashboardName(String value) {
             this.dashboardName = value;
             return this;
         }
 
-        /** Repositories whose pulls are graphed (AWS/ECR RepositoryPullCount). Default: none, no pull graph. */
         public Builder repositoryNames(List<String> value) {
             this.repositoryNames = value;
             return this;
         }
 
-        /**
-         * Names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose matched events are
-         * graphed and alarmed on. Default: none.
-         */
         public Builder findingRuleNames(List<String> value) {
             this.findingRuleNames = value;
             return this;
         }
 
-        /**
-         * Names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed.
-         * Default: none.
-         */
         public Builder auditRuleNames(List<String> value) {
             this.auditRuleNames = value;
             return this;
         }
 
-        /**
-         * Create an alarm that goes off when a finding rule matched at least one event in five minutes, and
-         * notify {@code alarmTopic}. Default: false, no alarm.
-         */
         public Builder findingsAlarm(boolean value) {
             this.findingsAlarm = value;
             return this;
         }
 
-        /** Where the alarm notifies. Required when {@code findingsAlarm} is true. */
         public Builder alarmTopic(AlertTopic value) {
             this.alarmTopic = value;
             return this;

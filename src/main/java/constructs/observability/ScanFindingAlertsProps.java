@@ -34,31 +34,21 @@ public record ScanFindingAlertsProps(
         private Builder() {
         }
 
-        /** Where the alerts go. Required. */
         public Builder alertTopic(AlertTopic value) {
             this.alertTopic = value;
             return this;
         }
 
-        /** The lowest severity that alerts. Default: HIGH (CRITICAL and HIGH alert). */
         public Builder severityThreshold(ScanFindingAlerts.Severity value) {
             this.severityThreshold = value;
             return this;
         }
 
-        /**
-         * Only repositories whose name starts with this, e.g. {@code shop/prod/}. Default: every repository of
-         * the registry.
-         */
         public Builder repositoryNamePrefix(String value) {
             this.repositoryNamePrefix = value;
             return this;
         }
 
-        /**
-         * Rule names become {@code <prefix>-basic-scan-findings} and {@code <prefix>-inspector-findings},
-         * stable for dashboards and runbooks. Default: names CloudFormation generates.
-         */
         public Builder ruleNamePrefix(String value) {
             this.ruleNamePrefix = value;
             return this;

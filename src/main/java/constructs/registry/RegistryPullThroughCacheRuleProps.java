@@ -183,10 +183,6 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
             return this;
         }
 
-        /**
-         * Secrets Manager secret ARN with the upstream credentials; required for Docker Hub, GitHub and GitLab,
-         * not accepted for the others. The secret name must start with {@code ecr-pullthroughcache/}
-         */
         public Builder credentialArn(String credentialArn) {
             this.credentialArn = credentialArn;
             return this;
@@ -198,10 +194,6 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
             return this;
         }
 
-        /**
-         * ECR upstream only: role ECR assumes to read another account's registry; required when {@code
-         * upstreamAccount} is not this account.
-         */
         public Builder customRoleArn(String customRoleArn) {
             this.customRoleArn = customRoleArn;
             return this;

@@ -116,7 +116,6 @@ public record RegistryReplicationProps(List<RegistryReplicationRule> rules) {
             return this;
         }
 
-        /** Required: 1 to 10 rules, at most 25 unique destinations across them. */
         public Builder rules(List<RegistryReplicationRule> rules) {
             this.rules.addAll(rules);
             return this;

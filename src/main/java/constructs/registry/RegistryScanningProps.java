@@ -118,10 +118,6 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
             return this;
         }
 
-        /**
-         * At most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH
-         * "*"}).
-         */
         public Builder rules(RegistryScanningRule... rules) {
             this.rules = List.of(rules);
             return this;

@@ -31,10 +31,6 @@ public record RegistrySettingsProps(List<RegistryContribution> contributions, IK
             return this;
         }
 
-        /**
-         * The region's KMS key for repositories created from templates; required when any contribution has
-         * templates.
-         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;

@@ -110,40 +110,31 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private String description;
         private Map<String, String> resourceTags;
 
-        /**
-         * Required: repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template
-         * matches.
-         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
-        /** Required: non-empty; PULL_THROUGH_CACHE cannot be mixed with the others. */
         public Builder appliedFor(CreationTemplateAppliedFor... appliedFor) {
             this.appliedFor = List.of(appliedFor);
             return this;
         }
 
-        /** Required: non-empty; PULL_THROUGH_CACHE cannot be mixed with the others. */
         public Builder appliedFor(List<CreationTemplateAppliedFor> appliedFor) {
             this.appliedFor = appliedFor;
             return this;
         }
 
-        /** The region's KMS key; required. */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
-        /** The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required. */
         public Builder role(IRole role) {
             this.role = role;
             return this;
         }
 
-        /** The lifecycle policy of created repositories; required (CT.ECR.PR.1). */
         public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
             this.lifecyclePolicy = lifecyclePolicy;
             return this;

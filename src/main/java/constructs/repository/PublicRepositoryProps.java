@@ -55,13 +55,11 @@ public record PublicRepositoryProps(
         private Map<String, String> tags = Map.of();
         private boolean retain = true;
 
-        /** Required: the public repository name; validated like a private one (no generic names). */
         public Builder repositoryName(String value) {
             this.repositoryName = value;
             return this;
         }
 
-        /** What the ECR Public Gallery shows; required, since an undescribed public image is unusable. */
         public Builder catalogData(CatalogData value) {
             this.catalogData = value;
             return this;
@@ -73,13 +71,11 @@ public record PublicRepositoryProps(
             return this;
         }
 
-        /** Tags on the repository; at least one is required (Security Hub ECR.4). */
         public Builder tags(Map<String, String> value) {
             this.tags = value;
             return this;
         }
 
-        /** Default: true — the repository and its images survive stack deletion. */
         public Builder retain(boolean value) {
             this.retain = value;
             return this;

@@ -23,25 +23,16 @@ public record RepositoryKeyProps(RemovalPolicy removalPolicy, String alias, Stri
         private String alias;
         private String description;
 
-        /**
-         * What happens to the key when it leaves the stack: {@code RETAIN} (prod; images encrypted with it stay
-         * readable) or {@code DESTROY} (schedules deletion after the pending window). Required.
-         */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;
         }
 
-        /**
-         * Optional alias, with or without the {@code alias/} prefix, e.g. {@code shop-dev-ecr}. Default: no
-         * alias (the key is found through the repositories that use it).
-         */
         public Builder alias(String alias) {
             this.alias = alias;
             return this;
         }
 
-        /** Default: "Encrypts the Amazon ECR repositories of stack &lt;stack name&gt; at rest". */
         public Builder description(String description) {
             this.description = description;
             return this;
