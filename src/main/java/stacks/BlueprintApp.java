@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class BlueprintApp {
 
+    /** The platform file synthesized when the {@code platform} context is not given. */
     public static final String DEFAULT_PLATFORM_FILE = "examples/ecommerce/platform.yaml";
 
     private BlueprintApp() {
@@ -43,6 +44,12 @@ public final class BlueprintApp {
      */
     static final long TEMPLATE_BYTES_PER_REPOSITORY = 4_500;
 
+    /**
+     * The CDK app of {@code cdk.json}: synthesizes the stacks of the platform file ({@code -c platform=...}).
+     *
+     * @param args unused
+     * @throws InterruptedException when interrupted while template validation workers run
+     */
     public static void main(String[] args) throws InterruptedException {
         Thread synth = new Thread(null, BlueprintApp::synthesize, "synth", SYNTH_STACK_BYTES);
         synth.start();

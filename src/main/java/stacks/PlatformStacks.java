@@ -34,7 +34,12 @@ public final class PlatformStacks {
     private PlatformStacks() {
     }
 
-    /** The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step. */
+    /**
+     * The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step.
+     *
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
+     */
     public static void create(Construct scope, Platform platform) {
         create(scope, platform, BlueprintApp.DEFAULT_PLATFORM_FILE);
     }
@@ -45,6 +50,8 @@ public final class PlatformStacks {
      * every stage, since App-level Aspects do not reach stacks inside a Stage.
      *
      * @param platformFile the platform file's path relative to the repository root, for the pipeline's synth step
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
      */
     public static void create(Construct scope, Platform platform, String platformFile) {
         create(scope, platform, platformFile, ShardMap.none());
@@ -53,6 +60,11 @@ public final class PlatformStacks {
     /**
      * As {@link #create(Construct, Platform, String)}, with the committed shard map of the platform file
      * ({@link ShardMap#forPlatformFile}); every stack gets the CloudFormation quota check ({@link StackLimits}).
+     *
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
+     * @param platformFile the path of the platform file
+     * @param shardMap the committed shard map ({@link ShardMap#none()} when there is none)
      */
     public static void create(Construct scope, Platform platform, String platformFile, ShardMap shardMap) {
         Set<Pack> packs = compliancePacks(platform);

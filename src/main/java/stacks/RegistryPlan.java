@@ -61,6 +61,12 @@ public final class RegistryPlan {
     private RegistryPlan() {
     }
 
+    /**
+     * The registries the platform needs and what each environment contributes to them.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @return the plan
+     */
     public static RegistryPlan of(Platform platform) {
         RegistryPlan plan = new RegistryPlan();
         Map<Registry, List<Environment>> byRegistry = new LinkedHashMap<>();
@@ -72,7 +78,11 @@ public final class RegistryPlan {
         return plan;
     }
 
-    /** Registries in creation order: environments' first, then replica destinations. */
+    /**
+     * Registries in creation order: environments' first, then replica destinations.
+     *
+     * @return each registry's contributions
+     */
     public Map<Registry, List<RegistryContribution>> contributions() {
         return contributions;
     }

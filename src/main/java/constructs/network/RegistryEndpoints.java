@@ -49,6 +49,11 @@ public class RegistryEndpoints extends Construct {
             this.serviceSuffix = serviceSuffix;
         }
 
+        /**
+         * The id of the endpoint's construct (stable: part of its logical id).
+         *
+         * @return the construct id
+         */
         public String constructId() {
             return constructId;
         }
@@ -75,6 +80,13 @@ public class RegistryEndpoints extends Construct {
     private final Map<Endpoint, CfnVPCEndpoint> endpoints = new EnumMap<>(Endpoint.class);
     private final CfnSecurityGroup securityGroup;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryEndpoints(Construct scope, String id, RegistryEndpointsProps props) {
         super(scope, id);
         Stack stack = Stack.of(this);
@@ -130,12 +142,21 @@ public class RegistryEndpoints extends Construct {
         }
     }
 
-    /** The endpoint created here, empty when it is adopted or not requested. */
+    /**
+     * The endpoint created here, empty when it is adopted or not requested.
+     *
+     * @param endpoint which endpoint
+     * @return the endpoint created here, empty when it is adopted or not requested
+     */
     public Optional<CfnVPCEndpoint> endpoint(Endpoint endpoint) {
         return Optional.ofNullable(endpoints.get(endpoint));
     }
 
-    /** The security group of the interface endpoints, empty when no interface endpoint is created. */
+    /**
+     * The security group of the interface endpoints, empty when no interface endpoint is created.
+     *
+     * @return the security group of the interface endpoints, empty when no interface endpoint is created
+     */
     public Optional<CfnSecurityGroup> securityGroup() {
         return Optional.ofNullable(securityGroup);
     }

@@ -31,6 +31,13 @@ public class RegistrySettings extends Construct {
     private final RegistryScanningProps scanning;
     private final RepositoryCreationTemplateRole templateRole;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistrySettings(Construct scope, String id, RegistrySettingsProps props) {
         super(scope, id);
         Stack stack = Stack.of(this);
@@ -71,17 +78,30 @@ public class RegistrySettings extends Construct {
     /**
      * Every problem of a registry's contributions, without building anything: the same checks the
      * construct runs, for validating a platform file ({@code account}/{@code region} of the registry).
+     *
+     * @param props the props
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return every problem of a registry's contributions, without building anything
      */
     public static List<String> problems(RegistrySettingsProps props, String account, String region) {
         return merge(props, account, region).problems;
     }
 
-    /** The merged scanning configuration the registry gets. */
+    /**
+     * The merged scanning configuration the registry gets.
+     *
+     * @return the merged scanning configuration the registry gets
+     */
     public RegistryScanningProps scanning() {
         return scanning;
     }
 
-    /** The role ECR assumes for the templates; null when there are none. */
+    /**
+     * The role ECR assumes for the templates; null when there are none.
+     *
+     * @return the role ECR assumes for the templates
+     */
     public RepositoryCreationTemplateRole templateRole() {
         return templateRole;
     }

@@ -62,6 +62,7 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
     /** Stable id of the warning emitted when a statement added to the repository policy names resources. */
     public static final String WARNING_POLICY_RESOURCES = "ecr-blueprint:repositoryPolicyResources";
 
+    /** At most this many tag-mutability exclusion filters on one repository (ECR API reference). */
     public static final int MAX_EXCLUSION_FILTERS = 5;
     private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     private static final int MAX_TAGS = 50;
@@ -77,6 +78,13 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
     private PolicyDocument policyDocument;
     private final List<PolicyStatement> addedStatements = new ArrayList<>();
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
         super(scope, id, validated(scope, props));
         this.stack = StackValues.of(scope);
@@ -282,19 +290,32 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
      *       aws-cdk-lib does, through the principal's policy where it has one in this account, else through the
      *       repository policy.</li>
      * </ul>
+     *
+     * @param grantee the principal to grant to
+     * @return aws-cdk-lib's grant: the principal statement, the repository-policy statement, or both
      */
     @Override
     public Grant grantPull(IGrantable grantee) {
         return grant(grantee, Persona.PULLER);
     }
 
-    /** As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions. */
+    /**
+     * As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions.
+     *
+     * @param grantee the principal to grant to
+     * @return aws-cdk-lib's grant
+     */
     @Override
     public Grant grantPush(IGrantable grantee) {
         return grant(grantee, Persona.PUBLISHER);
     }
 
-    /** As {@link #grantPull(IGrantable)}, with the {@link Persona#PROMOTER} actions (pull and push). */
+    /**
+     * As {@link #grantPull(IGrantable)}, with the {@link Persona#PROMOTER} actions (pull and push).
+     *
+     * @param grantee the principal to grant to
+     * @return aws-cdk-lib's grant
+     */
     @Override
     public Grant grantPullPush(IGrantable grantee) {
         return grant(grantee, Persona.PROMOTER);
@@ -334,6 +355,9 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
      * Adds a statement to the repository policy (aws-cdk-lib's grants call this for principals outside the
      * account, and for services). The typed {@link PrivateRepositoryProps#repositoryPolicy()} statements stay
      * first; the document is checked late, with every statement in it.
+     *
+     * @param statement a statement with a principal and no resources
+     * @return that the statement was added, and the repository to depend on
      */
     @Override
     public AddToResourcePolicyResult addToResourcePolicy(PolicyStatement statement) {
@@ -375,30 +399,50 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         return problems;
     }
 
-    /** The repository name, e.g. {@code shop/dev/user-service}. */
+    /**
+     * The repository name.
+     *
+     * @return the repository name, e.g. {@code shop/dev/user-service}
+     */
     @Override
     public String getRepositoryName() {
         return repositoryName;
     }
 
-    /** {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token). */
+    /**
+     * The repository ARN: the attribute within this stack, the name-based ARN from another account or region.
+     *
+     * @return {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token)
+     */
     @Override
     public String getRepositoryArn() {
         return repositoryArn;
     }
 
-    /** {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address. */
+    /**
+     * The docker address.
+     *
+     * @return {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}
+     */
     @Override
     public String getRepositoryUri() {
         return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;
     }
 
-    /** The key the repository is encrypted with. */
+    /**
+     * The key the repository is encrypted with.
+     *
+     * @return the customer-managed key
+     */
     public IKey getEncryptionKey() {
         return encryptionKey;
     }
 
-    /** The L1 resource, for escape hatches. */
+    /**
+     * The L1 resource, for escape hatches.
+     *
+     * @return the {@code AWS::ECR::Repository}
+     */
     public CfnRepository getResource() {
         return resource;
     }
