@@ -39,7 +39,10 @@ public record Platform(
         @Field("The image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.")
         Tagging tagging,
         @Field(pattern = Names.NAME, value = "Environment names in the order images are promoted. Default: the order of environments.")
-        List<String> promotionOrder) {
+        List<String> promotionOrder,
+        @Field(key = "accounts", value = "What already exists in the environments' accounts (brownfield): per account, whether the GitHub Actions OIDC"
+                + " provider is created here or exists. Default: every account that needs the provider gets it created.")
+        List<Account> accountOwnership) {
 
     /** The default repository naming scheme: environments that share an account never collide, IAM scopes by prefix. */
     public static final String NAMING_PER_ENVIRONMENT = "{platform}/{environment}/{service}";
@@ -59,6 +62,7 @@ public record Platform(
      * @param delivery a CDK Pipelines pipeline deploying the environments in order. Default: no pipeline; stacks are deployed with cdk deploy.
      * @param tagging the image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.
      * @param promotionOrder environment names in the order images are promoted. Default: the order of environments.
+     * @param accountOwnership what already exists in each account (the GitHub OIDC provider). Default: every account-wide resource is created.
      */
     public Platform {
         repositoryNaming = repositoryNaming == null ? NAMING_PER_ENVIRONMENT : repositoryNaming;
@@ -71,6 +75,39 @@ public record Platform(
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
                 ? environments.stream().map(Environment::name).toList()
                 : List.copyOf(promotionOrder);
+        accountOwnership = accountOwnership == null ? List.of() : List.copyOf(accountOwnership);
+    }
+
+    /**
+     * A platform whose accounts hold nothing yet (every account-wide resource is created).
+     *
+     * @param name the platform name
+     * @param repositoryNaming how repository names are built
+     * @param environments the environments
+     * @param services the services
+     * @param pullers workloads and accounts that pull images
+     * @param registry registry-wide settings
+     * @param compliance cdk-nag packs to run
+     * @param delivery the delivery pipeline, or null
+     * @param tagging the image tagging strategy
+     * @param promotionOrder environment names in the order images are promoted
+     */
+    public Platform(String name, String repositoryNaming, List<Environment> environments, List<Service> services,
+                    List<Puller> pullers, Registry registry, Compliance compliance, Delivery delivery, Tagging tagging,
+                    List<String> promotionOrder) {
+        this(name, repositoryNaming, environments, services, pullers, registry, compliance, delivery, tagging,
+                promotionOrder, null);
+    }
+
+    /**
+     * Whether this platform creates the GitHub Actions OIDC provider of an account, rather than trusting an existing one.
+     *
+     * @param account the 12-digit account id
+     * @return true unless the file declares the provider existing
+     */
+    public boolean createsGitHubOidcProvider(String account) {
+        return accountOwnership.stream().filter(a -> account.equals(a.account())).findFirst()
+                .map(a -> a.githubOidcProvider() == ProviderOwnership.CREATED).orElse(true);
     }
 
     /**
@@ -232,6 +269,32 @@ public record Platform(
     }
 
     /**
+     * The replication rules the registry of {@code location} gets: per environment living there, in file order, one rule
+     * per set of repository prefixes (a rule's {@code repositoryPrefixes}, else the environment's prefix), holding every
+     * destination named for those prefixes.
+     *
+     * @param location the source registry
+     * @return the merged rules, in file order
+     */
+    public List<MergedReplicationRule> mergedReplicationRules(RegistryLocation location) {
+        List<MergedReplicationRule> merged = new ArrayList<>();
+        for (Environment env : environmentsIn(location)) {
+            java.util.Map<List<String>, Set<RegistryLocation>> byPrefixes = new java.util.LinkedHashMap<>();
+            List<String> own = List.of(repositoryPrefix(env));
+            env.replicaRegions().forEach(r -> byPrefixes.computeIfAbsent(own, p -> new LinkedHashSet<>())
+                    .add(new RegistryLocation(env.account(), r)));
+            for (ReplicationRule rule : replicationRules(env)) {
+                List<String> prefixes = rule.repositoryPrefixes().isEmpty() ? own : rule.repositoryPrefixes();
+                rule.destinations().forEach(d -> byPrefixes.computeIfAbsent(prefixes, p -> new LinkedHashSet<>())
+                        .add(new RegistryLocation(d.account(env), d.region())));
+            }
+            byPrefixes.forEach((prefixes, destinations) ->
+                    merged.add(new MergedReplicationRule(env, prefixes, List.copyOf(destinations))));
+        }
+        return List.copyOf(merged);
+    }
+
+    /**
      * The regions that hold an environment's repositories: its own region, its replica regions and replication destinations.
      *
      * @param environment the environment, from the platform file
@@ -276,7 +339,8 @@ public record Platform(
     }
 
     /**
-     * Every account the platform deploys to, in file order: one account stack each.
+     * Every account the platform deploys to, in file order. An account gets an account stack only where some role
+     * trusts GitHub and the file does not declare the provider existing ({@link #createsGitHubOidcProvider}).
      *
      * @return every account the platform deploys to, in file order
      */
@@ -317,17 +381,14 @@ public record Platform(
     }
 
     /**
-     * The resolved registry scan type: as written, else ENHANCED when some repository scans continuously, else BASIC.
+     * The resolved registry scan type: as written, else ENHANCED. A scanning configuration is one per registry: BASIC
+     * written where an organisation turned on Amazon Inspector (ENHANCED) switches it off for every repository there,
+     * so BASIC is never chosen for the file, only written by it.
      *
      * @return the resolved registry scan type
      */
     public ScanType scanType() {
-        if (registry.scanning().type() != null) {
-            return registry.scanning().type();
-        }
-        boolean continuous = environments.stream().anyMatch(e ->
-                services.stream().anyMatch(s -> profile(e, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN));
-        return continuous ? ScanType.ENHANCED : ScanType.BASIC;
+        return registry.scanning().type() != null ? registry.scanning().type() : ScanType.ENHANCED;
     }
 
     /**

@@ -26,6 +26,7 @@ import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
+import constructs.network.S3GatewayPolicy;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
 import constructs.internal.StackValues;
@@ -50,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything one environment owns: its repository key, one repository per service, and (added by
@@ -293,9 +295,9 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .routeTableIds(vpc.routeTables())
                 .includeCloudWatchLogs(vpc.logsEndpoint())
                 .organizationId(vpc.organizationId())
-                .s3OnlyForEcr(vpc.s3OnlyForEcr())
-                .adoptExistingEndpoints(vpc.adoptExistingEndpoints()
-                        ? EnumSet.allOf(RegistryEndpoints.Endpoint.class) : Set.of())
+                .s3GatewayPolicy(S3GatewayPolicy.valueOf(vpc.s3EndpointPolicy().name()))
+                .adoptExistingEndpoints(vpc.existingEndpoints().stream()
+                        .map(e -> RegistryEndpoints.Endpoint.valueOf(e.name())).collect(Collectors.toSet()))
                 .build());
     }
 

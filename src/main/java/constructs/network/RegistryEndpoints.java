@@ -130,8 +130,8 @@ public class RegistryEndpoints extends Construct {
                                 + " is adopted, not managed here: check by hand that its policy "
                                 + (adopted == Endpoint.S3
                                 ? "allows s3:GetObject on the ECR layer bucket prod-<region>-starport-layer-bucket/*"
-                                : "admits the principals that pull from ECR")
-                                + " and that private DNS is on.");
+                                + " and that its route tables are those of the subnets that pull."
+                                : "admits the principals that pull from ECR and that private DNS is on."));
             }
         }
         if (anyInterface && props.subnets().size() == 1) {
@@ -222,17 +222,26 @@ public class RegistryEndpoints extends Construct {
 
     /**
      * Layer downloads use pre-signed URLs signed by ECR, so the layer statement cannot be scoped to own
-     * principals. The second statement keeps the VPC's other S3 traffic working for own principals: once
-     * the gateway route exists, every S3 request from these route tables passes this policy.
+     * principals. Once the gateway route exists, every S3 request from these route tables passes this policy:
+     * {@link S3GatewayPolicy#OPEN} (the default) keeps the VPC's other S3 traffic, anonymous reads included, working.
      */
     static Map<String, Object> s3GatewayPolicy(RegistryEndpointsProps props, Stack stack) {
+        if (props.s3GatewayPolicy() == S3GatewayPolicy.OPEN) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("Sid", "AllowAllS3");
+            all.put("Effect", "Allow");
+            all.put("Principal", "*");
+            all.put("Action", "s3:*");
+            all.put("Resource", "*");
+            return policy(List.of(all));
+        }
         Map<String, Object> layers = new LinkedHashMap<>();
         layers.put("Sid", "AllowEcrImageLayers");
         layers.put("Effect", "Allow");
         layers.put("Principal", "*");
         layers.put("Action", "s3:GetObject");
         layers.put("Resource", String.format(LAYER_BUCKET_FORMAT, stack.getPartition(), stack.getRegion()));
-        if (props.s3OnlyForEcr()) {
+        if (props.s3GatewayPolicy() == S3GatewayPolicy.ECR_LAYERS_ONLY) {
             return policy(List.of(layers));
         }
         return policy(List.of(layers, principalScopedStatement("AllowOwnPrincipalsOtherS3", "s3:*", "*",

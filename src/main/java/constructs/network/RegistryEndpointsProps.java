@@ -21,9 +21,9 @@ import java.util.Set;
  *                               Default: principals of the stack's own account only ({@code aws:PrincipalAccount}).
  * @param includeCloudWatchLogs  also create the CloudWatch Logs interface endpoint (ECS needs it to start
  *                               tasks with the awslogs driver). Default: false, no Logs endpoint.
- * @param s3OnlyForEcr           the VPC uses S3 for nothing but ECR image layers: the S3 gateway policy then
- *                               allows only the layer bucket. Default: false, own account/organisation
- *                               principals keep their other S3 access through the endpoint.
+ * @param s3GatewayPolicy        the S3 gateway endpoint's policy, which every S3 request from the route tables
+ *                               passes. Default: {@link S3GatewayPolicy#OPEN}, the VPC's other S3 traffic (anonymous
+ *                               reads of public buckets and package repositories included) keeps working.
  * @param adoptExistingEndpoints endpoints that already exist in this VPC (created by another stack or by hand)
  *                               and must not be created again: a second private-DNS endpoint for a service, or
  *                               a second S3 gateway on the same route tables, fails at deploy.
@@ -37,7 +37,7 @@ public record RegistryEndpointsProps(
         List<String> allowedIngressCidrs,
         String organizationId,
         boolean includeCloudWatchLogs,
-        boolean s3OnlyForEcr,
+        S3GatewayPolicy s3GatewayPolicy,
         Set<RegistryEndpoints.Endpoint> adoptExistingEndpoints) {
 
     /**
@@ -59,7 +59,7 @@ public record RegistryEndpointsProps(
      * @param allowedIngressCidrs who may reach the interface endpoints on 443. Default: the VPC CIDR ({@code vpcCidrBlock}) only.
      * @param organizationId the AWS Organizations id ({@code o-...}) whose principals may use the endpoints. Default: principals of the stack's own account only ({@code aws:PrincipalAccount}).
      * @param includeCloudWatchLogs also create the CloudWatch Logs interface endpoint (ECS needs it to start tasks with the awslogs driver). Default: false, no Logs endpoint.
-     * @param s3OnlyForEcr the VPC uses S3 for nothing but ECR image layers: the S3 gateway policy then allows only the layer bucket. Default: false, own account/organisation principals keep their other S3 access through the endpoint.
+     * @param s3GatewayPolicy the S3 gateway endpoint's policy. Default: open, so other S3 traffic from the VPC (package mirrors, public buckets) keeps working.
      * @param adoptExistingEndpoints endpoints that already exist in this VPC (created by another stack or by hand) and must not be created again: a second private-DNS endpoint for a service, or a second S3 gateway on the same route tables, fails at deploy. Default: none adopted, all are created.
      */
     public RegistryEndpointsProps {
@@ -68,6 +68,7 @@ public record RegistryEndpointsProps(
         allowedIngressCidrs = allowedIngressCidrs == null || allowedIngressCidrs.isEmpty()
                 ? (vpcCidrBlock == null ? List.of() : List.of(vpcCidrBlock))
                 : List.copyOf(allowedIngressCidrs);
+        s3GatewayPolicy = s3GatewayPolicy == null ? S3GatewayPolicy.OPEN : s3GatewayPolicy;
         adoptExistingEndpoints = adoptExistingEndpoints == null || adoptExistingEndpoints.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(RegistryEndpoints.Endpoint.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(adoptExistingEndpoints));
@@ -93,7 +94,7 @@ public record RegistryEndpointsProps(
         private List<String> allowedIngressCidrs = List.of();
         private String organizationId;
         private boolean includeCloudWatchLogs;
-        private boolean s3OnlyForEcr;
+        private S3GatewayPolicy s3GatewayPolicy;
         private Set<RegistryEndpoints.Endpoint> adoptExistingEndpoints = Set.of();
 
         private Builder() {
@@ -177,13 +178,13 @@ public record RegistryEndpointsProps(
         }
 
         /**
-         * The VPC uses S3 for nothing but ECR image layers: the S3 gateway policy then allows only the layer bucket. Default: false, own account/organisation principals keep their other S3 access through the endpoint.
+         * The S3 gateway endpoint's policy. Default: {@link S3GatewayPolicy#OPEN}.
          *
-         * @param value the value of {@code s3OnlyForEcr}
+         * @param value the value of {@code s3GatewayPolicy}
          * @return this builder
          */
-        public Builder s3OnlyForEcr(boolean value) {
-            this.s3OnlyForEcr = value;
+        public Builder s3GatewayPolicy(S3GatewayPolicy value) {
+            this.s3GatewayPolicy = value;
             return this;
         }
 
@@ -205,7 +206,7 @@ public record RegistryEndpointsProps(
          */
         public RegistryEndpointsProps build() {
             return new RegistryEndpointsProps(vpcId, vpcCidrBlock, subnets, routeTableIds, allowedIngressCidrs,
-                    organizationId, includeCloudWatchLogs, s3OnlyForEcr, adoptExistingEndpoints);
+                    organizationId, includeCloudWatchLogs, s3GatewayPolicy, adoptExistingEndpoints);
         }
     }
 }

@@ -16,10 +16,15 @@ import java.util.List;
  * @param templates      repository creation templates without {@code encryptionKey} and {@code role}
  *                       (RegistrySettings supplies both); identical templates from several places are one
  * @param exclusions     principal ARNs excluded from pull-time updates; duplicates are one exclusion
+ * @param scanOtherRepositories a catch-all scanning rule ({@code "*"}) at this frequency, so that a configuration
+ *                       written for some prefixes never leaves the registry's other repositories unscanned; it
+ *                       needs {@code scanning} for the scan type. ECR applies CONTINUOUS_SCAN over SCAN_ON_PUSH where
+ *                       filters overlap, so a SCAN_ON_PUSH catch-all lowers no other rule. Default: no catch-all
  */
 public record RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
                                    RegistryPolicyProps registryPolicy, List<RegistryPullThroughCacheRuleProps> cacheRules,
-                                   List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
+                                   List<RepositoryCreationTemplateProps> templates, List<String> exclusions,
+                                   RegistryScanFrequency scanOtherRepositories) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -31,11 +36,29 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
      * @param cacheRules pull-through cache rules; identical rules from several places are one rule
      * @param templates repository creation templates without {@code encryptionKey} and {@code role} (RegistrySettings supplies both); identical templates from several places are one
      * @param exclusions principal ARNs excluded from pull-time updates; duplicates are one exclusion
+     * @param scanOtherRepositories a catch-all scanning rule {@code "*"} at this frequency, so repositories of other teams keep scanning. Default: none
      */
     public RegistryContribution {
         cacheRules = cacheRules == null ? List.of() : List.copyOf(cacheRules);
         templates = templates == null ? List.of() : List.copyOf(templates);
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    /**
+     * A contribution without a catch-all scanning rule.
+     *
+     * @param source where the request comes from, used in messages
+     * @param scanning scanning rules wanted
+     * @param replication the registry's replication configuration
+     * @param registryPolicy the registry policy
+     * @param cacheRules pull-through cache rules
+     * @param templates repository creation templates
+     * @param exclusions principal ARNs excluded from pull-time updates
+     */
+    public RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
+                                RegistryPolicyProps registryPolicy, List<RegistryPullThroughCacheRuleProps> cacheRules,
+                                List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
+        this(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions, null);
     }
 
     /**
@@ -59,6 +82,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         private final List<RegistryPullThroughCacheRuleProps> cacheRules = new ArrayList<>();
         private final List<RepositoryCreationTemplateProps> templates = new ArrayList<>();
         private final List<String> exclusions = new ArrayList<>();
+        private RegistryScanFrequency scanOtherRepositories;
 
         private Builder(String source) {
             this.source = source;
@@ -128,12 +152,24 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * Builds the props.
+         * A catch-all scanning rule {@code "*"} at this frequency. Default: none.
          *
-         * @return the props, with the defaults applied
+         * @param frequency the frequency of the catch-all rule
+         * @return this builder
+         */
+        public Builder scanOtherRepositories(RegistryScanFrequency frequency) {
+            this.scanOtherRepositories = frequency;
+            return this;
+        }
+
+        /**
+         * Builds the contribution.
+         *
+         * @return the contribution, with the defaults applied
          */
         public RegistryContribution build() {
-            return new RegistryContribution(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions);
+            return new RegistryContribution(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions,
+                    scanOtherRepositories);
         }
     }
 }

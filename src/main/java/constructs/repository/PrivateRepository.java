@@ -145,6 +145,16 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         }
 
         if (withExclusion) {
+            // The documented, validated and warned exception to immutable tags: EcrBlueprint-ECR2 would
+            // otherwise fail the synthesis of a choice the platform file states (and must justify where the
+            // profile requires immutable tags). Only this repository, only this rule.
+            NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
+                    .id("EcrBlueprint-ECR2")
+                    .reason("IMMUTABLE_WITH_EXCLUSION: only tags matching " + props.mutableTagExclusions()
+                            + " are mutable, every other tag stays immutable"
+                            + (isBlank(props.mutableTagOverrideReason()) ? ""
+                            : "; override reason: " + props.mutableTagOverrideReason()))
+                    .build()));
             Annotations.of(this).addWarningV2(WARNING_MUTABLE_TAG_EXCLUSION, "repository \"" + repositoryName
                     + "\" uses IMMUTABLE_WITH_EXCLUSION: tags matching " + props.mutableTagExclusions()
                     + " can be moved to another image. This fails Security Hub ECR.2, Control Tower CT.ECR.PR.3 "
