@@ -183,7 +183,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole");
 
     private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
-        String repositoryArn = repositories.get(service.name()).repositoryArn();
+        String repositoryArn = repositories.get(service.name()).getRepositoryArn();
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
         for (Publisher publisher : service.publishers()) {
@@ -277,7 +277,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
-                .repositoryNames(repositories.values().stream().map(PrivateRepository::repositoryName).toList())
+                .repositoryNames(repositories.values().stream().map(PrivateRepository::getRepositoryName).toList())
                 .findingRuleNames(findingRules)
                 .auditRuleNames(auditRules)
                 .findingsAlarm(profile.alerts() && shard == 1)
@@ -328,7 +328,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */
     private String repositoryArn(Platform platform, Environment environment, Service service) {
         PrivateRepository own = repositories.get(service.name());
-        return own != null ? own.repositoryArn()
+        return own != null ? own.getRepositoryArn()
                 : RepositoryScope.repositoryArn(environment.account(), environment.region(), platform.repositoryName(environment, service));
     }
 
@@ -351,7 +351,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         PrivateRepository repository = new PrivateRepository(this, service.name(), builder.build());
         if (!service.tagMutabilityExclusions().isEmpty()) {
             // The platform file chose mutable tags for these prefixes: CT.ECR.PR.3 cannot hold, and says so per repository.
-            ControlTowerSettings.exceptResource(repository.resource(), "CT.ECR.PR.3", "services[" + service.name()
+            ControlTowerSettings.exceptResource(repository.getResource(), "CT.ECR.PR.3", "services[" + service.name()
                     + "].tagMutabilityExclusions " + service.tagMutabilityExclusions() + " keep those tags mutable"
                     + (service.overrideReason() == null || service.overrideReason().isBlank() ? ""
                     : ": " + service.overrideReason()));

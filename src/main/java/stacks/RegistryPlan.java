@@ -1,7 +1,7 @@
 package stacks;
 
 import constructs.registry.CreationTemplateAppliedFor;
-import constructs.registry.PullThroughCacheRuleProps;
+import constructs.registry.RegistryPullThroughCacheRuleProps;
 import constructs.registry.PullThroughCacheUpstream;
 import constructs.registry.RegistryContribution;
 import constructs.registry.RegistryPolicyProps;
@@ -12,7 +12,7 @@ import constructs.registry.RegistryScanType;
 import constructs.registry.RegistryScanningProps;
 import constructs.registry.RegistryScanningRule;
 import constructs.registry.ReplicationDestination;
-import constructs.registry.ReplicationRule;
+import constructs.registry.RegistryReplicationRule;
 import constructs.registry.RepositoryCreationTemplateProps;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
@@ -140,7 +140,7 @@ public final class RegistryPlan {
                 if (!rule.environments().isEmpty() && !rule.environments().contains(env.name())) {
                     continue;
                 }
-                PullThroughCacheRuleProps props = cacheRule(rule);
+                RegistryPullThroughCacheRuleProps props = cacheRule(rule);
                 cacheFilters.add(props.ecrRepositoryPrefix() + "/*");
                 cacheFrequency = cacheFrequency == RegistryScanFrequency.CONTINUOUS_SCAN ? cacheFrequency : frequency;
                 contribution.cacheRule(props);
@@ -168,9 +168,9 @@ public final class RegistryPlan {
             list.add(otherRepositoriesScanning(platform, scanType));
         }
         // Replication is one configuration a registry: every environment's rules in one place.
-        List<ReplicationRule> replication = new ArrayList<>();
+        List<RegistryReplicationRule> replication = new ArrayList<>();
         for (MergedReplicationRule rule : platform.mergedReplicationRules(registry.location())) {
-            replication.add(new ReplicationRule(rule.destinations().stream()
+            replication.add(new RegistryReplicationRule(rule.destinations().stream()
                     .map(d -> ReplicationDestination.of(d.region(), d.account())).toList(), rule.prefixes()));
         }
         if (!replication.isEmpty() && owners.replication() == SettingOwnership.MANAGED) {
@@ -301,7 +301,7 @@ public final class RegistryPlan {
         return RegistryScanFrequency.valueOf(frequency.name());
     }
 
-    private static PullThroughCacheRuleProps cacheRule(PullThroughCacheRule rule) {
+    private static RegistryPullThroughCacheRuleProps cacheRule(PullThroughCacheRule rule) {
         var upstream = switch (rule.upstream()) {
             case ECR_PUBLIC -> PullThroughCacheUpstream.ECR_PUBLIC;
             case DOCKER_HUB -> PullThroughCacheUpstream.DOCKER_HUB;
@@ -310,7 +310,7 @@ public final class RegistryPlan {
             case K8S -> PullThroughCacheUpstream.KUBERNETES;
             case ECR -> PullThroughCacheUpstream.ECR;
         };
-        var builder = PullThroughCacheRuleProps.builder(upstream);
+        var builder = RegistryPullThroughCacheRuleProps.builder(upstream);
         if (rule.prefix() != null) {
             builder.ecrRepositoryPrefix(rule.prefix());
         }

@@ -1,5 +1,7 @@
 package constructs.access;
 
+import software.amazon.awscdk.services.ecr.IRepository;
+
 import java.util.List;
 
 /**
@@ -68,6 +70,18 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
          */
         public Builder repositoryArns(List<String> repositoryArns) {
             this.repositoryArns = repositoryArns;
+            return this;
+        }
+
+        /**
+         * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         *
+         * @param repositories the repositories
+         * @return this builder
+         */
+        public Builder repositories(List<? extends IRepository> repositories) {
+            this.repositoryArns = RepositoryScope.arnsOf(repositories);
             return this;
         }
 

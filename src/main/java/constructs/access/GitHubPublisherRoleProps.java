@@ -1,5 +1,8 @@
 package constructs.access;
 
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
+
 import java.util.List;
 
 /**
@@ -87,6 +90,18 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
+         * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         *
+         * @param repositories the repositories
+         * @return this builder
+         */
+        public Builder repositories(List<? extends IRepository> repositories) {
+            this.repositoryArns = RepositoryScope.arnsOf(repositories);
+            return this;
+        }
+
+        /**
          * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link RepositoryScope#prefixArn}); default: none, and a policy that does not fit fails synthesis
          *
          * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
@@ -127,6 +142,18 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
          */
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
+            return this;
+        }
+
+        /**
+         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
+         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         *
+         * @param oidcProvider the GitHub OIDC provider
+         * @return this builder
+         */
+        public Builder oidcProvider(IOpenIdConnectProvider oidcProvider) {
+            this.oidcProviderArn = oidcProvider.getOpenIdConnectProviderArn();
             return this;
         }
 

@@ -1,5 +1,8 @@
 package constructs.access;
 
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
+
 import java.util.List;
 
 /**
@@ -91,6 +94,18 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
+         * As {@link #sourceRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         *
+         * @param sourceRepositories the repositories
+         * @return this builder
+         */
+        public Builder sourceRepositories(List<? extends IRepository> sourceRepositories) {
+            this.sourceRepositoryArns = RepositoryScope.arnsOf(sourceRepositories);
+            return this;
+        }
+
+        /**
          * Fallback when listing the source ARNs would not fit; default: none
          *
          * @param sourceRepositoryPrefixArn the value of {@code sourceRepositoryPrefixArn}
@@ -109,6 +124,18 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
          */
         public Builder targetRepositoryArns(List<String> targetRepositoryArns) {
             this.targetRepositoryArns = targetRepositoryArns;
+            return this;
+        }
+
+        /**
+         * As {@link #targetRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
+         * ones ({@code Repository.fromRepositoryArn}).
+         *
+         * @param targetRepositories the repositories
+         * @return this builder
+         */
+        public Builder targetRepositories(List<? extends IRepository> targetRepositories) {
+            this.targetRepositoryArns = RepositoryScope.arnsOf(targetRepositories);
             return this;
         }
 
@@ -153,6 +180,18 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
          */
         public Builder oidcProviderArn(String oidcProviderArn) {
             this.oidcProviderArn = oidcProviderArn;
+            return this;
+        }
+
+        /**
+         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
+         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         *
+         * @param oidcProvider the GitHub OIDC provider
+         * @return this builder
+         */
+        public Builder oidcProvider(IOpenIdConnectProvider oidcProvider) {
+            this.oidcProviderArn = oidcProvider.getOpenIdConnectProviderArn();
             return this;
         }
 

@@ -3,6 +3,7 @@ package constructs.access;
 import constructs.internal.Tokens;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.ecr.IRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,16 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
      */
     public static String repositoryArn(String account, String region, String repositoryName) {
         return "arn:" + Aws.PARTITION + ":ecr:" + region + ":" + account + ":repository/" + repositoryName;
+    }
+
+    /**
+     * The ARNs of repositories, in order: what the role props' {@code repositories(...)} builder methods take.
+     *
+     * @param repositories ours ({@code PrivateRepository}), aws-cdk-lib's, or imported ones
+     * @return their ARNs; null for null
+     */
+    public static List<String> arnsOf(List<? extends IRepository> repositories) {
+        return repositories == null ? null : repositories.stream().map(IRepository::getRepositoryArn).toList();
     }
 
     boolean hasPrefix() {

@@ -22,7 +22,7 @@ import java.util.List;
  *                       filters overlap, so a SCAN_ON_PUSH catch-all lowers no other rule. Default: no catch-all
  */
 public record RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
-                                   RegistryPolicyProps registryPolicy, List<PullThroughCacheRuleProps> cacheRules,
+                                   RegistryPolicyProps registryPolicy, List<RegistryPullThroughCacheRuleProps> cacheRules,
                                    List<RepositoryCreationTemplateProps> templates, List<String> exclusions,
                                    RegistryScanFrequency scanOtherRepositories) {
 
@@ -56,7 +56,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
      * @param exclusions principal ARNs excluded from pull-time updates
      */
     public RegistryContribution(String source, RegistryScanningProps scanning, RegistryReplicationProps replication,
-                                RegistryPolicyProps registryPolicy, List<PullThroughCacheRuleProps> cacheRules,
+                                RegistryPolicyProps registryPolicy, List<RegistryPullThroughCacheRuleProps> cacheRules,
                                 List<RepositoryCreationTemplateProps> templates, List<String> exclusions) {
         this(source, scanning, replication, registryPolicy, cacheRules, templates, exclusions, null);
     }
@@ -79,7 +79,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         private RegistryScanningProps scanning;
         private RegistryReplicationProps replication;
         private RegistryPolicyProps registryPolicy;
-        private final List<PullThroughCacheRuleProps> cacheRules = new ArrayList<>();
+        private final List<RegistryPullThroughCacheRuleProps> cacheRules = new ArrayList<>();
         private final List<RepositoryCreationTemplateProps> templates = new ArrayList<>();
         private final List<String> exclusions = new ArrayList<>();
         private RegistryScanFrequency scanOtherRepositories;
@@ -126,7 +126,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
          * @param rule the cache rule
          * @return this builder
          */
-        public Builder cacheRule(PullThroughCacheRuleProps rule) {
+        public Builder cacheRule(RegistryPullThroughCacheRuleProps rule) {
             cacheRules.add(rule);
             return this;
         }

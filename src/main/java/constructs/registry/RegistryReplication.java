@@ -35,7 +35,7 @@ public class RegistryReplication extends Construct {
                 .build();
     }
 
-    private static Object render(ReplicationRule rule) {
+    private static Object render(RegistryReplicationRule rule) {
         var builder = CfnReplicationConfiguration.ReplicationRuleProperty.builder()
                 .destinations(rule.destinations().stream()
                         .map(d -> (Object) CfnReplicationConfiguration.ReplicationDestinationProperty.builder()

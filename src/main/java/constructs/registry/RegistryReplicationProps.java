@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param rules 1 to 10 rules, at most 25 unique destinations across them
  */
-public record RegistryReplicationProps(List<ReplicationRule> rules) {
+public record RegistryReplicationProps(List<RegistryReplicationRule> rules) {
 
     /** ReplicationConfiguration.rules: at most 10 (API reference, CloudFormation schema). */
     public static final int MAX_RULES = 10;
@@ -89,7 +89,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
                     + MAX_UNIQUE_DESTINATIONS + " across all rules. Hint: replicate to fewer account/region pairs");
         }
         for (int r = 0; r < rules.size(); r++) {
-            ReplicationRule rule = rules.get(r);
+            RegistryReplicationRule rule = rules.get(r);
             String at = path + "rules[" + r + "]";
             if (rule.destinations().isEmpty()) {
                 problems.add(at + ".destinations is empty: a rule needs at least one destination."
@@ -133,7 +133,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
      * Builds {@link RegistryReplicationProps}; every prop left unset takes its documented default.
      */
     public static final class Builder {
-        private final List<ReplicationRule> rules = new ArrayList<>();
+        private final List<RegistryReplicationRule> rules = new ArrayList<>();
 
         /**
          * Adds a rule. At least one, at most 10.
@@ -141,7 +141,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
          * @param rule the replication rule
          * @return this builder
          */
-        public Builder rule(ReplicationRule rule) {
+        public Builder rule(RegistryReplicationRule rule) {
             rules.add(rule);
             return this;
         }
@@ -152,7 +152,7 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
          * @param rules the value of {@code rules}
          * @return this builder
          */
-        public Builder rules(List<ReplicationRule> rules) {
+        public Builder rules(List<RegistryReplicationRule> rules) {
             this.rules.addAll(rules);
             return this;
         }

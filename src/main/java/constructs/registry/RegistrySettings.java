@@ -65,8 +65,8 @@ public class RegistrySettings extends Construct {
         if (merged.policy != null) {
             new RegistryPolicy(this, "Policy", merged.policy);
         }
-        for (PullThroughCacheRuleProps rule : merged.cacheRules.values()) {
-            new PullThroughCacheRule(this, "PullThroughCache_" + idOf(rule.namespace()), rule);
+        for (RegistryPullThroughCacheRuleProps rule : merged.cacheRules.values()) {
+            new RegistryPullThroughCacheRule(this, "PullThroughCache_" + idOf(rule.namespace()), rule);
         }
         if (merged.templates.isEmpty()) {
             this.templateRole = null;
@@ -124,7 +124,7 @@ public class RegistrySettings extends Construct {
         RegistryScanningProps scanning;
         RegistryReplicationProps replication;
         RegistryPolicyProps policy;
-        final Map<String, PullThroughCacheRuleProps> cacheRules = new LinkedHashMap<>();
+        final Map<String, RegistryPullThroughCacheRuleProps> cacheRules = new LinkedHashMap<>();
         final Map<String, RepositoryCreationTemplateProps> templates = new LinkedHashMap<>();
         final Set<String> exclusions = new LinkedHashSet<>();
     }
@@ -164,9 +164,9 @@ public class RegistrySettings extends Construct {
                     m.problems.addAll(c.registryPolicy().problems(c.source() + ": registryPolicy."));
                 }
             }
-            for (PullThroughCacheRuleProps rule : c.cacheRules()) {
+            for (RegistryPullThroughCacheRuleProps rule : c.cacheRules()) {
                 String ns = rule.namespace();
-                PullThroughCacheRuleProps earlier = m.cacheRules.get(ns);
+                RegistryPullThroughCacheRuleProps earlier = m.cacheRules.get(ns);
                 if (earlier == null) {
                     m.cacheRules.put(ns, rule);
                     cacheSources.put(ns, c.source());
@@ -191,7 +191,7 @@ public class RegistrySettings extends Construct {
             m.exclusions.addAll(c.exclusions());
         }
 
-        m.problems.addAll(PullThroughCacheRuleProps.registryProblems("cacheRules", List.copyOf(m.cacheRules.values()), account));
+        m.problems.addAll(RegistryPullThroughCacheRuleProps.registryProblems("cacheRules", List.copyOf(m.cacheRules.values()), account));
         int t = 0;
         for (RepositoryCreationTemplateProps template : m.templates.values()) {
             String path = templateSources.get(template.prefix()) + ": templates[\"" + template.prefix() + "\"].";
@@ -223,7 +223,7 @@ public class RegistrySettings extends Construct {
                         + "\" to a SCAN_ON_PUSH or CONTINUOUS_SCAN rule");
             }
         }
-        for (PullThroughCacheRuleProps rule : m.cacheRules.values()) {
+        for (RegistryPullThroughCacheRuleProps rule : m.cacheRules.values()) {
             String ns = rule.namespace();
             if (ns == null || Tokens.isUnresolved(ns)) {
                 continue;

@@ -7,14 +7,28 @@ import constructs.internal.Tokens;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.ResourceProps;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.TokenComparison;
 import software.amazon.awscdk.services.ecr.CfnRepository;
+import software.amazon.awscdk.services.ecr.RepositoryBase;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.AddToResourcePolicyResult;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalAndResourceOptions;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.GrantWithResourceOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.IResourceWithPolicyV2;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
@@ -31,14 +45,22 @@ import java.util.regex.Pattern;
  * policy for other accounts, organisations and Lambda. Built on {@code AWS::ECR::Repository} (child id
  * {@code Resource}) with no custom resource and no asset.
  *
+ * <p>It is an aws-cdk-lib {@link software.amazon.awscdk.services.ecr.IRepository} (it extends
+ * {@link RepositoryBase}, as aws-cdk-lib's own {@code Repository} does), so it can be passed wherever aws-cdk-lib
+ * takes one: {@code ContainerImage.fromEcrRepository}, {@code DockerImageCode.fromEcr},
+ * {@code LinuxBuildImage.fromEcrRepository}, {@code onImageScanCompleted}, {@code repositoryUriForDigest}.
+ *
  * <p>Enforced, whatever the props say: {@code ScanOnPush} true; {@code EncryptionConfiguration} written out
  * ({@code KMS} with a customer-managed key); a lifecycle policy with at least one rule; {@code MUTABLE} tags
  * refused; {@code EmptyOnDelete} only together with {@code DESTROY}.
  */
-public class PrivateRepository extends Construct {
+public class PrivateRepository extends RepositoryBase implements IResourceWithPolicyV2 {
 
     /** Stable id of the warning emitted when some tags stay movable. */
     public static final String WARNING_MUTABLE_TAG_EXCLUSION = "ecr-blueprint:mutableTagExclusion";
+
+    /** Stable id of the warning emitted when a statement added to the repository policy names resources. */
+    public static final String WARNING_POLICY_RESOURCES = "ecr-blueprint:repositoryPolicyResources";
 
     /** At most this many tag-mutability exclusion filters on one repository (ECR API reference). */
     public static final int MAX_EXCLUSION_FILTERS = 5;
@@ -49,8 +71,12 @@ public class PrivateRepository extends Construct {
     private final CfnRepository resource;
     private final IKey encryptionKey;
     private final StackValues stack;
+    private final RepositoryPolicy typedPolicy;
     /** Read once: the ARN is one token, and the outputs and every grant use it. */
-    private String repositoryArn;
+    private final String repositoryArn;
+    /** The repository policy once a statement is added through {@link #addToResourcePolicy}; null before. */
+    private PolicyDocument policyDocument;
+    private final List<PolicyStatement> addedStatements = new ArrayList<>();
 
     /**
      * Creates the construct.
@@ -60,15 +86,14 @@ public class PrivateRepository extends Construct {
      * @param props the props
      */
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
-        super(scope, id);
+        super(scope, id, validated(scope, props));
         this.stack = StackValues.of(scope);
-        validate(props, stack);
 
         this.repositoryName = props.repositoryName();
+        this.typedPolicy = props.repositoryPolicy();
         this.encryptionKey = props.encryptionKey() != null ? props.encryptionKey()
                 : new RepositoryKey(this, "Key", RepositoryKeyProps.builder()
                         .removalPolicy(props.removalPolicy()).build()).key();
-
         boolean withExclusion = props.tagMutability() == TagMutability.IMMUTABLE_WITH_EXCLUSION;
         CfnRepository.Builder builder = CfnRepository.Builder.create(this, "Resource")
                 .repositoryName(repositoryName)
@@ -102,6 +127,10 @@ public class PrivateRepository extends Construct {
         }
         this.resource = builder.build();
         resource.applyRemovalPolicy(props.removalPolicy());
+        // As aws-cdk-lib's Repository: the attribute within this stack, the name-based ARN from another
+        // account or region (a cross-environment grant).
+        this.repositoryArn = getResourceArnAttribute(resource.getAttrArn(), ArnComponents.builder()
+                .service("ecr").resource("repository").resourceName(repositoryName).build());
         List<String> organizations = policy == null ? List.of() : policy.grants().stream()
                 .filter(g -> g.principal() instanceof RepositoryPrincipal.Organization)
                 .map(g -> ((RepositoryPrincipal.Organization) g.principal()).organizationId())
@@ -136,8 +165,8 @@ public class PrivateRepository extends Construct {
         if (props.exportOutputs()) {
             String exportPrefix = repositoryName.replaceAll("[^A-Za-z0-9-]", "-");
             output("RepositoryNameOutput", repositoryName, "name", exportPrefix + "-RepositoryName");
-            output("RepositoryArnOutput", repositoryArn(), "ARN", exportPrefix + "-RepositoryArn");
-            output("RepositoryUriOutput", repositoryUri(), "URI (docker push/pull address)",
+            output("RepositoryArnOutput", getRepositoryArn(), "ARN", exportPrefix + "-RepositoryArn");
+            output("RepositoryUriOutput", getRepositoryUri(), "URI (docker push/pull address)",
                     exportPrefix + "-RepositoryUri");
         }
     }
@@ -148,6 +177,12 @@ public class PrivateRepository extends Construct {
                 .description("Repository " + what + " of " + repositoryName)
                 .exportName(exportName)
                 .build();
+    }
+
+    /** Validates before the construct exists, so an invalid repository leaves nothing in the tree. */
+    private static ResourceProps validated(Construct scope, PrivateRepositoryProps props) {
+        validate(props, StackValues.of(scope));
+        return ResourceProps.builder().physicalName(props.repositoryName()).build();
     }
 
     private static void validate(PrivateRepositoryProps props, StackValues stack) {
@@ -208,7 +243,7 @@ public class PrivateRepository extends Construct {
         RepositoryPolicy policy = props.repositoryPolicy();
         if (policy != null && !policy.isEmpty()) {
             String region = stack.region();
-            for (RepositoryPolicy.Grant grant : policy.grants()) {
+            for (RepositoryPolicy.PrincipalAccess grant : policy.grants()) {
                 if (grant.principal() instanceof RepositoryPrincipal.LambdaFunctions lambda
                         && lambda.functionRegion() != null && !Tokens.isUnresolved(region)
                         && !lambda.functionRegion().equals(region)) {
@@ -253,83 +288,172 @@ public class PrivateRepository extends Construct {
     }
 
     /**
-     * Lets {@code grantee} (a role) pull from this repository, through the role's customer-managed
-     * {@link RepositoryPrincipalPolicy} for {@link Persona#PULLER}. No key permission is added: ECR decrypts
-     * with its own grant.
+     * Lets {@code grantee} pull from this repository with exactly the {@link Persona#PULLER} actions, and log in
+     * ({@value Persona#AUTHORIZATION_TOKEN_ACTION}). No key permission is added: ECR decrypts with its own grant.
      *
-     * @return the managed policy now holding this repository
+     * <ul>
+     *   <li>An IAM role: through the role's customer-managed {@link RepositoryPrincipalPolicy} (never an inline
+     *       policy); a role of another account is also admitted by the repository policy, which names its
+     *       account root with an {@code aws:PrincipalArn} condition (ECR rejects a policy naming a role that does
+     *       not exist yet).</li>
+     *   <li>Any other principal (a service such as {@code lambda.amazonaws.com}, an account, a user): as
+     *       aws-cdk-lib does, through the principal's policy where it has one in this account, else through the
+     *       repository policy.</li>
+     * </ul>
+     *
      * @param grantee the principal to grant to
+     * @return aws-cdk-lib's grant: the principal statement, the repository-policy statement, or both
      */
-    public ManagedPolicy grantPull(IGrantable grantee) {
-        return grant(grantee, Persona.PULLER, "grantPull");
+    @Override
+    public Grant grantPull(IGrantable grantee) {
+        return grant(grantee, Persona.PULLER);
     }
 
     /**
      * As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions.
      *
      * @param grantee the principal to grant to
-     * @return the customer-managed policy that holds the grant
+     * @return aws-cdk-lib's grant
      */
-    public ManagedPolicy grantPush(IGrantable grantee) {
-        return grant(grantee, Persona.PUBLISHER, "grantPush");
-    }
-
-    private ManagedPolicy grant(IGrantable grantee, Persona persona, String method) {
-        if (!(grantee.getGrantPrincipal() instanceof IRole role)) {
-            throw new IllegalArgumentException(method + "(" + grantee.getGrantPrincipal() + ") is invalid: "
-                    + "only IAM roles receive repository access (customer-managed policies attach to roles; no IAM "
-                    + "users or access keys). Hint: pass the workload's or CI's role");
-        }
-        RepositoryPrincipalPolicy policy = RepositoryPrincipalPolicy.of(role, persona, this);
-        policy.addRepository(repositoryArn());
-        return policy.managedPolicy();
+    @Override
+    public Grant grantPush(IGrantable grantee) {
+        return grant(grantee, Persona.PUBLISHER);
     }
 
     /**
-     * The repository name, e.g. {@code shop/dev/user-service}.
+     * As {@link #grantPull(IGrantable)}, with the {@link Persona#PROMOTER} actions (pull and push).
      *
-     * @return the repository name, e.g
+     * @param grantee the principal to grant to
+     * @return aws-cdk-lib's grant
      */
-    public String repositoryName() {
+    @Override
+    public Grant grantPullPush(IGrantable grantee) {
+        return grant(grantee, Persona.PROMOTER);
+    }
+
+    private Grant grant(IGrantable grantee, Persona persona) {
+        IPrincipal principal = grantee.getGrantPrincipal();
+        List<String> arns = List.of(getRepositoryArn());
+        if (principal instanceof IRole role) {
+            String roleAccount = role.getPrincipalAccount();
+            boolean otherAccount = roleAccount != null
+                    && Token.compareStrings(stack.account(), roleAccount) == TokenComparison.DIFFERENT;
+            // A role of another account known only by its ARN gets no policy here: a managed policy in this
+            // account cannot attach to it; its own account grants it (aws-cdk-lib treats it as immutable).
+            IGrantable identity = otherAccount && !(role instanceof Construct) ? role
+                    : RepositoryPrincipalPolicy.of(role, persona, this).grantee(role);
+            if (otherAccount) {
+                return Grant.addToPrincipalAndResource(GrantOnPrincipalAndResourceOptions.builder()
+                        .grantee(identity).actions(persona.actions()).resourceArns(arns)
+                        .resource(this).resourceSelfArns(List.of())
+                        .resourcePolicyPrincipal(new AccountPrincipal(roleAccount).withConditions(Map.of(
+                                "ArnEquals", Map.of("aws:PrincipalArn", role.getRoleArn()))))
+                        .build());
+            }
+            return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                    .grantee(identity).actions(persona.actions()).resourceArns(arns).build());
+        }
+        Grant grant = Grant.addToPrincipalOrResource(GrantWithResourceOptions.builder()
+                .grantee(grantee).actions(persona.actions()).resourceArns(arns)
+                .resource(this).resourceSelfArns(List.of()).build());
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee)
+                .actions(List.of(Persona.AUTHORIZATION_TOKEN_ACTION)).resourceArns(List.of("*")).build());
+        return grant;
+    }
+
+    /**
+     * Adds a statement to the repository policy (aws-cdk-lib's grants call this for principals outside the
+     * account, and for services). The typed {@link PrivateRepositoryProps#repositoryPolicy()} statements stay
+     * first; the document is checked late, with every statement in it.
+     *
+     * @param statement a statement with a principal and no resources
+     * @return that the statement was added, and the repository to depend on
+     */
+    @Override
+    public AddToResourcePolicyResult addToResourcePolicy(PolicyStatement statement) {
+        if (!statement.getResources().isEmpty()) {
+            Annotations.of(this).addWarningV2(WARNING_POLICY_RESOURCES, "a statement added to the repository policy "
+                    + "of \"" + repositoryName + "\" names resources " + statement.getResources() + ": a repository "
+                    + "policy applies to its repository and ECR rejects a Resource element. Hint: leave resources out");
+        }
+        if (policyDocument == null) {
+            policyDocument = new PolicyDocument();
+            if (typedPolicy != null && !typedPolicy.isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> typed = (List<Map<String, Object>>) typedPolicy
+                        .toDocument(stack.partition(), stack.region()).get("Statement");
+                typed.forEach(json -> policyDocument.addStatements(PolicyStatement.fromJson(json)));
+            }
+            resource.setRepositoryPolicyText(policyDocument);
+            getNode().addValidation(this::validateAddedStatements);
+        }
+        policyDocument.addStatements(statement);
+        addedStatements.add(statement);
+        return AddToResourcePolicyResult.builder().statementAdded(true).policyDependable(this).build();
+    }
+
+    /**
+     * What IAM requires of a statement of a resource policy, except a {@code Resource}, which a repository
+     * policy has not (it applies to its repository).
+     */
+    private List<String> validateAddedStatements() {
+        List<String> problems = new ArrayList<>();
+        for (PolicyStatement statement : addedStatements) {
+            statement.validateForAnyPolicy().forEach(error -> problems.add("repository policy of \""
+                    + repositoryName + "\": " + error));
+            if (!statement.getHasPrincipal()) {
+                problems.add("repository policy of \"" + repositoryName + "\": a statement names no principal. "
+                        + "Hint: grant to a principal (an account, a role, a service)");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The repository name.
+     *
+     * @return the repository name, e.g. {@code shop/dev/user-service}
+     */
+    @Override
+    public String getRepositoryName() {
         return repositoryName;
     }
 
     /**
-     * {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token).
+     * The repository ARN: the attribute within this stack, the name-based ARN from another account or region.
      *
-     * @return the repository ARN
+     * @return {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token)
      */
-    public String repositoryArn() {
-        if (repositoryArn == null) {
-            repositoryArn = resource.getAttrArn();
-        }
+    @Override
+    public String getRepositoryArn() {
         return repositoryArn;
     }
 
     /**
-     * {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address.
+     * The docker address.
      *
-     * @return the repository URI
+     * @return {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}
      */
-    public String repositoryUri() {
+    @Override
+    public String getRepositoryUri() {
         return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;
     }
 
     /**
      * The key the repository is encrypted with.
      *
-     * @return the key the repository is encrypted with
+     * @return the customer-managed key
      */
-    public IKey encryptionKey() {
+    public IKey getEncryptionKey() {
         return encryptionKey;
     }
 
     /**
      * The L1 resource, for escape hatches.
      *
-     * @return the L1 resource, for escape hatches
+     * @return the {@code AWS::ECR::Repository}
      */
-    public CfnRepository resource() {
+    public CfnRepository getResource() {
         return resource;
     }
 }

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * @param repositoryPolicy          cross-account, organisation and Lambda access. Default: no repository policy
  *                                  (only IAM principals of this account, through IAM policies)
  * @param tags                      tags on the repository. Default: none
- * @param exportOutputs             Default: true, the name, ARN and URI are stack outputs with export names
+ * @param exportOutputs             Default: false, no stack outputs (an export locks every stack that imports it:
+ *                                  CloudFormation refuses to change or remove it while imported). true: the name,
+ *                                  ARN and URI are stack outputs with export names
  *                                  {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
  */
 public record PrivateRepositoryProps(
@@ -59,7 +61,7 @@ public record PrivateRepositoryProps(
      * @param encryptionKey the customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}. Default: a {@link RepositoryKey} created for this repository (child id {@code Key}) with the repository's removal policy
      * @param repositoryPolicy cross-account, organisation and Lambda access. Default: no repository policy (only IAM principals of this account, through IAM policies)
      * @param tags tags on the repository. Default: none
-     * @param exportOutputs Default: true, the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+     * @param exportOutputs Default: false, no stack outputs (an export locks every stack that imports it: CloudFormation refuses to change or remove it while imported). true: the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
      */
     public PrivateRepositoryProps {
         tagMutability = tagMutability == null ? TagMutability.IMMUTABLE : tagMutability;
@@ -99,7 +101,7 @@ public record PrivateRepositoryProps(
         private IKey encryptionKey;
         private RepositoryPolicy repositoryPolicy;
         private Map<String, String> tags = Map.of();
-        private boolean exportOutputs = true;
+        private boolean exportOutputs;
 
         /**
          * Required; validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}
@@ -212,7 +214,9 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Default: true, the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+         * Default: false, no stack outputs (an export locks every stack that imports it: CloudFormation refuses
+         * to change or remove it while imported). true: the name, ARN and URI become stack outputs exported as
+         * {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}.
          *
          * @param exportOutputs the value of {@code exportOutputs}
          * @return this builder

@@ -76,12 +76,12 @@ public final class RepositoryPolicy {
     }
 
     /** One grant: who, and pull or push. */
-    public record Grant(Access access, RepositoryPrincipal principal) {
+    public record PrincipalAccess(Access access, RepositoryPrincipal principal) {
     }
 
-    private final List<Grant> grants;
+    private final List<PrincipalAccess> grants;
 
-    private RepositoryPolicy(List<Grant> grants) {
+    private RepositoryPolicy(List<PrincipalAccess> grants) {
         this.grants = List.copyOf(grants);
     }
 
@@ -99,7 +99,7 @@ public final class RepositoryPolicy {
      *
      * @return the grants
      */
-    public List<Grant> grants() {
+    public List<PrincipalAccess> grants() {
         return grants;
     }
 
@@ -123,7 +123,7 @@ public final class RepositoryPolicy {
      */
     public Map<String, Object> toDocument(String partition, String region) {
         List<Object> statements = new ArrayList<>();
-        for (Grant grant : grants) {
+        for (PrincipalAccess grant : grants) {
             statements.addAll(statements(grant, partition, region));
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ public final class RepositoryPolicy {
      */
     public List<String> sids() {
         List<String> sids = new ArrayList<>();
-        for (Grant grant : grants) {
+        for (PrincipalAccess grant : grants) {
             for (Object statement : statements(grant, "aws", "us-east-1")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> s = (Map<String, Object>) statement;
@@ -164,7 +164,7 @@ public final class RepositoryPolicy {
         return sids;
     }
 
-    private static List<Map<String, Object>> statements(Grant grant, String partition, String region) {
+    private static List<Map<String, Object>> statements(PrincipalAccess grant, String partition, String region) {
         String word = grant.access().word;
         List<String> actions = grant.access().actions();
         RepositoryPrincipal principal = grant.principal();
@@ -224,7 +224,7 @@ public final class RepositoryPolicy {
      * Collects the grants of a {@link RepositoryPolicy}.
      */
     public static final class Builder {
-        private final List<Grant> grants = new ArrayList<>();
+        private final List<PrincipalAccess> grants = new ArrayList<>();
 
         /**
          * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions).
@@ -233,7 +233,7 @@ public final class RepositoryPolicy {
          * @return this builder
          */
         public Builder pull(RepositoryPrincipal principal) {
-            grants.add(new Grant(Access.PULL, principal));
+            grants.add(new PrincipalAccess(Access.PULL, principal));
             return this;
         }
 
@@ -244,7 +244,7 @@ public final class RepositoryPolicy {
          * @return this builder
          */
         public Builder push(RepositoryPrincipal principal) {
-            grants.add(new Grant(Access.PUSH, principal));
+            grants.add(new PrincipalAccess(Access.PUSH, principal));
             return this;
         }
 
@@ -255,8 +255,8 @@ public final class RepositoryPolicy {
          */
         public RepositoryPolicy build() {
             List<String> problems = new ArrayList<>();
-            Set<Grant> seen = new LinkedHashSet<>();
-            for (Grant grant : grants) {
+            Set<PrincipalAccess> seen = new LinkedHashSet<>();
+            for (PrincipalAccess grant : grants) {
                 if (grant.principal() == null) {
                     problems.add(grant.access().word.toLowerCase() + "(null) is invalid: name a principal. "
                             + "Hint: use RepositoryPrincipal.account(\"111122223333\")");

@@ -6,6 +6,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -15,8 +16,8 @@ import software.constructs.IConstruct;
 import java.util.List;
 
 /**
- * The customer-managed policy through which {@link PrivateRepository#grantPull} and
- * {@link PrivateRepository#grantPush} give a role access: one policy per role and persona, created as a
+ * The customer-managed policy through which {@link PrivateRepository#grantPull},
+ * {@link PrivateRepository#grantPush} and {@link PrivateRepository#grantPullPush} give a role access: one policy per role and persona, created as a
  * child of the role on the first grant, listing every repository granted since. A managed policy rather than
  * the role's inline default policy, because the NIST 800-53, HIPAA and PCI DSS packs reject inline policies;
  * one per role rather than one per repository, because a role holds at most 10 managed policies by default.
@@ -34,6 +35,7 @@ public class RepositoryPrincipalPolicy extends Construct {
 
     private final ManagedPolicy policy;
     private final PolicyStatement repositories;
+    private IGrantable grantee;
 
     private RepositoryPrincipalPolicy(Construct scope, String id, IRole role, Persona persona) {
         super(scope, id);
@@ -87,8 +89,21 @@ public class RepositoryPrincipalPolicy extends Construct {
                 + "\" that is not a RepositoryPrincipalPolicy: rename that child");
     }
 
-    void addRepository(String repositoryArn) {
-        repositories.addResources(repositoryArn);
+    /**
+     * The principal through which aws-cdk-lib's {@code Grant} adds to this policy: a statement granted to it
+     * lands in the one repository statement (its repositories are appended), and what depends on the grant
+     * depends on the managed policy.
+     */
+    IGrantable grantee(IRole role) {
+        if (grantee == null) {
+            grantee = new ManagedPolicyPrincipal(role, this);
+        }
+        return grantee;
+    }
+
+    /** Adds the statement's repositories; its actions are the persona's, which this policy already holds. */
+    void addRepositories(List<String> repositoryArns) {
+        repositories.addResources(repositoryArns.toArray(String[]::new));
     }
 
     /**

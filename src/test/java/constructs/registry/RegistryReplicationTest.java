@@ -24,7 +24,7 @@ class RegistryReplicationTest {
         void crossRegionRuleWithPrefixFilter() {
             Stack stack = RegistryTestSupport.stack();
             new RegistryReplication(stack, "Replication", RegistryReplicationProps.builder()
-                    .rule(ReplicationRule.of(List.of(FRANKFURT), "shop/prod/")).build());
+                    .rule(RegistryReplicationRule.of(List.of(FRANKFURT), "shop/prod/")).build());
             Template.fromStack(stack).hasResourceProperties("AWS::ECR::ReplicationConfiguration", Map.of(
                     "ReplicationConfiguration", Map.of("Rules", List.of(Map.of(
                             "Destinations", List.of(Map.of("Region", "eu-central-1", "RegistryId", "222222222222")),
@@ -35,7 +35,7 @@ class RegistryReplicationTest {
         void ruleWithoutFiltersReplicatesEverything() {
             Stack stack = RegistryTestSupport.stack();
             new RegistryReplication(stack, "Replication", RegistryReplicationProps.builder()
-                    .rule(ReplicationRule.of(List.of(ReplicationDestination.of("eu-west-1", "333333333333")))).build());
+                    .rule(RegistryReplicationRule.of(List.of(ReplicationDestination.of("eu-west-1", "333333333333")))).build());
             Template.fromStack(stack).hasResourceProperties("AWS::ECR::ReplicationConfiguration", Map.of(
                     "ReplicationConfiguration", Map.of("Rules", List.of(Map.of(
                             "Destinations", List.of(Map.of("Region", "eu-west-1", "RegistryId", "333333333333")),
@@ -45,8 +45,8 @@ class RegistryReplicationTest {
         @Test
         void crossAccountDestinationsNeedAPolicyInTheDestination() {
             RegistryReplicationProps props = RegistryReplicationProps.builder()
-                    .rule(ReplicationRule.of(List.of(FRANKFURT, ReplicationDestination.of("eu-west-1", "333333333333"))))
-                    .rule(ReplicationRule.of(List.of(FRANKFURT), "shop/"))
+                    .rule(RegistryReplicationRule.of(List.of(FRANKFURT, ReplicationDestination.of("eu-west-1", "333333333333"))))
+                    .rule(RegistryReplicationRule.of(List.of(FRANKFURT), "shop/"))
                     .build();
             assertThat(props.destinations()).hasSize(2);
             assertThat(props.crossAccountDestinations("222222222222"))
@@ -66,11 +66,11 @@ class RegistryReplicationTest {
 
         @Test
         void failsWithElevenRulesButAcceptsTen() {
-            List<ReplicationRule> ten = IntStream.range(0, 10)
-                    .mapToObj(i -> ReplicationRule.of(List.of(FRANKFURT), "team" + i + "/")).toList();
+            List<RegistryReplicationRule> ten = IntStream.range(0, 10)
+                    .mapToObj(i -> RegistryReplicationRule.of(List.of(FRANKFURT), "team" + i + "/")).toList();
             new RegistryReplication(RegistryTestSupport.stack(), "Replication", new RegistryReplicationProps(ten));
-            List<ReplicationRule> eleven = new java.util.ArrayList<>(ten);
-            eleven.add(ReplicationRule.of(List.of(FRANKFURT), "team10/"));
+            List<RegistryReplicationRule> eleven = new java.util.ArrayList<>(ten);
+            eleven.add(RegistryReplicationRule.of(List.of(FRANKFURT), "team10/"));
             assertThatThrownBy(() -> new RegistryReplication(RegistryTestSupport.stack(), "Replication",
                     new RegistryReplicationProps(eleven)))
                     .hasMessage("rules has 11 rules: ECR accepts at most 10 replication rules a registry. Hint: merge"
@@ -83,11 +83,11 @@ class RegistryReplicationTest {
                     .mapToObj(i -> ReplicationDestination.of("eu-central-1", String.format("%012d", 100000000000L + i)))
                     .toList();
             new RegistryReplication(RegistryTestSupport.stack(), "Replication", RegistryReplicationProps.builder()
-                    .rule(ReplicationRule.of(many.subList(0, 13))).rule(ReplicationRule.of(many.subList(13, 25)))
-                    .rule(ReplicationRule.of(many.subList(0, 25))).build());
+                    .rule(RegistryReplicationRule.of(many.subList(0, 13))).rule(RegistryReplicationRule.of(many.subList(13, 25)))
+                    .rule(RegistryReplicationRule.of(many.subList(0, 25))).build());
             assertThatThrownBy(() -> new RegistryReplication(RegistryTestSupport.stack(), "Replication",
                     RegistryReplicationProps.builder()
-                            .rule(ReplicationRule.of(many.subList(0, 13))).rule(ReplicationRule.of(many.subList(13, 26)))
+                            .rule(RegistryReplicationRule.of(many.subList(0, 13))).rule(RegistryReplicationRule.of(many.subList(13, 26)))
                             .build()))
                     .hasMessage("rules name 26 unique destinations: ECR accepts at most 25 across all rules. Hint:"
                             + " replicate to fewer account/region pairs");
@@ -97,7 +97,7 @@ class RegistryReplicationTest {
         void failsWith101FiltersInARule() {
             List<String> filters = IntStream.range(0, 101).mapToObj(i -> "team" + i + "/").toList();
             assertThatThrownBy(() -> new RegistryReplication(RegistryTestSupport.stack(), "Replication",
-                    RegistryReplicationProps.builder().rule(new ReplicationRule(List.of(FRANKFURT), filters)).build()))
+                    RegistryReplicationProps.builder().rule(new RegistryReplicationRule(List.of(FRANKFURT), filters)).build()))
                     .hasMessage("rules[0].prefixFilters has 101 filters: ECR accepts at most 100 filters a rule. Hint:"
                             + " use a shorter common prefix, e.g. \"shop/prod\"");
         }
@@ -106,9 +106,9 @@ class RegistryReplicationTest {
         void failsOnSelfDestinationBadIdsAndFilters() {
             assertThatThrownBy(() -> new RegistryReplication(RegistryTestSupport.stack(), "Replication",
                     RegistryReplicationProps.builder()
-                            .rule(ReplicationRule.of(List.of(ReplicationDestination.of("eu-west-1", "222222222222"),
+                            .rule(RegistryReplicationRule.of(List.of(ReplicationDestination.of("eu-west-1", "222222222222"),
                                     ReplicationDestination.of("Frankfurt", "2222")), "Shop/", "s"))
-                            .rule(new ReplicationRule(Collections.emptyList(), null))
+                            .rule(new RegistryReplicationRule(Collections.emptyList(), null))
                             .build()))
                     .hasMessage("rules[0].destinations[0] 222222222222/eu-west-1 is the source registry itself: ECR"
                             + " cannot replicate a registry into itself. Hint: choose another region or account\n"

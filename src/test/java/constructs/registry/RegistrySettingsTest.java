@@ -36,8 +36,8 @@ class RegistrySettingsTest {
                 .scanning(RegistryScanningProps.builder()
                         .rules(RegistryScanningRule.of(SCAN_ON_PUSH, "shop/" + env + "/*", "ecr-public/*", "docker-hub/*"))
                         .build())
-                .cacheRule(PullThroughCacheRuleProps.ecrPublic())
-                .cacheRule(PullThroughCacheRuleProps.dockerHub(dockerSecret))
+                .cacheRule(RegistryPullThroughCacheRuleProps.ecrPublic())
+                .cacheRule(RegistryPullThroughCacheRuleProps.dockerHub(dockerSecret))
                 .template(cacheTemplate("ecr-public"))
                 .template(cacheTemplate("docker-hub"))
                 .build();
@@ -65,7 +65,7 @@ class RegistrySettingsTest {
             new RegistrySettings(prodStack, "Registry", RegistrySettingsProps.builder()
                     .encryptionKey(Key.Builder.create(prodStack, "Key").enableKeyRotation(true).build())
                     .contribution(new RegistryContribution(prodEnv.source(), prodEnv.scanning(),
-                            RegistryReplicationProps.builder().rule(ReplicationRule.of(
+                            RegistryReplicationProps.builder().rule(RegistryReplicationRule.of(
                                     List.of(ReplicationDestination.of("eu-central-1", "222222222222")), "shop/prod/")).build(),
                             null, prodEnv.cacheRules(), prodEnv.templates(),
                             List.of("arn:aws:iam::222222222222:role/shop-prod-promoter")))
@@ -140,7 +140,7 @@ class RegistrySettingsTest {
             new RegistrySettings(stack, "Registry", RegistrySettingsProps.builder()
                     .encryptionKey(Key.Builder.create(stack, "Key").enableKeyRotation(true).build())
                     .contribution(RegistryContribution.builder("environment dev")
-                            .cacheRule(PullThroughCacheRuleProps.ecrPublic())
+                            .cacheRule(RegistryPullThroughCacheRuleProps.ecrPublic())
                             .template(cacheTemplate("ecr-public"))
                             .build())
                     .build());
@@ -231,7 +231,7 @@ class RegistrySettingsTest {
 
         @Test
         void rejectsASecondReplicationAndASecondRegistryPolicy() {
-            RegistryReplicationProps replication = RegistryReplicationProps.builder().rule(ReplicationRule.of(
+            RegistryReplicationProps replication = RegistryReplicationProps.builder().rule(RegistryReplicationRule.of(
                     List.of(ReplicationDestination.of("eu-central-1", "111111111111")))).build();
             RegistryPolicyProps policy = RegistryPolicyProps.of(RegistryPolicyStatement.allowReplicationFrom("333333333333", true));
             assertThat(problems(
@@ -250,7 +250,7 @@ class RegistrySettingsTest {
         void rejectsTwoDifferentCacheRulesForOneNamespace() {
             RegistryContribution dev = environment("dev", DEV_DOCKER);
             RegistryContribution staging = RegistryContribution.builder("environment staging")
-                    .cacheRule(PullThroughCacheRuleProps.builder(PullThroughCacheUpstream.QUAY)
+                    .cacheRule(RegistryPullThroughCacheRuleProps.builder(PullThroughCacheUpstream.QUAY)
                             .ecrRepositoryPrefix("ecr-public").build())
                     .build();
             assertThat(problems(dev, staging)).containsExactly(
@@ -265,7 +265,7 @@ class RegistrySettingsTest {
         void rejectsUnscannedTemplateAndCacheWithoutTemplate() {
             RegistryContribution dev = RegistryContribution.builder("environment dev")
                     .scanning(RegistryScanningProps.builder().rules(RegistryScanningRule.of(SCAN_ON_PUSH, "shop/dev/*")).build())
-                    .cacheRule(PullThroughCacheRuleProps.ecrPublic())
+                    .cacheRule(RegistryPullThroughCacheRuleProps.ecrPublic())
                     .template(RepositoryCreationTemplateProps.builder().prefix("shop/prod").appliedFor(REPLICATION)
                             .lifecyclePolicy(RepositoryCreationTemplateTest.EXPIRE_UNTAGGED).build())
                     .build();
@@ -311,7 +311,7 @@ class RegistrySettingsTest {
         @Test
         void crossAccountDestinationGetsTheReplicationPolicy() {
             Stack destination = RegistryTestSupport.stack("333333333333", "eu-central-1");
-            RegistryReplicationProps source = RegistryReplicationProps.builder().rule(ReplicationRule.of(
+            RegistryReplicationProps source = RegistryReplicationProps.builder().rule(RegistryReplicationRule.of(
                     List.of(ReplicationDestination.of("eu-central-1", "333333333333")), "shop/prod/")).build();
             assertThat(source.crossAccountDestinations("222222222222"))
                     .containsExactly(ReplicationDestination.of("eu-central-1", "333333333333"));

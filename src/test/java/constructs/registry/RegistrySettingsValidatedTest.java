@@ -28,7 +28,7 @@ class RegistrySettingsValidatedTest {
                                 .rules(RegistryScanningRule.of(CONTINUOUS_SCAN, "shop/prod/*"),
                                         RegistryScanningRule.of(SCAN_ON_PUSH, "ecr-public/*", "docker-hub/*", "replicas/*"))
                                 .build(),
-                        RegistryReplicationProps.builder().rule(ReplicationRule.of(
+                        RegistryReplicationProps.builder().rule(RegistryReplicationRule.of(
                                 List.of(ReplicationDestination.of("eu-central-1", "222222222222")), "shop/prod/")).build(),
                         RegistryPolicyProps.of(RegistryPolicyStatement.allowReplicationFrom("111111111111", true, "replicas")),
                         prod.cacheRules(),

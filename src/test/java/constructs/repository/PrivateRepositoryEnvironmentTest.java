@@ -37,6 +37,7 @@ class PrivateRepositoryEnvironmentTest {
                     .requireImmutableTags(true)
                     .encryptionKey(key.key())
                     .tags(Map.of("team", "payments"))
+                    .exportOutputs(true)
                     .build());
             repository.grantPull(puller);
         }

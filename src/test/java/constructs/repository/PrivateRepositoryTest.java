@@ -24,7 +24,10 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 
@@ -91,13 +94,13 @@ class PrivateRepositoryTest {
                         .pull(RepositoryPrincipal.lambdaFunctions("222233334444", "eu-west-1"))
                         .build())
                 .tags(Map.of("team", "payments", "cost-center", "42"))
+                .exportOutputs(true)
                 .build());
         orders = new PrivateRepository(prodStack, "Orders", PrivateRepositoryProps.builder()
                 .repositoryName("shop/prod/orders")
                 .lifecyclePolicy(EXPIRE_UNTAGGED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .encryptionKey(key.key())
-                .exportOutputs(false)
                 .build());
         checkout.grantPull(ecsExecution);
         orders.grantPull(ecsExecution);
@@ -159,20 +162,28 @@ class PrivateRepositoryTest {
 
         @Test
         void theL1ChildIsCalledResource() {
-            assertThat(devRepository.resource().getNode().getId()).isEqualTo("Resource");
-            assertThat(devStack.resolve(devRepository.resource().getLogicalId())).asString()
+            assertThat(devRepository.getResource().getNode().getId()).isEqualTo("Resource");
+            assertThat(devStack.resolve(devRepository.getResource().getLogicalId())).asString()
                     .startsWith("UserService");
         }
 
         @Test
-        void nameArnAndUriAreExported() {
-            dev.hasOutput("*", Map.of(
+        void noOutputsAreExportedByDefault() {
+            assertThat(dev.findOutputs("*")).isEmpty();
+        }
+
+        @Test
+        void nameArnAndUriAreExportedWhenAsked() {
+            Stack stack = newStack("shop-dev-exports");
+            new PrivateRepository(stack, "UserService", minimal("shop/dev/user-service").exportOutputs(true).build());
+            Template template = Template.fromStack(stack);
+            template.hasOutput("*", Map.of(
                     "Value", "shop/dev/user-service",
                     "Export", Map.of("Name", "shop-dev-user-service-RepositoryName")));
-            dev.hasOutput("*", Map.of(
+            template.hasOutput("*", Map.of(
                     "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^UserService.*"), "Arn")),
                     "Export", Map.of("Name", "shop-dev-user-service-RepositoryArn")));
-            dev.hasOutput("*", Map.of(
+            template.hasOutput("*", Map.of(
                     "Value", Map.of("Fn::Join", List.of("", List.of(
                             "111111111111.dkr.ecr.eu-west-1.", Map.of("Ref", "AWS::URLSuffix"),
                             "/shop/dev/user-service"))),
@@ -181,10 +192,10 @@ class PrivateRepositoryTest {
 
         @Test
         void gettersReturnTheSameValues() {
-            assertThat(devRepository.repositoryName()).isEqualTo("shop/dev/user-service");
-            assertThat(devStack.resolve(devRepository.repositoryArn())).isEqualTo(Map.of("Fn::GetAtt",
-                    List.of(devStack.resolve(devRepository.resource().getLogicalId()), "Arn")));
-            assertThat(devStack.resolve(devRepository.repositoryUri()).toString())
+            assertThat(devRepository.getRepositoryName()).isEqualTo("shop/dev/user-service");
+            assertThat(devStack.resolve(devRepository.getRepositoryArn())).isEqualTo(Map.of("Fn::GetAtt",
+                    List.of(devStack.resolve(devRepository.getResource().getLogicalId()), "Arn")));
+            assertThat(devStack.resolve(devRepository.getRepositoryUri()).toString())
                     .contains("111111111111.dkr.ecr.eu-west-1.", "AWS::URLSuffix", "/shop/dev/user-service");
         }
 
@@ -271,7 +282,7 @@ class PrivateRepositoryTest {
         }
 
         @Test
-        void outputsCanBeSwitchedOff() {
+        void outputsAreExportedOnlyWhereAsked() {
             assertThat(prod.findOutputs("*", Map.of("Export", Map.of("Name", Match.stringLikeRegexp("^shop-prod-orders-.*")))))
                     .isEmpty();
             assertThat(prod.findOutputs("*", Map.of("Export", Map.of("Name", Match.stringLikeRegexp("^shop-prod-checkout-.*")))))
@@ -327,14 +338,104 @@ class PrivateRepositoryTest {
         }
 
         @Test
-        void aNonRoleGranteeIsRefused() {
-            Stack stack = newStack("grants");
-            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api-gateway").build());
-            assertThatThrownBy(() -> repository.grantPull(new AccountRootPrincipal()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageEndingWith(" is invalid: only IAM roles receive repository access (customer-managed "
-                            + "policies attach to roles; no IAM users or access keys). Hint: pass the workload's or "
-                            + "CI's role");
+        void aGrantToARoleReturnsTheCdkGrantWithThePersonaStatement() {
+            Stack stack = newStack("grant-result");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api").build());
+            Role role = Role.Builder.create(stack, "Ci").assumedBy(new ServicePrincipal("codebuild.amazonaws.com")).build();
+
+            Grant grant = repository.grantPush(role);
+
+            assertThat(grant.getSuccess()).isTrue();
+            assertThat(grant.getPrincipalStatement().getActions()).isEqualTo(Persona.PUBLISHER.actions());
+            assertThat(grant.getResourceStatement()).isNull();
+            assertThat(Template.fromStack(stack).findResources("AWS::IAM::Policy")).isEmpty();
+        }
+
+        @Test
+        void anAccountPrincipalIsAdmittedByTheRepositoryPolicy() {
+            Stack stack = newStack("grant-account");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api")
+                    .repositoryPolicy(RepositoryPolicy.builder().pull(RepositoryPrincipal.account("222233334444")).build())
+                    .build());
+
+            Grant grant = repository.grantPull(new AccountPrincipal("333344445555"));
+
+            assertThat(grant.getResourceStatement()).isNotNull();
+            Template.fromStack(stack).hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Version", "2012-10-17", "Statement", List.of(
+                            Map.of("Sid", "PullAccount222233334444", "Effect", "Allow",
+                                    "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"),
+                                    "Action", Persona.PULLER.actions()),
+                            Map.of("Effect", "Allow",
+                                    "Principal", Map.of("AWS", "arn:aws:iam::333344445555:root"),
+                                    "Action", Persona.PULLER.actions())))));
+        }
+
+        @Test
+        void aServicePrincipalIsAdmittedByTheRepositoryPolicyWithTheExactPullActions() {
+            Stack stack = newStack("grant-service");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api").build());
+
+            repository.grantPull(new ServicePrincipal("lambda.amazonaws.com"));
+
+            Template.fromStack(stack).hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("Service", "lambda.amazonaws.com"),
+                            "Action", Persona.PULLER.actions())))));
+        }
+
+        @Test
+        void aRoleOfAnotherAccountGetsAManagedPolicyThereAndIsNamedThroughItsAccountRoot() {
+            App app = new App(AppProps.builder().analyticsReporting(false).build());
+            Stack registry = new Stack(app, "registry", StackProps.builder()
+                    .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build());
+            Stack workload = new Stack(app, "workload", StackProps.builder()
+                    .env(Environment.builder().account("222222222222").region("eu-west-1").build()).build());
+            PrivateRepository repository = new PrivateRepository(registry, "Repo", minimal("shop/prod/api").build());
+            Role role = Role.Builder.create(workload, "TaskExecution").roleName("api-task-execution")
+                    .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com")).build();
+
+            repository.grantPull(role);
+
+            Template.fromStack(registry).hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", Map.of("Fn::Join", List.of("", List.of(
+                                    "arn:", Map.of("Ref", "AWS::Partition"), ":iam::222222222222:root")))),
+                            "Condition", Map.of("ArnEquals", Map.of("aws:PrincipalArn", Map.of("Fn::Join",
+                                    List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                            ":iam::222222222222:role/api-task-execution"))))),
+                            "Action", Persona.PULLER.actions())))));
+            Template workloadTemplate = Template.fromStack(workload);
+            workloadTemplate.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                    "PolicyDocument", Map.of("Statement", List.of(
+                            Map.of("Sid", "RepositoryActions", "Action", Persona.PULLER.actions(),
+                                    "Resource", Map.of("Fn::Join", List.of("", List.of("arn:",
+                                            Map.of("Ref", "AWS::Partition"),
+                                            ":ecr:eu-west-1:111111111111:repository/shop/prod/api")))),
+                            Map.of("Sid", "GetAuthorizationToken", "Resource", "*")))));
+            assertThat(workloadTemplate.findResources("AWS::IAM::Policy")).isEmpty();
+        }
+
+        @Test
+        void aRoleOfAnotherAccountKnownByItsArnIsOnlyAdmittedByTheRepositoryPolicy() {
+            Stack stack = newStack("grant-imported");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/prod/api").build());
+            IRole imported = Role.fromRoleArn(stack, "Partner", "arn:aws:iam::222233334444:role/partner-deploy");
+
+            repository.grantPull(imported);
+
+            Template template = Template.fromStack(stack);
+            assertThat(template.findResources("AWS::IAM::ManagedPolicy")).isEmpty();
+            assertThat(template.findResources("AWS::IAM::Policy")).isEmpty();
+            template.hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"),
+                            "Condition", Map.of("ArnEquals", Map.of(
+                                    "aws:PrincipalArn", "arn:aws:iam::222233334444:role/partner-deploy")),
+                            "Action", Persona.PULLER.actions())))));
         }
     }
 

@@ -10,11 +10,11 @@ import software.constructs.Construct;
  * (including {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository}). Per the ECR user
  * guide, a workload that reaches ECR through interface VPC endpoints also needs a route to the
  * internet (a NAT gateway) for the first pull of each image; later pulls do not.
- * Validate all rules of a registry together with {@link PullThroughCacheRuleProps#registryProblems}.
+ * Validate all rules of a registry together with {@link RegistryPullThroughCacheRuleProps#registryProblems}.
  */
-public class PullThroughCacheRule extends Construct {
+public class RegistryPullThroughCacheRule extends Construct {
 
-    private final PullThroughCacheRuleProps props;
+    private final RegistryPullThroughCacheRuleProps props;
     private final CfnPullThroughCacheRule resource;
 
     /**
@@ -24,7 +24,7 @@ public class PullThroughCacheRule extends Construct {
      * @param id the construct id, part of the logical id of every resource below it
      * @param props the props
      */
-    public PullThroughCacheRule(Construct scope, String id, PullThroughCacheRuleProps props) {
+    public RegistryPullThroughCacheRule(Construct scope, String id, RegistryPullThroughCacheRuleProps props) {
         super(scope, id);
         this.props = props;
         RegistryValidation.throwIfAny(props.problems("", Stack.of(this).getAccount()));
@@ -48,14 +48,14 @@ public class PullThroughCacheRule extends Construct {
      *
      * @return the props
      */
-    public PullThroughCacheRuleProps props() {
+    public RegistryPullThroughCacheRuleProps props() {
         return props;
     }
 
     /**
      * The underlying CloudFormation resource.
      *
-     * @return the {@code AWS::ECR::PullThroughCacheRule}
+     * @return the {@code AWS::ECR::RegistryPullThroughCacheRule}
      */
     public CfnPullThroughCacheRule resource() {
         return resource;

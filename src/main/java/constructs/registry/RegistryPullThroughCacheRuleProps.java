@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to
  *                                 {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
  */
-public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
+public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
                                         String credentialArn, String upstreamAccount, String upstreamRegion,
                                         String customRoleArn, String upstreamRepositoryPrefix) {
 
@@ -50,7 +50,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * @param customRoleArn ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
      * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
      */
-    public PullThroughCacheRuleProps {
+    public RegistryPullThroughCacheRuleProps {
         if (ecrRepositoryPrefix == null && upstream != null) {
             ecrRepositoryPrefix = upstream.defaultPrefix();
         }
@@ -71,7 +71,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      *
      * @return the rule's props
      */
-    public static PullThroughCacheRuleProps ecrPublic() {
+    public static RegistryPullThroughCacheRuleProps ecrPublic() {
         return builder(PullThroughCacheUpstream.ECR_PUBLIC).build();
     }
 
@@ -81,7 +81,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * @param credentialArn the ARN of the Secrets Manager secret named {@code ecr-pullthroughcache/...} holding the Docker Hub credentials
      * @return the rule's props
      */
-    public static PullThroughCacheRuleProps dockerHub(String credentialArn) {
+    public static RegistryPullThroughCacheRuleProps dockerHub(String credentialArn) {
         return builder(PullThroughCacheUpstream.DOCKER_HUB).credentialArn(credentialArn).build();
     }
 
@@ -184,7 +184,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * @param account the AWS account id (12 digits)
      * @return every problem of a registry's complete set of cache rules
      */
-    public static List<String> registryProblems(String path, List<PullThroughCacheRuleProps> rules, String account) {
+    public static List<String> registryProblems(String path, List<RegistryPullThroughCacheRuleProps> rules, String account) {
         List<String> problems = new ArrayList<>();
         if (rules.size() > MAX_RULES_PER_REGISTRY) {
             problems.add(path + " has " + rules.size() + " pull-through cache rules: ECR accepts at most "
@@ -192,7 +192,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         }
         Map<String, Integer> namespaces = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            PullThroughCacheRuleProps rule = rules.get(i);
+            RegistryPullThroughCacheRuleProps rule = rules.get(i);
             problems.addAll(rule.problems(path + "[" + i + "].", account));
             if (rule.namespace() != null) {
                 Integer first = namespaces.putIfAbsent(rule.namespace(), i);
@@ -206,7 +206,7 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
     }
 
     /**
-     * Builds {@link PullThroughCacheRuleProps}; every prop left unset takes its documented default.
+     * Builds {@link RegistryPullThroughCacheRuleProps}; every prop left unset takes its documented default.
      */
     public static final class Builder {
         private final PullThroughCacheUpstream upstream;
@@ -282,8 +282,8 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
          *
          * @return the props, with the defaults applied
          */
-        public PullThroughCacheRuleProps build() {
-            return new PullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
+        public RegistryPullThroughCacheRuleProps build() {
+            return new RegistryPullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
                     upstreamRegion, customRoleArn, upstreamRepositoryPrefix);
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param prefixFilters PREFIX_MATCH filters (repository-name prefixes such as {@code "shop/prod/"}),
  *                      at most 100. Default: none, so every repository of the registry is replicated
  */
-public record ReplicationRule(List<ReplicationDestination> destinations, List<String> prefixFilters) {
+public record RegistryReplicationRule(List<ReplicationDestination> destinations, List<String> prefixFilters) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -17,7 +17,7 @@ public record ReplicationRule(List<ReplicationDestination> destinations, List<St
      * @param destinations at least one destination
      * @param prefixFilters PREFIX_MATCH filters (repository-name prefixes such as {@code "shop/prod/"}), at most 100. Default: none, so every repository of the registry is replicated
      */
-    public ReplicationRule {
+    public RegistryReplicationRule {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         prefixFilters = prefixFilters == null ? List.of() : List.copyOf(prefixFilters);
     }
@@ -29,7 +29,7 @@ public record ReplicationRule(List<ReplicationDestination> destinations, List<St
      * @param prefixFilters PREFIX_MATCH filters on repository names
      * @return the rule
      */
-    public static ReplicationRule of(List<ReplicationDestination> destinations, String... prefixFilters) {
-        return new ReplicationRule(destinations, List.of(prefixFilters));
+    public static RegistryReplicationRule of(List<ReplicationDestination> destinations, String... prefixFilters) {
+        return new RegistryReplicationRule(destinations, List.of(prefixFilters));
     }
 }
