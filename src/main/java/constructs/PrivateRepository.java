@@ -36,7 +36,7 @@ public class PrivateRepository extends Construct {
     /** Stable id of the warning emitted when some tags stay movable. */
     public static final String WARNING_MUTABLE_TAG_EXCLUSION = "ecr-blueprint:mutableTagExclusion";
 
-    public static final int MAX_EXCLUSION_FILTERS = 5;
+    public static final int MAX_EXCLUSION_FILTERS = limits.AwsLimits.ECR_TAG_MUTABILITY_EXCLUSIONS;
     private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     private static final int MAX_TAGS = 50;
 

@@ -26,7 +26,7 @@ public record RepositoryName(String value) {
     /** The pattern of the ECR API reference, unchanged. */
     public static final String ECR_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
     public static final int MIN_LENGTH = 2;
-    public static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = limits.AwsLimits.ECR_REPOSITORY_NAME;
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);
 

@@ -57,6 +57,14 @@ public final class Names {
     private Names() {
     }
 
+    /** The AWS partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws otherwise. */
+    public static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
     /** The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it. */
     public static Optional<String> closest(String given, Collection<String> candidates) {
         Optional<String> abbreviation = candidates.stream()

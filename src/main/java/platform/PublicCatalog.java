@@ -4,17 +4,17 @@ import java.util.List;
 
 /** Catalog data of a service's ECR Public repository, shown in the Amazon ECR Public Gallery. */
 public record PublicCatalog(
-        @Field("One line shown in search results (at most 256 characters). Default: none.")
+        @Field("One line shown in search results (at most 1,024 characters). Default: none.")
         String description,
-        @Field("The About section, Markdown (at most 10,240 characters). Default: none.")
+        @Field("The About section, Markdown (at most 25,600 characters). Default: none.")
         String about,
-        @Field("The Usage section, Markdown (at most 10,240 characters). Default: none.")
+        @Field("The Usage section, Markdown (at most 25,600 characters). Default: none.")
         String usage,
         @Field("Operating systems of the images, e.g. Linux. Default: [Linux].")
         List<String> operatingSystems) {
 
-    public static final int MAX_DESCRIPTION = 256;
-    public static final int MAX_TEXT = 10_240;
+    public static final int MAX_DESCRIPTION = limits.AwsLimits.ECR_PUBLIC_DESCRIPTION;
+    public static final int MAX_TEXT = limits.AwsLimits.ECR_PUBLIC_TEXT;
 
     public PublicCatalog {
         operatingSystems = operatingSystems == null || operatingSystems.isEmpty() ? List.of("Linux") : List.copyOf(operatingSystems);

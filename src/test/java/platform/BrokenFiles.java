@@ -61,7 +61,7 @@ public final class BrokenFiles {
                 broken("environment-name-twice", "environments[1].name",
                         "environments[1].name (line 7): environment name \"dev\" is also used by environments[0]. Hint: give each environment its own name."),
                 broken("github-branch-wildcard", "services[0].publishers[0].branches[1]",
-                        "services[0].publishers[0].branches[1] (line 12): branch \"release/*\" has a wildcard but allowWildcard is false. Hint: name the branch, or set allowWildcard: true to trust every match."),
+                        "services[0].publishers[0].branches[1] (line 12): branch \"release/*\" has a wildcard (* or ?) but allowWildcard is false. Hint: name the branch, or set allowWildcard: true to trust every match."),
                 broken("github-organisation-wildcard", "services[0].publishers[0].repository",
                         "services[0].publishers[0].repository (line 11): repository \"*/user-service\" has a wildcard in the organisation: workflows of any GitHub organisation could push. Hint: name the organisation, e.g. \"example-shop/user-service\"."),
                 broken("github-without-branches", "services[0].publishers[0]",
