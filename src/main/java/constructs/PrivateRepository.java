@@ -103,6 +103,13 @@ public class PrivateRepository extends Construct {
                     .build()));
         }
 
+        if (withExclusion && !isBlank(props.mutableTagOverrideReason())) {
+            // The recorded reason is the documented exception to our ECR.2 rule, which fails every such repository.
+            NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
+                    .id("EcrBlueprint-ECR2")
+                    .reason("Tags " + props.mutableTagExclusions() + " stay mutable: " + props.mutableTagOverrideReason())
+                    .build()));
+        }
         if (withExclusion) {
             Annotations.of(this).addWarningV2(WARNING_MUTABLE_TAG_EXCLUSION, "repository \"" + repositoryName
                     + "\" uses IMMUTABLE_WITH_EXCLUSION: tags matching " + props.mutableTagExclusions()

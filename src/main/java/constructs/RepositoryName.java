@@ -30,15 +30,6 @@ public record RepositoryName(String value) {
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);
 
-    /**
-     * Last segments that do not name a service. Judged after trailing digits and separators are
-     * removed, so {@code repo1}, {@code test-2} and {@code app01} are caught too.
-     */
-    static final Set<String> GENERIC_SEGMENTS = Set.of(
-            "app", "application", "container", "default", "demo", "docker", "ecr", "example", "foo", "bar",
-            "image", "images", "main", "my-app", "my-image", "my-repo", "myapp", "myimage", "myrepo", "new",
-            "repo", "repository", "sample", "service", "temp", "test", "testing", "tests", "tmp", "untitled");
-
     public RepositoryName {
         List<String> problems = problems("repositoryName", value);
         if (!problems.isEmpty()) {
@@ -87,8 +78,7 @@ public record RepositoryName(String value) {
     }
 
     static boolean isGeneric(String segment) {
-        String stem = segment.toLowerCase(Locale.ROOT).replaceAll("[._-]*[0-9]*$", "");
-        return stem.isEmpty() || GENERIC_SEGMENTS.contains(stem);
+        return limits.GenericRepositoryNames.isGeneric(segment);
     }
 
     /** A best guess at what the user meant: lowercase, invalid characters and repeats turned into one "-". */

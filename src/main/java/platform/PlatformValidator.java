@@ -1,6 +1,7 @@
 package platform;
 
 import limits.AwsLimits;
+import limits.GenericRepositoryNames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -286,6 +287,11 @@ final class PlatformValidator {
 
     private void service(int i, Service service) {
         String path = "services[" + i + "]";
+        if (service.name() != null && GenericRepositoryNames.isGeneric(service.name())) {
+            problems.add(path + ".name", "service name \"" + service.name() + "\" does not say which service its repositories"
+                            + " hold (it is their last segment, e.g. " + platform.name() + "/<env>/" + service.name() + ")",
+                    "name the service after what it does, e.g. \"user-service\"");
+        }
         duplicates(path + ".architectures", service.architectures().stream().map(Architecture::fileValue).toList(), "architecture");
         if (service.lambda() && service.architectures().size() > 1) {
             problems.add(path + ".architectures", "a Lambda image has one architecture, got "
@@ -333,7 +339,12 @@ final class PlatformValidator {
                 return;
             }
         }
+        // Synthesis runs the ECR.2 rule (EcrBlueprint-ECR2) on every repository; only a recorded reason is an exception.
+        problems.add(path + ".tagMutabilityExclusions", "tagMutabilityExclusions make tags mutable, which fails the"
+                        + " immutable-tags check (Security Hub ECR.2, EcrBlueprint-ECR2) unless a reason is recorded",
+                "give overrideReason: <why this service needs mutable tags>, or remove the exclusions");
     }
+
 
     private void catalog(String path, Service service) {
         PublicCatalog catalog = service.catalog();
@@ -720,6 +731,9 @@ final class PlatformValidator {
             }
             for (int k = 0; k < platform.services().size(); k++) {
                 Service service = platform.services().get(k);
+                if (negativeRetention(env.overrides()) || negativeRetention(service.overrides())) {
+                    continue; // reported by overrides(): the value itself is wrong, not the combination
+                }
                 try {
                     platform.lifecyclePolicy(platform.profile(env, service));
                 } catch (lifecycle.LifecyclePolicyException e) {
@@ -733,6 +747,12 @@ final class PlatformValidator {
                 }
             }
         }
+    }
+
+    private static boolean negativeRetention(ProfileOverrides o) {
+        return (o.untaggedExpiryDays() != null && o.untaggedExpiryDays() < 1) || (o.keepLastImages() != null && o.keepLastImages() < 0)
+                || (o.releaseTagRetentionDays() != null && o.releaseTagRetentionDays() < 0)
+                || (o.buildTagRetentionDays() != null && o.buildTagRetentionDays() < 0);
     }
 
     private static String withoutFix(String problem) {
