@@ -31,7 +31,6 @@ public record ComplianceReport(
         List<NagReportSummary> nagReports,
         List<String> notes) {
 
-    static final String TEMPLATE_SUFFIX = ".template.json";
 
     /** Why the repositories that pull-through cache rules create keep MUTABLE tags. */
     static final String PULL_THROUGH_CACHE_MUTABLE = "Repositories created for pull-through cache rules mirror upstream "
@@ -70,7 +69,12 @@ public record ComplianceReport(
      * assemblies of Stages included).
      */
     public static ComplianceReport read(Path cdkOut) {
-        List<Path> templateFiles = files(cdkOut, TEMPLATE_SUFFIX);
+        return read(cdkOut, CloudAssemblyManifest.read(cdkOut));
+    }
+
+    /** The report of the stacks the manifest lists (the last synthesis), not of every template file lying around. */
+    public static ComplianceReport read(Path cdkOut, CloudAssemblyManifest manifest) {
+        List<Path> templateFiles = manifest.templates();
         List<String> templates = new ArrayList<>();
         List<RepositoryResult> repositories = new ArrayList<>();
         List<DocumentedException> exceptions = new ArrayList<>();
@@ -99,6 +103,8 @@ public record ComplianceReport(
             }
         }
         List<NagReportSummary> nagReports = files(cdkOut, NagReportCsv.FILE_SUFFIX).stream()
+                .filter(f -> manifest.stacks().stream().anyMatch(stack -> f.getFileName().toString()
+                        .endsWith("-" + stack + NagReportCsv.FILE_SUFFIX)))
                 .map(f -> NagReports.summarize(cdkOut.relativize(f).toString().replace('\\', '/'), f))
                 .toList();
         return new ComplianceReport(templates, repositories, exceptions, suppressions, nagReports, CATALOG_NOTES);
