@@ -52,6 +52,7 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.registerConverter(java.nio.file.Path.class, Main::path);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + describe(e));
             if (System.getenv("ECR_BLUEPRINT_DEBUG") != null) {
@@ -61,6 +62,16 @@ public final class Main implements Runnable {
             return UNUSABLE;
         });
         return cli;
+    }
+
+    /** A path as the file system takes it; picocli would otherwise name the Java exception of an unusable one. */
+    static java.nio.file.Path path(String value) {
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("\"" + value.replace("\u0000", "\\0") + "\" is not a usable path ("
+                    + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
     }
 
     /** The exception's own message with what it is about (a file's path for most I/O errors). */
