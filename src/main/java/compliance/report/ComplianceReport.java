@@ -74,7 +74,7 @@ public record ComplianceReport(
 
     /** The report of the stacks the manifest lists (the last synthesis), not of every template file lying around. */
     public static ComplianceReport read(Path cdkOut, CloudAssemblyManifest manifest) {
-        List<Path> templateFiles = manifest.templates();
+        List<Path> templateFiles = manifest.templates().stream().sorted().toList();
         List<String> templates = new ArrayList<>();
         List<RepositoryResult> repositories = new ArrayList<>();
         List<DocumentedException> exceptions = new ArrayList<>();
