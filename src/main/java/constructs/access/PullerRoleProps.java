@@ -1,0 +1,65 @@
+package constructs.access;
+
+import java.util.List;
+
+/**
+ * Props of {@link PullerRole}.
+ *
+ * @param kind                which agent pulls; required
+ * @param roleName            required, at most 64 characters; {@link PullerRole#defaultRoleName} gives
+ *                            {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}
+ * @param repositoryArns      the repositories it may pull from; at least one
+ * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
+ * @param fargateClusterNames {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate
+ *                            profiles may use the role; default: every Fargate profile of the account in the
+ *                            stack's region
+ */
+public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String> repositoryArns,
+                              String repositoryPrefixArn, List<String> fargateClusterNames) {
+
+    public PullerRoleProps {
+        repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
+        fargateClusterNames = fargateClusterNames == null ? List.of() : List.copyOf(fargateClusterNames);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private PullerRoleKind kind;
+        private String roleName;
+        private List<String> repositoryArns = List.of();
+        private String repositoryPrefixArn;
+        private List<String> fargateClusterNames = List.of();
+
+        public Builder kind(PullerRoleKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder roleName(String roleName) {
+            this.roleName = roleName;
+            return this;
+        }
+
+        public Builder repositoryArns(List<String> repositoryArns) {
+            this.repositoryArns = repositoryArns;
+            return this;
+        }
+
+        public Builder repositoryPrefixArn(String repositoryPrefixArn) {
+            this.repositoryPrefixArn = repositoryPrefixArn;
+            return this;
+        }
+
+        public Builder fargateClusterNames(List<String> fargateClusterNames) {
+            this.fargateClusterNames = fargateClusterNames;
+            return this;
+        }
+
+        public PullerRoleProps build() {
+            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames);
+        }
+    }
+}
