@@ -34,9 +34,9 @@ final class Synthesizer {
     }
 
     /** The model of a file as the binder reads it, without the cross-section validator; empty when its shape is broken. */
-    static Optional<Platform> unvalidated(Path file) throws IOException {
+    static Optional<Platform> unvalidated(Path file) throws Exception {
         LocatedYaml.Result parsed = LocatedYaml.read(Files.readString(file));
-        Problems problems = new Problems(parsed.lines());
+        Problems problems = new Problems(parsed.lines(), parsed.written());
         Platform platform = new PlatformBinder(problems).bind(parsed.root());
         return problems.isEmpty() && parsed.duplicates().isEmpty() ? Optional.of(platform) : Optional.empty();
     }
