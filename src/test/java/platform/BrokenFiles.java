@@ -184,6 +184,8 @@ public final class BrokenFiles {
                         "environments[1].name (line 7): environment \"registry-111111111111-eu-west-1\" has the stack name \"shop-registry-111111111111-eu-west-1\", which is also the registry stack of account 111111111111, region eu-west-1. Hint: rename the environment; names of the form registry-<account>-<region>, account-<account> and public-<account> are taken by shared stacks."),
                 broken("vpc-without-route-tables", "environments[0].vpc.routeTables",
                         "environments[0].vpc.routeTables (line 7): routeTables is empty, but the VPC gets an S3 gateway endpoint (image layers are served from S3) and a gateway endpoint needs the route tables of the private subnets. Hint: list the route tables (rtb-...), or set adoptExistingEndpoints: true when the VPC already has its endpoints."),
+                broken("role-name-too-long-public-publisher", "services[0].name",
+                        "services[0].name (line 8): the ECR Public publisher role of service \"customer-loyalty-points-and-rewards-ledger-service\" would be named \"shop-public-customer-loyalty-points-and-rewards-ledger-service-publisher\", 72 characters; IAM allows 64. Hint: shorten the platform, environment or service name by 8 characters."),
                 broken("vpc-organization-invalid", "environments[0].vpc.organizationId",
                         "environments[0].vpc.organizationId (line 11): organizationId \"r-abcd\" is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits). Hint: copy the id from `aws organizations describe-organization`."),
                 broken("vpc-cidr-invalid", "environments[0].vpc.cidr",
