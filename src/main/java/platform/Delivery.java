@@ -13,6 +13,15 @@ public record Delivery(
         @Field("The branch the pipeline follows. Default: main.")
         String branch) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param account the pipeline's account.
+     * @param region the pipeline's region.
+     * @param connectionArn the CodeConnections (CodeStar) GitHub connection ARN.
+     * @param repository the GitHub repository of this CDK app, as org/repo.
+     * @param branch the branch the pipeline follows. Default: main.
+     */
     public Delivery {
         branch = branch == null ? "main" : branch;
     }

@@ -20,20 +20,47 @@ public record Publisher(
         @Field(pattern = Names.CODEBUILD_PROJECT, value = "codebuild: the project name.")
         String project) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param type github or codebuild.
+     * @param repository github: the repository as org/repo.
+     * @param branches github: branches whose workflows may push (the OIDC subject ref:refs/heads/&lt;branch&gt;).
+     * @param environments github: GitHub environments whose jobs may push (the OIDC subject environment:&lt;name&gt;).
+     * @param allowWildcard github: allow * in the repository name, branches and environments (never in the organisation). Default: false.
+     * @param project codebuild: the project name.
+     */
     public Publisher {
         branches = branches == null ? List.of() : List.copyOf(branches);
         environments = environments == null ? List.of() : List.copyOf(environments);
     }
 
+    /**
+     * A GitHub Actions publisher.
+     *
+     * @param repository {@code <organisation>/<repository>}
+     * @param branches the branches it may publish from
+     * @return the publisher
+     */
     public static Publisher github(String repository, String... branches) {
         return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null);
     }
 
+    /**
+     * A CodeBuild publisher.
+     *
+     * @param project the CodeBuild project name
+     * @return the publisher
+     */
     public static Publisher codebuild(String project) {
         return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project);
     }
 
-    /** The GitHub organisation (or user) of {@link #repository()}. */
+    /**
+     * The GitHub organisation (or user) of {@link #repository()}.
+     *
+     * @return the GitHub organisation (or user) of {@link #repository()}
+     */
     public String organisation() {
         return repository == null ? null : repository.substring(0, repository.indexOf('/'));
     }

@@ -67,6 +67,14 @@ public class DeliveryPipelineStack extends Stack {
     private final CodePipeline pipeline;
     private final List<EnvironmentStage> stages = new ArrayList<>();
 
+    /**
+     * The delivery pipeline stack.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param props the props
+     */
     public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
         super(scope, id, stackProps(id, platform));
         Delivery delivery = platform.deliveryPipeline().orElseThrow();
@@ -224,16 +232,30 @@ public class DeliveryPipelineStack extends Stack {
         return RegexAppliesTo.builder().regex("/" + pattern + "/g").build();
     }
 
-    /** The synth step's command: the README's {@code npx cdk synth}, for this platform file. */
+    /**
+     * The synth step's command: the README's {@code npx cdk synth}, for this platform file.
+     *
+     * @param platformFile the path of the platform file
+     * @return the synth step's command
+     */
     public static String synthCommand(String platformFile) {
         return "npx cdk synth -c platform=" + platformFile;
     }
 
+    /**
+     * The CDK pipeline.
+     *
+     * @return the pipeline
+     */
     public CodePipeline pipeline() {
         return pipeline;
     }
 
-    /** The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key). */
+    /**
+     * The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key).
+     *
+     * @return the support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key)
+     */
     public List<Stack> supportStacks() {
         return otherRegions().stream().map(CrossRegionSupport::getStack).toList();
     }
@@ -246,7 +268,11 @@ public class DeliveryPipelineStack extends Stack {
                 .toList();
     }
 
-    /** The stages in the order the pipeline deploys them. */
+    /**
+     * The stages in the order the pipeline deploys them.
+     *
+     * @return the stages in the order the pipeline deploys them
+     */
     public List<EnvironmentStage> stages() {
         return List.copyOf(stages);
     }

@@ -26,6 +26,7 @@ import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
+import constructs.network.S3GatewayPolicy;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
 import constructs.internal.StackValues;
@@ -50,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything one environment owns: its repository key, one repository per service, and (added by
@@ -60,6 +62,7 @@ import java.util.Set;
  */
 public class EnvironmentStack extends Stack implements StackValues.Holder {
 
+    /** The construct id of the environment's KMS key: API, a new id would replace the key. */
     public static final String KEY_ID = "RepositoryKey";
 
     /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
@@ -69,6 +72,16 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     private final List<Service> services;
     private final int shard;
 
+    /**
+     * The stack of an environment that is not sharded (shard 1, with repository outputs).
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints})
+     */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints) {
         this(scope, id, platform, environment, services, ownsVpcEndpoints, 1, true);
@@ -81,6 +94,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      *
      * @param shard             1-based; 1 is the environment's stack of an unsharded estate
      * @param repositoryOutputs whether each repository exports its name, ARN and URI
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds (one shard's)
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints}); false when an earlier environment with the same VPC does
      */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
@@ -276,17 +295,26 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .routeTableIds(vpc.routeTables())
                 .includeCloudWatchLogs(vpc.logsEndpoint())
                 .organizationId(vpc.organizationId())
-                .s3OnlyForEcr(vpc.s3OnlyForEcr())
-                .adoptExistingEndpoints(vpc.adoptExistingEndpoints()
-                        ? EnumSet.allOf(RegistryEndpoints.Endpoint.class) : Set.of())
+                .s3GatewayPolicy(S3GatewayPolicy.valueOf(vpc.s3EndpointPolicy().name()))
+                .adoptExistingEndpoints(vpc.existingEndpoints().stream()
+                        .map(e -> RegistryEndpoints.Endpoint.valueOf(e.name())).collect(Collectors.toSet()))
                 .build());
     }
 
-    /** The repositories of this stack by service name, in platform-file order. */
+    /**
+     * The repositories of this stack by service name, in platform-file order.
+     *
+     * @return the repositories of this stack by service name, in platform-file order
+     */
     public Map<String, PrivateRepository> repositories() {
         return Map.copyOf(repositories);
     }
 
+    /**
+     * The environment's (or shard's) KMS key.
+     *
+     * @return the key
+     */
     public RepositoryKey key() {
         return key;
     }

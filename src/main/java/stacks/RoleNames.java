@@ -18,12 +18,26 @@ public final class RoleNames {
     private RoleNames() {
     }
 
-    /** GitHub Actions publisher of one service, in the first environment: {@code shop-dev-user-service-publisher}. */
+    /**
+     * GitHub Actions publisher of one service, in the first environment: {@code shop-dev-user-service-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
     public static String githubPublisher(String platform, String environment, String service) {
         return GitHubPublisherRole.defaultRoleName(platform, environment, service);
     }
 
-    /** CodeBuild publisher of one service, in the first environment: {@code shop-dev-user-service-codebuild-publisher}. */
+    /**
+     * CodeBuild publisher of one service, in the first environment: {@code shop-dev-user-service-codebuild-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
     public static String codeBuildPublisher(String platform, String environment, String service) {
         return CodeBuildPublisherRole.defaultRoleName(platform, environment, service);
     }
@@ -31,21 +45,45 @@ public final class RoleNames {
     /**
      * Promoter into an environment (pulls from the previous one, pushes to its own), one for all
      * services of the step: {@code shop-prod-promoter}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param targetEnvironment the environment the images are promoted into
+     * @return the role name
      */
     public static String promoter(String platform, String targetEnvironment) {
         return platform + "-" + targetEnvironment + "-promoter";
     }
 
-    /** Workload pull role of one kind in an environment: {@code shop-prod-ecs-task-execution}. */
+    /**
+     * Workload pull role of one kind in an environment: {@code shop-prod-ecs-task-execution}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param kind the kind of workload that pulls
+     * @return the role name
+     */
     public static String puller(String platform, String environment, PullerRoleKind kind) {
         return PullerRole.defaultRoleName(platform, environment, kind);
     }
 
-    /** Pushes one service's released images to ECR Public: {@code shop-public-cli-publisher}. */
+    /**
+     * Pushes one service's released images to ECR Public: {@code shop-public-cli-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
     public static String publicPublisher(String platform, String service) {
         return platform + "-public-" + service + "-publisher";
     }
 
+    /**
+     * The ARN of a role, from its name.
+     *
+     * @param account the AWS account id (12 digits)
+     * @param roleName the role name
+     * @return the role ARN
+     */
     public static String arn(String account, String roleName) {
         return "arn:aws:iam::" + account + ":role/" + roleName;
     }

@@ -98,10 +98,8 @@ class StandardYamlTest {
                       - name: user-service
                     """);
 
-            assertThat(message).isEqualTo("platform.yaml: 2 problems\n"
-                    + "  x-defaults (line 1): unknown key \"x-defaults\". Hint: remove it; the keys here are platform,"
-                    + " repositoryNaming, environments, services, pullers, registry, compliance, delivery, tagging, promotionOrder.\n"
-                    + "  environments[0].region (line 3): region \"eu-west1\" is not an AWS region name. Hint: use \"eu-west-1\".");
+            assertThat(message).startsWith("platform.yaml: 2 problems\n  x-defaults (line 1): unknown key \"x-defaults\".")
+                    .endsWith("\n  environments[0].region (line 3): region \"eu-west1\" is not an AWS region name. Hint: use \"eu-west-1\".");
         }
 
         @Test

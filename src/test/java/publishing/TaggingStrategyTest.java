@@ -200,7 +200,7 @@ class TaggingStrategyTest {
                     platform: shop
                     environments: [{name: dev, account: "111111111111", region: eu-west-1, profile: dev}]
                     services:
-                      - {name: api, tagMutabilityExclusions: [latest], overrideReason: "the dev cluster follows api:latest"}
+                      - {name: api, tagMutabilityExclusions: [latest]}
                       - {name: web}
                     tagging: {allowLatest: true}
                     """);

@@ -41,6 +41,17 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
     /** Service quota "Lifecycle policy length". */
     public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param prefix repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+     * @param appliedFor non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+     * @param encryptionKey the region's KMS key; required
+     * @param role the role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+     * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
+     * @param description Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
+     * @param resourceTags tags of created repositories. Default: none
+     */
     public RepositoryCreationTemplateProps {
         appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
         resourceTags = resourceTags == null ? Map.of() : Map.copyOf(new TreeMap<>(resourceTags));
@@ -50,15 +61,30 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
     }
 
+    /**
+     * A builder of {@link RepositoryCreationTemplateProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise. */
+    /**
+     * MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise.
+     *
+     * @return {@code MUTABLE} or {@code IMMUTABLE}
+     */
     public String imageTagMutability() {
         return appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) ? "MUTABLE" : "IMMUTABLE";
     }
 
+    /**
+     * Every problem ECR would reject, each message starting with {@code path}.
+     *
+     * @param path where the template is declared
+     * @return the problems, empty when valid
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (prefix == null) {
@@ -101,6 +127,9 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         return problems;
     }
 
+    /**
+     * Builds {@link RepositoryCreationTemplateProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private String prefix;
         private List<CreationTemplateAppliedFor> appliedFor;
@@ -110,48 +139,99 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private String description;
         private Map<String, String> resourceTags;
 
+        /**
+         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+         *
+         * @param prefix the value of {@code prefix}
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
+        /**
+         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         *
+         * @param appliedFor the value of {@code appliedFor}
+         * @return this builder
+         */
         public Builder appliedFor(CreationTemplateAppliedFor... appliedFor) {
             this.appliedFor = List.of(appliedFor);
             return this;
         }
 
+        /**
+         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         *
+         * @param appliedFor the value of {@code appliedFor}
+         * @return this builder
+         */
         public Builder appliedFor(List<CreationTemplateAppliedFor> appliedFor) {
             this.appliedFor = appliedFor;
             return this;
         }
 
+        /**
+         * The region's KMS key; required
+         *
+         * @param encryptionKey the value of {@code encryptionKey}
+         * @return this builder
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
+        /**
+         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+         *
+         * @param role the value of {@code role}
+         * @return this builder
+         */
         public Builder role(IRole role) {
             this.role = role;
             return this;
         }
 
+        /**
+         * The lifecycle policy of created repositories; required (CT.ECR.PR.1)
+         *
+         * @param lifecyclePolicy the value of {@code lifecyclePolicy}
+         * @return this builder
+         */
         public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
             this.lifecyclePolicy = lifecyclePolicy;
             return this;
         }
 
-        /** Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}. */
+        /**
+         * Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
+         *
+         * @param description the template's description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Default: no tags. */
+        /**
+         * Default: no tags.
+         *
+         * @param resourceTags the tags of the repositories the template creates
+         * @return this builder
+         */
         public Builder resourceTags(Map<String, String> resourceTags) {
             this.resourceTags = resourceTags;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public RepositoryCreationTemplateProps build() {
             return new RepositoryCreationTemplateProps(prefix, appliedFor, encryptionKey, role, lifecyclePolicy,
                     description, resourceTags);

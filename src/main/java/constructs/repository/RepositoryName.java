@@ -6,7 +6,6 @@ import constructs.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +26,18 @@ public record RepositoryName(String value) {
 
     /** The pattern of the ECR API reference, unchanged. */
     public static final String ECR_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
+    /** ECR's shortest repository name. */
     public static final int MIN_LENGTH = 2;
+    /** ECR's longest repository name. */
     public static final int MAX_LENGTH = limits.AwsLimits.ECR_REPOSITORY_NAME;
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);
 
+    /**
+     * Validates the name; throws with every problem found.
+     *
+     * @param value the validated name, e.g. {@code shop/dev/user-service}
+     */
     public RepositoryName {
         List<String> problems = problems("repositoryName", value);
         if (!problems.isEmpty()) {
@@ -39,7 +45,12 @@ public record RepositoryName(String value) {
         }
     }
 
-    /** Validates {@code value}; throws with every problem found. */
+    /**
+     * Validates {@code value}; throws with every problem found.
+     *
+     * @param value the repository name
+     * @return the valid name
+     */
     public static RepositoryName of(String value) {
         return new RepositoryName(value);
     }
@@ -47,6 +58,10 @@ public record RepositoryName(String value) {
     /**
      * Every problem with {@code value} as a repository name, each naming {@code field}; empty when it
      * is valid or an unresolved token (checked by CloudFormation then).
+     *
+     * @param field the field that holds the name, named in every message
+     * @param value the repository name
+     * @return every problem with {@code value} as a repository name, each naming {@code field}
      */
     public static List<String> problems(String field, String value) {
         List<String> problems = new ArrayList<>();
