@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "ecr-blueprint 0.1.0",
         description = "Amazon ECR best practice: validate platform files, preview lifecycle policies offline, "
-                + "report compliance, generate CI workflows, print digest promotions.",
+                + "report compliance, generate CI workflows, print digest promotions, plan bootstrapping.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and found problems (where the command says so)",
                 "2:unusable input: bad options, unreadable or invalid files"},
@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 ReportCommand.class,
                 WorkflowsCommand.class,
                 PromoteCommand.class,
+                BootstrapCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -385,7 +385,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         return policy.build();
     }
 
+    /**
+     * RETAIN in the platform file is RETAIN_ON_UPDATE_OR_DELETE in the template (DeletionPolicy RetainExceptOnCreate,
+     * UpdateReplacePolicy Retain): kept on every update and deletion, but a first create that rolls back removes what it
+     * created, so the retry does not fail on a repository or alias that already exists (docs/delivery.md, recovery).
+     */
     static RemovalPolicy removalPolicy(EnvironmentProfile profile) {
-        return profile.removalPolicy() == platform.RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        return profile.removalPolicy() == platform.RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
     }
 }

@@ -222,6 +222,10 @@ public final class PlatformStacks {
         }
 
         Ownership(Platform platform, ShardMap committedShards) {
+            this(platform, committedShards, ApprovalGates.of(platform));
+        }
+
+        Ownership(Platform platform, ShardMap committedShards, ApprovalGates gates) {
             this.committedShards = committedShards;
             this.shards = ShardMap.update(committedShards, platform);
             List<Environment> order = DeliveryPipeline.promotionOrder(platform);
@@ -236,16 +240,27 @@ public final class PlatformStacks {
             }
             this.contributions = RegistryPlan.of(platform).contributions();
             for (RegistryPlan.Registry registry : contributions.keySet()) {
-                registryOwners.put(registry, order.stream()
+                Environment first = order.stream()
                         .filter(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()))
                         .findFirst()
                         // a replication destination: owned by the first environment replicating there
                         .orElseGet(() -> order.stream().filter(e -> platform.regionsHolding(e).contains(registry.region())
                                 && (e.account().equals(registry.account()) || replicatesTo(platform, e, registry)))
-                                .findFirst().orElse(order.get(0))));
+                                .findFirst().orElse(order.get(0)));
+                // Registry-wide settings change every environment whose repositories or replicas live there: in a
+                // pipeline they wait for the latest approval among those environments (prod's, when prod shares it).
+                registryOwners.put(registry, gates.stageFor(first, changedBy(platform, order, registry)));
             }
             this.publicServices = platform.services().stream().filter(Service::publicRepository).toList();
             this.releaseEnvironment = order.get(order.size() - 1);
+        }
+
+        /** The environments a registry's settings change: those living in it and those replicating into it. */
+        private static List<Environment> changedBy(Platform platform, List<Environment> order, RegistryPlan.Registry registry) {
+            return order.stream().filter(e -> (e.account().equals(registry.account()) && e.region().equals(registry.region()))
+                    || (e.account().equals(registry.account()) && e.replicaRegions().contains(registry.region()))
+                    || platform.replicationRules(e).stream().anyMatch(rule -> rule.destinations().stream().anyMatch(d ->
+                            d.account(e).equals(registry.account()) && d.region().equals(registry.region())))).toList();
         }
 
         private static boolean replicatesTo(Platform platform, Environment env, RegistryPlan.Registry registry) {

@@ -52,7 +52,7 @@ public class RegistryStack extends Stack {
         // for AWS resources are denied (CT.KMS.PR.3).
         IKey templateKey = templates
                 ? new RepositoryKey(this, TEMPLATE_KEY_ID, RepositoryKeyProps.builder()
-                        .removalPolicy(RemovalPolicy.RETAIN)
+                        .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                         .description("Encrypts repositories ECR creates from creation templates in " + region)
                         .build()).key()
                 : null;

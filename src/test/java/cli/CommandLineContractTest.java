@@ -83,6 +83,7 @@ class CommandLineContractTest {
             attempts.add(new String[] {"lifecycle", "preview", "--platform", p, "--environment", "prod", "--service", "s",
                     "--images", binary.toString()});
             attempts.add(new String[] {"lifecycle", "preview", "--policy", p, "--images", p});
+            attempts.add(new String[] {"bootstrap", "--platform", p, "--out", dir.resolve("bootstrap").toString(), "--check"});
             if (p.startsWith(dir.toString())) {
                 attempts.add(new String[] {"report", "--cdk-out", p}); // it writes next to what it reads
             }

@@ -166,9 +166,9 @@ public class PrivateRepository extends Construct {
         if (props.removalPolicy() == null) {
             problems.add("removalPolicy is required: RETAIN keeps the repository and its images when it leaves the "
                     + "stack, DESTROY deletes them. Hint: RETAIN for prod, DESTROY for dev");
-        } else if (props.removalPolicy() != RemovalPolicy.RETAIN && props.removalPolicy() != RemovalPolicy.DESTROY) {
+        } else if (props.removalPolicy() == RemovalPolicy.SNAPSHOT) {
             problems.add("removalPolicy " + props.removalPolicy() + " is not supported for a repository: "
-                    + "use RETAIN or DESTROY");
+                    + "use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
 
         TagMutability mutability = props.tagMutability();

@@ -81,9 +81,9 @@ public class RepositoryKey extends Construct {
         if (props.removalPolicy() == null) {
             problems.add("removalPolicy is required: RETAIN keeps the key (and with it every image) when the stack "
                     + "is deleted, DESTROY schedules its deletion. Hint: RETAIN for prod, DESTROY for dev");
-        } else if (props.removalPolicy() != RemovalPolicy.RETAIN && props.removalPolicy() != RemovalPolicy.DESTROY) {
+        } else if (props.removalPolicy() == RemovalPolicy.SNAPSHOT) {
             problems.add("removalPolicy " + props.removalPolicy() + " is not supported for a repository key: "
-                    + "use RETAIN or DESTROY");
+                    + "use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
         String alias = props.alias() == null ? null : aliasName(props.alias());
         if (alias != null && !Tokens.isUnresolved(alias)) {

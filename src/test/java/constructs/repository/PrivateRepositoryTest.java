@@ -372,7 +372,7 @@ class PrivateRepositoryTest {
         void failsOnSnapshotRemoval() {
             assertThatThrownBy(() -> new PrivateRepository(newStack("v3"), "Repo", minimal("shop/dev/orders")
                     .removalPolicy(RemovalPolicy.SNAPSHOT).build()))
-                    .hasMessage("removalPolicy SNAPSHOT is not supported for a repository: use RETAIN or DESTROY");
+                    .hasMessage("removalPolicy SNAPSHOT is not supported for a repository: use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
 
         @Test
