@@ -160,7 +160,8 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("RepositoryCreationTemplateRole", "NOT TWINNED: as RepositoryCreationTemplateProps"),
             Map.entry("SigningConfiguration", "NOT TWINNED: signing filters"),
             Map.entry("DeliveryPipeline", "NOT TWINNED: the delivery section"),
-            Map.entry("EnvironmentStage", "NOT TWINNED: the delivery section"));
+            Map.entry("EnvironmentStage", "NOT TWINNED: the delivery section"),
+            Map.entry("DeliveryPipelineStack", "NOT TWINNED: the delivery section"));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {
