@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lifecycle",
         mixinStandardHelpOptions = true,
         description = "Lifecycle-policy tools.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "2:a missing lifecycle command, or unusable input"},
         subcommands = {LifecyclePreviewCommand.class})
 public final class LifecycleCommand implements Runnable {
 

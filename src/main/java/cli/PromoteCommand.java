@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * exactly as the generated workflows' promotion job does. Run it with the target's promoter role.
  */
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = "Print the commands that promote one digest of a service into an environment (build once, promote the same digest).")
+        description = "Print the commands that promote one digest of a service into an environment (build once, promote the same digest).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the commands are printed", "2:the platform file has problems, or an option is invalid (each is printed)"})
 public final class PromoteCommand implements Callable<Integer> {
 
     static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -85,6 +87,9 @@ public final class PromoteCommand implements Callable<Integer> {
         if (release != null && !release.startsWith(prefix)) {
             problems.add("--release \"" + release + "\" does not start with the release prefix \"" + prefix
                     + "\": the lifecycle rules keep only " + prefix + "* images as releases");
+        } else if (release != null && svc != null && !TaggingStrategy.of(platform, svc).isRelease(release)) {
+            problems.add("--release \"" + release + "\" is not a release version: must match "
+                    + TaggingStrategy.of(platform, svc).releaseTagRegex() + ", e.g. " + prefix + "1.4.2");
         }
         LocalDate day = LocalDate.now(ZoneOffset.UTC);
         if (date != null) {

@@ -1,5 +1,6 @@
 package cli;
 
+import compliance.report.CloudAssemblyManifest;
 import compliance.report.ComplianceReport;
 import compliance.report.Format;
 import compliance.report.ReportWriter;
@@ -25,12 +26,13 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 "0:report written, every control passes or has a documented exception",
                 "1:report written, some control fails",
-                "2:no usable cloud assembly (run cdk synth first) or a bad option"})
+                "2:no usable cloud assembly (run cdk synth first; an assembly whose synthesis failed is refused) or a bad option"})
 public final class ReportCommand implements Callable<Integer> {
 
     public static final int COMPLIANT = 0;
     public static final int FAILURES = 1;
     public static final int UNUSABLE = 2;
+    private static final int MAX_ERRORS_SHOWN = 10;
 
     @Option(names = "--cdk-out", paramLabel = "<dir>", defaultValue = "cdk.out",
             description = "The cloud assembly directory `cdk synth` wrote (default: ${DEFAULT-VALUE}).")
@@ -58,10 +60,26 @@ public final class ReportCommand implements Callable<Integer> {
                     + "or name the directory with --cdk-out");
             return UNUSABLE;
         }
+        if (!CloudAssemblyManifest.isAssembly(cdkOut)) {
+            err.println("error: " + cdkOut + " is not a cloud assembly (it has no " + CloudAssemblyManifest.MANIFEST
+                    + "): run `cdk synth` first, or name the directory with --cdk-out");
+            return UNUSABLE;
+        }
         ComplianceReport report;
         List<Path> written;
         try {
-            report = ComplianceReport.read(cdkOut);
+            CloudAssemblyManifest manifest = CloudAssemblyManifest.read(cdkOut);
+            if (!manifest.errors().isEmpty()) {
+                err.println("error: the last synthesis into " + cdkOut + " failed with " + manifest.errors().size()
+                        + (manifest.errors().size() == 1 ? " error" : " errors") + ", so its templates are not what would"
+                        + " deploy; no report is written. Fix them and run `cdk synth` again:");
+                manifest.errors().stream().limit(MAX_ERRORS_SHOWN).forEach(e -> err.println("  " + e.lines().findFirst().orElse("")));
+                if (manifest.errors().size() > MAX_ERRORS_SHOWN) {
+                    err.println("  ... and " + (manifest.errors().size() - MAX_ERRORS_SHOWN) + " more");
+                }
+                return UNUSABLE;
+            }
+            report = ComplianceReport.read(cdkOut, manifest);
             if (report.templates().isEmpty()) {
                 err.println("error: cloud assembly " + cdkOut + " holds no *.template.json: synthesis did not finish "
                         + "(cdk-nag errors fail it; see the cdk synth output)");

@@ -62,6 +62,15 @@ public final class WorkflowsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return INVALID;
         }
+        Path target = out.toAbsolutePath().normalize();
+        if (target.getParent() == null) {
+            return refuse("--out " + out + " is the root of the file system: the generated files go into a directory of"
+                    + " their own, which is replaced as a whole. Nothing was written. Hint: name a directory, e.g. --out ci");
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            return refuse("--out " + out + " is a file, not a directory. Nothing was written or deleted. Hint: name a"
+                    + " directory for the generated files, e.g. --out " + relative(target.resolveSibling("ci")));
+        }
         if (check) {
             return check(files);
         }
@@ -73,7 +82,17 @@ public final class WorkflowsCommand implements Callable<Integer> {
                     + " one that holds only generated files");
             return INVALID;
         }
-        return write(files);
+        try {
+            return write(files, target);
+        } catch (IOException e) {
+            return refuse("cannot write --out " + out + ": " + Main.describe(e) + ". Nothing in " + out + " was changed."
+                    + " Hint: name a directory you can write to");
+        }
+    }
+
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("error: " + message);
+        return INVALID;
     }
 
     private int check(Map<String, String> files) throws IOException {
@@ -101,28 +120,43 @@ public final class WorkflowsCommand implements Callable<Integer> {
         return OUT_OF_DATE;
     }
 
-    private int write(Map<String, String> files) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
+    private int write(Map<String, String> files, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        // Not Files.createTempDirectory: its 0700 would become the output folder's mode; this one keeps the umask.
+        Path staging = createUnique(target, "-new-");
         try {
             for (var file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
             }
-            Path previous = target.resolveSibling("." + target.getFileName() + "-previous");
-            delete(previous);
             if (Files.exists(target)) {
+                Path previous = createUnique(target, "-previous-");
+                Files.delete(previous);
                 Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                delete(previous);
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            delete(previous);
         } finally {
             delete(staging);
         }
         spec.commandLine().getOut().println(out + ": wrote " + files.size() + " files");
         return OK;
+    }
+
+    /** A new, empty directory next to {@code target} that did not exist before (so deleting it loses nothing of the user's). */
+    private static Path createUnique(Path target, String infix) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        while (true) {
+            Path candidate = target.resolveSibling("." + target.getFileName() + infix + Long.toHexString(random.nextLong() & Long.MAX_VALUE));
+            try {
+                return Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
     }
 
     /** Files under {@code dir} as {@code <service>/<file>}, sorted. */

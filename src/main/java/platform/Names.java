@@ -79,6 +79,19 @@ public final class Names {
     }
 
     /**
+     * The AWS partition of a region.
+     *
+     * @param region a region name, e.g. cn-north-1
+     * @return aws-cn for China, aws-us-gov for GovCloud, aws otherwise
+     */
+    public static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    /**
      * The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it.
      *
      * @param given what the file says

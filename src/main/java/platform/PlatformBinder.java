@@ -117,6 +117,11 @@ final class PlatformBinder {
         }
         if (raw == String.class) {
             if (!node.isTextual()) {
+                String written = problems.written(path);
+                if (written != null && !written.equals(node.asText())) {
+                    return unusable(path, key + " must be text, got " + written + ", which YAML 1.1 reads as " + yaml11(written, node),
+                            "quote it: \"" + written + "\"");
+                }
                 boolean account = field != null && field.pattern().equals(Names.ACCOUNT) && node.isNumber();
                 return unusable(path, key + " must be text, got " + describe(node),
                         !node.isValueNode() ? "write a single quoted value"
@@ -138,6 +143,11 @@ final class PlatformBinder {
                         ? "write it without quotes: " + key + ": " + node.asText()
                         : "write e.g. " + key + ": 30");
             }
+            String written = problems.written(path);
+            if (written != null && !written.equals(node.asText())) {
+                return unusable(path, key + " " + written + " is read by YAML 1.1 as " + yaml11(written, node),
+                        "write the number in decimal digits without a leading zero, e.g. " + key + ": " + node.asText());
+            }
             return node.intValue();
         }
         if (raw == Boolean.class || raw == boolean.class) {
@@ -152,6 +162,11 @@ final class PlatformBinder {
     private Object enumValue(Class<?> type, JsonNode node, String path, String key) {
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((FileValue) c).fileValue()).toList();
         String list = String.join(", ", allowed);
+        String written = problems.written(path);
+        if (!node.isTextual() && written != null && !written.equals(node.asText())) {
+            return unusable(path, key + " must be one of " + list + ", got " + written + ", which YAML 1.1 reads as "
+                    + yaml11(written, node), "use one of " + list);
+        }
         if (!node.isTextual()) {
             return unusable(path, key + " must be one of " + list + ", got " + describe(node), "use one of " + list);
         }
@@ -168,6 +183,23 @@ final class PlatformBinder {
         problems.add(path, what, hint);
         problems.unusable(path);
         return null;
+    }
+
+    /** What YAML 1.1 made of an unquoted value, for a hint that names what the user wrote. */
+    private static String yaml11(String written, JsonNode node) {
+        if (node.isBoolean()) {
+            return "the boolean " + node.asText();
+        }
+        if (node.isNull()) {
+            return "null (no value)";
+        }
+        String unsigned = written.replaceFirst("^[-+]", "");
+        String why = unsigned.startsWith("0x") ? "hexadecimal"
+                : unsigned.startsWith("0b") ? "binary"
+                : unsigned.contains(":") ? "sexagesimal (base 60)"
+                : unsigned.matches("0[0-7_]+") ? "octal (a leading 0)"
+                : "";
+        return "the " + (why.isEmpty() ? "" : why + " ") + "number " + node.asText();
     }
 
     private static String describe(JsonNode node) {

@@ -1,6 +1,5 @@
 package platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -27,17 +26,48 @@ public final class PlatformLoader {
      * @return the validated platform of a file
      */
     public static Platform load(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new PlatformFileException(file + ": is a directory, not a platform file. Hint: name the YAML or JSON file"
+                    + " in it, e.g. " + file.resolve("platform.yaml") + ".");
+        }
+        if (!Files.exists(file)) {
             throw new PlatformFileException(file + ": platform file not found. Hint: give an existing YAML or JSON file,"
                     + " e.g. `cdk synth -c platform=examples/ecommerce/platform.yaml`.");
         }
-        String text;
+        if (!Files.isRegularFile(file)) {
+            throw new PlatformFileException(file + ": is not a regular file (a device, pipe or socket). Hint: give the"
+                    + " platform file itself.");
+        }
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new PlatformFileException(file + ": cannot read the platform file: permission denied. Hint: check the"
+                    + " file's permissions (ls -l " + file + ").");
         } catch (IOException e) {
             throw new PlatformFileException(file + ": cannot read the platform file (" + e.getMessage() + ").");
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), utf8(file, bytes));
+    }
+
+    /** The text of a file that must be UTF-8 (YAML 1.2 and JSON are; an editor may have saved Latin-1 or UTF-16). */
+    private static String utf8(Path file, byte[] bytes) {
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new PlatformFileException(file + ": is not UTF-8 text (the first byte that is not UTF-8 is on line " + line
+                    + "). Hint: save the file as UTF-8.");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**
@@ -52,11 +82,9 @@ public final class PlatformLoader {
         LocatedYaml.Result parsed;
         try {
             parsed = LocatedYaml.read(text);
-        } catch (JsonProcessingException e) {
+        } catch (LocatedYaml.SyntaxError e) {
             throw new PlatformFileException(source + ": not a valid platform file: not YAML or JSON of the expected shape"
                     + describe(e) + ". Hint: see examples/ecommerce/platform.yaml for the format.");
-        } catch (IOException e) {
-            throw new PlatformFileException(source + ": cannot read the platform file (" + e.getMessage() + ").");
         }
         JsonNode root = parsed.root();
         if (root == null || root.isNull() || (root.isObject() && root.isEmpty())) {
@@ -70,7 +98,7 @@ public final class PlatformLoader {
             throw new PlatformFileException(source + ": not a valid platform file: a second YAML document follows (its content starts at line "
                     + parsed.moreDocuments() + "). Hint: keep one platform in a file, one file per platform.");
         }
-        Problems problems = new Problems(parsed.lines());
+        Problems problems = new Problems(parsed.lines(), parsed.written());
         for (LocatedYaml.Duplicate duplicate : parsed.duplicates()) {
             problems.add(duplicate.path(), "key \"" + duplicate.key() + "\" is given twice here; the second would silently win",
                     "keep one");
@@ -103,18 +131,9 @@ public final class PlatformLoader {
         return source + ": " + count + "\n" + problems.stream().map(p -> "  " + p.render()).collect(Collectors.joining("\n"));
     }
 
-    /**
-     * One line: where the parser stopped and why. SnakeYAML's own text spans several lines with a
-     * source snippet and caret; only its sentences are kept.
-     */
-    private static String describe(JsonProcessingException e) {
-        var loc = e.getLocation();
-        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        String why = e.getOriginalMessage().lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("in '"))
-                .map(String::strip)
-                .reduce((a, b) -> a + ": " + b)
-                .orElse("");
-        return where + " (" + why + ")";
+    /** Where the parser stopped and why, on one line. */
+    private static String describe(LocatedYaml.SyntaxError e) {
+        String where = e.line == null ? "" : " at line " + e.line + (e.column == null ? "" : ", column " + e.column);
+        return where + " (" + e.getMessage() + ")";
     }
 }

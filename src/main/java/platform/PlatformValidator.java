@@ -1,6 +1,8 @@
 package platform;
 
 import lifecycle.TagScheme;
+import limits.AwsLimits;
+import limits.GenericRepositoryNames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +26,7 @@ final class PlatformValidator {
     static final int MAX_FILTERS_PER_RULE = 100;
     /** ECR: at most 50 pull-through cache rules a registry; prefixes of 2-30 characters. */
     static final int MAX_PULL_THROUGH_CACHE_RULES = 50;
-    static final int MAX_REPOSITORY_NAME = 256;
+    static final int MAX_REPOSITORY_NAME = AwsLimits.ECR_REPOSITORY_NAME;
 
     private final Platform platform;
     private final Problems problems;
@@ -47,6 +49,7 @@ final class PlatformValidator {
             environment(i, platform.environments().get(i));
         }
         repositoryCollisions();
+        replicaCollisions();
         for (int i = 0; i < platform.services().size(); i++) {
             service(i, platform.services().get(i));
         }
@@ -60,6 +63,8 @@ final class PlatformValidator {
         creationTemplates();
         tagging();
         promotionOrder();
+        lifecyclePolicies();
+        GeneratedNameRules.check(platform, problems);
     }
 
     // --- naming -------------------------------------------------------------------------------------
@@ -133,6 +138,52 @@ final class PlatformValidator {
         }
     }
 
+    /**
+     * A replica is written under the source repository's name in the destination registry: where another environment
+     * keeps a repository of that name there, replication would overwrite its images.
+     */
+    private void replicaCollisions() {
+        if (!problems.isUsable("environments") || !problems.isUsable("services") || !problems.isUsable("platform")) {
+            return;
+        }
+        Map<String, Environment> own = new HashMap<>();
+        List<Environment> envs = platform.environments();
+        for (int i = 0; i < envs.size(); i++) {
+            Environment env = envs.get(i);
+            if (env.name() == null || env.account() == null || env.region() == null || !namingUsable(i)) {
+                return;
+            }
+            for (Service service : platform.services()) {
+                if (service.name() != null) {
+                    own.putIfAbsent(env.account() + "/" + env.region() + "/" + platform.repositoryName(env, service), env);
+                }
+            }
+        }
+        for (int i = 0; i < envs.size(); i++) {
+            Environment env = envs.get(i);
+            Set<String> destinations = new LinkedHashSet<>();
+            env.replicaRegions().forEach(r -> destinations.add(env.account() + "/" + r));
+            platform.replicationRules(env).forEach(rule -> rule.destinations().stream()
+                    .filter(d -> d.region() != null && d.account(env) != null)
+                    .forEach(d -> destinations.add(d.account(env) + "/" + d.region())));
+            for (String destination : destinations) {
+                for (Service service : platform.services()) {
+                    String repository = platform.repositoryName(env, service);
+                    Environment other = own.get(destination + "/" + repository);
+                    if (other != null && other != env) {
+                        problems.add("environments[" + i + "].name", "environment \"" + env.name() + "\" replicates repository \""
+                                        + repository + "\" into account " + destination.replace("/", ", region ")
+                                        + ", where environment \"" + other.name() + "\" keeps its own repository of that name:"
+                                        + " replication would overwrite its images",
+                                "use repositoryNaming \"" + Platform.NAMING_PER_ENVIRONMENT + "\" for these environments, or"
+                                        + " replicate elsewhere");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     // --- environments -------------------------------------------------------------------------------
 
     private void environment(int i, Environment env) {
@@ -145,6 +196,11 @@ final class PlatformValidator {
             }
         }
         duplicates(path + ".replicaRegions", env.replicaRegions(), "replica region");
+        if (env.region() != null && problems.isUsable(path + ".region")) {
+            for (int k = 0; k < env.replicaRegions().size(); k++) {
+                crossPartition(path + ".replicaRegions[" + k + "]", env.region(), env.replicaRegions().get(k));
+            }
+        }
         overrides(path + ".overrides", env.overrides(), false);
         if (env.profile() == null) {
             return;
@@ -155,6 +211,12 @@ final class PlatformValidator {
             problems.add(path + ".alerts", "alert subscriptions are given but alerts are off in profile "
                             + env.profile().fileValue(),
                     "set overrides.alerts: true in this environment, or remove the subscriptions");
+        }
+        if (alerts != null) {
+            // SNS keeps one subscription per endpoint and topic; the AlertTopic construct rejects a repeat.
+            duplicates(path + ".alerts.email", alerts.email(),
+                    "email subscription");
+            duplicates(path + ".alerts.https", alerts.https(), "https subscription");
         }
         if (env.vpc() != null) {
             vpc(path + ".vpc", env);
@@ -174,6 +236,22 @@ final class PlatformValidator {
             }
         }
         duplicates(path + ".subnets", vpc.subnets().stream().map(Subnet::id).toList(), "subnet");
+        Map<String, Integer> zones = new HashMap<>();
+        for (int k = 0; k < vpc.subnets().size(); k++) {
+            String zone = vpc.subnets().get(k).availabilityZone();
+            Integer first = zone == null ? null : zones.putIfAbsent(zone, k);
+            if (first != null) {
+                problems.add(path + ".subnets[" + k + "].availabilityZone", "availabilityZone \"" + zone + "\" is also the zone of"
+                                + " subnets[" + first + "]: an interface endpoint takes at most one subnet per availability zone",
+                        "keep one subnet per zone");
+            }
+        }
+        if (vpc.routeTables().isEmpty() && !vpc.existingEndpoints().contains(VpcEndpointService.S3)
+                && problems.isUsable(path + ".routeTables")) {
+            problems.add(path + ".routeTables", "routeTables is empty, but the VPC gets an S3 gateway endpoint (image layers"
+                            + " are served from S3) and a gateway endpoint needs the route tables of the private subnets",
+                    "list the route tables (rtb-...), or add s3 to existingEndpoints when the VPC already has an S3 gateway endpoint");
+        }
         int index = platform.environments().indexOf(env);
         for (int j = 0; j < index; j++) {
             Environment other = platform.environments().get(j);
@@ -229,6 +307,11 @@ final class PlatformValidator {
 
     private void service(int i, Service service) {
         String path = "services[" + i + "]";
+        if (service.name() != null && GenericRepositoryNames.isGeneric(service.name())) {
+            problems.add(path + ".name", "service name \"" + service.name() + "\" does not say which service its repositories"
+                            + " hold (it is their last segment, e.g. " + platform.name() + "/<env>/" + service.name() + ")",
+                    "name the service after what it does, e.g. \"user-service\"");
+        }
         duplicates(path + ".architectures", service.architectures().stream().map(Architecture::fileValue).toList(), "architecture");
         if (service.lambda() && service.architectures().size() > 1) {
             problems.add(path + ".architectures", "a Lambda image has one architecture, got "
@@ -251,6 +334,11 @@ final class PlatformValidator {
             }
             return;
         }
+        if (service.tagMutabilityExclusions().size() > AwsLimits.ECR_TAG_MUTABILITY_EXCLUSIONS) {
+            problems.add(path + ".tagMutabilityExclusions", service.tagMutabilityExclusions().size()
+                            + " tag mutability exclusions exceed ECR's limit of " + AwsLimits.ECR_TAG_MUTABILITY_EXCLUSIONS
+                            + " a repository", "keep at most " + AwsLimits.ECR_TAG_MUTABILITY_EXCLUSIONS + " prefixes");
+        }
         String release = platform.tagging().releasePrefix();
         for (int k = 0; k < service.tagMutabilityExclusions().size(); k++) {
             String exclusion = service.tagMutabilityExclusions().get(k);
@@ -272,6 +360,7 @@ final class PlatformValidator {
             }
         }
     }
+
 
     private void catalog(String path, Service service) {
         PublicCatalog catalog = service.catalog();
@@ -307,8 +396,12 @@ final class PlatformValidator {
                 problems.add(path + ".repository", "repository \"" + p.repository() + "\" has a wildcard in the organisation:"
                                 + " workflows of any GitHub organisation could push",
                         "name the organisation, e.g. \"example-shop/" + p.repository().substring(p.repository().indexOf('/') + 1) + "\"");
-            } else if (p.repository().contains("*") && !p.allowWildcard()) {
+            } else if (hasGlob(p.repository()) && !p.allowWildcard()) {
                 wildcard(path + ".repository", "repository \"" + p.repository() + "\"", "name the repository");
+            } else if (p.repository().endsWith(".git")) {
+                String name = p.repository().substring(0, p.repository().length() - ".git".length());
+                problems.add(path + ".repository", "repository \"" + p.repository() + "\" ends in .git, but GitHub's OIDC token"
+                        + " names the repository without it, so the trust would never match", "write \"" + name + "\"");
             }
             if (p.branches().isEmpty() && p.environments().isEmpty()
                     && problems.isUsable(path + ".branches") && problems.isUsable(path + ".environments")) {
@@ -316,12 +409,17 @@ final class PlatformValidator {
                         "add branches: [main] or environments: [<GitHub environment>]");
             }
             for (int k = 0; k < p.branches().size(); k++) {
-                if (p.branches().get(k).contains("*") && !p.allowWildcard()) {
-                    wildcard(path + ".branches[" + k + "]", "branch \"" + p.branches().get(k) + "\"", "name the branch");
+                String branch = p.branches().get(k);
+                if (branch.startsWith("refs/")) {
+                    problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is written as a ref; the trust adds"
+                                    + " refs/heads/ itself, so it would expect refs/heads/" + branch,
+                            "write the branch name only: \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
+                } else if (hasGlob(branch) && !p.allowWildcard()) {
+                    wildcard(path + ".branches[" + k + "]", "branch \"" + branch + "\"", "name the branch");
                 }
             }
             for (int k = 0; k < p.environments().size(); k++) {
-                if (p.environments().get(k).contains("*") && !p.allowWildcard()) {
+                if (hasGlob(p.environments().get(k)) && !p.allowWildcard()) {
                     wildcard(path + ".environments[" + k + "]", "GitHub environment \"" + p.environments().get(k) + "\"",
                             "name the environment");
                 }
@@ -344,8 +442,13 @@ final class PlatformValidator {
         }
     }
 
+    /** IAM's StringLike reads * and ? as wildcards: a subject holding either would trust every match. */
+    private static boolean hasGlob(String value) {
+        return value.contains("*") || value.contains("?");
+    }
+
     private void wildcard(String path, String what, String fix) {
-        problems.add(path, what + " has a wildcard but allowWildcard is false",
+        problems.add(path, what + " has a wildcard (* or ?) but allowWildcard is false",
                 fix + ", or set allowWildcard: true to trust every match");
     }
 
@@ -459,6 +562,10 @@ final class PlatformValidator {
                 }
                 for (int k = 0; k < rule.destinations().size(); k++) {
                     ReplicationDestination d = rule.destinations().get(k);
+                    if (env.region() != null && d.region() != null
+                            && crossPartition(path + ".destinations[" + k + "].region", env.region(), d.region())) {
+                        continue;
+                    }
                     if (env.region() != null && env.region().equals(d.region()) && env.account().equals(d.account(env))) {
                         problems.add(path + ".destinations[" + k + "]", "destination " + d.account(env) + "/" + d.region()
                                         + " is the registry of environment \"" + env.name() + "\" itself",
@@ -600,7 +707,7 @@ final class PlatformValidator {
             problems.add("registry.pullThroughCache", rules.size() + " pull-through cache rules exceed ECR's limit of "
                     + MAX_PULL_THROUGH_CACHE_RULES + " a registry", "cache fewer upstream registries");
         }
-        duplicates("registry.pullThroughCache", rules.stream().map(PullThroughCacheRule::prefix).toList(), "prefix");
+        cachePrefixesPerRegistry(rules);
         for (int i = 0; i < rules.size(); i++) {
             PullThroughCacheRule rule = rules.get(i);
             String path = "registry.pullThroughCache[" + i + "]";
@@ -717,6 +824,117 @@ final class PlatformValidator {
         }
         references("promotionOrder", platform.promotionOrder(), "promotionOrder", names, "environment");
         duplicates("promotionOrder", platform.promotionOrder(), "environment");
+        List<String> order = platform.promotionOrder();
+        for (String name : names) {
+            if (name != null && !order.contains(name)) {
+                // Stacks are built in promotion order: an environment left out would silently get none.
+                problems.add("promotionOrder", "environment \"" + name + "\" is not in promotionOrder, so it would get no"
+                        + " stacks and receive no images", "add \"" + name + "\" to promotionOrder, or remove the environment");
+            }
+        }
+        String firstProd = null;
+        for (int k = 0; k < order.size(); k++) {
+            Environment env = platform.environment(order.get(k)).orElse(null);
+            if (env == null || env.profile() == null) {
+                continue;
+            }
+            if (firstProd != null && env.profile() != Profile.PROD) {
+                problems.add("promotionOrder[" + k + "]", "environment \"" + env.name() + "\" (profile " + env.profile().fileValue()
+                                + ") comes after the production environment \"" + firstProd + "\": images would reach production"
+                                + " before being tried there", "move \"" + env.name() + "\" before \"" + firstProd + "\"");
+            } else if (env.profile() == Profile.PROD && firstProd == null) {
+                firstProd = env.name();
+            }
+        }
+    }
+
+    /**
+     * Every repository's lifecycle policy is built at synthesis from its profile and overrides by
+     * {@link Platform#lifecyclePolicy}; the same call here reports what it would refuse (a release retention shorter
+     * than the build retention, no rule at all) at the overrides that caused it.
+     */
+    private void lifecyclePolicies() {
+        if (!problems.isUsable("tagging")) {
+            return;
+        }
+        for (int i = 0; i < platform.environments().size(); i++) {
+            Environment env = platform.environments().get(i);
+            if (env.profile() == null) {
+                continue;
+            }
+            for (int k = 0; k < platform.services().size(); k++) {
+                Service service = platform.services().get(k);
+                if (negativeRetention(env.overrides()) || negativeRetention(service.overrides())
+                        || problems.reportedAtOrBelow("environments[" + i + "]")
+                        || problems.reportedAtOrBelow("services[" + k + "]")) {
+                    continue; // already reported: the values themselves are wrong, not the policy they make
+                }
+                try {
+                    platform.lifecyclePolicy(env, platform.profile(env, service));
+                } catch (lifecycle.LifecyclePolicyException e) {
+                    boolean byService = !service.overrides().equals(ProfileOverrides.NONE);
+                    String where = byService ? "services[" + k + "].overrides" : "environments[" + i + "].overrides";
+                    problems.add(where, "the lifecycle policy of " + (byService ? "service \"" + service.name() + "\" in " : "")
+                                    + "environment \"" + env.name() + "\" (profile " + env.profile().fileValue() + ") is invalid: "
+                                    + String.join("; ", e.problems().stream().map(PlatformValidator::withoutFix).toList()),
+                            "give each retention setting of the profile overrides a value docs/lifecycle.md allows, and keep at least one rule on");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean negativeRetention(ProfileOverrides o) {
+        return (o.untaggedExpiryDays() != null && o.untaggedExpiryDays() < 1) || (o.keepLastImages() != null && o.keepLastImages() < 0)
+                || (o.releaseTagRetentionDays() != null && o.releaseTagRetentionDays() < 0)
+                || (o.buildTagRetentionDays() != null && o.buildTagRetentionDays() < 0);
+    }
+
+    private static String withoutFix(String problem) {
+        int fix = problem.indexOf(". Fix:");
+        return fix < 0 ? problem : problem.substring(0, fix);
+    }
+
+    /**
+     * ECR replicates within one partition only (aws, aws-cn, aws-us-gov): a destination elsewhere fails at deploy.
+     * Returns whether a problem was reported.
+     */
+    private boolean crossPartition(String path, String source, String destination) {
+        String from = Names.partition(source);
+        String to = Names.partition(destination);
+        if (from.equals(to)) {
+            return false;
+        }
+        problems.add(path, "region " + destination + " is in partition " + to + ", but the source region " + source
+                + " is in partition " + from + ": ECR replicates only within a partition", "replicate to a region of " + from);
+        return true;
+    }
+
+    /**
+     * A cache prefix is unique within one registry: rules for the same prefix are fine when they apply to different
+     * accounts or regions (each with its own secret).
+     */
+    private void cachePrefixesPerRegistry(List<PullThroughCacheRule> rules) {
+        Map<String, Integer> seen = new HashMap<>();
+        Set<Integer> reported = new java.util.HashSet<>();
+        for (Environment env : platform.environments()) {
+            if (env.account() == null || env.region() == null) {
+                continue;
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                PullThroughCacheRule rule = rules.get(i);
+                if (rule.prefix() == null || !rule.appliesTo(env)) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(env.account() + "/" + env.region() + "/" + rule.prefix(), i);
+                if (first != null && first != i && reported.add(i)) {
+                    problems.add("registry.pullThroughCache[" + i + "]", "prefix \"" + rule.prefix() + "\" is listed twice for"
+                                    + " account " + env.account() + ", region " + env.region() + " (also registry.pullThroughCache["
+                                    + first + "])",
+                            "remove the second one, or limit each rule with environments: [...] to registries of its own");
+                }
+            }
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------

@@ -14,8 +14,21 @@ final class Problems {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> unusable = new HashSet<>();
 
+    private final Map<String, String> written;
+
     Problems(Map<String, Integer> lines) {
+        this(lines, Map.of());
+    }
+
+    /** @param written the text of unquoted scalars YAML 1.1 reads as numbers or booleans, by path ({@link LocatedYaml}) */
+    Problems(Map<String, Integer> lines, Map<String, String> written) {
         this.lines = Map.copyOf(lines);
+        this.written = Map.copyOf(written);
+    }
+
+    /** What the user wrote at {@code path} where YAML read a number, boolean or null; null when it was text. */
+    String written(String path) {
+        return written.get(path);
     }
 
     void add(String path, String what, String hint) {
@@ -29,6 +42,12 @@ final class Problems {
 
     boolean isUsable(String path) {
         return !unusable.contains(path);
+    }
+
+    /** Whether a problem was already reported at {@code path} or below it: checks built on those values stay quiet. */
+    boolean reportedAtOrBelow(String path) {
+        return problems.stream().anyMatch(p -> p.path().equals(path) || p.path().startsWith(path + ".")
+                || p.path().startsWith(path + "["));
     }
 
     /** In file order; problems without a line (cross-section ones are given one where possible) keep their order at the end. */

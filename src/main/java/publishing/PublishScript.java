@@ -184,15 +184,17 @@ public final class PublishScript {
      * the same logins and the same {@code oras cp -r} as the generated workflows' promotion job.
      */
     public static String promotionCommands(PromotionStep step, String digest, List<String> tags) {
+        // Every value is quoted where a shell would read it otherwise (ShellQuote): these lines are run as printed.
         return login(step) + "\n"
-                + "oras cp -r " + step.sourceUri() + "@" + digest + " " + step.targetUri() + ":" + String.join(",", tags) + "\n";
+                + "oras cp -r " + ShellQuote.quote(step.sourceUri() + "@" + digest) + " "
+                + ShellQuote.quote(step.targetUri() + ":" + String.join(",", tags)) + "\n";
     }
 
     private static String login(PromotionStep step) {
-        String source = "aws ecr get-login-password --region " + step.sourceRegion()
-                + " | oras login --username AWS --password-stdin " + step.sourceRegistry() + "\n";
-        String target = "aws ecr get-login-password --region " + step.region()
-                + " | oras login --username AWS --password-stdin " + step.targetRegistry() + "\n";
+        String source = "aws ecr get-login-password --region " + ShellQuote.quote(step.sourceRegion())
+                + " | oras login --username AWS --password-stdin " + ShellQuote.quote(step.sourceRegistry()) + "\n";
+        String target = "aws ecr get-login-password --region " + ShellQuote.quote(step.region())
+                + " | oras login --username AWS --password-stdin " + ShellQuote.quote(step.targetRegistry()) + "\n";
         return (step.sourceRegistry().equals(step.targetRegistry()) ? target : source + target).stripTrailing();
     }
 }

@@ -27,24 +27,25 @@ class PackageGraphTest {
 
     /** Each of our packages (a sub-package belongs to its longest listed prefix) and the packages it may use. */
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            entry("limits", Set.of()),
             entry("lifecycle", Set.of()),
-            entry("platform", Set.of("lifecycle")),
-            entry("constructs.internal", Set.of()),
-            entry("constructs.access", Set.of("constructs.internal")),
-            entry("constructs.repository", Set.of("constructs.internal", "constructs.access", "lifecycle")),
-            entry("constructs.registry", Set.of("constructs.internal", "constructs.access", "lifecycle")),
-            entry("constructs.network", Set.of("constructs.internal")),
-            entry("constructs.observability", Set.of("constructs.internal", "constructs.repository")),
+            entry("platform", Set.of("lifecycle", "limits")),
+            entry("constructs.internal", Set.of("limits")),
+            entry("constructs.access", Set.of("constructs.internal", "limits")),
+            entry("constructs.repository", Set.of("constructs.internal", "constructs.access", "lifecycle", "limits")),
+            entry("constructs.registry", Set.of("constructs.internal", "constructs.access", "lifecycle", "limits")),
+            entry("constructs.network", Set.of("constructs.internal", "limits")),
+            entry("constructs.observability", Set.of("constructs.internal", "constructs.repository", "limits")),
             entry("compliance", Set.of("constructs.internal", "constructs.access", "constructs.repository",
-                    "constructs.registry", "constructs.network", "constructs.observability", "lifecycle", "validation")),
+                    "constructs.registry", "constructs.network", "constructs.observability", "lifecycle", "limits", "validation")),
             entry("validation", Set.of()),
             entry("snapshots", Set.of("validation")),
-            entry("stacks", Set.of("lifecycle", "platform", "constructs.internal", "constructs.access",
+            entry("stacks", Set.of("limits", "lifecycle", "platform", "constructs.internal", "constructs.access",
                     "constructs.repository", "constructs.registry", "constructs.network", "constructs.observability",
                     "compliance", "validation", "snapshots")),
             entry("publishing", Set.of("lifecycle", "platform", "stacks")),
             entry("bootstrap", Set.of()),
-            entry("cli", Set.of("lifecycle", "platform", "compliance", "publishing", "stacks", "validation",
+            entry("cli", Set.of("limits", "lifecycle", "platform", "compliance", "publishing", "stacks", "validation",
                     "snapshots", "bootstrap")));
 
     private static JavaClasses classes;

@@ -2,9 +2,14 @@ package cli;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import publishing.ShellQuote;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +24,7 @@ class PromoteCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -75,5 +80,45 @@ class PromoteCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: --to \"dev\" is not a promotion target of examples/ecommerce/platform.yaml:"
                 + " images are promoted into [staging, prod] (the first environment receives them from CI, not by promotion)\n");
+    }
+
+    @Test
+    void aReleaseThatIsNotAVersionIsRefused() {
+        for (String release : List.of("v1.4", "v1.4.2;rm -rf ~", "v1.4.2 --force", "v$(id)")) {
+            Run run = run("promote", "--platform", "examples/ecommerce/platform.yaml", "--service", "user-service",
+                    "--to", "prod", "--digest", DIGEST, "--commit", COMMIT, "--release", release);
+
+            assertThat(run.exitCode()).as(release).isEqualTo(2);
+            assertThat(run.out()).as(release).isEmpty();
+            assertThat(run.err()).as(release).isEqualTo("error: --release \"" + release + "\" is not a release version: must match"
+                    + " ^v[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$, e.g. v1.4.2\n");
+        }
+    }
+
+    @Test
+    void theReadmeExampleRunsAsWritten() throws Exception {
+        String line = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("bin/ecr-blueprint promote ")).findFirst().orElseThrow();
+        String[] args = line.replaceFirst("^bin/ecr-blueprint ", "").replaceFirst("\\s+#.*$", "").split("\\s+");
+
+        Run run = run(args);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("# Promote user-service sha256:").contains("oras cp -r ");
+    }
+
+    @Test
+    void everyPrintedValueIsOneShellWordWhateverItHolds() throws Exception {
+        List<String> hostile = List.of("plain", "two words", "it's", "$(touch /tmp/x)", "`id`", "a;b|c&d", "*", "", "\\\"'",
+                "new\nline", "tab\there");
+        for (String value : hostile) {
+            Process sh = new ProcessBuilder("sh", "-c", "printf '%s' " + ShellQuote.quote(value)).start();
+            String printed = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(sh.waitFor()).as(value).isZero();
+            assertThat(printed).as(value).isEqualTo(value);
+        }
+        assertThat(ShellQuote.quote("111111111111.dkr.ecr.eu-west-1.amazonaws.com/shop/dev/user-service@sha256:ab"))
+                .as("values that need no quotes print as they are").doesNotStartWith("'");
     }
 }

@@ -51,9 +51,49 @@ class ReportCommandTest {
     }
 
     @Test
-    void anAssemblyWithoutTemplatesExitsWith2(@TempDir Path dir) {
+    void aDirectoryWithoutAManifestIsNotACloudAssembly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("old.template.json"), "{}");
+
+        assertThat(run("--cdk-out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: " + dir + " is not a cloud assembly (it has no manifest.json): run"
+                + " `cdk synth` first, or name the directory with --cdk-out" + System.lineSeparator());
+    }
+
+    @Test
+    void anAssemblyWithoutStacksExitsWith2(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("manifest.json"), "{\"version\": \"48.0.0\", \"artifacts\": {}}");
+
         assertThat(run("--cdk-out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: cloud assembly " + dir + " holds no *.template.json");
+    }
+
+    @Test
+    void onlyTheStacksOfTheLastSynthesisAreReported(@TempDir Path dir) throws IOException {
+        Path cdkOut = copyOfFixture(dir);
+        // A template an earlier synthesis wrote for a stack the platform no longer has.
+        Files.copy(cdkOut.resolve("shop-prod.template.json"), cdkOut.resolve("shop-removed.template.json"));
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(1);
+        String json = Files.readString(cdkOut.resolve("compliance-report.json"));
+        assertThat(json).contains("shop-prod.template.json", "assembly-Prod/Prodshop1234ABCD.template.json")
+                .doesNotContain("shop-removed");
+        assertThat(out.toString()).endsWith("3 repositories, 7 failing controls" + System.lineSeparator());
+    }
+
+    @Test
+    void anAssemblyWhoseSynthesisFailedIsRefusedAndNoReportWritten(@TempDir Path dir) throws IOException {
+        Path cdkOut = copyOfFixture(dir);
+        Path manifest = cdkOut.resolve("assembly-Prod/manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"type\": \"aws:cloudformation:stack\",",
+                "\"type\": \"aws:cloudformation:stack\", \"metadata\": {\"/Prod/shop/Repo/Resource\": [{\"type\": \"aws:cdk:error\","
+                        + " \"data\": \"[Error at /Prod/shop/Repo/Resource] EcrBlueprint-ECR2: not IMMUTABLE\"}]},"));
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: the last synthesis into " + cdkOut + " failed with 1 error, so its"
+                + " templates are not what would deploy; no report is written. Fix them and run `cdk synth` again:"
+                + System.lineSeparator() + "  /Prod/shop/Repo/Resource: [Error at /Prod/shop/Repo/Resource] EcrBlueprint-ECR2:"
+                + " not IMMUTABLE" + System.lineSeparator());
+        assertThat(cdkOut.resolve("compliance-report.md")).doesNotExist();
     }
 
     @Test

@@ -116,4 +116,61 @@ class WorkflowsCommandTest {
                 + "directory is replaced as a whole; choose an empty directory or one that holds only generated files\n");
         assertThat(files(dir)).containsExactly("README.md");
     }
+
+    @Test
+    void anOutThatIsAnExistingFileIsRefusedAndTheFileKept(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ci.txt");
+        Files.writeString(file, "my notes\n");
+
+        Result result = run("--platform", EXAMPLE, "--out", file.toString());
+
+        assertThat(result.exit()).isEqualTo(WorkflowsCommand.INVALID);
+        assertThat(result.err()).startsWith("error: --out " + file + " is a file, not a directory. Nothing was written or deleted.");
+        assertThat(Files.readString(file)).isEqualTo("my notes\n");
+        assertThat(files(dir)).containsExactly("ci.txt");
+    }
+
+    @Test
+    void theFileSystemRootIsRefusedBeforeAnythingIsRead() {
+        Result result = run("--platform", EXAMPLE, "--out", "/");
+
+        assertThat(result.exit()).isEqualTo(WorkflowsCommand.INVALID);
+        assertThat(result.err()).isEqualTo("error: --out / is the root of the file system: the generated files go into a"
+                + " directory of their own, which is replaced as a whole. Nothing was written. Hint: name a directory, e.g."
+                + " --out ci\n");
+        assertThat(run("--platform", EXAMPLE, "--out", "/", "--check").exit()).isEqualTo(WorkflowsCommand.INVALID);
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsAnErrorWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        // /proc refuses new directories even to root; a file as the parent refuses them to everyone.
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "kept\n");
+        for (Path out : List.of(Path.of("/proc/ecr-blueprint-ci"), file.resolve("ci"))) {
+            Result result = run("--platform", EXAMPLE, "--out", out.toString());
+
+            assertThat(result.exit()).as(out.toString()).isEqualTo(WorkflowsCommand.INVALID);
+            assertThat(result.err()).as(out.toString()).startsWith("error: cannot write --out " + out + ": ")
+                    .endsWith(". Nothing in " + out + " was changed. Hint: name a directory you can write to\n")
+                    .doesNotContain("\tat ", "Exception");
+        }
+        assertThat(Files.readString(file)).isEqualTo("kept\n");
+    }
+
+    @Test
+    void outputFoldersKeepTheUmask(@TempDir Path dir) throws Exception {
+        Path reference = Files.createDirectory(dir.resolve("made-with-the-umask"));
+        Path out = dir.resolve("ci");
+
+        assertThat(run("--platform", EXAMPLE, "--out", out.toString()).exit()).isZero();
+        assertThat(run("--platform", EXAMPLE, "--out", out.toString()).exit()).as("replacing").isZero();
+
+        var expected = Files.getPosixFilePermissions(reference);
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(expected);
+        assertThat(Files.getPosixFilePermissions(out.resolve("user-service"))).isEqualTo(expected);
+        assertThat(files(dir)).allMatch(f -> f.startsWith("ci/"));
+        try (Stream<Path> list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ci", "made-with-the-umask");
+        }
+    }
 }

@@ -141,9 +141,9 @@ class PlatformValidatorTest {
 
         @Test
         void failsWhenTheGalleryDescriptionIsLongerThanEcrPublicAllows() {
-            assertThat(problems("    public: true\n    catalog:\n      description: " + "x".repeat(257) + "\n")).containsExactly(
-                    "services[0].catalog.description (line 11): description has 257 characters, more than ECR Public's 256."
-                            + " Hint: shorten it to 256 characters.");
+            assertThat(problems("    public: true\n    catalog:\n      description: " + "x".repeat(1_025) + "\n")).containsExactly(
+                    "services[0].catalog.description (line 11): description has 1025 characters, more than ECR Public's 1024."
+                            + " Hint: shorten it to 1024 characters.");
         }
     }
 
@@ -155,6 +155,7 @@ class PlatformValidatorTest {
                       id: vpc-0a1b2c3d4e5f60718
                       cidr: 10.20.0.0/16
                       subnets: [{id: subnet-0a1b2c3d4e5f60001, availabilityZone: eu-west-1a}]
+                      routeTables: [rtb-0a1b2c3d4e5f60001]
                 """;
 
         @Test
@@ -175,7 +176,7 @@ class PlatformValidatorTest {
             var e = catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.parse("platform.yaml", text));
 
             assertThat(e.problems()).extracting(Problem::render).containsExactly(
-                    "environments[1].vpc.id (line 16): VPC vpc-0a1b2c3d4e5f60718 is also given for environment \"dev\" in"
+                    "environments[1].vpc.id (line 17): VPC vpc-0a1b2c3d4e5f60718 is also given for environment \"dev\" in"
                             + " account 111111111111, region eu-west-1: a VPC lives in one account and region. Hint: check the"
                             + " VPC id; environments share a VPC only within one account and region.");
         }

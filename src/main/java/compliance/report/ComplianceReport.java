@@ -76,7 +76,12 @@ public record ComplianceReport(
      * assemblies of Stages included).
      */
     public static ComplianceReport read(Path cdkOut) {
-        List<Path> templateFiles = files(cdkOut, TEMPLATE_SUFFIX);
+        return read(cdkOut, CloudAssemblyManifest.read(cdkOut));
+    }
+
+    /** The report of the stacks the manifest lists (the last synthesis), not of every template file lying around. */
+    public static ComplianceReport read(Path cdkOut, CloudAssemblyManifest manifest) {
+        List<Path> templateFiles = manifest.templates().stream().sorted().toList();
         List<String> templates = new ArrayList<>();
         List<RepositoryResult> repositories = new ArrayList<>();
         List<ControlTowerResult> controlTower = new ArrayList<>();
@@ -108,6 +113,8 @@ public record ComplianceReport(
             }
         }
         List<NagReportSummary> nagReports = files(cdkOut, NagReportCsv.FILE_SUFFIX).stream()
+                .filter(f -> manifest.stacks().stream().anyMatch(stack -> f.getFileName().toString()
+                        .endsWith("-" + stack + NagReportCsv.FILE_SUFFIX)))
                 .map(f -> NagReports.summarize(cdkOut.relativize(f).toString().replace('\\', '/'), f))
                 .toList();
         return new ComplianceReport(templates, repositories, controlTower, exceptions, suppressions, nagReports, CATALOG_NOTES);

@@ -8,7 +8,7 @@ import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
 public final class RepositoryPolicySize implements EcrRule {
 
     /** Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html */
-    public static final int MAX_REPOSITORY_POLICY_CHARACTERS = 10_240;
+    public static final int MAX_REPOSITORY_POLICY_CHARACTERS = limits.AwsLimits.ECR_POLICY_TEXT;
 
     @Override
     public String suffix() {

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 public final class RoleLimits {
 
     /** A customer-managed policy, whitespace excluded. */
-    public static final int MANAGED_POLICY_CHARACTERS = 6_144;
+    public static final int MANAGED_POLICY_CHARACTERS = limits.AwsLimits.IAM_MANAGED_POLICY;
 
     /** A role trust policy at the default quota (raisable to 4,096 through Service Quotas). */
-    public static final int TRUST_POLICY_CHARACTERS = 2_048;
+    public static final int TRUST_POLICY_CHARACTERS = limits.AwsLimits.IAM_TRUST_POLICY;
 
     /** A role name. */
-    public static final int ROLE_NAME_CHARACTERS = 64;
+    public static final int ROLE_NAME_CHARACTERS = limits.AwsLimits.IAM_ROLE_NAME;
 
     /** One hour: the longest session a CI job or a service needs from these roles. */
     public static final int MAX_SESSION_SECONDS = 3_600;

@@ -56,7 +56,7 @@ public class ScanFindingAlerts extends Construct {
 
     static final Pattern RULE_NAME = Pattern.compile("[.\\-_A-Za-z0-9]+");
     private static final Pattern REPOSITORY_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._/-]{0,255}");
-    private static final int RULE_NAME_MAX = 64;
+    private static final int RULE_NAME_MAX = limits.AwsLimits.EVENTBRIDGE_RULE_NAME;
 
     private final CfnRule basicScanRule;
     private final CfnRule inspectorRule;

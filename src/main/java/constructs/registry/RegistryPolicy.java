@@ -21,7 +21,7 @@ import java.util.Map;
 public class RegistryPolicy extends Construct {
 
     /** PutRegistryPolicy policyText: at most 10,240 characters. */
-    public static final int MAX_POLICY_LENGTH = 10_240;
+    public static final int MAX_POLICY_LENGTH = limits.AwsLimits.ECR_POLICY_TEXT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Longest plausible values, used to size a policy whose stack has no concrete environment.

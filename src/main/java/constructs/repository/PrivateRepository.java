@@ -63,7 +63,7 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
     public static final String WARNING_POLICY_RESOURCES = "ecr-blueprint:repositoryPolicyResources";
 
     /** At most this many tag-mutability exclusion filters on one repository (ECR API reference). */
-    public static final int MAX_EXCLUSION_FILTERS = 5;
+    public static final int MAX_EXCLUSION_FILTERS = limits.AwsLimits.ECR_TAG_MUTABILITY_EXCLUSIONS;
     private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     private static final int MAX_TAGS = 50;
 

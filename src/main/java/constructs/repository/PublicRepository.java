@@ -115,9 +115,9 @@ public class PublicRepository extends Construct {
             problems.add("catalogData is missing: a public repository must describe its images in the ECR Public Gallery."
                     + " Hint: set description, aboutText, usageText, architectures and operatingSystems");
         } else {
-            requireText(problems, "catalogData.description", catalog.description(), 1024);
-            requireText(problems, "catalogData.aboutText", catalog.aboutText(), 25_600);
-            requireText(problems, "catalogData.usageText", catalog.usageText(), 25_600);
+            requireText(problems, "catalogData.description", catalog.description(), limits.AwsLimits.ECR_PUBLIC_DESCRIPTION);
+            requireText(problems, "catalogData.aboutText", catalog.aboutText(), limits.AwsLimits.ECR_PUBLIC_TEXT);
+            requireText(problems, "catalogData.usageText", catalog.usageText(), limits.AwsLimits.ECR_PUBLIC_TEXT);
             checkValues(problems, "catalogData.architectures", catalog.architectures(), GALLERY_ARCHITECTURES);
             checkValues(problems, "catalogData.operatingSystems", catalog.operatingSystems(), GALLERY_OPERATING_SYSTEMS);
         }

@@ -6,7 +6,6 @@ import constructs.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,18 +29,9 @@ public record RepositoryName(String value) {
     /** ECR's shortest repository name. */
     public static final int MIN_LENGTH = 2;
     /** ECR's longest repository name. */
-    public static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = limits.AwsLimits.ECR_REPOSITORY_NAME;
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);
-
-    /**
-     * Last segments that do not name a service. Judged after trailing digits and separators are
-     * removed, so {@code repo1}, {@code test-2} and {@code app01} are caught too.
-     */
-    static final Set<String> GENERIC_SEGMENTS = Set.of(
-            "app", "application", "container", "default", "demo", "docker", "ecr", "example", "foo", "bar",
-            "image", "images", "main", "my-app", "my-image", "my-repo", "myapp", "myimage", "myrepo", "new",
-            "repo", "repository", "sample", "service", "temp", "test", "testing", "tests", "tmp", "untitled");
 
     /**
      * Validates the name; throws with every problem found.
@@ -105,8 +95,7 @@ public record RepositoryName(String value) {
     }
 
     static boolean isGeneric(String segment) {
-        String stem = segment.toLowerCase(Locale.ROOT).replaceAll("[._-]*[0-9]*$", "");
-        return stem.isEmpty() || GENERIC_SEGMENTS.contains(stem);
+        return limits.GenericRepositoryNames.isGeneric(segment);
     }
 
     /** A best guess at what the user meant: lowercase, invalid characters and repeats turned into one "-". */

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class RepositoryPolicy {
 
     /** ECR's limit on a repository policy's text (ECR service quotas). */
-    public static final int MAX_LENGTH = 10_240;
+    public static final int MAX_LENGTH = limits.AwsLimits.ECR_POLICY_TEXT;
 
     /**
      * What a Lambda function needs to start from a container image of another account.

@@ -20,7 +20,7 @@ class PublicRepositoryReportTest {
 
     @Test
     void aTaggedPublicRepositoryIsADocumentedExceptionThatPassesEcr4(@TempDir Path cdkOut) throws Exception {
-        Files.writeString(cdkOut.resolve("tools-public.template.json"), template("[{\"Key\": \"platform\", \"Value\": \"tools\"}]"));
+        assembly(cdkOut, template("[{\"Key\": \"platform\", \"Value\": \"tools\"}]"));
 
         ComplianceReport report = ComplianceReport.read(cdkOut);
 
@@ -34,9 +34,18 @@ class PublicRepositoryReportTest {
 
     @Test
     void anUntaggedPublicRepositoryFailsEcr4(@TempDir Path cdkOut) throws Exception {
-        Files.writeString(cdkOut.resolve("tools-public.template.json"), template("[]"));
+        assembly(cdkOut, template("[]"));
 
         assertThat(ComplianceReport.read(cdkOut).exceptions()).singleElement()
                 .satisfies(e -> assertThat(e.reason()).endsWith("Security Hub ECR.4 (public repositories are tagged): FAIL"));
+    }
+
+    /** A cloud assembly of one stack, tools-public, as the CDK writes it: the template and the manifest that lists it. */
+    private static void assembly(Path cdkOut, String template) throws Exception {
+        Files.writeString(cdkOut.resolve("tools-public.template.json"), template);
+        Files.writeString(cdkOut.resolve("manifest.json"), """
+                {"version": "48.0.0", "artifacts": {"tools-public": {"type": "aws:cloudformation:stack",
+                  "properties": {"templateFile": "tools-public.template.json"}}}}
+                """);
     }
 }

@@ -1,0 +1,50 @@
+package limits;
+
+/**
+ * The AWS limits this project checks before deployment, each defined once: the platform validator, the constructs
+ * and the compliance rules all read them here, so `validate`, synthesis and the cdk-nag rules cannot disagree.
+ * Each constant names the page it comes from.
+ */
+public final class AwsLimits {
+
+    private AwsLimits() {
+    }
+
+    // --- IAM: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html -----------------------
+
+    /** A role name. */
+    public static final int IAM_ROLE_NAME = 64;
+    /** A customer-managed policy, whitespace excluded. */
+    public static final int IAM_MANAGED_POLICY = 6_144;
+    /** A role trust policy at the default quota (raisable to 4,096 through Service Quotas). */
+    public static final int IAM_TRUST_POLICY = 2_048;
+
+    // --- ECR: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html and
+    // --- https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html ----------------------------
+
+    /** A private repository name (2 to 256 characters). */
+    public static final int ECR_REPOSITORY_NAME = 256;
+    /** A repository policy or registry policy text (SetRepositoryPolicy, PutRegistryPolicy: policyText). */
+    public static final int ECR_POLICY_TEXT = 10_240;
+    /** Tag filters of an IMMUTABLE_WITH_EXCLUSION repository (PutImageTagMutability: 1 to 5). */
+    public static final int ECR_TAG_MUTABILITY_EXCLUSIONS = 5;
+
+    // --- ECR Public: https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataInput.html
+
+    /** A public repository name (CreateRepository: 2 to 205 characters). */
+    public static final int ECR_PUBLIC_REPOSITORY_NAME = 205;
+    /** The catalog's short description. */
+    public static final int ECR_PUBLIC_DESCRIPTION = 1_024;
+    /** The catalog's about text and usage text, each. */
+    public static final int ECR_PUBLIC_TEXT = 25_600;
+
+    // --- EventBridge: https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html ---------------
+
+    /** A rule name. */
+    public static final int EVENTBRIDGE_RULE_NAME = 64;
+
+    // --- CloudFormation: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+
+    /** A stack name. */
+    public static final int CLOUDFORMATION_STACK_NAME = 128;
+}

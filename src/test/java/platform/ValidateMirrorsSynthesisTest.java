@@ -1,0 +1,201 @@
+package platform;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code validate} is the whole check: the corpus of broken platform files (one mistake each,
+ * src/test/resources/platform/broken/) is run through {@code validate} and through synthesis, and no file may pass
+ * the one and fail the other. Files whose shape the binder rejects have no model to synthesize; every other file is
+ * synthesized from the model as bound, without the validator, so synthesis sees the mistake itself. The near-misses
+ * in src/test/resources/platform/valid/ must pass both.
+ *
+ * <p>One JVM, one App per file, no CloudFormation-validation workers ({@link Synthesizer}): about half a second a file.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValidateMirrorsSynthesisTest {
+
+    static final Path VALID = Path.of("src/test/resources/platform/valid");
+
+    /** Outcome of one file: validate's problems, and synthesis's failure (null: passed; "shape": not synthesizable). */
+    record Outcome(List<Problem> problems, String synthesis) {
+    }
+
+    final Map<String, Outcome> broken = new LinkedHashMap<>();
+    final Map<String, Outcome> valid = new LinkedHashMap<>();
+
+    @BeforeAll
+    void runTheCorpus() throws Exception {
+        for (Path file : files(BrokenFiles.DIRECTORY)) {
+            broken.put(name(file), outcome(file));
+        }
+        for (Path file : files(VALID)) {
+            valid.put(name(file), outcome(file));
+        }
+    }
+
+    @Test
+    void theCorpusHasAtLeastSixtyBrokenFiles() {
+        assertThat(broken).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(broken.values().stream().filter(o -> !"shape".equals(o.synthesis()))).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void validateRejectsEveryBrokenFileNamingTheFieldAndItsLine() {
+        List<String> accepted = new ArrayList<>();
+        broken.forEach((name, outcome) -> {
+            if (outcome.problems().stream().noneMatch(p -> !p.path().isEmpty() && p.line() != null)) {
+                accepted.add(name + ": " + outcome.problems());
+            }
+        });
+        // The files the loader refuses before any field (empty, not YAML, two documents, a top-level list) are
+        // rejected with their line in the message; BrokenPlatformFilesTest asserts those messages.
+        accepted.removeIf(line -> Stream.of("empty", "not-yaml", "top-level-list", "two-documents").anyMatch(s -> line.startsWith(s + ":")));
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void noFilePassesValidateButFailsSynthesis() {
+        List<String> missed = new ArrayList<>();
+        Stream.of(broken, valid).forEach(corpus -> corpus.forEach((name, outcome) -> {
+            if (outcome.problems().isEmpty() && outcome.synthesis() != null) {
+                missed.add(name + ": synthesis fails with: " + outcome.synthesis());
+            }
+        }));
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void theNearMissesPassValidateAndSynthesis() {
+        assertThat(valid).isNotEmpty();
+        valid.forEach((name, outcome) -> {
+            assertThat(outcome.problems()).as(name).isEmpty();
+            assertThat(outcome.synthesis()).as(name).isNull();
+        });
+    }
+
+    private static Outcome outcome(Path file) throws Exception {
+        List<Problem> problems;
+        try {
+            PlatformLoader.load(file);
+            problems = List.of();
+        } catch (PlatformFileException e) {
+            problems = e.problems().isEmpty() ? List.of(new Problem("", null, e.getMessage(), "")) : e.problems();
+        }
+        Optional<Platform> model;
+        try {
+            model = Synthesizer.unvalidated(file);
+        } catch (Exception e) {
+            model = Optional.empty();
+        }
+        String synthesis = model.isEmpty() ? "shape" : Synthesizer.failure(model.get()).orElse(null);
+        return new Outcome(problems, synthesis);
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString().replace(".yaml", "");
+    }
+
+    /**
+     * Every class of the constructs and stacks that checks its input, with either the broken files whose synthesis it
+     * fails (and the text of its message), or why no platform file can reach it. A new class with checks fails this test
+     * until its twin is decided.
+     */
+    static final Map<String, Object> CONSTRUCT_CHECKS = Map.ofEntries(
+            Map.entry("AlertTopic", twin("alert-email-twice", "AlertTopic:", "alert-https-twice", "AlertTopic:")),
+            Map.entry("RoleLimits", twin("role-name-too-long-puller", "IAM allows at most 64",
+                    "role-name-too-long-publisher", "IAM allows at most 64")),
+            Map.entry("PullerRole", twin("role-name-too-long-puller", "PullerRole", "puller-unknown-service", "PullerRole")),
+            Map.entry("PromoterRole", twin("role-name-too-long-promoter", "PromoterRole")),
+            Map.entry("CodeBuildPublisherRole", twin("role-name-too-long-publisher", "CodeBuildPublisherRole")),
+            // PublicRepository checks the publisher role's name before the role itself does.
+            Map.entry("PublicPublisherRole", twin("role-name-too-long-public-publisher", "must be an IAM role name of 1 to 64 characters")),
+            Map.entry("GitHubOidcProviderTrust", twin("github-organisation-wildcard", "must not contain a wildcard")),
+            Map.entry("PrivateRepository", twin("mutability-exclusions-over-five", "IMMUTABLE_WITH_EXCLUSION needs 1 to 5",
+                    "mutability-exclusion-without-reason", "is refused where requireImmutableTags is set")),
+            Map.entry("PublicRepository", twin("catalog-description-too-long", "catalogData.description has 1025 characters")),
+            Map.entry("RegistryEndpoints", twin("endpoint-subnets-one-zone", "RegistryEndpoints:",
+                    "vpc-without-route-tables", "RegistryEndpoints:", "availability-zone-other-region", "RegistryEndpoints:")),
+            Map.entry("ScanFindingAlerts", twin("rule-name-too-long", "ScanFindingAlerts:")),
+            Map.entry("RepositoryName", twin("service-name-generic", "is too generic")),
+            Map.entry("RegistrySettings", twin("cache-prefix-twice-in-registry", "cacheRules: namespace \"public\"")),
+            Map.entry("RegistryScanningProps", twin("basic-scanning-with-prod", "CONTINUOUS_SCAN is not accepted with scanType BASIC")),
+            Map.entry("RegistryReplicationProps", twin("replica-region-is-own-region", "is the source registry itself")),
+            Map.entry("RegistryPullThroughCacheRuleProps", twin("docker-hub-without-credential", "credentialArn is missing")),
+            Map.entry("RegistryAuditAlerts", "the same rule-name check as ScanFindingAlerts with a shorter suffix; twinned there"),
+            Map.entry("RegistryDashboard", "its name <platform>-<env>-ecr is at most 131 of the 255 characters allowed"),
+            Map.entry("RegistryValidation", "account and region formats; the file's formats (Names.ACCOUNT, Names.REGIONS) are stricter"),
+            Map.entry("RepositoryPrincipal", "account and role ARN formats; the file's formats (Names.ACCOUNT, Names.ROLE_ARN) are stricter"),
+            Map.entry("RepositoryScope", "ARNs the stacks build from validated accounts, regions and names"),
+            Map.entry("RepositoryKey", "key settings come from the profile, not from values in the file"),
+            Map.entry("GitHubOidcProvider", "the provider's URL and audience are constants of the stacks"),
+            Map.entry("IamPolicySize", "sizes documents the constructs build; its only check rejects a value type they never use"),
+            Map.entry("PullTimeUpdateExclusionProps", "the exclusions are the stacks' own roles, at most a few per account"),
+            Map.entry("ShardMap", "checks the committed .shards.yaml, not the platform file"),
+            Map.entry("StackLimits", "NOT TWINNED: resource and output counts per stack; ShardMap splits large environments"),
+            Map.entry("PersonaRoleSupport", "NOT TWINNED: trust and managed policy sizes grow with branches and repositories"),
+            Map.entry("RepositoryPolicy", "NOT TWINNED: the 10,240-character policy grows with pullers"),
+            Map.entry("RegistryPolicy", "NOT TWINNED: the registry policy grows with replication destinations"),
+            Map.entry("RegistryPolicyProps", "NOT TWINNED: as RegistryPolicy"),
+            Map.entry("RegistryPolicyStatement", "NOT TWINNED: as RegistryPolicy"),
+            Map.entry("RepositoryCreationTemplateProps", "NOT TWINNED: creation templates' fields beyond prefix and appliedFor"),
+            Map.entry("RepositoryCreationTemplateRole", "NOT TWINNED: as RepositoryCreationTemplateProps"),
+            Map.entry("SigningConfiguration", "NOT TWINNED: signing filters"),
+            Map.entry("DeliveryPipeline", "NOT TWINNED: the delivery section"),
+            Map.entry("EnvironmentStage", "NOT TWINNED: the delivery section"),
+            Map.entry("DeliveryPipelineStack", "NOT TWINNED: the delivery section"));
+
+    /** Broken files and the text their synthesis failure must hold, in pairs. */
+    static Map<String, String> twin(String... fileAndMessage) {
+        Map<String, String> twins = new LinkedHashMap<>();
+        for (int i = 0; i < fileAndMessage.length; i += 2) {
+            twins.put(fileAndMessage[i], fileAndMessage[i + 1]);
+        }
+        return twins;
+    }
+
+    @Test
+    void everyConstructLevelCheckIsListedWithItsValidateTwinOrWhyItHasNone() throws Exception {
+        List<String> checking = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java/constructs"), Path.of("src/main/java/stacks"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    if (source.contains("problems.add(") || source.contains("throw new IllegalArgumentException(")
+                            || source.contains("addValidation")) {
+                        checking.add(file.getFileName().toString().replace(".java", ""));
+                    }
+                }
+            }
+        }
+        assertThat(CONSTRUCT_CHECKS.keySet()).containsExactlyInAnyOrderElementsOf(checking);
+        CONSTRUCT_CHECKS.forEach((check, twins) -> {
+            if (twins instanceof Map<?, ?> files) {
+                files.forEach((file, message) -> {
+                    Outcome outcome = broken.get((String) file);
+                    assertThat(outcome).as(check + ": " + file).isNotNull();
+                    assertThat(outcome.synthesis()).as(check + ": synthesis of " + file).isNotNull().contains((String) message);
+                    assertThat(outcome.problems()).as(check + ": validate of " + file).isNotEmpty();
+                });
+            }
+        });
+    }
+}
