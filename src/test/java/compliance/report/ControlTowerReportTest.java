@@ -19,6 +19,10 @@ class ControlTowerReportTest {
     @Test
     void listsEachControlPerTemplateWithItsStatusAndTheAcknowledgedWarnings(@TempDir Path cdkOut) throws IOException {
         Files.writeString(cdkOut.resolve("shop-dev.template.json"), "{\"Resources\": {}}");
+        Files.writeString(cdkOut.resolve("manifest.json"), """
+                {"version": "48.0.0", "artifacts": {"shop-dev": {"type": "aws:cloudformation:stack",
+                  "properties": {"templateFile": "shop-dev.template.json"}}}}
+                """);
         Files.writeString(cdkOut.resolve("shop-dev.control-tower.json"), """
                 {"rulesVersion": "0.0.62", "controls": [
                   {"control": "CT.KMS.PR.1", "guardRule": "kms_key_rotation", "status": "PASS",
