@@ -5,26 +5,14 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The platform file's compliance.controlTower: bound with its defaults, and every mistake named with path and hint. */
 class ControlTowerSectionTest {
 
-    private static final String BASE = """
-            platform: shop
-            environments:
-              - name: dev
-                account: "111111111111"
-                region: eu-west-1
-                profile: dev
-            services:
-              - name: user-service
-            """;
+    private static final String BASE = PlatformFileProblems.ONE_DEV_ENVIRONMENT;
 
     private static List<String> problems(String extra) {
-        var e = catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.parse("platform.yaml", BASE + extra));
-        assertThat(e).as("expected problems").isNotNull();
-        return e.problems().stream().map(Problem::render).toList();
+        return PlatformFileProblems.of(BASE + extra);
     }
 
     @Test

@@ -13,22 +13,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PlatformValidatorTest {
 
-    private static final String BASE = """
-            platform: shop
-            environments:
-              - name: dev
-                account: "111111111111"
-                region: eu-west-1
-                profile: dev
-            services:
-              - name: user-service
-            """;
+    private static final String BASE = PlatformFileProblems.ONE_DEV_ENVIRONMENT;
 
-    /** The rendered problems of BASE plus the given text. */
     private static List<String> problems(String extra) {
-        var e = catchThrowableOfType(PlatformFileException.class, () -> PlatformLoader.parse("platform.yaml", BASE + extra));
-        assertThat(e).as("expected problems").isNotNull();
-        return e.problems().stream().map(Problem::render).toList();
+        return PlatformFileProblems.of(BASE + extra);
     }
 
     private static String lines(int count, java.util.function.IntFunction<String> line) {
