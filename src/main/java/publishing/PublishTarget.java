@@ -69,7 +69,7 @@ public record PublishTarget(String platformName, String service, String environm
             Environment to = step.get(1);
             promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from), platform.repositoryName(from, service),
                     registry(to), platform.repositoryName(to, service),
-                    RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name()))));
+                    RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name(), service.name()))));
         }
         return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
                 platform.repositoryName(first, service),

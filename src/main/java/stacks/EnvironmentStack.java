@@ -119,18 +119,18 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         String signingProfile = platform.registry().signing() == null ? null : platform.registry().signing().profileArn();
         String prefixArn = RepositoryScope.prefixArn(environment.account(), environment.region(), platform.repositoryPrefix(environment));
         boolean firstEnvironment = platform.promotionOrder().get(0).equals(environment.name());
-        if (firstEnvironment) {
-            for (Service service : services) {
+        for (Service service : services) {
+            if (firstEnvironment) {
                 publishers(platform, environment, service, signingProfile, prefixArn);
+            }
+            for (List<Environment> step : platform.promotionSteps()) {
+                if (step.get(1).equals(environment)) {
+                    promoter(platform, step.get(0), environment, service, signingProfile);
+                }
             }
         }
         if (shard > 1) {
-            return; // the promoter and the pull roles of shard 1 cover every shard
-        }
-        for (List<Environment> step : platform.promotionSteps()) {
-            if (step.get(1).equals(environment)) {
-                promoter(platform, step.get(0), environment, signingProfile, prefixArn);
-            }
+            return; // the pull roles of shard 1 cover every shard
         }
         Map<PullerRoleKind, List<String>> pullersByKind = new java.util.EnumMap<>(PullerRoleKind.class);
         for (Puller puller : platform.pullers(environment)) {
@@ -155,6 +155,11 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerType.EKS_NODE, PullerRoleKind.EKS_NODE,
             PullerType.EKS_FARGATE, PullerRoleKind.EKS_FARGATE_POD_EXECUTION,
             PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS);
+
+    /** The role kind of a puller type that gets a role in the environment's account; null for account and lambda pullers. */
+    public static PullerRoleKind pullerRoleKind(PullerType type) {
+        return PULLER_ROLES.get(type);
+    }
 
     private static final Map<PullerRoleKind, String> PULLER_IDS = Map.of(
             PullerRoleKind.ECS_TASK_EXECUTION, "EcsTaskExecutionRole",
@@ -202,22 +207,23 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         }
     }
 
-    /** Pulls the previous environment's repositories (by deterministic ARN, never a cross-stack reference) and pushes ours. */
-    private void promoter(Platform platform, Environment source, Environment target, String signingProfile, String prefixArn) {
-        List<String> githubRepositories = platform.services().stream()
-                .flatMap(s -> s.publishers().stream())
+    /**
+     * The promoter of one service into this environment: pulls that service's image from the previous environment's
+     * repository (by deterministic ARN, never a cross-stack reference), pushes it to this environment's, and is
+     * assumed only from that service's GitHub repositories in this environment's GitHub environment.
+     */
+    private void promoter(Platform platform, Environment source, Environment target, Service service, String signingProfile) {
+        List<String> githubRepositories = service.publishers().stream()
                 .filter(p -> p.type() == PublisherType.GITHUB)
                 .map(Publisher::repository).distinct().toList();
         if (githubRepositories.isEmpty()) {
-            return;
+            return; // promotion runs from the GitHub workflow: a service without one promotes with its own tooling
         }
-        new PromoterRole(this, "Promoter", PromoterRoleProps.builder()
-                .roleName(RoleNames.promoter(platform.name(), target.name()))
-                .sourceRepositoryArns(platform.services().stream().map(s -> RepositoryScope.repositoryArn(
-                        source.account(), source.region(), platform.repositoryName(source, s))).toList())
-                .sourceRepositoryPrefixArn(RepositoryScope.prefixArn(source.account(), source.region(), platform.repositoryPrefix(source)))
-                .targetRepositoryArns(platform.services().stream().map(s -> repositoryArn(platform, target, s)).toList())
-                .targetRepositoryPrefixArn(prefixArn)
+        new PromoterRole(this, service.name() + "-promoter", PromoterRoleProps.builder()
+                .roleName(RoleNames.promoter(platform.name(), target.name(), service.name()))
+                .sourceRepositoryArns(List.of(RepositoryScope.repositoryArn(
+                        source.account(), source.region(), platform.repositoryName(source, service))))
+                .targetRepositoryArns(List.of(repositoryArn(platform, target, service)))
                 .githubRepositories(githubRepositories)
                 .githubEnvironment(target.name())
                 .oidcProviderArn(GitHubOidcProvider.arnInAccount(target.account()))
@@ -351,7 +357,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         for (List<Environment> step : platform.promotionSteps()) {
             Environment target = step.get(1);
             if (step.get(0).equals(environment) && !target.account().equals(environment.account())) {
-                policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name()))));
+                policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(),
+                        RoleNames.promoter(platform.name(), target.name(), service.name()))));
             }
         }
         return policy.build();

@@ -2,6 +2,7 @@ package stacks;
 
 import constructs.CodeBuildPublisherRole;
 import constructs.GitHubPublisherRole;
+import constructs.PromoterRole;
 import constructs.PullerRole;
 import constructs.PullerRoleKind;
 
@@ -29,11 +30,12 @@ public final class RoleNames {
     }
 
     /**
-     * Promoter into an environment (pulls from the previous one, pushes to its own), one for all
-     * services of the step: {@code shop-prod-promoter}.
+     * Promoter of one service into an environment (pulls that service's image from the previous environment,
+     * pushes it to its own): {@code shop-prod-user-service-promoter}. One per service, so that a job approved
+     * for one service cannot push another's, and each trust policy names one GitHub repository.
      */
-    public static String promoter(String platform, String targetEnvironment) {
-        return platform + "-" + targetEnvironment + "-promoter";
+    public static String promoter(String platform, String targetEnvironment, String service) {
+        return PromoterRole.defaultRoleName(platform, targetEnvironment, service);
     }
 
     /** Workload pull role of one kind in an environment: {@code shop-prod-ecs-task-execution}. */
