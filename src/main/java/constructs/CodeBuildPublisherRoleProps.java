@@ -12,11 +12,18 @@ import java.util.List;
  * @param projectArns         the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one,
  *                            in the role's account
  * @param signingProfileArn   default: no signing permission; set it with ECR managed signing
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings ({@code inspector2:ListFindings} on {@code *}: the action
+ *  has no resource-level permissions); set it where the registry pushed to scans ENHANCED. Default: false, the gate
+ *  reads basic scan findings through ECR only
  */
 public record CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
-                                          List<String> projectArns, String signingProfileArn) {
+                                          List<String> projectArns, String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
 
     public CodeBuildPublisherRoleProps {
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         projectArns = projectArns == null ? List.of() : List.copyOf(projectArns);
     }
@@ -31,6 +38,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         private String repositoryPrefixArn;
         private List<String> projectArns = List.of();
         private String signingProfileArn;
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private boolean readInspectorFindings;
 
         public Builder roleName(String roleName) {
             this.roleName = roleName;
@@ -57,9 +66,19 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
             return this;
         }
 
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        public Builder readInspectorFindings(boolean readInspectorFindings) {
+            this.readInspectorFindings = readInspectorFindings;
+            return this;
+        }
+
         public CodeBuildPublisherRoleProps build() {
             return new CodeBuildPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, projectArns,
-                    signingProfileArn);
+                    signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
         }
     }
 }

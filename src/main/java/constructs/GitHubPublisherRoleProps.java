@@ -22,12 +22,19 @@ import java.util.List;
  *                              ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack
  * @param signingProfileArn     default: no signing permission; set it when the registry has ECR managed
  *                              signing, which signs as the pushing identity ({@code signer:SignPayload})
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings ({@code inspector2:ListFindings} on {@code *}: the action
+ *  has no resource-level permissions); set it where the registry pushed to scans ENHANCED. Default: false, the gate
+ *  reads basic scan findings through ECR only
  */
 public record GitHubPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
                                        List<String> subjects, boolean allowSubjectWildcards, String oidcProviderArn,
-                                       String signingProfileArn) {
+                                       String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
 
     public GitHubPublisherRoleProps {
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
     }
@@ -44,6 +51,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         private boolean allowSubjectWildcards;
         private String oidcProviderArn;
         private String signingProfileArn;
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private boolean readInspectorFindings;
 
         public Builder roleName(String roleName) {
             this.roleName = roleName;
@@ -80,9 +89,19 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
             return this;
         }
 
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        public Builder readInspectorFindings(boolean readInspectorFindings) {
+            this.readInspectorFindings = readInspectorFindings;
+            return this;
+        }
+
         public GitHubPublisherRoleProps build() {
             return new GitHubPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, subjects,
-                    allowSubjectWildcards, oidcProviderArn, signingProfileArn);
+                    allowSubjectWildcards, oidcProviderArn, signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
         }
     }
 }

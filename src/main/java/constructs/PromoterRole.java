@@ -58,7 +58,7 @@ public class PromoterRole extends PersonaRole {
                                 Persona.PROMOTER_SOURCE_ACTIONS, source),
                         new PersonaRoleSupport.RepositoryGrant("PushToTarget", "targetRepositoryArns",
                                 Persona.PROMOTER_TARGET_ACTIONS, target)),
-                props.signingProfileArn(), problems));
+                props.signingProfileArn(), PersonaRoleSupport.Extras.NONE, problems));
     }
 
     /** {@code <platform>-<target env>-<service>-promoter}. */

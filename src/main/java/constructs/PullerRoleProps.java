@@ -13,11 +13,19 @@ import java.util.List;
  * @param fargateClusterNames {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate
  *                            profiles may use the role; default: every Fargate profile of the account in the
  *                            stack's region
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param replicaRepositories the same repositories' replicas in other regions of the account, one scope per region (their deterministic
+ *  ARNs, {@link RepositoryScope#repositoryArn}, with that region's prefix fallback): workloads in a replica region pull
+ *  from the replica there. Default: none, the role pulls in the repositories' own region only
  */
 public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String> repositoryArns,
-                              String repositoryPrefixArn, List<String> fargateClusterNames) {
+                              String repositoryPrefixArn, List<String> fargateClusterNames, List<String> pullThroughCachePrefixArns, List<RepositoryScope> replicaRepositories) {
 
     public PullerRoleProps {
+        replicaRepositories = replicaRepositories == null ? List.of() : List.copyOf(replicaRepositories);
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         fargateClusterNames = fargateClusterNames == null ? List.of() : List.copyOf(fargateClusterNames);
     }
@@ -32,6 +40,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         private List<String> repositoryArns = List.of();
         private String repositoryPrefixArn;
         private List<String> fargateClusterNames = List.of();
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private List<RepositoryScope> replicaRepositories = List.of();
 
         public Builder kind(PullerRoleKind kind) {
             this.kind = kind;
@@ -58,8 +68,18 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
             return this;
         }
 
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        public Builder replicaRepositories(List<RepositoryScope> replicaRepositories) {
+            this.replicaRepositories = replicaRepositories;
+            return this;
+        }
+
         public PullerRoleProps build() {
-            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames);
+            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames, pullThroughCachePrefixArns, replicaRepositories);
         }
     }
 }

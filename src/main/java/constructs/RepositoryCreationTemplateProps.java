@@ -28,18 +28,26 @@ import java.util.regex.Pattern;
  * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
  * @param description     Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
  * @param resourceTags    tags of created repositories. Default: none
+ * @param repositoryPolicy the repository policy of created repositories (ECR replicates images, not repository policies: a
+ *  REPLICATION template is where consumers of replicas are granted). Default: none, created repositories have no policy
+ * @param mutableTagExclusions tag filters (wildcards allowed, at most 5) that stay mutable in created repositories:
+ *  {@code IMMUTABLE_WITH_EXCLUSION}; not for PULL_THROUGH_CACHE templates, whose repositories are MUTABLE. Default: none,
+ *  every tag immutable
  */
 public record RepositoryCreationTemplateProps(String prefix, List<CreationTemplateAppliedFor> appliedFor,
                                               IKey encryptionKey, IRole role, LifecyclePolicy lifecyclePolicy,
-                                              String description, Map<String, String> resourceTags) {
+                                              String description, Map<String, String> resourceTags, RepositoryPolicy repositoryPolicy, List<String> mutableTagExclusions) {
 
     /** CreateRepositoryCreationTemplate prefix, from the ECR API reference (1 to 256 characters). */
     static final Pattern PREFIX = Pattern.compile(
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
+    /** ImageTagMutabilityExclusionFilterValue, as for repositories. */
+    private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     /** Service quota "Lifecycle policy length". */
     public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
 
     public RepositoryCreationTemplateProps {
+        mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
         appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
         resourceTags = resourceTags == null ? Map.of() : Map.copyOf(new TreeMap<>(resourceTags));
         if (description == null && prefix != null) {
@@ -52,9 +60,12 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         return new Builder();
     }
 
-    /** MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise. */
+    /** MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise (with exclusions where given). */
     public String imageTagMutability() {
-        return appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) ? "MUTABLE" : "IMMUTABLE";
+        if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+            return "MUTABLE";
+        }
+        return mutableTagExclusions.isEmpty() ? "IMMUTABLE" : "IMMUTABLE_WITH_EXCLUSION";
     }
 
     public List<String> problems(String path) {
@@ -92,6 +103,17 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
             problems.add(path + "lifecyclePolicy renders " + lifecyclePolicy.toJson().length() + " characters: ECR accepts"
                     + " at most " + MAX_LIFECYCLE_POLICY_LENGTH + ". Hint: merge rules");
         }
+        if (!mutableTagExclusions.isEmpty()) {
+            if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid for a PULL_THROUGH_CACHE "
+                        + "template: cached repositories are MUTABLE already. Hint: drop mutableTagExclusions");
+            } else if (mutableTagExclusions.size() > PrivateRepository.MAX_EXCLUSION_FILTERS
+                    || mutableTagExclusions.stream().anyMatch(f -> f == null || !EXCLUSION_FILTER.matcher(f).matches())) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid: 1 to "
+                        + PrivateRepository.MAX_EXCLUSION_FILTERS + " filters of letters, digits, . _ - and * (at most 128 "
+                        + "characters each). Hint: [\"latest\"]");
+            }
+        }
         if (description != null && description.length() > 256) {
             problems.add(path + "description has " + description.length() + " characters: ECR accepts at most 256."
                     + " Hint: shorten it");
@@ -107,6 +129,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private LifecyclePolicy lifecyclePolicy;
         private String description;
         private Map<String, String> resourceTags;
+        private RepositoryPolicy repositoryPolicy;
+        private List<String> mutableTagExclusions = List.of();
 
         public Builder prefix(String prefix) {
             this.prefix = prefix;
@@ -150,9 +174,19 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
             return this;
         }
 
+        public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
+            this.repositoryPolicy = repositoryPolicy;
+            return this;
+        }
+
+        public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
+            this.mutableTagExclusions = mutableTagExclusions;
+            return this;
+        }
+
         public RepositoryCreationTemplateProps build() {
             return new RepositoryCreationTemplateProps(prefix, appliedFor, encryptionKey, role, lifecyclePolicy,
-                    description, resourceTags);
+                    description, resourceTags, repositoryPolicy, mutableTagExclusions);
         }
     }
 }

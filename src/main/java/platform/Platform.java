@@ -213,14 +213,23 @@ public record Platform(
         return List.copyOf(steps);
     }
 
-    /** The resolved registry scan type: as written, else ENHANCED when some repository scans continuously, else BASIC. */
-    public ScanType scanType() {
+    /**
+     * The scan type of the registry holding {@code registryEnvironments} (the environments of one account and region,
+     * {@link #environmentsIn}): as written, else ENHANCED when some repository there scans continuously, else BASIC.
+     * Registries differ: the CI scan gate must follow the one it pushes to.
+     */
+    public ScanType scanType(List<Environment> registryEnvironments) {
         if (registry.scanning().type() != null) {
             return registry.scanning().type();
         }
-        boolean continuous = environments.stream().anyMatch(e ->
+        boolean continuous = registryEnvironments.stream().anyMatch(e ->
                 services.stream().anyMatch(s -> profile(e, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN));
         return continuous ? ScanType.ENHANCED : ScanType.BASIC;
+    }
+
+    /** The scan type of the registry (account and region) that holds {@code environment}'s repositories. */
+    public ScanType scanType(Environment environment) {
+        return scanType(environmentsIn(new RegistryLocation(environment.account(), environment.region())));
     }
 
     /** The cdk-nag packs to run: AwsSolutions always, then the ones the file lists. */

@@ -25,7 +25,8 @@ import java.util.List;
  * @param registry           its registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com}
  * @param repository         the service's repository name there
  * @param platforms          build platforms as buildx spells them; exactly one for Lambda services
- * @param scanType           the registry's scan type: the gate waits for basic scans or Amazon Inspector findings
+ * @param scanType           the scan type of the registry pushed to (the first environment's account and region):
+ *                           the gate waits for basic scans or Amazon Inspector findings
  * @param gateSeverities     severities that fail the build: the first environment's alert severity and above
  * @param githubRepository   {@code org/repo} of the service's GitHub publisher; null when it has none
  * @param branches           branches whose pushes publish: the GitHub publisher's, default {@code [main]}
@@ -74,7 +75,7 @@ public record PublishTarget(String platformName, String service, String environm
         return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
                 platform.repositoryName(first, service),
                 service.architectures().stream().map(Architecture::fileValue).toList(),
-                platform.scanType(), gate,
+                platform.scanType(first), gate,
                 github == null ? null : github.repository(),
                 github == null || github.branches().isEmpty() ? DEFAULT_BRANCHES : github.branches(),
                 RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name())),

@@ -36,6 +36,7 @@ import platform.Publisher;
 import platform.PublisherType;
 import platform.Puller;
 import platform.PullerType;
+import platform.ScanType;
 import platform.Service;
 import platform.Vpc;
 import software.amazon.awscdk.RemovalPolicy;
@@ -142,12 +143,47 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             platform.services(puller).stream().map(s -> repositoryArn(platform, environment, s))
                     .filter(arn -> !arns.contains(arn)).forEach(arns::add);
         }
+        List<String> cachePrefixArns = cachePrefixArns(platform, environment);
         pullersByKind.forEach((kind, arns) -> new PullerRole(this, PULLER_IDS.get(kind), PullerRoleProps.builder()
                 .kind(kind)
                 .roleName(RoleNames.puller(platform.name(), environment.name(), kind))
                 .repositoryArns(arns)
                 .repositoryPrefixArn(prefixArn)
+                .replicaRepositories(replicaScopes(platform, environment, kind))
+                .pullThroughCachePrefixArns(cachePrefixArns)
                 .build()));
+    }
+
+    /**
+     * The replicas in the environment's own account that a pull role of {@code kind} reaches: per replica region, the
+     * same services' repositories by deterministic ARN, with that region's prefix fallback. ECR replicates images
+     * but not permissions, so a workload in a replica region needs its own grant there.
+     */
+    private List<RepositoryScope> replicaScopes(Platform platform, Environment environment, PullerRoleKind kind) {
+        List<Service> pulled = new ArrayList<>();
+        for (Puller puller : platform.pullers(environment)) {
+            if (PULLER_ROLES.get(puller.type()) == kind) {
+                platform.services(puller).stream().filter(s -> !pulled.contains(s)).forEach(pulled::add);
+            }
+        }
+        List<RepositoryScope> scopes = new ArrayList<>();
+        for (String region : platform.regionsHolding(environment)) {
+            boolean ownAccountReplica = !region.equals(environment.region()) && (environment.replicaRegions().contains(region)
+                    || platform.replicationRules(environment).stream().anyMatch(r -> r.destinations().stream()
+                    .anyMatch(d -> d.region().equals(region) && d.account(environment).equals(environment.account()))));
+            if (ownAccountReplica) {
+                scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(environment.account(),
+                                region, platform.repositoryName(environment, s))).toList(),
+                        RepositoryScope.prefixArn(environment.account(), region, platform.repositoryPrefix(environment))));
+            }
+        }
+        return scopes;
+    }
+
+    /** The cache namespaces of the environment's registry, {@code repository/<prefix>/*}: builds and workloads pull base images through them. */
+    private static List<String> cachePrefixArns(Platform platform, Environment environment) {
+        return RegistryPlan.cachePrefixes(platform, environment.account(), environment.region()).stream()
+                .map(prefix -> RepositoryScope.prefixArn(environment.account(), environment.region(), prefix + "/")).toList();
     }
 
     private static final Map<PullerType, PullerRoleKind> PULLER_ROLES = Map.of(
@@ -169,6 +205,9 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
 
     private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
         String repositoryArn = repositories.get(service.name()).repositoryArn();
+        List<String> cachePrefixArns = cachePrefixArns(platform, environment);
+        // The generated scan gate lists Amazon Inspector findings where this registry scans ENHANCED.
+        boolean inspectorGate = platform.scanType(environment) == ScanType.ENHANCED;
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
         for (Publisher publisher : service.publishers()) {
@@ -194,6 +233,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .allowSubjectWildcards(true)
                     .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
                     .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
                     .build());
         }
         if (!projectArns.isEmpty()) {
@@ -203,6 +244,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .repositoryPrefixArn(prefixArn)
                     .projectArns(projectArns)
                     .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
                     .build());
         }
     }
@@ -332,26 +375,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */
     private static RepositoryPolicy repositoryPolicy(Platform platform, Environment environment, Service service) {
         var policy = RepositoryPolicy.builder();
-        List<Puller> pullers = new ArrayList<>(platform.pullers(environment));
-        for (Puller puller : pullers) {
-            if (!puller.services().isEmpty() && !puller.services().contains(service.name())) {
-                continue;
-            }
-            // ECR copies images to replica regions but not repository policies: a consumer in a replica
-            // region is granted there by the REPLICATION creation template, not here.
-            if (!puller.region(environment).equals(environment.region())) {
-                continue;
-            }
-            if (puller.type() == PullerType.ACCOUNT) {
-                policy.pull(puller.roleArn() != null
-                        ? RepositoryPrincipal.role(puller.roleArn())
-                        : RepositoryPrincipal.account(puller.account()));
-            } else if (puller.type() == PullerType.LAMBDA) {
-                String account = puller.account() != null ? puller.account() : environment.account();
-                String region = puller.region() != null ? puller.region() : environment.region();
-                policy.pull(RepositoryPrincipal.lambdaFunctions(account, region));
-            }
-        }
+        consumers(policy, platform, environment, environment.region(), service);
         // The next environment's promoter pulls from here; in another account it needs the repository
         // policy too, naming the role through its account root (it may not exist yet).
         for (List<Environment> step : platform.promotionSteps()) {
@@ -362,6 +386,40 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             }
         }
         return policy.build();
+    }
+
+    /**
+     * The repository policy of the environment's replicas in {@code region} (of its own account), for the REPLICATION
+     * creation template there: ECR replicates images but not repository policies, so consumers in a replica region
+     * are granted here. Empty when no consumer pulls in that region.
+     */
+    public static RepositoryPolicy replicaPolicy(Platform platform, Environment environment, String region) {
+        var policy = RepositoryPolicy.builder();
+        consumers(policy, platform, environment, region, null);
+        return policy.build();
+    }
+
+    /**
+     * Grants the consumers that pull through repository policies (other accounts, Lambda) in {@code region}: of
+     * {@code service}, or of every service where null (a replica template's policy covers the whole environment).
+     */
+    private static void consumers(RepositoryPolicy.Builder policy, Platform platform, Environment environment, String region,
+                                  Service service) {
+        for (Puller puller : platform.pullers(environment)) {
+            if (service != null && !puller.services().isEmpty() && !puller.services().contains(service.name())) {
+                continue;
+            }
+            if (!puller.region(environment).equals(region)) {
+                continue; // granted in its own region's repositories or replicas
+            }
+            if (puller.type() == PullerType.ACCOUNT) {
+                policy.pull(puller.roleArn() != null
+                        ? RepositoryPrincipal.role(puller.roleArn())
+                        : RepositoryPrincipal.account(puller.account()));
+            } else if (puller.type() == PullerType.LAMBDA) {
+                policy.pull(RepositoryPrincipal.lambdaFunctions(puller.account(environment), region));
+            }
+        }
     }
 
     static RemovalPolicy removalPolicy(EnvironmentProfile profile) {

@@ -153,12 +153,16 @@ public final class RegistryPlan {
                     destinations.add(new Registry(d.account() == null ? env.account() : d.account(), d.region()))));
             for (Registry destination : destinations) {
                 String prefix = platform.repositoryPrefix(env);
+                // ECR replicates images, not repository policies: consumers of the replicas are granted by the template.
+                var replicaPolicy = destination.account().equals(env.account())
+                        ? EnvironmentStack.replicaPolicy(platform, env, destination.region()) : null;
                 var contribution = RegistryContribution.builder("replicas of environment " + env.name())
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(prefix.substring(0, prefix.length() - 1))
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
                                 .lifecyclePolicy(platform.lifecyclePolicy(platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
+                                .repositoryPolicy(replicaPolicy == null || replicaPolicy.isEmpty() ? null : replicaPolicy)
                                 .build());
                 if (!environmentRegistries.containsKey(destination)) {
                     contribution.scanning(RegistryScanningProps.builder()
@@ -177,13 +181,23 @@ public final class RegistryPlan {
 
     /** As the file says, else ENHANCED where some repository of the registry scans continuously, else BASIC. */
     private static RegistryScanType scanType(Platform platform, List<Environment> environments) {
-        ScanType written = platform.registry().scanning().type();
-        if (written != null) {
-            return RegistryScanType.valueOf(written.name());
+        return RegistryScanType.valueOf(platform.scanType(environments).name());
+    }
+
+    /**
+     * The cache namespaces ({@code <prefix>}) of the pull-through cache rules in the registry of {@code account} and
+     * {@code region}: the rules of every environment there, since a rule serves its whole registry.
+     */
+    public static List<String> cachePrefixes(Platform platform, String account, String region) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (Environment env : platform.environmentsIn(new platform.RegistryLocation(account, region))) {
+            for (PullThroughCacheRule rule : platform.registry().pullThroughCache()) {
+                if (rule.environments().isEmpty() || rule.environments().contains(env.name())) {
+                    prefixes.add(cacheRule(rule).ecrRepositoryPrefix());
+                }
+            }
         }
-        boolean continuous = environments.stream().anyMatch(env -> platform.services().stream()
-                .anyMatch(s -> platform.profile(env, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN));
-        return continuous ? RegistryScanType.ENHANCED : RegistryScanType.BASIC;
+        return List.copyOf(prefixes);
     }
 
     private static List<RegistryScanningRule> userScanRules(Platform platform) {

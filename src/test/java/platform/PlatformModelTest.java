@@ -31,8 +31,10 @@ class PlatformModelTest {
         }
 
         @Test
-        void scansEnhancedBecauseProdScansContinuously() {
-            assertThat(shop.scanType()).isEqualTo(ScanType.ENHANCED);
+        void scansEnhancedWhereProdScansContinuouslyAndBasicInDevAndStagingsRegistry() {
+            assertThat(shop.scanType(prod)).isEqualTo(ScanType.ENHANCED);
+            assertThat(shop.scanType(shop.environment("dev").orElseThrow())).isEqualTo(ScanType.BASIC);
+            assertThat(shop.scanType(shop.environment("staging").orElseThrow())).isEqualTo(ScanType.BASIC);
         }
 
         @Test
