@@ -4,7 +4,11 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import platform.Environment;
 import platform.Platform;
+import platform.PublisherType;
+import platform.Service;
+import publishing.PublishingFiles;
 import platform.PlatformLoader;
 import snapshots.SnapshotApp;
 import snapshots.Synthesis;
@@ -14,6 +18,8 @@ import stacks.PlatformStacks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +39,10 @@ class AccessScenariosTest {
             App app = SnapshotApp.create();
             PlatformStacks.create(app, platform, "examples/" + example + "/platform.yaml");
             EstateAccess access = new EstateAccess(EstateTemplates.of(app, Synthesis.of(app)));
-            List<Scenario> scenarios = AccessScenarios.of(platform, access);
+            List<Scenario> scenarios = new ArrayList<>(AccessScenarios.of(platform, access));
+            Map<String, String> ciFiles = PublishingFiles.generate(platform, "examples/" + example + "/platform.yaml",
+                    "examples/" + example + "/ci");
+            scenarios.addAll(ciScenarios(platform, access, ciFiles));
             List<SimulationRequest> requests = scenarios.stream().flatMap(s -> s.requests().stream()).toList();
             List<SimulationDecision> decisions = IamSimulator.evaluate(requests);
             List<DynamicNode> tests = new ArrayList<>();
@@ -50,7 +59,47 @@ class AccessScenariosTest {
                     }
                 }));
             }
+            tests.add(DynamicTest.dynamicTest("the CI scan gate follows the scan type of the registry it pushes to",
+                    () -> scanGateFollowsRegistry(platform, access, ciFiles)));
             return DynamicContainer.dynamicContainer(example, tests);
+        });
+    }
+
+    /**
+     * Every {@code aws} call of every generated workflow and buildspec, as the role its job assumes. Files of a
+     * publisher type the service does not declare are skipped: their headers say the role does not exist yet.
+     */
+    static List<Scenario> ciScenarios(Platform platform, EstateAccess access, Map<String, String> files) {
+        Map<String, String> checked = new TreeMap<>();
+        files.forEach((path, text) -> {
+            Service service = platform.service(path.substring(0, path.indexOf('/'))).orElseThrow();
+            PublisherType type = path.endsWith(PublishingFiles.BUILDSPEC) ? PublisherType.CODEBUILD : PublisherType.GITHUB;
+            if (service.publishers().stream().anyMatch(p -> p.type() == type)) {
+                checked.put(path, text);
+            }
+        });
+        List<Scenario> scenarios = new ArrayList<>();
+        for (CiCalls.Call call : CiCalls.distinct(CiCalls.of(checked))) {
+            assertThat(call.roleArn()).as("%s job %s runs `%s` without assuming a role", call.file(), call.job(), call.command())
+                    .isNotNull();
+            scenarios.add(new Scenario(call.file() + " job " + call.job(), "run `" + call.command() + "` (" + call.action() + ")",
+                    call.resource(), true, List.of(access.asRole(call.roleArn(), call.action(), call.resource()))));
+        }
+        return scenarios;
+    }
+
+    /** The registry's scan type as its stack configures it (not the platform model's belief about it). */
+    static void scanGateFollowsRegistry(Platform platform, EstateAccess access, Map<String, String> files) {
+        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        String scanType = access.templates().resources("AWS::ECR::RegistryScanningConfiguration").stream()
+                .filter(r -> r.account().equals(first.account()) && r.region().equals(first.region()))
+                .map(r -> r.properties().path("ScanType").asText()).findFirst().orElse("BASIC");
+        files.forEach((path, text) -> {
+            if (scanType.equals("ENHANCED")) {
+                assertThat(text).as(path).contains("aws inspector2 list-findings").doesNotContain("aws ecr wait image-scan-complete");
+            } else {
+                assertThat(text).as(path).contains("aws ecr wait image-scan-complete").doesNotContain("inspector2");
+            }
         });
     }
 }
