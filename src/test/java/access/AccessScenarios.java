@@ -276,7 +276,7 @@ public final class AccessScenarios {
             if (role.persona() == null) {
                 continue;
             }
-            access.templates().repositoryPolicies().keySet().stream().filter(arn -> arn.split(":")[4].equals(role.account()))
+            access.templates().repositoryPolicies().keySet().stream().filter(arn -> grants(role, arn))
                     .forEach(arn -> REPOSITORY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, arn))));
             REGISTRY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, "*")));
             if (!role.persona().equals("creation-template")) {
@@ -293,6 +293,26 @@ public final class AccessScenarios {
             add("every publisher, promoter and puller", "use a repository key directly (ECR uses its own grant)",
                     "every KMS key of its account", false, keys);
         }
+    }
+
+    /**
+     * Whether some statement of the role names the repository (exactly or by a wildcard): the repositories it can
+     * reach at all, where a destructive action would matter. Keeps the batch linear in the estate's size.
+     */
+    private static boolean grants(EstateTemplates.Role role, String repositoryArn) {
+        for (var policy : role.policies().values()) {
+            for (var statement : policy.path("Statement")) {
+                var resources = statement.path("Resource");
+                for (var resource : resources.isArray() ? resources : java.util.List.of(resources)) {
+                    String pattern = resource.asText();
+                    if (!pattern.equals("*") && repositoryArn.matches(java.util.regex.Pattern.quote(pattern)
+                            .replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private String name(Environment environment, Service service) {
