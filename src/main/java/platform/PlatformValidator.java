@@ -306,14 +306,20 @@ final class PlatformValidator {
                             "name the environment");
                 }
             }
+            if (p.releaseEnvironment() != null && (p.releaseEnvironment().isBlank() || p.releaseEnvironment().contains("*"))) {
+                problems.add(path + ".releaseEnvironment", "releaseEnvironment \"" + p.releaseEnvironment() + "\" must name one "
+                                + "GitHub environment: release builds are trusted through exactly that environment",
+                        "name the protected environment, e.g. release");
+            }
         } else if (p.type() == PublisherType.CODEBUILD) {
             if (p.project() == null && problems.isUsable(path + ".project")) {
                 problems.add(path + ".project", "a codebuild publisher needs project", "add project: <CodeBuild project name>");
             }
-            for (String githubOnly : List.of("repository", "branches", "environments")) {
+            for (String githubOnly : List.of("repository", "branches", "environments", "releaseEnvironment")) {
                 boolean given = switch (githubOnly) {
                     case "repository" -> p.repository() != null;
                     case "branches" -> !p.branches().isEmpty();
+                    case "releaseEnvironment" -> p.releaseEnvironment() != null;
                     default -> !p.environments().isEmpty();
                 };
                 if (given) {

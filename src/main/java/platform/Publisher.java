@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Who pushes a service's images. {@code github}: a workflow of {@code repository} on the listed branches or GitHub
- * environments assumes the publisher role through OIDC. {@code codebuild}: the named CodeBuild project's role.
+ * environments assumes the publisher role through OIDC; release tags only through the declared
+ * {@code releaseEnvironment} (never a tag pattern: whoever can push a tag could otherwise publish).
+ * {@code codebuild}: the named CodeBuild project's role.
  */
 public record Publisher(
         @Field(required = true, value = "github or codebuild.")
@@ -18,7 +20,9 @@ public record Publisher(
         @Field("github: allow * in the repository name, branches and environments (never in the organisation). Default: false.")
         boolean allowWildcard,
         @Field(pattern = Names.CODEBUILD_PROJECT, value = "codebuild: the project name.")
-        String project) {
+        String project,
+        @Field("github: the GitHub environment release-tag builds run in (the OIDC subject environment:<name>); protect it with a deployment tag rule for the release prefix and required reviewers. Default: none, release tags are not built by CI and no tag is trusted.")
+        String releaseEnvironment) {
 
     public Publisher {
         branches = branches == null ? List.of() : List.copyOf(branches);
@@ -26,11 +30,11 @@ public record Publisher(
     }
 
     public static Publisher github(String repository, String... branches) {
-        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null);
+        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null);
     }
 
     public static Publisher codebuild(String project) {
-        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project);
+        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null);
     }
 
     /** The GitHub organisation (or user) of {@link #repository()}. */

@@ -35,12 +35,14 @@ import java.util.List;
  * @param codeBuildProject   the service's CodeBuild project name; null when it has no CodeBuild publisher
  * @param tagging            the tags CI writes
  * @param promotions         the promotion steps in order
+ * @param releaseEnvironment the GitHub environment release-tag builds run in (the only way the publisher trusts a
+ *                           release build); null: release tags are not built
  */
 public record PublishTarget(String platformName, String service, String environment, String region, String registry,
                             String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
                             String githubRepository, List<String> branches, String githubRoleArn,
                             String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
-                            List<PromotionStep> promotions) {
+                            List<PromotionStep> promotions, String releaseEnvironment) {
 
     public static final List<String> DEFAULT_BRANCHES = List.of("main");
 
@@ -81,7 +83,9 @@ public record PublishTarget(String platformName, String service, String environm
                 RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name())),
                 RoleNames.arn(first.account(), RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name())),
                 codeBuild == null ? null : codeBuild.project(),
-                TaggingStrategy.of(platform, service), promotions);
+                TaggingStrategy.of(platform, service), promotions,
+                service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB && p.releaseEnvironment() != null)
+                        .map(Publisher::releaseEnvironment).findFirst().orElse(null));
     }
 
     /** {@code <registry>/<repository>}. */

@@ -210,14 +210,17 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         boolean inspectorGate = platform.scanType(environment) == ScanType.ENHANCED;
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
+        boolean wildcards = false;
         for (Publisher publisher : service.publishers()) {
             if (publisher.type() == PublisherType.GITHUB) {
                 publisher.branches().forEach(b -> subjects.add(GitHubOidcProviderTrust.branchSubject(publisher.repository(), b)));
                 publisher.environments().forEach(e -> subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), e)));
-                // Releases are built when a release tag is pushed (tagging.releasePrefix): the platform
-                // file's tagging strategy is what asks for this one wildcard. Protect those tags with a
-                // GitHub tag ruleset: whoever may push one may publish.
-                subjects.add("repo:" + publisher.repository() + ":ref:refs/tags/" + platform.tagging().releasePrefix() + "*");
+                // Release tags are trusted only through the protected GitHub environment the file names: a tag
+                // pattern would hand publisher credentials to whoever can push a tag.
+                if (publisher.releaseEnvironment() != null) {
+                    subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), publisher.releaseEnvironment()));
+                }
+                wildcards |= publisher.allowWildcard();
             } else {
                 projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
             }
@@ -227,10 +230,9 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .roleName(RoleNames.githubPublisher(platform.name(), environment.name(), service.name()))
                     .repositoryArns(List.of(repositoryArn))
                     .repositoryPrefixArn(prefixArn)
-                    .subjects(subjects)
-                    // the release-tag subject; wildcards in branches and environments are refused by the
-                    // platform validator unless the publisher sets allowWildcard
-                    .allowSubjectWildcards(true)
+                    .subjects(subjects.stream().distinct().toList())
+                    // wildcards only where the platform file allows them (the validator refuses others)
+                    .allowSubjectWildcards(wildcards)
                     .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
                     .signingProfileArn(signingProfile)
                     .pullThroughCachePrefixArns(cachePrefixArns)

@@ -9,6 +9,7 @@ import platform.Platform;
 import platform.PublisherType;
 import platform.Service;
 import publishing.PublishingFiles;
+import stacks.RoleNames;
 import platform.PlatformLoader;
 import snapshots.SnapshotApp;
 import snapshots.Synthesis;
@@ -59,6 +60,8 @@ class AccessScenariosTest {
                     }
                 }));
             }
+            tests.add(DynamicTest.dynamicTest("GitHub roles trust exactly the subjects the platform file declares",
+                    () -> githubTrustIsExactlyDeclared(platform, access)));
             tests.add(DynamicTest.dynamicTest("the CI scan gate follows the scan type of the registry it pushes to",
                     () -> scanGateFollowsRegistry(platform, access, ciFiles)));
             return DynamicContainer.dynamicContainer(example, tests);
@@ -101,5 +104,57 @@ class AccessScenariosTest {
                 assertThat(text).as(path).contains("aws ecr wait image-scan-complete").doesNotContain("inspector2");
             }
         });
+    }
+
+    /**
+     * The simulator does not know GitHub's OIDC condition keys, so trust is compared with the file: a publisher trusts
+     * its branches, environments and release environment, a promoter its service's repositories in the target
+     * environment, and nothing else (no release-tag pattern, no other service).
+     */
+    static void githubTrustIsExactlyDeclared(Platform platform, EstateAccess access) {
+        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        for (Service service : platform.services()) {
+            List<String> publisherSubjects = new ArrayList<>();
+            List<String> repositories = new ArrayList<>();
+            service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB).forEach(p -> {
+                p.branches().forEach(b -> publisherSubjects.add("repo:" + p.repository() + ":ref:refs/heads/" + b));
+                p.environments().forEach(e -> publisherSubjects.add("repo:" + p.repository() + ":environment:" + e));
+                if (p.releaseEnvironment() != null) {
+                    publisherSubjects.add("repo:" + p.repository() + ":environment:" + p.releaseEnvironment());
+                }
+                repositories.add(p.repository());
+            });
+            if (publisherSubjects.isEmpty()) {
+                continue;
+            }
+            assertThat(subjects(access, RoleNames.arn(first.account(),
+                    RoleNames.githubPublisher(platform.name(), first.name(), service.name()))))
+                    .as("publisher of " + service.name()).containsExactlyInAnyOrderElementsOf(
+                            publisherSubjects.stream().distinct().toList());
+            for (List<Environment> step : platform.promotionSteps()) {
+                Environment target = step.get(1);
+                assertThat(subjects(access, RoleNames.arn(target.account(),
+                        RoleNames.promoter(platform.name(), target.name(), service.name()))))
+                        .as("promoter of " + service.name() + " into " + target.name())
+                        .containsExactlyInAnyOrderElementsOf(repositories.stream().distinct()
+                                .map(r -> "repo:" + r + ":environment:" + target.name()).toList());
+            }
+        }
+    }
+
+    static List<String> subjects(EstateAccess access, String roleArn) {
+        EstateTemplates.Role role = access.templates().role(roleArn).orElseThrow(() -> new AssertionError("no role " + roleArn));
+        List<String> subjects = new ArrayList<>();
+        for (var statement : role.trustPolicy().path("Statement")) {
+            statement.path("Condition").fields().forEachRemaining(operator -> {
+                var sub = operator.getValue().path("token.actions.githubusercontent.com:sub");
+                if (sub.isArray()) {
+                    sub.forEach(v -> subjects.add(v.asText()));
+                } else if (!sub.isMissingNode()) {
+                    subjects.add(sub.asText());
+                }
+            });
+        }
+        return subjects;
     }
 }
