@@ -43,9 +43,10 @@ class PlatformModelTest {
         }
 
         @Test
-        void everyServiceHasAGitHubPublisherOnMain() {
+        void everyServiceHasAGitHubPublisherOnMainAndReleasesInTheReleaseEnvironment() {
             assertThat(shop.services()).allSatisfy(service -> assertThat(service.publishers()).containsExactly(
-                    Publisher.github("example-shop/" + service.name(), "main")));
+                    new Publisher(PublisherType.GITHUB, "example-shop/" + service.name(), List.of("main"), List.of(), false,
+                            null, "release")));
         }
 
         @Test
