@@ -1,5 +1,8 @@
 package constructs;
 
+import java.util.List;
+import software.amazon.awscdk.services.kms.IKey;
+
 /**
  * Props of {@link RegistryAuditAlerts}.
  *
@@ -8,8 +11,10 @@ package constructs;
  *                             Default: every repository of the registry.
  * @param ruleNamePrefix       the rule name becomes {@code <prefix>-registry-changes}.
  *                             Default: a name CloudFormation generates.
+ * @param watchedKeys repository keys whose scheduled deletion or disabling is reported ({@code ScheduleKeyDeletion},
+ *  {@code DisableKey} on the key by id or ARN): either makes every image encrypted with it unreadable. Default: none
  */
-public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryNamePrefix, String ruleNamePrefix) {
+public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryNamePrefix, String ruleNamePrefix, List<IKey> watchedKeys) {
 
     public static Builder builder() {
         return new Builder();
@@ -19,6 +24,7 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
         private AlertTopic alertTopic;
         private String repositoryNamePrefix;
         private String ruleNamePrefix;
+        private List<IKey> watchedKeys = List.of();
 
         private Builder() {
         }
@@ -38,8 +44,13 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
             return this;
         }
 
+        public Builder watchedKeys(List<IKey> watchedKeys) {
+            this.watchedKeys = watchedKeys;
+            return this;
+        }
+
         public RegistryAuditAlertsProps build() {
-            return new RegistryAuditAlertsProps(alertTopic, repositoryNamePrefix, ruleNamePrefix);
+            return new RegistryAuditAlertsProps(alertTopic, repositoryNamePrefix, ruleNamePrefix, watchedKeys);
         }
     }
 }

@@ -302,9 +302,11 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .ruleNamePrefix(id)
                     .build());
             var audit = new RegistryAuditAlerts(this, "RegistryAuditAlerts", RegistryAuditAlertsProps.builder()
-                    .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id).build());
+                    .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id)
+                    .watchedKeys(List.of(key.key()))
+                    .build());
             findingRules = findings.ruleNames();
-            auditRules = List.of(audit.ruleName());
+            auditRules = audit.ruleNames();
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")

@@ -77,6 +77,7 @@ public final class AccessScenarios {
         s.promoters();
         s.pullers();
         s.nothingDestructive();
+        s.servicePrincipals();
         return List.copyOf(s.scenarios);
     }
 
@@ -313,6 +314,57 @@ public final class AccessScenarios {
             }
         }
         return false;
+    }
+
+    /**
+     * AWS services act for this account only: EventBridge rules and CloudWatch alarms publish alerts (topic and key
+     * policies), ECR assumes the creation-template role; the same calls on behalf of another account are denied.
+     */
+    private void servicePrincipals() {
+        EstateTemplates t = access.templates();
+        for (var topic : t.resources("AWS::SNS::Topic")) {
+            String topicArn = t.arnOf(topic);
+            for (var rule : t.resources("AWS::Events::Rule")) {
+                if (!rule.stack().equals(topic.stack())) {
+                    continue;
+                }
+                String ruleArn = t.arnOf(rule);
+                add("EventBridge rule " + rule.properties().path("Name").asText(), "publish an alert", topicArn, true,
+                        List.of(access.asService("events.amazonaws.com", "sns:Publish", topicArn,
+                                Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", topic.account()))));
+                add("EventBridge on behalf of account " + STRANGER_ACCOUNT, "publish an alert", topicArn, false,
+                        List.of(access.asService("events.amazonaws.com", "sns:Publish", topicArn,
+                                Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", STRANGER_ACCOUNT))));
+            }
+            String alarm = "arn:aws:cloudwatch:" + topic.region() + ":" + topic.account() + ":alarm:findings";
+            add("CloudWatch alarms of " + topic.account(), "publish an alert", topicArn, true,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "sns:Publish", topicArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", topic.account()))));
+        }
+        for (var key : t.resources("AWS::KMS::Key")) {
+            if (!key.properties().path("KeyPolicy").toString().contains("cloudwatch.amazonaws.com")) {
+                continue;
+            }
+            String keyArn = EstateTemplates.keyArn(key);
+            String alarm = "arn:aws:cloudwatch:" + key.region() + ":" + key.account() + ":alarm:findings";
+            add("CloudWatch alarms of " + key.account(), "encrypt an alert with the topic key", keyArn, true,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "kms:GenerateDataKey", keyArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", key.account()))));
+            add("CloudWatch on behalf of account " + STRANGER_ACCOUNT, "encrypt an alert with the topic key", keyArn, false,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "kms:GenerateDataKey", keyArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", STRANGER_ACCOUNT))));
+        }
+        for (EstateTemplates.Role role : t.roles().values()) {
+            if (!"creation-template".equals(role.persona())) {
+                continue;
+            }
+            SimulationRequest own = new SimulationRequest("ecr.amazonaws.com", "sts:AssumeRole", role.arn(), role.account(),
+                    Map.of("aws:SourceAccount", role.account()), Map.of(), role.trustPolicy());
+            SimulationRequest other = new SimulationRequest("ecr.amazonaws.com", "sts:AssumeRole", role.arn(), role.account(),
+                    Map.of("aws:SourceAccount", STRANGER_ACCOUNT), Map.of(), role.trustPolicy());
+            add("ECR for the registry of " + role.account(), "assume the creation-template role", role.name(), true, List.of(own));
+            add("ECR for account " + STRANGER_ACCOUNT, "assume the creation-template role", role.name(), false, List.of(other));
+        }
     }
 
     private String name(Environment environment, Service service) {

@@ -90,6 +90,9 @@ public final class EstateAccess {
         if (resource.startsWith("arn:aws:kms:")) {
             return templates.keyPolicies().get(resource);
         }
+        if (resource.startsWith("arn:aws:sns:")) {
+            return templates.topicPolicies().get(resource);
+        }
         return null;
     }
 

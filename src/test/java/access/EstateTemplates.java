@@ -58,6 +58,11 @@ public final class EstateTemplates {
         }
     }
 
+    /** The ARN of a resource as {@code Fn::GetAtt [id, Arn]} gives it. */
+    public String arnOf(Resource resource) {
+        return getAtt(resource.logicalId(), "Arn", resource.stack(), templates.get(resource.stack()));
+    }
+
     /** A resource of a template with its properties resolved. */
     public record Resource(String stack, String logicalId, String type, JsonNode properties, String account, String region) {
     }
@@ -68,6 +73,7 @@ public final class EstateTemplates {
     private final Map<String, JsonNode> repositoryPolicies = new LinkedHashMap<>();
     private final Map<String, JsonNode> registryPolicies = new LinkedHashMap<>();
     private final Map<String, JsonNode> keyPolicies = new LinkedHashMap<>();
+    private final Map<String, JsonNode> topicPolicies = new LinkedHashMap<>();
     private final List<CreationTemplate> creationTemplates = new ArrayList<>();
     private final List<Resource> resources = new ArrayList<>();
 
@@ -110,6 +116,11 @@ public final class EstateTemplates {
         return keyPolicies;
     }
 
+    /** Topic ARN to its topic policy. */
+    public Map<String, JsonNode> topicPolicies() {
+        return topicPolicies;
+    }
+
     public List<CreationTemplate> creationTemplates() {
         return creationTemplates;
     }
@@ -142,6 +153,8 @@ public final class EstateTemplates {
                 case "AWS::ECR::RegistryPolicy" -> registryPolicies.put(env.account() + "/" + env.region(),
                         properties.get("PolicyText"));
                 case "AWS::KMS::Key" -> keyPolicies.put(keyArn(env, entry.getKey()), properties.get("KeyPolicy"));
+                case "AWS::SNS::TopicPolicy" -> properties.path("Topics").forEach(topic ->
+                        topicPolicies.put(topic.asText(), properties.get("PolicyDocument")));
                 case "AWS::ECR::RepositoryCreationTemplate" -> {
                     List<String> appliedFor = new ArrayList<>();
                     properties.path("AppliedFor").forEach(a -> appliedFor.add(a.asText()));
@@ -205,6 +218,11 @@ public final class EstateTemplates {
 
     public static String roleArn(String account, String name) {
         return "arn:" + PARTITION + ":iam::" + account + ":role/" + name;
+    }
+
+    /** The ARN this class gives a key resource (the key id is known only after deployment). */
+    public static String keyArn(Resource key) {
+        return "arn:" + PARTITION + ":kms:" + key.region() + ":" + key.account() + ":key/" + key.stack() + "-" + key.logicalId();
     }
 
     private static String keyArn(StackEnvironment env, String logicalId) {
@@ -321,6 +339,9 @@ public final class EstateTemplates {
                     return keyArn(env, logicalId);
                 case "AWS::SNS::Topic":
                     return ref(logicalId, stackName, template);
+                case "AWS::Events::Rule":
+                    return "arn:" + PARTITION + ":events:" + env.region() + ":" + env.account() + ":rule/"
+                            + literal(properties.path("Name"), logicalId, stackName, template);
                 default:
                     break;
             }
