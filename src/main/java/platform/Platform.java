@@ -232,6 +232,29 @@ public record Platform(
         return scanType(environmentsIn(new RegistryLocation(environment.account(), environment.region())));
     }
 
+    /**
+     * The accounts that push images, and so sign them where managed signing is on: the first environment's (its
+     * publishers) and every promotion target's (its promoters).
+     */
+    public Set<String> signingAccounts() {
+        Set<String> accounts = new LinkedHashSet<>();
+        environment(promotionOrder.get(0)).ifPresent(e -> accounts.add(e.account()));
+        promotionSteps().forEach(step -> accounts.add(step.get(1).account()));
+        return accounts;
+    }
+
+    /**
+     * The environment whose stack grants the other pushing accounts the signing profile: the first environment in the
+     * file in the profile's account and region; empty when there is none (the validator then refuses the file).
+     */
+    public Optional<Environment> signingProfileOwner() {
+        if (registry.signing() == null || registry.signing().profileArn() == null) {
+            return Optional.empty();
+        }
+        String[] arn = registry.signing().profileArn().split(":");
+        return environments.stream().filter(e -> e.region().equals(arn[3]) && e.account().equals(arn[4])).findFirst();
+    }
+
     /** The cdk-nag packs to run: AwsSolutions always, then the ones the file lists. */
     public Set<CompliancePack> compliancePacks() {
         Set<CompliancePack> packs = EnumSet.of(CompliancePack.AWS_SOLUTIONS);

@@ -43,6 +43,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.signer.CfnProfilePermission;
+import constructs.Persona;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -133,6 +135,9 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         if (shard > 1) {
             return; // the pull roles of shard 1 cover every shard
         }
+        if (platform.signingProfileOwner().filter(environment::equals).isPresent()) {
+            signingPermissions(platform, environment);
+        }
         Map<PullerRoleKind, List<String>> pullersByKind = new java.util.EnumMap<>(PullerRoleKind.class);
         for (Puller puller : platform.pullers(environment)) {
             PullerRoleKind kind = PULLER_ROLES.get(puller.type());
@@ -152,6 +157,30 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .replicaRepositories(replicaScopes(platform, environment, kind))
                 .pullThroughCachePrefixArns(cachePrefixArns)
                 .build()));
+    }
+
+    /**
+     * ECR signs a pushed image as the pushing identity: the other accounts that push (publishers, promoters) get
+     * {@code signer:SignPayload} on the profile through a profile permission here, in the profile's account.
+     * Source: https://docs.aws.amazon.com/signer/latest/developerguide/signer-cross-account.html
+     */
+    private void signingPermissions(Platform platform, Environment environment) {
+        String profileArn = platform.registry().signing().profileArn();
+        String[] path = profileArn.substring(profileArn.indexOf(":/signing-profiles/") + ":/signing-profiles/".length()).split("/");
+        for (String account : platform.signingAccounts()) {
+            if (account.equals(environment.account())) {
+                continue; // the account's own roles are granted by their identity policies
+            }
+            var permission = CfnProfilePermission.Builder.create(this, "SigningProfilePermission" + account)
+                    .profileName(path[0])
+                    .action(Persona.SIGN_ACTION)
+                    .principal(account)
+                    .statementId("ecr-blueprint-sign-" + account);
+            if (path.length > 1) {
+                permission.profileVersion(path[1]);
+            }
+            permission.build();
+        }
     }
 
     /**

@@ -62,6 +62,8 @@ class AccessScenariosTest {
             }
             tests.add(DynamicTest.dynamicTest("GitHub roles trust exactly the subjects the platform file declares",
                     () -> githubTrustIsExactlyDeclared(platform, access)));
+            tests.add(DynamicTest.dynamicTest("every pushing account may sign with the registry's signing profile",
+                    () -> everyPusherMaySign(platform, access)));
             tests.add(DynamicTest.dynamicTest("the CI scan gate follows the scan type of the registry it pushes to",
                     () -> scanGateFollowsRegistry(platform, access, ciFiles)));
             return DynamicContainer.dynamicContainer(example, tests);
@@ -156,5 +158,28 @@ class AccessScenariosTest {
             });
         }
         return subjects;
+    }
+
+    /**
+     * Managed signing signs as the pushing identity: each account holding a publisher or promoter, other than the
+     * profile's own, must be granted by an AWS::Signer::ProfilePermission of the profile (the simulator does not
+     * evaluate Signer's permissions, so they are read from the templates).
+     */
+    static void everyPusherMaySign(Platform platform, EstateAccess access) {
+        if (platform.registry().signing() == null) {
+            return;
+        }
+        String profileArn = platform.registry().signing().profileArn();
+        String profileAccount = profileArn.split(":")[4];
+        String profileName = profileArn.substring(profileArn.indexOf("/signing-profiles/") + "/signing-profiles/".length()).split("/")[0];
+        List<String> pushers = access.templates().roles().values().stream()
+                .filter(r -> "publisher".equals(r.persona()) || "promoter".equals(r.persona()))
+                .map(EstateTemplates.Role::account).filter(a -> !a.equals(profileAccount)).distinct().toList();
+        List<String> granted = access.templates().resources("AWS::Signer::ProfilePermission").stream()
+                .filter(r -> r.account().equals(profileAccount)
+                        && r.properties().path("ProfileName").asText().equals(profileName)
+                        && r.properties().path("Action").asText().equals("signer:SignPayload"))
+                .map(r -> r.properties().path("Principal").asText()).toList();
+        assertThat(granted).as("accounts granted signer:SignPayload on " + profileArn).containsAll(pushers);
     }
 }

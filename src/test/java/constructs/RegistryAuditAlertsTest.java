@@ -70,7 +70,7 @@ class RegistryAuditAlertsTest {
                                 "eventName", List.of("ScheduleKeyDeletion", "DisableKey"),
                                 "requestParameters", Map.of("keyId", List.of(
                                         Map.of("Ref", Match.stringLikeRegexp("RepositoryKey.*")),
-                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RepositoryKey.*"), "Arn"))))))))));
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RepositoryKey.*"), "Arn")))))))));
     }
 
     @Test
