@@ -1,11 +1,11 @@
 package examples;
 
-import constructs.PrivateRepository;
-import constructs.PrivateRepositoryProps;
-import constructs.RepositoryKey;
-import constructs.RepositoryKeyProps;
-import constructs.RepositoryPolicy;
-import constructs.RepositoryPrincipal;
+import constructs.repository.PrivateRepository;
+import constructs.repository.PrivateRepositoryProps;
+import constructs.repository.RepositoryKey;
+import constructs.repository.RepositoryKeyProps;
+import constructs.repository.RepositoryPolicy;
+import constructs.repository.RepositoryPrincipal;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
 import software.amazon.awscdk.App;

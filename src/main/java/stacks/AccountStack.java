@@ -3,7 +3,7 @@ package stacks;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import constructs.GitHubOidcProvider;
+import constructs.access.GitHubOidcProvider;
 import software.constructs.Construct;
 
 

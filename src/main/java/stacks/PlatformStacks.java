@@ -172,7 +172,7 @@ public final class PlatformStacks {
         private final Map<String, Environment> accountOwners = new LinkedHashMap<>();
         private final Map<RegistryPlan.Registry, Environment> registryOwners = new LinkedHashMap<>();
         private final Map<String, Environment> vpcOwners = new LinkedHashMap<>();
-        private final Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> contributions;
+        private final Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> contributions;
         private final List<Service> publicServices;
         private final Environment releaseEnvironment;
 
@@ -222,8 +222,8 @@ public final class PlatformStacks {
             return env.vpc() != null && env.equals(vpcOwners.get(env.account() + "/" + env.region() + "/" + env.vpc().id()));
         }
 
-        Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> registriesOwnedBy(Environment env) {
-            Map<RegistryPlan.Registry, List<constructs.RegistryContribution>> owned = new LinkedHashMap<>();
+        Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> registriesOwnedBy(Environment env) {
+            Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> owned = new LinkedHashMap<>();
             contributions.forEach((registry, list) -> {
                 if (env.equals(registryOwners.get(registry))) {
                     owned.put(registry, list);

@@ -1,11 +1,11 @@
 package stacks;
 
-import constructs.GitHubOidcProviderTrust;
-import constructs.PublicPublisherRole;
-import constructs.PublicPublisherRoleProps;
-import constructs.PublicRepository;
-import constructs.PublicRepositoryProps;
-import constructs.StackValues;
+import constructs.access.GitHubOidcProviderTrust;
+import constructs.access.PublicPublisherRole;
+import constructs.access.PublicPublisherRoleProps;
+import constructs.repository.PublicRepository;
+import constructs.repository.PublicRepositoryProps;
+import constructs.internal.StackValues;
 import platform.Environment;
 import platform.Platform;
 import platform.PublicCatalog;

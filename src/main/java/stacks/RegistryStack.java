@@ -1,12 +1,12 @@
 package stacks;
 
-import constructs.RegistryContribution;
-import constructs.RepositoryKey;
-import constructs.RepositoryKeyProps;
-import constructs.RegistrySettings;
-import constructs.RegistrySettingsProps;
-import constructs.SigningConfiguration;
-import constructs.SigningConfigurationProps;
+import constructs.registry.RegistryContribution;
+import constructs.repository.RepositoryKey;
+import constructs.repository.RepositoryKeyProps;
+import constructs.registry.RegistrySettings;
+import constructs.registry.RegistrySettingsProps;
+import constructs.registry.SigningConfiguration;
+import constructs.registry.SigningConfigurationProps;
 import platform.Signing;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;

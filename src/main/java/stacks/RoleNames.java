@@ -1,10 +1,10 @@
 package stacks;
 
-import constructs.CodeBuildPublisherRole;
-import constructs.GitHubPublisherRole;
-import constructs.PromoterRole;
-import constructs.PullerRole;
-import constructs.PullerRoleKind;
+import constructs.access.CodeBuildPublisherRole;
+import constructs.access.GitHubPublisherRole;
+import constructs.access.PromoterRole;
+import constructs.access.PullerRole;
+import constructs.access.PullerRoleKind;
 
 /**
  * IAM role names are API: other accounts' repository policies and generated CI workflows refer to

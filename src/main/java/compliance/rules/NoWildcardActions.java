@@ -37,7 +37,7 @@ public final class NoWildcardActions implements EcrRule {
     @Override
     public String explanation() {
         return "Wildcards grant every action the service has or will add, including deletes and policy changes. Fix: list "
-                + "the exact actions (the persona tables in constructs.Persona list them for ECR).";
+                + "the exact actions (the persona tables in constructs.access.Persona list them for ECR).";
     }
 
     @Override

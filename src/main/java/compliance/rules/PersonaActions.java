@@ -1,6 +1,6 @@
 package compliance.rules;
 
-import constructs.Persona;
+import constructs.access.Persona;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnPolicy;
@@ -33,7 +33,7 @@ public final class PersonaActions implements EcrRule {
     public String explanation() {
         return "Personas (publisher, puller, promoter, ...) are the reviewed least-privilege sets; an extra action on a "
                 + "persona role is privilege nobody reviewed. Fix: remove the action, or use the persona whose table holds it "
-                + "(constructs.Persona).";
+                + "(constructs.access.Persona).";
     }
 
     @Override

@@ -1,0 +1,84 @@
+package constructs.access;
+
+import java.util.List;
+
+/**
+ * Props of {@link CodeBuildPublisherRole}.
+ *
+ * @param roleName            required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName}
+ *                            gives {@code <platform>-<env>-<service>-codebuild-publisher}
+ * @param repositoryArns      the repositories it pushes to; at least one
+ * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
+ * @param projectArns         the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one,
+ *                            in the role's account
+ * @param signingProfileArn   default: no signing permission; set it with ECR managed signing
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings ({@code inspector2:ListFindings} on {@code *}: the action
+ *  has no resource-level permissions); set it where the registry pushed to scans ENHANCED. Default: false, the gate
+ *  reads basic scan findings through ECR only
+ */
+public record CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
+                                          List<String> projectArns, String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
+
+    public CodeBuildPublisherRoleProps {
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
+        repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
+        projectArns = projectArns == null ? List.of() : List.copyOf(projectArns);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String roleName;
+        private List<String> repositoryArns = List.of();
+        private String repositoryPrefixArn;
+        private List<String> projectArns = List.of();
+        private String signingProfileArn;
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private boolean readInspectorFindings;
+
+        public Builder roleName(String roleName) {
+            this.roleName = roleName;
+            return this;
+        }
+
+        public Builder repositoryArns(List<String> repositoryArns) {
+            this.repositoryArns = repositoryArns;
+            return this;
+        }
+
+        public Builder repositoryPrefixArn(String repositoryPrefixArn) {
+            this.repositoryPrefixArn = repositoryPrefixArn;
+            return this;
+        }
+
+        public Builder projectArns(List<String> projectArns) {
+            this.projectArns = projectArns;
+            return this;
+        }
+
+        public Builder signingProfileArn(String signingProfileArn) {
+            this.signingProfileArn = signingProfileArn;
+            return this;
+        }
+
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        public Builder readInspectorFindings(boolean readInspectorFindings) {
+            this.readInspectorFindings = readInspectorFindings;
+            return this;
+        }
+
+        public CodeBuildPublisherRoleProps build() {
+            return new CodeBuildPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, projectArns,
+                    signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package constructs.access;
+
+import java.util.List;
+
+/**
+ * Props of {@link PullerRole}.
+ *
+ * @param kind                which agent pulls; required
+ * @param roleName            required, at most 64 characters; {@link PullerRole#defaultRoleName} gives
+ *                            {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}
+ * @param repositoryArns      the repositories it may pull from; at least one
+ * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
+ * @param fargateClusterNames {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate
+ *                            profiles may use the role; default: every Fargate profile of the account in the
+ *                            stack's region
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param replicaRepositories the same repositories' replicas in other regions of the account, one scope per region (their deterministic
+ *  ARNs, {@link RepositoryScope#repositoryArn}, with that region's prefix fallback): workloads in a replica region pull
+ *  from the replica there. Default: none, the role pulls in the repositories' own region only
+ */
+public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String> repositoryArns,
+                              String repositoryPrefixArn, List<String> fargateClusterNames, List<String> pullThroughCachePrefixArns, List<RepositoryScope> replicaRepositories) {
+
+    public PullerRoleProps {
+        replicaRepositories = replicaRepositories == null ? List.of() : List.copyOf(replicaRepositories);
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
+        repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
+        fargateClusterNames = fargateClusterNames == null ? List.of() : List.copyOf(fargateClusterNames);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private PullerRoleKind kind;
+        private String roleName;
+        private List<String> repositoryArns = List.of();
+        private String repositoryPrefixArn;
+        private List<String> fargateClusterNames = List.of();
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private List<RepositoryScope> replicaRepositories = List.of();
+
+        public Builder kind(PullerRoleKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder roleName(String roleName) {
+            this.roleName = roleName;
+            return this;
+        }
+
+        public Builder repositoryArns(List<String> repositoryArns) {
+            this.repositoryArns = repositoryArns;
+            return this;
+        }
+
+        public Builder repositoryPrefixArn(String repositoryPrefixArn) {
+            this.repositoryPrefixArn = repositoryPrefixArn;
+            return this;
+        }
+
+        public Builder fargateClusterNames(List<String> fargateClusterNames) {
+            this.fargateClusterNames = fargateClusterNames;
+            return this;
+        }
+
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        public Builder replicaRepositories(List<RepositoryScope> replicaRepositories) {
+            this.replicaRepositories = replicaRepositories;
+            return this;
+        }
+
+        public PullerRoleProps build() {
+            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames, pullThroughCachePrefixArns, replicaRepositories);
+        }
+    }
+}

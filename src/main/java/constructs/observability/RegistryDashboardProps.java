@@ -1,0 +1,84 @@
+package constructs.observability;
+
+import java.util.List;
+
+/**
+ * Props of {@link RegistryDashboard}.
+ *
+ * @param dashboardName    the CloudWatch dashboard name, stable so links and runbooks keep working,
+ *                         e.g. {@code shop-prod-ecr}. Required.
+ * @param repositoryNames  repositories whose pulls are graphed (AWS/ECR RepositoryPullCount). Default: none,
+ *                         no pull graph.
+ * @param findingRuleNames names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose
+ *                         matched events are graphed and alarmed on. Default: none.
+ * @param auditRuleNames   names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched
+ *                         events are graphed. Default: none.
+ * @param findingsAlarm    create an alarm that goes off when a finding rule matched at least one event in
+ *                         five minutes, and notify {@code alarmTopic}. Default: false, no alarm.
+ * @param alarmTopic       where the alarm notifies. Required when {@code findingsAlarm} is true.
+ */
+public record RegistryDashboardProps(
+        String dashboardName,
+        List<String> repositoryNames,
+        List<String> findingRuleNames,
+        List<String> auditRuleNames,
+        boolean findingsAlarm,
+        AlertTopic alarmTopic) {
+
+    public RegistryDashboardProps {
+        repositoryNames = repositoryNames == null ? List.of() : List.copyOf(repositoryNames);
+        findingRuleNames = findingRuleNames == null ? List.of() : List.copyOf(findingRuleNames);
+        auditRuleNames = auditRuleNames == null ? List.of() : List.copyOf(auditRuleNames);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String dashboardName;
+        private List<String> repositoryNames = List.of();
+        private List<String> findingRuleNames = List.of();
+        private List<String> auditRuleNames = List.of();
+        private boolean findingsAlarm;
+        private AlertTopic alarmTopic;
+
+        private Builder() {
+        }
+
+        public Builder dashboardName(String value) {
+            this.dashboardName = value;
+            return this;
+        }
+
+        public Builder repositoryNames(List<String> value) {
+            this.repositoryNames = value;
+            return this;
+        }
+
+        public Builder findingRuleNames(List<String> value) {
+            this.findingRuleNames = value;
+            return this;
+        }
+
+        public Builder auditRuleNames(List<String> value) {
+            this.auditRuleNames = value;
+            return this;
+        }
+
+        public Builder findingsAlarm(boolean value) {
+            this.findingsAlarm = value;
+            return this;
+        }
+
+        public Builder alarmTopic(AlertTopic value) {
+            this.alarmTopic = value;
+            return this;
+        }
+
+        public RegistryDashboardProps build() {
+            return new RegistryDashboardProps(dashboardName, repositoryNames, findingRuleNames, auditRuleNames,
+                    findingsAlarm, alarmTopic);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package constructs.registry;
+
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ecr.CfnPullThroughCacheRule;
+import software.constructs.Construct;
+
+/**
+ * A pull-through cache rule: the first pull of {@code <registry>/<prefix>/<image>} imports the
+ * upstream image into this registry. Pullers need the actions of {@link Persona#CACHE_PULLER}
+ * (including {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository}). Per the ECR user
+ * guide, a workload that reaches ECR through interface VPC endpoints also needs a route to the
+ * internet (a NAT gateway) for the first pull of each image; later pulls do not.
+ * Validate all rules of a registry together with {@link PullThroughCacheRuleProps#registryProblems}.
+ */
+public class PullThroughCacheRule extends Construct {
+
+    private final PullThroughCacheRuleProps props;
+    private final CfnPullThroughCacheRule resource;
+
+    public PullThroughCacheRule(Construct scope, String id, PullThroughCacheRuleProps props) {
+        super(scope, id);
+        this.props = props;
+        RegistryValidation.throwIfAny(props.problems("", Stack.of(this).getAccount()));
+        var builder = CfnPullThroughCacheRule.Builder.create(this, "Resource")
+                .ecrRepositoryPrefix(props.ecrRepositoryPrefix())
+                .upstreamRegistryUrl(props.upstreamRegistryUrl());
+        if (props.credentialArn() != null) {
+            builder.credentialArn(props.credentialArn());
+        }
+        if (props.customRoleArn() != null) {
+            builder.customRoleArn(props.customRoleArn());
+        }
+        if (props.upstreamRepositoryPrefix() != null) {
+            builder.upstreamRepositoryPrefix(props.upstreamRepositoryPrefix());
+        }
+        this.resource = builder.build();
+    }
+
+    public PullThroughCacheRuleProps props() {
+        return props;
+    }
+
+    public CfnPullThroughCacheRule resource() {
+        return resource;
+    }
+}

@@ -1,0 +1,196 @@
+package constructs.registry;
+
+import constructs.internal.Tokens;
+import constructs.repository.PrivateRepository;
+import constructs.repository.RepositoryPolicy;
+
+import lifecycle.LifecyclePolicy;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.kms.IKey;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A repository creation template: the settings of repositories ECR creates on its own
+ * (replicas, pull-through cache repositories, create-on-push).
+ *
+ * <p>Enforced: KMS encryption with {@code encryptionKey}; tags IMMUTABLE, except MUTABLE for
+ * PULL_THROUGH_CACHE (ECR must refresh cached tags; services pin base images by digest).
+ * Scanning cannot be set by a template: the region's scanning rules must cover {@code prefix}
+ * ({@link RegistryScanningProps#scansAutomatically}).
+ *
+ * @param prefix          repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every
+ *                        repository no other template matches
+ * @param appliedFor      non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+ * @param encryptionKey   the region's KMS key; required
+ * @param role            the role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+ * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
+ * @param description     Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
+ * @param resourceTags    tags of created repositories. Default: none
+ * @param repositoryPolicy the repository policy of created repositories (ECR replicates images, not repository policies: a
+ *  REPLICATION template is where consumers of replicas are granted). Default: none, created repositories have no policy
+ * @param mutableTagExclusions tag filters (wildcards allowed, at most 5) that stay mutable in created repositories:
+ *  {@code IMMUTABLE_WITH_EXCLUSION}; not for PULL_THROUGH_CACHE templates, whose repositories are MUTABLE. Default: none,
+ *  every tag immutable
+ */
+public record RepositoryCreationTemplateProps(String prefix, List<CreationTemplateAppliedFor> appliedFor,
+                                              IKey encryptionKey, IRole role, LifecyclePolicy lifecyclePolicy,
+                                              String description, Map<String, String> resourceTags, RepositoryPolicy repositoryPolicy, List<String> mutableTagExclusions) {
+
+    /** CreateRepositoryCreationTemplate prefix, from the ECR API reference (1 to 256 characters). */
+    static final Pattern PREFIX = Pattern.compile(
+            "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
+    /** ImageTagMutabilityExclusionFilterValue, as for repositories. */
+    private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
+    /** Service quota "Lifecycle policy length". */
+    public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
+
+    public RepositoryCreationTemplateProps {
+        mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
+        appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
+        resourceTags = resourceTags == null ? Map.of() : Map.copyOf(new TreeMap<>(resourceTags));
+        if (description == null && prefix != null) {
+            description = "ecr-blueprint: " + String.join(", ", appliedFor.stream().map(Enum::name).toList())
+                    + " repositories under " + prefix;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise (with exclusions where given). */
+    public String imageTagMutability() {
+        if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+            return "MUTABLE";
+        }
+        return mutableTagExclusions.isEmpty() ? "IMMUTABLE" : "IMMUTABLE_WITH_EXCLUSION";
+    }
+
+    public List<String> problems(String path) {
+        List<String> problems = new ArrayList<>();
+        if (prefix == null) {
+            problems.add(path + "prefix is missing. Hint: e.g. \"shop/prod\", or \"ROOT\" for every repository");
+        } else if (!Tokens.isUnresolved(prefix) && (prefix.length() > 256 || !PREFIX.matcher(prefix).matches())) {
+            problems.add(path + "prefix \"" + prefix + "\" is invalid: must be a repository namespace of lowercase letters,"
+                    + " digits, . _ - separated by /, or ROOT. Hint: e.g. \"shop/prod\"");
+        }
+        if (appliedFor.isEmpty()) {
+            problems.add(path + "appliedFor is empty: name the scenarios the template applies to. Hint: e.g. REPLICATION");
+        } else if (EnumSet.copyOf(appliedFor).size() != appliedFor.size()) {
+            problems.add(path + "appliedFor " + appliedFor + " repeats a scenario. Hint: list each scenario once");
+        } else if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) && appliedFor.size() > 1) {
+            problems.add(path + "appliedFor " + appliedFor + " mixes PULL_THROUGH_CACHE with other scenarios: cached"
+                    + " repositories stay MUTABLE so ECR can refresh upstream tags, all others are IMMUTABLE."
+                    + " Hint: one template for PULL_THROUGH_CACHE under the cache prefix, another for the rest");
+        }
+        if (encryptionKey == null) {
+            problems.add(path + "encryptionKey is missing: created repositories are encrypted with the region's KMS key."
+                    + " Hint: pass the registry stack's key");
+        }
+        if (role == null) {
+            problems.add(path + "role is missing: ECR needs a role to apply KMS encryption and tags."
+                    + " Hint: pass RepositoryCreationTemplateRole.role()");
+        }
+        if (lifecyclePolicy == null) {
+            problems.add(path + "lifecyclePolicy is missing: every repository needs one (CT.ECR.PR.1)."
+                    + " Hint: pass the environment profile's lifecycle.LifecyclePolicy");
+        } else if (lifecyclePolicy.rules().isEmpty()) {
+            problems.add(path + "lifecyclePolicy has no rules: ECR rejects an empty lifecycle policy."
+                    + " Hint: add at least one lifecycle.LifecycleRule");
+        } else if (lifecyclePolicy.toJson().length() > MAX_LIFECYCLE_POLICY_LENGTH) {
+            problems.add(path + "lifecyclePolicy renders " + lifecyclePolicy.toJson().length() + " characters: ECR accepts"
+                    + " at most " + MAX_LIFECYCLE_POLICY_LENGTH + ". Hint: merge rules");
+        }
+        if (!mutableTagExclusions.isEmpty()) {
+            if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid for a PULL_THROUGH_CACHE "
+                        + "template: cached repositories are MUTABLE already. Hint: drop mutableTagExclusions");
+            } else if (mutableTagExclusions.size() > PrivateRepository.MAX_EXCLUSION_FILTERS
+                    || mutableTagExclusions.stream().anyMatch(f -> f == null || !EXCLUSION_FILTER.matcher(f).matches())) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid: 1 to "
+                        + PrivateRepository.MAX_EXCLUSION_FILTERS + " filters of letters, digits, . _ - and * (at most 128 "
+                        + "characters each). Hint: [\"latest\"]");
+            }
+        }
+        if (description != null && description.length() > 256) {
+            problems.add(path + "description has " + description.length() + " characters: ECR accepts at most 256."
+                    + " Hint: shorten it");
+        }
+        return problems;
+    }
+
+    public static final class Builder {
+        private String prefix;
+        private List<CreationTemplateAppliedFor> appliedFor;
+        private IKey encryptionKey;
+        private IRole role;
+        private LifecyclePolicy lifecyclePolicy;
+        private String description;
+        private Map<String, String> resourceTags;
+        private RepositoryPolicy repositoryPolicy;
+        private List<String> mutableTagExclusions = List.of();
+
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        public Builder appliedFor(CreationTemplateAppliedFor... appliedFor) {
+            this.appliedFor = List.of(appliedFor);
+            return this;
+        }
+
+        public Builder appliedFor(List<CreationTemplateAppliedFor> appliedFor) {
+            this.appliedFor = appliedFor;
+            return this;
+        }
+
+        public Builder encryptionKey(IKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        public Builder role(IRole role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
+            this.lifecyclePolicy = lifecyclePolicy;
+            return this;
+        }
+
+        /** Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Default: no tags. */
+        public Builder resourceTags(Map<String, String> resourceTags) {
+            this.resourceTags = resourceTags;
+            return this;
+        }
+
+        public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
+            this.repositoryPolicy = repositoryPolicy;
+            return this;
+        }
+
+        public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
+            this.mutableTagExclusions = mutableTagExclusions;
+            return this;
+        }
+
+        public RepositoryCreationTemplateProps build() {
+            return new RepositoryCreationTemplateProps(prefix, appliedFor, encryptionKey, role, lifecyclePolicy,
+                    description, resourceTags, repositoryPolicy, mutableTagExclusions);
+        }
+    }
+}

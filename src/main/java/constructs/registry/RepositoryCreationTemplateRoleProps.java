@@ -1,0 +1,17 @@
+package constructs.registry;
+
+import software.amazon.awscdk.services.kms.IKey;
+
+import java.util.List;
+
+/**
+ * @param repositoryPrefixes the template prefixes the role creates repositories under ({@code "ROOT"}: any)
+ * @param encryptionKeys     the KMS keys the templates encrypt with (the region's own key)
+ */
+public record RepositoryCreationTemplateRoleProps(List<String> repositoryPrefixes, List<IKey> encryptionKeys) {
+
+    public RepositoryCreationTemplateRoleProps {
+        repositoryPrefixes = repositoryPrefixes == null ? List.of() : List.copyOf(repositoryPrefixes);
+        encryptionKeys = encryptionKeys == null ? List.of() : List.copyOf(encryptionKeys);
+    }
+}

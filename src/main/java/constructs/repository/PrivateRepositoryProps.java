@@ -1,0 +1,138 @@
+package constructs.repository;
+
+import lifecycle.LifecyclePolicy;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.kms.IKey;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Props of {@link PrivateRepository}. Build with {@link #builder()}; the builder fills the defaults.
+ *
+ * @param repositoryName            required; validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}
+ * @param lifecyclePolicy           required, with at least one rule; rendered with {@link LifecyclePolicy#toJson()}
+ * @param removalPolicy             required: {@code RETAIN} keeps the repository and its images when it leaves the
+ *                                  stack; {@code DESTROY} deletes it, images included ({@code EmptyOnDelete})
+ * @param tagMutability             Default: {@code IMMUTABLE}, a pushed tag can never point at another image.
+ *                                  {@code IMMUTABLE_WITH_EXCLUSION} is the only other value accepted
+ * @param mutableTagExclusions      wildcard filters of tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION}
+ *                                  (1 to 5, each 1 to 128 of {@code [0-9a-zA-Z._*-]}). Default: none
+ * @param requireImmutableTags      what the prod profile sets: {@code IMMUTABLE_WITH_EXCLUSION} then fails unless
+ *                                  {@code mutableTagOverrideReason} is given. Default: false (it warns only)
+ * @param mutableTagOverrideReason  why a repository under {@code requireImmutableTags} still needs movable tags.
+ *                                  Default: none
+ * @param encryptionKey             the customer-managed key images are encrypted with; pass the environment's
+ *                                  {@link RepositoryKey#key()}. Default: a {@link RepositoryKey} created for this
+ *                                  repository (child id {@code Key}) with the repository's removal policy
+ * @param repositoryPolicy          cross-account, organisation and Lambda access. Default: no repository policy
+ *                                  (only IAM principals of this account, through IAM policies)
+ * @param tags                      tags on the repository. Default: none
+ * @param exportOutputs             Default: true, the name, ARN and URI are stack outputs with export names
+ *                                  {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+ */
+public record PrivateRepositoryProps(
+        String repositoryName,
+        LifecyclePolicy lifecyclePolicy,
+        RemovalPolicy removalPolicy,
+        TagMutability tagMutability,
+        List<String> mutableTagExclusions,
+        boolean requireImmutableTags,
+        String mutableTagOverrideReason,
+        IKey encryptionKey,
+        RepositoryPolicy repositoryPolicy,
+        Map<String, String> tags,
+        boolean exportOutputs) {
+
+    public PrivateRepositoryProps {
+        tagMutability = tagMutability == null ? TagMutability.IMMUTABLE : tagMutability;
+        mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** Tags in key order, so the template does not depend on map iteration order. */
+    public Map<String, String> sortedTags() {
+        return new TreeMap<>(tags);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String repositoryName;
+        private LifecyclePolicy lifecyclePolicy;
+        private RemovalPolicy removalPolicy;
+        private TagMutability tagMutability = TagMutability.IMMUTABLE;
+        private List<String> mutableTagExclusions = List.of();
+        private boolean requireImmutableTags;
+        private String mutableTagOverrideReason;
+        private IKey encryptionKey;
+        private RepositoryPolicy repositoryPolicy;
+        private Map<String, String> tags = Map.of();
+        private boolean exportOutputs = true;
+
+        public Builder repositoryName(String repositoryName) {
+            this.repositoryName = repositoryName;
+            return this;
+        }
+
+        public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
+            this.lifecyclePolicy = lifecyclePolicy;
+            return this;
+        }
+
+        public Builder removalPolicy(RemovalPolicy removalPolicy) {
+            this.removalPolicy = removalPolicy;
+            return this;
+        }
+
+        public Builder tagMutability(TagMutability tagMutability) {
+            this.tagMutability = tagMutability;
+            return this;
+        }
+
+        public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
+            this.mutableTagExclusions = mutableTagExclusions;
+            return this;
+        }
+
+        public Builder requireImmutableTags(boolean requireImmutableTags) {
+            this.requireImmutableTags = requireImmutableTags;
+            return this;
+        }
+
+        public Builder mutableTagOverrideReason(String mutableTagOverrideReason) {
+            this.mutableTagOverrideReason = mutableTagOverrideReason;
+            return this;
+        }
+
+        public Builder encryptionKey(IKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
+            this.repositoryPolicy = repositoryPolicy;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder exportOutputs(boolean exportOutputs) {
+            this.exportOutputs = exportOutputs;
+            return this;
+        }
+
+        public PrivateRepositoryProps build() {
+            return new PrivateRepositoryProps(repositoryName, lifecyclePolicy, removalPolicy, tagMutability,
+                    mutableTagExclusions, requireImmutableTags, mutableTagOverrideReason, encryptionKey,
+                    repositoryPolicy, tags, exportOutputs);
+        }
+    }
+}
