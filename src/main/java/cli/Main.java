@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "ecr-blueprint 0.1.0",
         description = "Amazon ECR best practice: validate platform files, preview lifecycle policies offline, "
-                + "report compliance, generate CI workflows, print digest promotions.",
+                + "report compliance, generate CI workflows, print digest promotions, plan bootstrapping.",
         subcommands = {
                 ValidateCommand.class,
                 LifecycleCommand.class,
                 ReportCommand.class,
                 WorkflowsCommand.class,
                 PromoteCommand.class,
+                BootstrapCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

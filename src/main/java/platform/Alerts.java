@@ -11,6 +11,13 @@ public record Alerts(
         @Field(pattern = Names.HTTPS_URL, value = "HTTPS endpoints subscribed to the alert topic. Default: none.")
         List<String> https) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param severity lowest finding severity that alerts. Default: the profile's (HIGH).
+     * @param email email addresses subscribed to the alert topic. Default: none.
+     * @param https hTTPS endpoints subscribed to the alert topic. Default: none.
+     */
     public Alerts {
         email = email == null ? List.of() : List.copyOf(email);
         https = https == null ? List.of() : List.copyOf(https);

@@ -14,6 +14,13 @@ public record CreationTemplate(
         @Field("What the template is for. Default: none.")
         String description) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param prefix the repository prefix the template applies to.
+     * @param appliedFor pULL_THROUGH_CACHE, REPLICATION and/or CREATE_ON_PUSH.
+     * @param description what the template is for. Default: none.
+     */
     public CreationTemplate {
         appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
     }

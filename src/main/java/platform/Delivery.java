@@ -1,5 +1,7 @@
 package platform;
 
+import java.util.List;
+
 /** A CDK Pipelines pipeline that deploys the environments in promotion order, prod after a manual approval. */
 public record Delivery(
         @Field(required = true, pattern = Names.ACCOUNT, value = "The pipeline's account.")
@@ -11,9 +13,36 @@ public record Delivery(
         @Field(required = true, pattern = Names.GITHUB_REPOSITORY, value = "The GitHub repository of this CDK app, as org/repo.")
         String repository,
         @Field("The branch the pipeline follows. Default: main.")
-        String branch) {
+        String branch,
+        @Field(pattern = Names.EMAIL, value = "Email addresses subscribed to the pipeline's approval topic (encrypted SNS),"
+                + " notified when a stage waits for approval. Default: none (subscribe to the topic yourself).")
+        List<String> approvalEmail) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param account the pipeline's account.
+     * @param region the pipeline's region.
+     * @param connectionArn the CodeConnections (CodeStar) GitHub connection ARN.
+     * @param repository the GitHub repository of this CDK app, as org/repo.
+     * @param branch the branch the pipeline follows. Default: main.
+     * @param approvalEmail email addresses subscribed to the approval topic. Default: none.
+     */
     public Delivery {
         branch = branch == null ? "main" : branch;
+        approvalEmail = approvalEmail == null ? List.of() : List.copyOf(approvalEmail);
+    }
+
+    /**
+     * A delivery section without approval subscribers.
+     *
+     * @param account       the pipeline's account
+     * @param region        the pipeline's region
+     * @param connectionArn the CodeConnections GitHub connection ARN
+     * @param repository    the GitHub repository of this CDK app, as org/repo
+     * @param branch        the branch the pipeline follows; null for main
+     */
+    public Delivery(String account, String region, String connectionArn, String repository, String branch) {
+        this(account, region, connectionArn, repository, branch, null);
     }
 }

@@ -25,12 +25,34 @@ public record Environment(
         @Field("This environment's repository naming scheme. Default: the platform's repositoryNaming.")
         String repositoryNaming) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param name short name, part of the stack name (&lt;platform&gt;-&lt;name&gt;) and of repository names.
+     * @param account the 12-digit AWS account id, quoted.
+     * @param region the AWS region, e.g. eu-west-1.
+     * @param profile the environment profile whose defaults apply: dev, staging or prod.
+     * @param awsProfile the AWS CLI profile for deploying this environment by hand. Default: the default credentials.
+     * @param replicaRegions regions the environment's repositories are replicated to (same account). Default: none.
+     * @param alerts where scan-finding alerts go and from which severity. Default: the profile decides whether alerts exist; no subscriptions.
+     * @param vpc an existing VPC (given by ids, no lookups) that gets ECR endpoints. Default: no endpoints.
+     * @param overrides changes to the profile's defaults for this environment. Default: none.
+     * @param repositoryNaming this environment's repository naming scheme. Default: the platform's repositoryNaming.
+     */
     public Environment {
         replicaRegions = replicaRegions == null ? List.of() : List.copyOf(replicaRegions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
     }
 
-    /** An environment with only the required keys. */
+    /**
+     * An environment with only the required keys.
+     *
+     * @param name the environment name
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @param profile the environment profile
+     * @return an environment with only the required keys
+     */
     public static Environment of(String name, String account, String region, Profile profile) {
         return new Environment(name, account, region, profile, null, null, null, null, null, null);
     }

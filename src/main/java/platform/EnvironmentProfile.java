@@ -46,9 +46,15 @@ public record EnvironmentProfile(
         Severity alertSeverity,
         boolean requireImmutableTags) {
 
+    /** Days after which untagged images expire, in every profile. */
     public static final int UNTAGGED_EXPIRY_DAYS = 7;
 
-    /** The documented defaults of a profile (see the class comment). */
+    /**
+     * The documented defaults of a profile (see the class comment).
+     *
+     * @param profile the environment profile
+     * @return the documented defaults of a profile (see the class comment)
+     */
     public static EnvironmentProfile defaults(Profile profile) {
         return switch (profile) {
             case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, null, null,
@@ -60,7 +66,12 @@ public record EnvironmentProfile(
         };
     }
 
-    /** These settings with the given overrides applied; a 0 count or retention turns that rule off. */
+    /**
+     * These settings with the given overrides applied; a 0 count or retention turns that rule off.
+     *
+     * @param o the overrides (null fields keep this profile's value)
+     * @return the resulting settings
+     */
     public EnvironmentProfile with(ProfileOverrides o) {
         if (o == null) {
             return this;
@@ -84,7 +95,11 @@ public record EnvironmentProfile(
                 requireImmutableTags);
     }
 
-    /** Repositories are emptied before deletion only where they are destroyed with the stack. */
+    /**
+     * Repositories are emptied before deletion only where they are destroyed with the stack.
+     *
+     * @return whether repositories are emptied before deletion
+     */
     public boolean emptyOnDelete() {
         return removalPolicy == RemovalPolicy.DESTROY;
     }

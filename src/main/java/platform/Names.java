@@ -14,26 +14,43 @@ public final class Names {
      * letters, digits and hyphens only) and of role names, so the narrowest of the three rules applies.
      */
     public static final String NAME = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+    /** The longest platform, environment or service name. */
     public static final int NAME_MAX = 63;
+    /** A 12-digit AWS account id. */
     public static final String ACCOUNT = "^[0-9]{12}$";
+    /** An AWS region name (whether ECR runs there is checked separately). */
     public static final String REGION = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
+    /** {@code <organisation>/<repository>} on GitHub; {@code *} only where a publisher allows wildcards. */
     public static final String GITHUB_REPOSITORY = "^[A-Za-z0-9*][A-Za-z0-9*-]*/[A-Za-z0-9._*-]+$";
+    /** A CodeBuild project name. */
     public static final String CODEBUILD_PROJECT = "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$";
+    /** An IAM role ARN. */
     public static final String ROLE_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$";
+    /** A Secrets Manager secret ARN with the name prefix ECR's pull-through cache requires. */
     public static final String SECRET_ARN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$";
+    /** An AWS Signer signing profile ARN. */
     public static final String SIGNING_PROFILE_ARN = "^arn:aws[a-z-]*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[A-Za-z0-9_]{2,64}$";
+    /** A CodeStar / CodeConnections connection ARN (the delivery pipeline's GitHub source). */
     public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
     /** An ECR repository prefix as pull-through cache rules and creation templates take it. */
     public static final String REPOSITORY_PREFIX = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
     /** A repository filter with {@code *} wildcards, as registry scanning and signing rules take it. */
     public static final String WILDCARD_FILTER = "^[a-z0-9*]+([._/-][a-z0-9*]+)*$";
+    /** An image tag prefix (a tag's own characters). */
     public static final String TAG_PREFIX = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$";
+    /** A VPC id. */
     public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
+    /** A subnet id. */
     public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
+    /** A route table id. */
     public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    /** An AWS Organizations organisation id. */
     public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
+    /** An IPv4 CIDR block. */
     public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
+    /** An e-mail address (its shape only). */
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 
     /**
@@ -57,7 +74,13 @@ public final class Names {
     private Names() {
     }
 
-    /** The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it. */
+    /**
+     * The candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it.
+     *
+     * @param given what the file says
+     * @param candidates the accepted values
+     * @return the candidate closest to {@code given} if it is close enough to be a typo or an abbreviation of it
+     */
     public static Optional<String> closest(String given, Collection<String> candidates) {
         Optional<String> abbreviation = candidates.stream()
                 .filter(c -> c.length() >= 3 && given.length() >= 3

@@ -39,13 +39,31 @@ public record Platform(
         @Field("The image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.")
         Tagging tagging,
         @Field(pattern = Names.NAME, value = "Environment names in the order images are promoted. Default: the order of environments.")
-        List<String> promotionOrder) {
+        List<String> promotionOrder,
+        @Field(key = "accounts", value = "What already exists in the environments' accounts (brownfield): per account, whether the GitHub Actions OIDC"
+                + " provider is created here or exists. Default: every account that needs the provider gets it created.")
+        List<Account> accountOwnership) {
 
     /** The default repository naming scheme: environments that share an account never collide, IAM scopes by prefix. */
     public static final String NAMING_PER_ENVIRONMENT = "{platform}/{environment}/{service}";
     /** Single-segment scheme, allowed only where the environment has its account and region to itself. */
     public static final String NAMING_PER_SERVICE = "{platform}/{service}";
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param name the platform name: the first segment of every repository name and the prefix of every stack name.
+     * @param repositoryNaming how repository names are built: "{platform}/{environment}/{service}" (the default), or "{platform}/{service}"
+     * @param environments the environments, in promotion order unless promotionOrder says otherwise.
+     * @param services the services; each gets one repository in every environment.
+     * @param pullers workloads and accounts that pull images. Default: none.
+     * @param registry registry-wide settings, created once per account and region. Default: BASIC scanning and nothing else.
+     * @param compliance cdk-nag packs to run. Default: AwsSolutions only.
+     * @param delivery a CDK Pipelines pipeline deploying the environments in order. Default: no pipeline; stacks are deployed with cdk deploy.
+     * @param tagging the image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.
+     * @param promotionOrder environment names in the order images are promoted. Default: the order of environments.
+     * @param accountOwnership what already exists in each account (the GitHub OIDC provider). Default: every account-wide resource is created.
+     */
     public Platform {
         repositoryNaming = repositoryNaming == null ? NAMING_PER_ENVIRONMENT : repositoryNaming;
         environments = environments == null ? List.of() : List.copyOf(environments);
@@ -57,27 +75,87 @@ public record Platform(
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
                 ? environments.stream().map(Environment::name).toList()
                 : List.copyOf(promotionOrder);
+        accountOwnership = accountOwnership == null ? List.of() : List.copyOf(accountOwnership);
     }
 
-    /** The delivery pipeline, if the file asks for one. */
+    /**
+     * A platform whose accounts hold nothing yet (every account-wide resource is created).
+     *
+     * @param name the platform name
+     * @param repositoryNaming how repository names are built
+     * @param environments the environments
+     * @param services the services
+     * @param pullers workloads and accounts that pull images
+     * @param registry registry-wide settings
+     * @param compliance cdk-nag packs to run
+     * @param delivery the delivery pipeline, or null
+     * @param tagging the image tagging strategy
+     * @param promotionOrder environment names in the order images are promoted
+     */
+    public Platform(String name, String repositoryNaming, List<Environment> environments, List<Service> services,
+                    List<Puller> pullers, Registry registry, Compliance compliance, Delivery delivery, Tagging tagging,
+                    List<String> promotionOrder) {
+        this(name, repositoryNaming, environments, services, pullers, registry, compliance, delivery, tagging,
+                promotionOrder, null);
+    }
+
+    /**
+     * Whether this platform creates the GitHub Actions OIDC provider of an account, rather than trusting an existing one.
+     *
+     * @param account the 12-digit account id
+     * @return true unless the file declares the provider existing
+     */
+    public boolean createsGitHubOidcProvider(String account) {
+        return accountOwnership.stream().filter(a -> account.equals(a.account())).findFirst()
+                .map(a -> a.githubOidcProvider() == ProviderOwnership.CREATED).orElse(true);
+    }
+
+    /**
+     * The delivery pipeline, if the file asks for one.
+     *
+     * @return the delivery pipeline, if the file asks for one
+     */
     public Optional<Delivery> deliveryPipeline() {
         return Optional.ofNullable(delivery);
     }
 
+    /**
+     * The environment of that name.
+     *
+     * @param environmentName the name
+     * @return the environment, empty when there is none
+     */
     public Optional<Environment> environment(String environmentName) {
         return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
     }
 
+    /**
+     * The service of that name.
+     *
+     * @param serviceName the name
+     * @return the service, empty when there is none
+     */
     public Optional<Service> service(String serviceName) {
         return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
     }
 
-    /** The naming scheme in force for an environment: its own, else the platform's. */
+    /**
+     * The naming scheme in force for an environment: its own, else the platform's.
+     *
+     * @param environment the environment, from the platform file
+     * @return the naming scheme in force for an environment
+     */
     public String repositoryNaming(Environment environment) {
         return environment.repositoryNaming() != null ? environment.repositoryNaming() : repositoryNaming;
     }
 
-    /** The repository name of a service in an environment, e.g. {@code shop/dev/user-service}. */
+    /**
+     * The repository name of a service in an environment, e.g. {@code shop/dev/user-service}.
+     *
+     * @param environment the environment, from the platform file
+     * @param service the service, from the platform file
+     * @return the repository name of a service in an environment, e.g
+     */
     public String repositoryName(Environment environment, Service service) {
         return repositoryNaming(environment)
                 .replace("{platform}", name)
@@ -85,7 +163,12 @@ public record Platform(
                 .replace("{service}", service.name());
     }
 
-    /** The common prefix of an environment's repository names, e.g. {@code shop/dev/}; IAM and filters scope by it. */
+    /**
+     * The common prefix of an environment's repository names, e.g. {@code shop/dev/}; IAM and filters scope by it.
+     *
+     * @param environment the environment, from the platform file
+     * @return the common prefix of an environment's repository names, e.g
+     */
     public String repositoryPrefix(Environment environment) {
         String naming = repositoryNaming(environment);
         return naming.substring(0, naming.indexOf("{service}"))
@@ -93,7 +176,12 @@ public record Platform(
                 .replace("{environment}", environment.name());
     }
 
-    /** The profile in force for an environment: its profile's defaults, then the environment's overrides. */
+    /**
+     * The profile in force for an environment: its profile's defaults, then the environment's overrides.
+     *
+     * @param environment the environment, from the platform file
+     * @return the profile in force for an environment
+     */
     public EnvironmentProfile profile(Environment environment) {
         EnvironmentProfile resolved = EnvironmentProfile.defaults(environment.profile()).with(environment.overrides());
         if (environment.alerts() != null && environment.alerts().severity() != null) {
@@ -102,7 +190,13 @@ public record Platform(
         return resolved;
     }
 
-    /** The profile in force for one service's repository in an environment: the environment's, then the service's overrides. */
+    /**
+     * The profile in force for one service's repository in an environment: the environment's, then the service's overrides.
+     *
+     * @param environment the environment, from the platform file
+     * @param service the service, from the platform file
+     * @return the profile in force for one service's repository in an environment
+     */
     public EnvironmentProfile profile(Environment environment, Service service) {
         return profile(environment).with(service.overrides());
     }
@@ -111,6 +205,9 @@ public record Platform(
      * The lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}:
      * untagged expiry, release tags, build tags, then the count rule. The one mapping from profile to policy,
      * used by the stacks, the creation templates and {@code lifecycle preview --platform}.
+     *
+     * @param profile the environment profile
+     * @return the lifecycle policy of a profile, in the fixed rule order of {@link LifecyclePresets#environmentPolicy}
      */
     public LifecyclePolicy lifecyclePolicy(EnvironmentProfile profile) {
         return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
@@ -123,35 +220,86 @@ public record Platform(
                 .build());
     }
 
-    /** The pullers that apply to an environment (a puller without environments applies to all). */
+    /**
+     * The pullers that apply to an environment (a puller without environments applies to all).
+     *
+     * @param environment the environment, from the platform file
+     * @return the pullers that apply to an environment (a puller without environments applies to all)
+     */
     public List<Puller> pullers(Environment environment) {
         return pullers.stream()
                 .filter(p -> p.environments().isEmpty() || p.environments().contains(environment.name()))
                 .toList();
     }
 
-    /** The environments a puller applies to (a puller without environments applies to all). */
+    /**
+     * The environments a puller applies to (a puller without environments applies to all).
+     *
+     * @param puller the puller
+     * @return the environments a puller applies to (a puller without environments applies to all)
+     */
     public List<Environment> environments(Puller puller) {
         return environments.stream()
                 .filter(e -> puller.environments().isEmpty() || puller.environments().contains(e.name()))
                 .toList();
     }
 
-    /** The services a puller may pull (a puller without services may pull all). */
+    /**
+     * The services a puller may pull (a puller without services may pull all).
+     *
+     * @param puller the puller
+     * @return the services a puller may pull (a puller without services may pull all)
+     */
     public List<Service> services(Puller puller) {
         return services.stream()
                 .filter(s -> puller.services().isEmpty() || puller.services().contains(s.name()))
                 .toList();
     }
 
-    /** The registry replication rules that copy an environment's repositories (a rule without environments covers all). */
+    /**
+     * The registry replication rules that copy an environment's repositories (a rule without environments covers all).
+     *
+     * @param environment the environment, from the platform file
+     * @return the registry replication rules that copy an environment's repositories (a rule without environments covers all)
+     */
     public List<ReplicationRule> replicationRules(Environment environment) {
         return registry.replication().stream()
                 .filter(r -> r.environments().isEmpty() || r.environments().contains(environment.name()))
                 .toList();
     }
 
-    /** The regions that hold an environment's repositories: its own region, its replica regions and replication destinations. */
+    /**
+     * The replication rules the registry of {@code location} gets: per environment living there, in file order, one rule
+     * per set of repository prefixes (a rule's {@code repositoryPrefixes}, else the environment's prefix), holding every
+     * destination named for those prefixes.
+     *
+     * @param location the source registry
+     * @return the merged rules, in file order
+     */
+    public List<MergedReplicationRule> mergedReplicationRules(RegistryLocation location) {
+        List<MergedReplicationRule> merged = new ArrayList<>();
+        for (Environment env : environmentsIn(location)) {
+            java.util.Map<List<String>, Set<RegistryLocation>> byPrefixes = new java.util.LinkedHashMap<>();
+            List<String> own = List.of(repositoryPrefix(env));
+            env.replicaRegions().forEach(r -> byPrefixes.computeIfAbsent(own, p -> new LinkedHashSet<>())
+                    .add(new RegistryLocation(env.account(), r)));
+            for (ReplicationRule rule : replicationRules(env)) {
+                List<String> prefixes = rule.repositoryPrefixes().isEmpty() ? own : rule.repositoryPrefixes();
+                rule.destinations().forEach(d -> byPrefixes.computeIfAbsent(prefixes, p -> new LinkedHashSet<>())
+                        .add(new RegistryLocation(d.account(env), d.region())));
+            }
+            byPrefixes.forEach((prefixes, destinations) ->
+                    merged.add(new MergedReplicationRule(env, prefixes, List.copyOf(destinations))));
+        }
+        return List.copyOf(merged);
+    }
+
+    /**
+     * The regions that hold an environment's repositories: its own region, its replica regions and replication destinations.
+     *
+     * @param environment the environment, from the platform file
+     * @return the regions that hold an environment's repositories
+     */
     public Set<String> regionsHolding(Environment environment) {
         Set<String> regions = new LinkedHashSet<>();
         regions.add(environment.region());
@@ -164,6 +312,8 @@ public record Platform(
      * Every registry the platform configures, in file order: each environment's account and region, then each
      * replication destination (replicas need the destination's scanning rules and creation templates, since
      * creation templates cannot set scanning).
+     *
+     * @return every registry the platform configures, in file order
      */
     public List<RegistryLocation> registryLocations() {
         Set<RegistryLocation> locations = new LinkedHashSet<>();
@@ -176,14 +326,24 @@ public record Platform(
         return List.copyOf(locations);
     }
 
-    /** The environments whose repositories live in a registry (same account and region). */
+    /**
+     * The environments whose repositories live in a registry (same account and region).
+     *
+     * @param location the registry's account and region
+     * @return the environments whose repositories live in a registry (same account and region)
+     */
     public List<Environment> environmentsIn(RegistryLocation location) {
         return environments.stream()
                 .filter(e -> e.account().equals(location.account()) && e.region().equals(location.region()))
                 .toList();
     }
 
-    /** Every account the platform deploys to, in file order: one account stack each. */
+    /**
+     * Every account the platform deploys to, in file order. An account gets an account stack only where some role
+     * trusts GitHub and the file does not declare the provider existing ({@link #createsGitHubOidcProvider}).
+     *
+     * @return every account the platform deploys to, in file order
+     */
     public List<String> accounts() {
         return registryLocations().stream().map(RegistryLocation::account).distinct().toList();
     }
@@ -191,6 +351,9 @@ public record Platform(
     /**
      * Whether an environment's stack creates the endpoints of its VPC: the first environment in the file that gives a
      * VPC owns its endpoints; later environments on the same VPC share them (a second private-DNS endpoint fails).
+     *
+     * @param environment the environment, from the platform file
+     * @return whether an environment's stack creates the endpoints of its VPC
      */
     public boolean ownsVpcEndpoints(Environment environment) {
         if (environment.vpc() == null) {
@@ -200,7 +363,11 @@ public record Platform(
                 .findFirst().map(e -> e.equals(environment)).orElse(false);
     }
 
-    /** Promotion steps as (source, target) pairs from {@link #promotionOrder()}. */
+    /**
+     * Promotion steps as (source, target) pairs from {@link #promotionOrder()}.
+     *
+     * @return the steps, each {@code [source, target]}, in promotion order
+     */
     public List<List<Environment>> promotionSteps() {
         List<List<Environment>> steps = new ArrayList<>();
         for (int i = 1; i < promotionOrder.size(); i++) {
@@ -214,27 +381,32 @@ public record Platform(
     }
 
     /**
-     * The scan type of the registry holding {@code registryEnvironments} (the environments of one account and region,
-     * {@link #environmentsIn}): as written, else ENHANCED when some repository there scans continuously, else BASIC.
-     * Registries differ: the CI scan gate must follow the one it pushes to.
+     * The resolved registry scan type: as written, else ENHANCED. A scanning configuration is one per registry: BASIC
+     * written where an organisation turned on Amazon Inspector (ENHANCED) switches it off for every repository there,
+     * so BASIC is never chosen for the file, only written by it.
+     *
+     * @return the resolved registry scan type
      */
-    public ScanType scanType(List<Environment> registryEnvironments) {
-        if (registry.scanning().type() != null) {
-            return registry.scanning().type();
-        }
-        boolean continuous = registryEnvironments.stream().anyMatch(e ->
-                services.stream().anyMatch(s -> profile(e, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN));
-        return continuous ? ScanType.ENHANCED : ScanType.BASIC;
+    public ScanType scanType() {
+        return registry.scanning().type() != null ? registry.scanning().type() : ScanType.ENHANCED;
     }
 
-    /** The scan type of the registry (account and region) that holds {@code environment}'s repositories. */
+    /**
+     * The scan type of the registry (account and region) that holds {@code environment}'s repositories: the one its CI
+     * scan gate must follow. Today every registry of the platform scans alike ({@link #scanType()}).
+     *
+     * @param environment the environment
+     * @return the scan type of its registry
+     */
     public ScanType scanType(Environment environment) {
-        return scanType(environmentsIn(new RegistryLocation(environment.account(), environment.region())));
+        return scanType();
     }
 
     /**
      * The accounts that push images, and so sign them where managed signing is on: the first environment's (its
      * publishers) and every promotion target's (its promoters).
+     *
+     * @return the pushing accounts, in promotion order
      */
     public Set<String> signingAccounts() {
         Set<String> accounts = new LinkedHashSet<>();
@@ -246,6 +418,8 @@ public record Platform(
     /**
      * The environment whose stack grants the other pushing accounts the signing profile: the first environment in the
      * file in the profile's account and region; empty when there is none (the validator then refuses the file).
+     *
+     * @return the owning environment, if any
      */
     public Optional<Environment> signingProfileOwner() {
         if (registry.signing() == null || registry.signing().profileArn() == null) {
@@ -255,7 +429,11 @@ public record Platform(
         return environments.stream().filter(e -> e.region().equals(arn[3]) && e.account().equals(arn[4])).findFirst();
     }
 
-    /** The cdk-nag packs to run: AwsSolutions always, then the ones the file lists. */
+    /**
+     * The cdk-nag packs to run: AwsSolutions always, then the ones the file lists.
+     *
+     * @return the cdk-nag packs to run
+     */
     public Set<CompliancePack> compliancePacks() {
         Set<CompliancePack> packs = EnumSet.of(CompliancePack.AWS_SOLUTIONS);
         packs.addAll(compliance.packs());

@@ -12,16 +12,31 @@ public class PlatformFileException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * A problem without details.
+     *
+     * @param message the message
+     */
     public PlatformFileException(String message) {
         this(message, List.of());
     }
 
+    /**
+     * Every problem of a platform file.
+     *
+     * @param message the message, naming the file
+     * @param problems the problems, each with path, line and hint
+     */
     public PlatformFileException(String message, List<Problem> problems) {
         super(message);
         this.problems = List.copyOf(problems);
     }
 
-    /** The problems one by one, in file order; empty when the file could not be read or parsed at all. */
+    /**
+     * The problems one by one, in file order; empty when the file could not be read or parsed at all.
+     *
+     * @return the problems one by one, in file order
+     */
     public List<Problem> problems() {
         return problems;
     }

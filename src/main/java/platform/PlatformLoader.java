@@ -20,7 +20,12 @@ public final class PlatformLoader {
     private PlatformLoader() {
     }
 
-    /** The validated platform of a file; throws {@link PlatformFileException} naming every problem. */
+    /**
+     * The validated platform of a file; throws {@link PlatformFileException} naming every problem.
+     *
+     * @param file the platform file (YAML or JSON)
+     * @return the validated platform of a file
+     */
     public static Platform load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new PlatformFileException(file + ": platform file not found. Hint: give an existing YAML or JSON file,"
@@ -38,6 +43,10 @@ public final class PlatformLoader {
     /**
      * The validated platform of YAML or JSON text; {@code source} names it in messages (a file name).
      * Tests build platforms from inline text with it.
+     *
+     * @param source the name messages give the text, e.g. a file name
+     * @param text the platform file's content
+     * @return the validated platform of YAML or JSON text
      */
     public static Platform parse(String source, String text) {
         LocatedYaml.Result parsed;
@@ -78,6 +87,9 @@ public final class PlatformLoader {
     /**
      * The problems of a platform built in Java (no lines); empty when valid. For code that builds the model without a
      * file; a loaded platform has already passed.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @return the problems of a platform built in Java (no lines)
      */
     public static List<Problem> validate(Platform platform) {
         Problems problems = new Problems(Map.of());

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class PlatformSchema {
 
+    /** The schema's path in the repository. */
     public static final String COMMITTED_FILE = "schema/platform.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,7 +30,11 @@ public final class PlatformSchema {
     private PlatformSchema() {
     }
 
-    /** The schema text, deterministic, ending in a newline. */
+    /**
+     * The schema text, deterministic, ending in a newline.
+     *
+     * @return the schema text, deterministic, ending in a newline
+     */
     public static String generate() {
         PlatformSchema schema = new PlatformSchema();
         ObjectNode root = JSON.createObjectNode();

@@ -53,6 +53,7 @@ final class PlatformValidator {
         scanning();
         signing();
         replication();
+        ownership();
         pullThroughCache();
         creationTemplates();
         tagging();
@@ -437,6 +438,14 @@ final class PlatformValidator {
                         "set registry.scanning.type: ENHANCED, or use SCAN_ON_PUSH");
             }
         }
+        if (scanning.otherRepositories() == ScanFrequency.MANUAL) {
+            problems.add("registry.scanning.otherRepositories", "MANUAL would leave the registry's other repositories"
+                    + " unscanned wherever this platform writes the scanning configuration", "use SCAN_ON_PUSH (the default)"
+                    + " or CONTINUOUS_SCAN, or set scanning: existing in registry.ownership where another owner scans them");
+        } else if (scanning.otherRepositories() == ScanFrequency.CONTINUOUS_SCAN && scanning.type() == ScanType.BASIC) {
+            problems.add("registry.scanning.otherRepositories", "CONTINUOUS_SCAN needs ENHANCED scanning, but type is BASIC",
+                    "set registry.scanning.type: ENHANCED, or use SCAN_ON_PUSH");
+        }
         if (scanning.type() != ScanType.BASIC) {
             return;
         }
@@ -463,6 +472,7 @@ final class PlatformValidator {
             ReplicationRule rule = rules.get(i);
             String path = "registry.replication[" + i + "]";
             references(path + ".environments", rule.environments(), "environments", names, "environment");
+            replicationPrefixes(path, rule);
             if (rule.repositoryPrefixes().size() > MAX_FILTERS_PER_RULE) {
                 problems.add(path + ".repositoryPrefixes", rule.repositoryPrefixes().size() + " filters exceed ECR's limit of "
                         + MAX_FILTERS_PER_RULE + " a rule", "use shorter prefixes that cover more repositories");
@@ -481,40 +491,131 @@ final class PlatformValidator {
                 }
             }
         }
-        // Per registry (account and region): the rules its stack would hold and their unique destinations.
-        Map<String, List<String>> rulesByRegistry = new LinkedHashMap<>();
-        Map<String, Set<String>> destinationsByRegistry = new LinkedHashMap<>();
-        for (Environment env : platform.environments()) {
-            if (env.account() == null || env.region() == null) {
+        // The limits apply to the rules the registry gets, merged per environment and prefixes (Platform#mergedReplicationRules).
+        if (!repositoryPrefixesKnown()) {
+            return;
+        }
+        for (RegistryLocation registry : platform.registryLocations()) {
+            if (platform.environmentsIn(registry).isEmpty()) {
                 continue;
             }
-            String registry = env.account() + "/" + env.region();
-            List<String> registryRules = rulesByRegistry.computeIfAbsent(registry, r -> new ArrayList<>());
-            Set<String> destinations = destinationsByRegistry.computeIfAbsent(registry, r -> new LinkedHashSet<>());
-            if (!env.replicaRegions().isEmpty()) {
-                registryRules.add("replicaRegions of " + env.name());
-                env.replicaRegions().forEach(r -> destinations.add(env.account() + "/" + r));
+            List<MergedReplicationRule> merged = platform.mergedReplicationRules(registry);
+            String where = registry.account() + ", region " + registry.region();
+            if (merged.size() > MAX_REPLICATION_RULES) {
+                problems.add("registry.replication", merged.size() + " replication rules in account " + where
+                                + " (one per environment and set of repositoryPrefixes) exceed ECR's limit of " + MAX_REPLICATION_RULES,
+                        "give rules of one environment the same repositoryPrefixes, or replicate fewer environments");
             }
-            for (ReplicationRule rule : platform.replicationRules(env)) {
-                String id = "registry.replication[" + rules.indexOf(rule) + "]";
-                if (!registryRules.contains(id)) {
-                    registryRules.add(id);
-                }
-                rule.destinations().forEach(d -> destinations.add(d.account(env) + "/" + d.region()));
+            Set<RegistryLocation> destinations = new LinkedHashSet<>();
+            merged.forEach(rule -> destinations.addAll(rule.destinations()));
+            if (destinations.size() > MAX_REPLICATION_DESTINATIONS) {
+                problems.add("registry.replication", destinations.size() + " unique replication destinations from account "
+                        + where + " exceed ECR's limit of " + MAX_REPLICATION_DESTINATIONS, "replicate to fewer regions or accounts");
             }
         }
-        rulesByRegistry.forEach((registry, registryRules) -> {
-            String where = registry.replace("/", ", region ");
-            if (registryRules.size() > MAX_REPLICATION_RULES) {
-                problems.add("registry.replication", registryRules.size() + " replication rules in account " + where
-                        + " exceed ECR's limit of " + MAX_REPLICATION_RULES, "merge rules that share destinations");
+    }
+
+    /** A rule's repositoryPrefixes select repositories of the environments it covers, never another environment's. */
+    private void replicationPrefixes(String path, ReplicationRule rule) {
+        if (!repositoryPrefixesKnown()) {
+            return;
+        }
+        for (Environment env : platform.environments()) {
+            if (env.name() == null || !platform.replicationRules(env).contains(rule)) {
+                continue;
             }
-            if (destinationsByRegistry.get(registry).size() > MAX_REPLICATION_DESTINATIONS) {
-                problems.add("registry.replication", destinationsByRegistry.get(registry).size()
-                        + " unique replication destinations from account " + where + " exceed ECR's limit of "
-                        + MAX_REPLICATION_DESTINATIONS, "replicate to fewer regions or accounts");
+            String own = platform.repositoryPrefix(env);
+            for (int k = 0; k < rule.repositoryPrefixes().size(); k++) {
+                String prefix = rule.repositoryPrefixes().get(k);
+                if (prefix != null && !prefix.startsWith(own)) {
+                    problems.add(path + ".repositoryPrefixes[" + k + "]", "prefix \"" + prefix + "\" does not select repositories"
+                                    + " of environment \"" + env.name() + "\" (they all start with \"" + own + "\")",
+                            "start it with \"" + own + "\", e.g. \"" + own + (platform.services().isEmpty() ? "" : platform.services().get(0).name()) + "\"");
+                }
             }
-        });
+        }
+    }
+
+    /** Whether every environment's repository prefix and registry can be computed (the binder read what they need). */
+    private boolean repositoryPrefixesKnown() {
+        if (platform.name() == null || !problems.isUsable("platform") || !problems.isUsable("repositoryNaming")) {
+            return false;
+        }
+        for (int i = 0; i < platform.environments().size(); i++) {
+            Environment e = platform.environments().get(i);
+            if (e.name() == null || e.account() == null || e.region() == null || !namingUsable(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- ownership of account-wide and registry-wide singletons ---------------------------------------
+
+    /**
+     * Every account and registry the file claims must be one the platform deploys to, once; and a setting left to
+     * another owner must not be one the file asks this platform to write.
+     */
+    private void ownership() {
+        List<String> accounts = platform.environments().stream().map(Environment::account).filter(a -> a != null).distinct().toList();
+        List<Account> claimed = platform.accountOwnership();
+        duplicates("accounts", claimed.stream().map(Account::account).toList(), "account");
+        for (int i = 0; i < claimed.size(); i++) {
+            String account = claimed.get(i).account();
+            if (account != null && !accounts.contains(account)) {
+                problems.add("accounts[" + i + "].account", "account \"" + account + "\" holds no environment of this platform",
+                        "use one of " + String.join(", ", accounts) + ", or remove the entry");
+            }
+        }
+        if (!repositoryPrefixesKnown()) {
+            return;
+        }
+        List<RegistryLocation> registries = platform.registryLocations();
+        List<RegistryOwnership> owners = platform.registry().ownership();
+        duplicates("registry.ownership", owners.stream().map(o -> o.account() + "/" + o.region()).toList(), "registry");
+        for (int i = 0; i < owners.size(); i++) {
+            RegistryOwnership owner = owners.get(i);
+            String path = "registry.ownership[" + i + "]";
+            if (owner.account() == null || owner.region() == null) {
+                continue;
+            }
+            RegistryLocation location = owner.location();
+            if (!registries.contains(location)) {
+                problems.add(path, "registry " + location + " is not one this platform configures",
+                        "use one of " + String.join(", ", registries.stream().map(RegistryLocation::toString).toList())
+                                + " (environments' registries and replication destinations)");
+                continue;
+            }
+            if (owner.replication() == SettingOwnership.EXISTING && !platform.mergedReplicationRules(location).isEmpty()) {
+                problems.add(path + ".replication", "replication is left as it is, but the file replicates environment \""
+                                + platform.mergedReplicationRules(location).get(0).source().name() + "\" from " + location
+                                + " (the replication configuration is one per registry: writing it would replace the owner's rules)",
+                        "set replication: managed and declare every rule of this registry here, or remove the environment's"
+                                + " replicaRegions and registry.replication rules and have the owner add them");
+            }
+            if (owner.registryPolicy() == SettingOwnership.EXISTING) {
+                for (Environment env : platform.environments()) {
+                    boolean intoHere = !env.account().equals(location.account())
+                            && platform.mergedReplicationRules(new RegistryLocation(env.account(), env.region())).stream()
+                            .anyMatch(r -> r.source().equals(env) && r.destinations().contains(location));
+                    if (intoHere) {
+                        problems.add(path + ".registryPolicy", "the registry policy is left as it is, but environment \""
+                                        + env.name() + "\" replicates from account " + env.account() + " into " + location
+                                        + ", which needs a registry policy statement there",
+                                "set registryPolicy: managed, or have the owner allow ecr:CreateRepository and"
+                                        + " ecr:ReplicateImage for account " + env.account() + " and keep it managed elsewhere;"
+                                        + " then replicate from another place");
+                        break;
+                    }
+                }
+            }
+            if (owner.signing() == SettingOwnership.EXISTING && platform.registry().signing() != null
+                    && !platform.environmentsIn(location).isEmpty()) {
+                problems.add(path + ".signing", "signing is left as it is, but registry.signing asks for managed signing of"
+                                + " this platform's repositories in " + location,
+                        "set signing: managed, or remove registry.signing and have the owner add the rule");
+            }
+        }
     }
 
     private void pullThroughCache() {

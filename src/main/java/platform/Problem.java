@@ -10,7 +10,11 @@ package platform;
  */
 public record Problem(String path, Integer line, String what, String hint) {
 
-    /** {@code <path> (line L): <what>. Hint: <hint>.}; a hint that is a question keeps its question mark. */
+    /**
+     * {@code <path> (line L): <what>. Hint: <hint>.}; a hint that is a question keeps its question mark.
+     *
+     * @return the message
+     */
     public String render() {
         return path + (line == null ? "" : " (line " + line + ")") + ": " + what + ". Hint: " + hint
                 + (hint.endsWith("?") || hint.endsWith(".") ? "" : ".");

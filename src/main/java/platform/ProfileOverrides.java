@@ -26,5 +26,7 @@ public record ProfileOverrides(
         @Field("Reject tag-mutability exclusions unless the service gives an overrideReason.")
         Boolean requireImmutableTags) {
 
+    /** No override: every setting from the profile. */
+    /** No override: every setting from the profile. */
     public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null);
 }

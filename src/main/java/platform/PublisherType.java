@@ -2,7 +2,10 @@ package platform;
 
 /** Who pushes a service's images: a GitHub Actions workflow through OIDC, or a CodeBuild project. */
 public enum PublisherType implements FileValue {
-    GITHUB("github"), CODEBUILD("codebuild");
+    /** A GitHub Actions workflow, through GitHub's OIDC provider. */
+    GITHUB("github"),
+    /** A CodeBuild project. */
+    CODEBUILD("codebuild");
 
     private final String fileValue;
 

@@ -17,17 +17,37 @@ public record PullThroughCacheRule(
         @Field(pattern = Names.NAME, value = "Environments whose registries get the rule (a credential works only in its own account and region). Default: all.")
         List<String> environments) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param upstream ecr-public, docker-hub, github, quay, k8s or ecr.
+     * @param prefix the repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.
+     * @param credentialArn docker-hub, github: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.
+     * @param upstreamAccount ecr: the upstream registry's account.
+     * @param upstreamRegion ecr: the upstream registry's region. Default: the caching registry's region.
+     * @param environments environments whose registries get the rule (a credential works only in its own account and region). Default: all.
+     */
     public PullThroughCacheRule {
         environments = environments == null ? List.of() : List.copyOf(environments);
         prefix = prefix == null && upstream != null ? upstream.fileValue() : prefix;
     }
 
-    /** Whether the rule is created in the registry of an environment. */
+    /**
+     * Whether the rule is created in the registry of an environment.
+     *
+     * @param environment the environment, from the platform file
+     * @return whether the rule is created in the registry of an environment
+     */
     public boolean appliesTo(Environment environment) {
         return environments.isEmpty() || environments.contains(environment.name());
     }
 
-    /** The upstream registry URL for a caching registry in {@code region}. */
+    /**
+     * The upstream registry URL for a caching registry in {@code region}.
+     *
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return the upstream registry URL for a caching registry in {@code region}
+     */
     public String upstreamRegistryUrl(String region) {
         if (upstream == Upstream.ECR) {
             return upstreamAccount + ".dkr.ecr." + (upstreamRegion != null ? upstreamRegion : region) + ".amazonaws.com";

@@ -17,12 +17,27 @@ public record Puller(
         @Field(pattern = Names.REGION, value = "Where it runs; must hold the repository or a replica. Default: the environment's region.")
         String region) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param type ecs, eks-node, eks-fargate, lambda, app-runner or account.
+     * @param environments environments whose repositories it pulls. Default: all.
+     * @param services services whose repositories it pulls. Default: all.
+     * @param account account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).
+     * @param roleArn account: an existing role in that account, the only principal granted. Default: the whole account.
+     * @param region where it runs; must hold the repository or a replica. Default: the environment's region.
+     */
     public Puller {
         environments = environments == null ? List.of() : List.copyOf(environments);
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** The account the puller runs in: as written, else the roleArn's, else the environment's. */
+    /**
+     * The account the puller runs in: as written, else the roleArn's, else the environment's.
+     *
+     * @param environment the environment, from the platform file
+     * @return the account the puller runs in
+     */
     public String account(Environment environment) {
         if (account != null) {
             return account;
@@ -30,12 +45,21 @@ public record Puller(
         return roleArn != null ? roleArn.split(":")[4] : environment.account();
     }
 
-    /** The region the puller runs in: as written, else the environment's. */
+    /**
+     * The region the puller runs in: as written, else the environment's.
+     *
+     * @param environment the environment, from the platform file
+     * @return the region the puller runs in
+     */
     public String region(Environment environment) {
         return region != null ? region : environment.region();
     }
 
-    /** Pullers that get a role created in the environment's account. */
+    /**
+     * Pullers that get a role created in the environment's account.
+     *
+     * @return whether the puller gets a role
+     */
     public boolean getsRole() {
         return type != PullerType.LAMBDA && type != PullerType.ACCOUNT;
     }

@@ -13,12 +13,52 @@ public record Registry(
         @Field("Repository creation templates besides the ones generated for the cache and replication. Default: none.")
         List<CreationTemplate> creationTemplates,
         @Field("Managed image signing with AWS Signer. Default: off.")
-        Signing signing) {
+        Signing signing,
+        @Field("Who owns each registry-wide singleton, per account and region: managed here or left as it is (existing)."
+                + " Two platforms sharing a registry give each singleton one owner (docs/registry.md). Default: every"
+                + " registry the platform configures is managed here.")
+        List<RegistryOwnership> ownership) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param scanning registry scanning. Default: ENHANCED when some repository scans continuously (prod does), else BASIC; frequencies from the profiles.
+     * @param replication replication rules beyond environments' replicaRegions (cross-account, disaster recovery). Default: none.
+     * @param pullThroughCache pull-through cache rules for trusted upstream registries. Default: none.
+     * @param creationTemplates repository creation templates besides the ones generated for the cache and replication. Default: none.
+     * @param signing managed image signing with AWS Signer. Default: off.
+     * @param ownership who owns each registry-wide singleton per account and region. Default: every registry managed here.
+     */
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
         replication = replication == null ? List.of() : List.copyOf(replication);
         pullThroughCache = pullThroughCache == null ? List.of() : List.copyOf(pullThroughCache);
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
+        ownership = ownership == null ? List.of() : List.copyOf(ownership);
+    }
+
+    /**
+     * Registry settings with every registry managed here.
+     *
+     * @param scanning registry scanning
+     * @param replication replication rules beyond environments' replicaRegions
+     * @param pullThroughCache pull-through cache rules
+     * @param creationTemplates repository creation templates
+     * @param signing managed image signing
+     */
+    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null);
+    }
+
+    /**
+     * Who owns the singletons of a registry: as the file lists it, else everything managed here.
+     *
+     * @param location the registry's account and region
+     * @return the registry's ownership
+     */
+    public RegistryOwnership ownership(RegistryLocation location) {
+        return ownership.stream().filter(o -> location.equals(o.location())).findFirst()
+                .orElseGet(() -> RegistryOwnership.managed(location));
     }
 }

@@ -7,7 +7,12 @@ public record ReplicationDestination(
         @Field(pattern = Names.ACCOUNT, value = "The destination account. Default: the source environment's account.")
         String account) {
 
-    /** The destination account: as written, else the source environment's. */
+    /**
+     * The destination account: as written, else the source environment's.
+     *
+     * @param source the environment replicated from
+     * @return the destination account
+     */
     public String account(Environment source) {
         return account != null ? account : source.account();
     }

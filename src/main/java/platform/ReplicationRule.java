@@ -11,6 +11,13 @@ public record ReplicationRule(
         @Field(pattern = Names.REPOSITORY_PREFIX, value = "Repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).")
         List<String> repositoryPrefixes) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param environments environments whose repositories are replicated. Default: all.
+     * @param destinations where to replicate to; at most 25 unique destinations in all.
+     * @param repositoryPrefixes repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).
+     */
     public ReplicationRule {
         environments = environments == null ? List.of() : List.copyOf(environments);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);

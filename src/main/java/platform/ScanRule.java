@@ -9,6 +9,12 @@ public record ScanRule(
         @Field(required = true, pattern = Names.WILDCARD_FILTER, value = "Repository name filters with * wildcards; at most 100.")
         List<String> filters) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param frequency sCAN_ON_PUSH, CONTINUOUS_SCAN (ENHANCED only) or MANUAL.
+     * @param filters repository name filters with * wildcards; at most 100.
+     */
     public ScanRule {
         filters = filters == null ? List.of() : List.copyOf(filters);
     }

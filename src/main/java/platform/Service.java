@@ -25,6 +25,20 @@ public record Service(
         @Field("Who pushes this service's images. Default: none.")
         List<Publisher> publishers) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param name the service name, the last segment of its repository names.
+     * @param team the owning team, written as a tag. Default: no team tag.
+     * @param publicRepository also publish the service's images in an ECR Public repository (us-east-1). Default: false.
+     * @param catalog public: catalog data of the ECR Public repository. Default: none (the repository is created without catalog text).
+     * @param architectures target platforms of the image build: linux/amd64, linux/arm64. Default: [linux/amd64].
+     * @param lambda the image runs on AWS Lambda (one architecture, repository in the function's region). Default: false.
+     * @param tagMutabilityExclusions tag prefixes that stay mutable in an otherwise immutable repository (IMMUTABLE_WITH_EXCLUSION). Default: none.
+     * @param overrideReason why this service needs tagMutabilityExclusions where the profile requires immutable tags. Default: none, and then exclusions are rejected there.
+     * @param overrides changes to the environment profile for this service's repositories. Default: none.
+     * @param publishers who pushes this service's images. Default: none.
+     */
     public Service {
         architectures = architectures == null || architectures.isEmpty() ? List.of(Architecture.LINUX_AMD64) : List.copyOf(architectures);
         tagMutabilityExclusions = tagMutabilityExclusions == null ? List.of() : List.copyOf(tagMutabilityExclusions);
@@ -32,7 +46,13 @@ public record Service(
         publishers = publishers == null ? List.of() : List.copyOf(publishers);
     }
 
-    /** A service with only a name and a team. */
+    /**
+     * A service with only a name and a team.
+     *
+     * @param name the service name
+     * @param team the owning team, or {@code null}
+     * @return a service with only a name and a team
+     */
     public static Service of(String name, String team) {
         return new Service(name, team, false, null, null, false, null, null, null, null);
     }

@@ -9,6 +9,12 @@ public record Signing(
         @Field(pattern = Names.WILDCARD_FILTER, value = "Repository filters with * wildcards. Default: every repository of the platform (<platform>/*).")
         List<String> filters) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param profileArn the AWS Signer signing profile ARN.
+     * @param filters repository filters with * wildcards. Default: every repository of the platform (&lt;platform&gt;/*).
+     */
     public Signing {
         filters = filters == null ? List.of() : List.copyOf(filters);
     }

@@ -2,11 +2,17 @@ package platform;
 
 /** Upstream registries of ECR pull-through cache rules. */
 public enum Upstream implements FileValue {
+    /** Amazon ECR Public Gallery, anonymous. */
     ECR_PUBLIC("ecr-public", "ecr-public", "public.ecr.aws", false),
+    /** Docker Hub, with a credential. */
     DOCKER_HUB("docker-hub", "docker-hub", "registry-1.docker.io", true),
+    /** GitHub Container Registry, with a credential. */
     GITHUB("github", "github-container-registry", "ghcr.io", true),
+    /** Quay, anonymous. */
     QUAY("quay", "quay", "quay.io", false),
+    /** The Kubernetes registry, anonymous. */
     K8S("k8s", "k8s", "registry.k8s.io", false),
+    /** Another Amazon ECR private registry (cross-account or cross-region). */
     ECR("ecr", "ecr", null, false);
 
     private final String fileValue;
@@ -26,17 +32,29 @@ public enum Upstream implements FileValue {
         return fileValue;
     }
 
-    /** The value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}. */
+    /**
+     * The value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}.
+     *
+     * @return the value of {@code AWS::ECR::PullThroughCacheRule.UpstreamRegistry}
+     */
     public String upstreamRegistry() {
         return upstreamRegistry;
     }
 
-    /** The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region. */
+    /**
+     * The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region.
+     *
+     * @return the upstream registry URL ECR expects
+     */
     public String registryUrl() {
         return registryUrl;
     }
 
-    /** Upstreams ECR only accepts with a Secrets Manager credential. */
+    /**
+     * Upstreams ECR only accepts with a Secrets Manager credential.
+     *
+     * @return whether the upstream needs a credential
+     */
     public boolean needsCredential() {
         return needsCredential;
     }

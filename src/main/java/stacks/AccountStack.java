@@ -13,6 +13,14 @@ import software.constructs.Construct;
  */
 public class AccountStack extends Stack {
 
+    /**
+     * The account stack of {@code account} (its region holds the stack; IAM is global).
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region of the stack
+     */
     public AccountStack(Construct scope, String id, String account, String region) {
         super(scope, id, StackProps.builder()
                 .stackName(id)

@@ -8,6 +8,7 @@ import software.amazon.awscdk.AppProps;
 import validation.ParallelTemplateValidation;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Map;
  */
 public final class BlueprintApp {
 
+    /** The platform file synthesized when the {@code platform} context is not given. */
     public static final String DEFAULT_PLATFORM_FILE = "examples/ecommerce/platform.yaml";
 
     private BlueprintApp() {
@@ -43,6 +45,12 @@ public final class BlueprintApp {
      */
     static final long TEMPLATE_BYTES_PER_REPOSITORY = 4_500;
 
+    /**
+     * The CDK app of {@code cdk.json}: synthesizes the stacks of the platform file ({@code -c platform=...}).
+     *
+     * @param args unused
+     * @throws InterruptedException when interrupted while template validation workers run
+     */
     public static void main(String[] args) throws InterruptedException {
         Thread synth = new Thread(null, BlueprintApp::synthesize, "synth", SYNTH_STACK_BYTES);
         synth.start();
@@ -94,10 +102,21 @@ public final class BlueprintApp {
         return (long) platform.services().size() * platform.environments().size() * TEMPLATE_BYTES_PER_REPOSITORY;
     }
 
-    /** jsii appends the JavaScript stack to messages that cross from Node; the first paragraph is the message. */
+    /**
+     * jsii appends to messages that cross from Node the JavaScript stack and, for errors thrown by Node while it
+     * serves a Java callback, the same message again after {@code @jsii/kernel.RuntimeError: }; the part before
+     * either is the message.
+     */
     static String firstLine(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int jsStack = message.indexOf("\n    at ");
-        return (jsStack < 0 ? message : message.substring(0, jsStack)).strip();
+        for (String appended : JSII_APPENDED) {
+            int at = message.indexOf(appended);
+            if (at > 0) {
+                message = message.substring(0, at);
+            }
+        }
+        return message.strip();
     }
+
+    private static final List<String> JSII_APPENDED = List.of("\n    at ", "\n@jsii/kernel.RuntimeError: ");
 }

@@ -24,7 +24,12 @@ public final class DeliveryPipeline {
     private DeliveryPipeline() {
     }
 
-    /** The stack name of a platform's pipeline, e.g. {@code shop-delivery}. Stack names are API. */
+    /**
+     * The stack name of a platform's pipeline, e.g. {@code shop-delivery}. Stack names are API.
+     *
+     * @param platform the platform name, as in the platform file
+     * @return the stack name of a platform's pipeline, e.g
+     */
     public static String stackName(String platform) {
         return platform + "-delivery";
     }
@@ -33,6 +38,11 @@ public final class DeliveryPipeline {
      * Creates {@code <platform>-delivery} under {@code scope}. Fails with every problem at once when the platform has no
      * delivery section, the environment builder is missing, an approval names no environment or the platform file
      * path cannot be passed to the synth command.
+     *
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
+     * @param props the props
+     * @return the pipeline stack
      */
     public static DeliveryPipelineStack create(Construct scope, Platform platform, DeliveryPipelineProps props) {
         List<String> problems = new ArrayList<>();
@@ -71,7 +81,12 @@ public final class DeliveryPipeline {
         return stack;
     }
 
-    /** The environments in promotion order; any environment the order leaves out follows, in file order. */
+    /**
+     * The environments in promotion order; any environment the order leaves out follows, in file order.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @return the environments in promotion order
+     */
     public static List<Environment> promotionOrder(Platform platform) {
         Set<Environment> ordered = new LinkedHashSet<>();
         platform.promotionOrder().forEach(name -> platform.environment(name).ifPresent(ordered::add));

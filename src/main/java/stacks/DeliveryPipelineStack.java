@@ -3,7 +3,6 @@ package stacks;
 import platform.Delivery;
 import platform.Environment;
 import platform.Platform;
-import platform.Profile;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
@@ -15,8 +14,6 @@ import software.amazon.awscdk.pipelines.CodeBuildOptions;
 import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
-import software.amazon.awscdk.pipelines.ManualApprovalStep;
-import software.amazon.awscdk.pipelines.ManualApprovalStepProps;
 import software.amazon.awscdk.pipelines.ShellStep;
 import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
@@ -26,6 +23,9 @@ import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
 import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -64,9 +64,21 @@ public class DeliveryPipelineStack extends Stack {
     public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
     static final String ACCESS_LOGS_PREFIX = "artifacts/";
 
+    /** Construct id of the topic the manual approvals notify. */
+    public static final String APPROVAL_TOPIC_ID = "ApprovalTopic";
+
     private final CodePipeline pipeline;
+    private final Topic approvalTopic;
     private final List<EnvironmentStage> stages = new ArrayList<>();
 
+    /**
+     * The delivery pipeline stack.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param props the props
+     */
     public DeliveryPipelineStack(Construct scope, String id, Platform platform, DeliveryPipelineProps props) {
         super(scope, id, stackProps(id, platform));
         Delivery delivery = platform.deliveryPipeline().orElseThrow();
@@ -96,26 +108,60 @@ public class DeliveryPipelineStack extends Stack {
                                 Map.of("install", Map.of("runtime-versions", SYNTH_RUNTIME_VERSIONS)))))
                         .build())
                 .build();
+        this.approvalTopic = approvalTopic(delivery);
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
-                : platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(Environment::name).toList();
+                : ApprovalGates.defaultApprovalBefore(platform);
         for (Environment environment : DeliveryPipeline.promotionOrder(platform)) {
             EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
             props.perStage().accept(stage);
             List<Step> pre = approvalBefore.contains(environment.name())
-                    ? List.of(new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
-                            .comment("Promote " + platform.name() + " to " + environment.name()
-                                    + " (account " + environment.account() + ", " + environment.region() + ")")
-                            .build()))
+                    ? List.of(new NotifyingApprovalStep("Approve", "Promote " + platform.name() + " to " + environment.name()
+                            + " (account " + environment.account() + ", " + environment.region() + ")", approvalTopic))
                     : List.of();
             pipeline.addStage(stage, AddStageOpts.builder().pre(pre).build());
             stages.add(stage);
         }
         pipeline.buildPipeline();
+        checkActionsPerStage(pipeline.getPipeline().getStages().stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
+                        (a, b) -> a, java.util.LinkedHashMap::new)));
         logAccess(this, pipeline.getPipeline().getArtifactBucket());
         otherRegions().forEach(support -> logAccess(support.getStack(), support.getReplicationBucket()));
         suppressGeneratedWildcards();
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
+        suppressApprovalTopicKeyWildcard();
+    }
+
+    /** Present only when some stage has a manual approval: its action role publishes to the approval topic. */
+    private void suppressApprovalTopicKeyWildcard() {
+        NagSuppressions.addResourceSuppressions(pipeline.getPipeline(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The approval action role publishes to the approval topic, which is encrypted with the account's"
+                        + " AWS-managed SNS key, which is named by alias only: Topic.grantPublish grants kms:Decrypt and"
+                        + " kms:GenerateDataKey* on key/* with the condition kms:ResourceAliases = alias/aws/sns, that one key.")
+                .appliesTo(List.of(regex("^Resource::arn:(<AWS::Partition>|aws):kms:[a-z0-9-]+:[0-9]{12}:key\\/\\*$")))
+                .build()), true);
+    }
+
+    /**
+     * CodePipeline's quota of actions in one stage
+     * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html, "Number of actions in a stage"): a larger
+     * stage fails only when CloudFormation creates the pipeline. CDK Pipelines splits a larger stage into
+     * {@code <stage>.1}, {@code <stage>.2}, ... itself; the check guards that behaviour (a step that adds actions outside
+     * the split would otherwise pass synthesis and fail on deploy).
+     */
+    public static final int MAX_ACTIONS_PER_STAGE = 50;
+
+    /** Fails with every stage over {@link #MAX_ACTIONS_PER_STAGE}, naming its action count; action counts by stage name. */
+    static void checkActionsPerStage(Map<String, Integer> actionsByStage) {
+        List<String> over = actionsByStage.entrySet().stream().filter(e -> e.getValue() > MAX_ACTIONS_PER_STAGE)
+                .map(e -> "stage \"" + e.getKey() + "\" has " + e.getValue() + " actions").toList();
+        if (!over.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", over) + ": CodePipeline allows at most "
+                    + MAX_ACTIONS_PER_STAGE + " actions in a stage (each stack takes two: prepare and deploy its change set)."
+                    + " Hint: fewer stacks per environment (fewer shards, see docs/scale.md), or split the environment");
+        }
     }
 
     /**
@@ -224,16 +270,54 @@ public class DeliveryPipelineStack extends Stack {
         return RegexAppliesTo.builder().regex("/" + pattern + "/g").build();
     }
 
-    /** The synth step's command: the README's {@code npx cdk synth}, for this platform file. */
+    /**
+     * The topic every manual approval notifies, with the platform file's {@code delivery.approvalEmail} subscribed:
+     * encrypted with the account's SNS key ({@code alias/aws/sns}: CodePipeline publishes with the pipeline role, a
+     * principal of this account, which that key admits through SNS) and published to over TLS only.
+     */
+    private Topic approvalTopic(Delivery delivery) {
+        Topic topic = Topic.Builder.create(this, APPROVAL_TOPIC_ID)
+                .displayName(getStackName() + " approvals")
+                .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
+                .enforceSsl(true)
+                .build();
+        delivery.approvalEmail().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
+        return topic;
+    }
+
+    /**
+     * The topic the manual approvals notify; subscribe to it to be told when a stage waits.
+     *
+     * @return the approval topic
+     */
+    public Topic approvalTopic() {
+        return approvalTopic;
+    }
+
+    /**
+     * The synth step's command: the README's {@code npx cdk synth}, for this platform file.
+     *
+     * @param platformFile the path of the platform file
+     * @return the synth step's command
+     */
     public static String synthCommand(String platformFile) {
         return "npx cdk synth -c platform=" + platformFile;
     }
 
+    /**
+     * The CDK pipeline.
+     *
+     * @return the pipeline
+     */
     public CodePipeline pipeline() {
         return pipeline;
     }
 
-    /** The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key). */
+    /**
+     * The support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key).
+     *
+     * @return the support stacks CodePipeline adds, one per target region other than the pipeline's (replication bucket and key)
+     */
     public List<Stack> supportStacks() {
         return otherRegions().stream().map(CrossRegionSupport::getStack).toList();
     }
@@ -246,7 +330,11 @@ public class DeliveryPipelineStack extends Stack {
                 .toList();
     }
 
-    /** The stages in the order the pipeline deploys them. */
+    /**
+     * The stages in the order the pipeline deploys them.
+     *
+     * @return the stages in the order the pipeline deploys them
+     */
     public List<EnvironmentStage> stages() {
         return List.copyOf(stages);
     }

@@ -26,6 +26,7 @@ import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
+import constructs.network.S3GatewayPolicy;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
 import constructs.internal.StackValues;
@@ -53,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything one environment owns: its repository key, one repository per service, and (added by
@@ -63,6 +65,7 @@ import java.util.Set;
  */
 public class EnvironmentStack extends Stack implements StackValues.Holder {
 
+    /** The construct id of the environment's KMS key: API, a new id would replace the key. */
     public static final String KEY_ID = "RepositoryKey";
 
     /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
@@ -72,6 +75,16 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     private final List<Service> services;
     private final int shard;
 
+    /**
+     * The stack of an environment that is not sharded (shard 1, with repository outputs).
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints})
+     */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints) {
         this(scope, id, platform, environment, services, ownsVpcEndpoints, 1, true);
@@ -84,6 +97,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      *
      * @param shard             1-based; 1 is the environment's stack of an unsharded estate
      * @param repositoryOutputs whether each repository exports its name, ARN and URI
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds (one shard's)
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints}); false when an earlier environment with the same VPC does
      */
     public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
@@ -221,7 +240,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerType.EKS_FARGATE, PullerRoleKind.EKS_FARGATE_POD_EXECUTION,
             PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS);
 
-    /** The role kind of a puller type that gets a role in the environment's account; null for account and lambda pullers. */
+    /**
+     * The role kind of a puller type that gets a role in the environment's account.
+     *
+     * @param type the puller type
+     * @return the role kind; null for account and lambda pullers
+     */
     public static PullerRoleKind pullerRoleKind(PullerType type) {
         return PULLER_ROLES.get(type);
     }
@@ -358,17 +382,26 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .routeTableIds(vpc.routeTables())
                 .includeCloudWatchLogs(vpc.logsEndpoint())
                 .organizationId(vpc.organizationId())
-                .s3OnlyForEcr(vpc.s3OnlyForEcr())
-                .adoptExistingEndpoints(vpc.adoptExistingEndpoints()
-                        ? EnumSet.allOf(RegistryEndpoints.Endpoint.class) : Set.of())
+                .s3GatewayPolicy(S3GatewayPolicy.valueOf(vpc.s3EndpointPolicy().name()))
+                .adoptExistingEndpoints(vpc.existingEndpoints().stream()
+                        .map(e -> RegistryEndpoints.Endpoint.valueOf(e.name())).collect(Collectors.toSet()))
                 .build());
     }
 
-    /** The repositories of this stack by service name, in platform-file order. */
+    /**
+     * The repositories of this stack by service name, in platform-file order.
+     *
+     * @return the repositories of this stack by service name, in platform-file order
+     */
     public Map<String, PrivateRepository> repositories() {
         return Map.copyOf(repositories);
     }
 
+    /**
+     * The environment's (or shard's) KMS key.
+     *
+     * @return the key
+     */
     public RepositoryKey key() {
         return key;
     }
@@ -425,6 +458,11 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * The repository policy of the environment's replicas in {@code region} (of its own account), for the REPLICATION
      * creation template there: ECR replicates images but not repository policies, so consumers in a replica region
      * are granted here. Empty when no consumer pulls in that region.
+     *
+     * @param platform    the platform
+     * @param environment the replicated environment
+     * @param region      the replica region (of the environment's account)
+     * @return the policy of the replicas there
      */
     public static RepositoryPolicy replicaPolicy(Platform platform, Environment environment, String region) {
         var policy = RepositoryPolicy.builder();
@@ -455,7 +493,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         }
     }
 
+    /**
+     * RETAIN in the platform file is RETAIN_ON_UPDATE_OR_DELETE in the template (DeletionPolicy RetainExceptOnCreate,
+     * UpdateReplacePolicy Retain): kept on every update and deletion, but a first create that rolls back removes what it
+     * created, so the retry does not fail on a repository or alias that already exists (docs/delivery.md, recovery).
+     */
     static RemovalPolicy removalPolicy(EnvironmentProfile profile) {
-        return profile.removalPolicy() == platform.RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        return profile.removalPolicy() == platform.RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
     }
 }

@@ -18,6 +18,14 @@ public class EnvironmentStage extends Stage {
 
     private final Environment environment;
 
+    /**
+     * A stage of the delivery pipeline deploying one environment to its account and region.
+     *
+     * @param scope the parent construct
+     * @param id the stage id
+     * @param environment the environment, from the platform file
+     * @param environmentStacks creates the environment's stacks with the stage as their scope
+     */
     public EnvironmentStage(Construct scope, String id, Environment environment,
                             BiConsumer<Stage, Environment> environmentStacks) {
         super(scope, id, StageProps.builder()
@@ -33,11 +41,20 @@ public class EnvironmentStage extends Stage {
         }
     }
 
+    /**
+     * The environment the stage deploys.
+     *
+     * @return the environment
+     */
     public Environment environment() {
         return environment;
     }
 
-    /** The stacks this stage deploys: every stack under it whose stage is this one (not a nested stage's). */
+    /**
+     * The stacks this stage deploys: every stack under it whose stage is this one (not a nested stage's).
+     *
+     * @return the stacks this stage deploys
+     */
     public List<Stack> stacks() {
         String path = getNode().getPath();
         return getNode().findAll().stream()

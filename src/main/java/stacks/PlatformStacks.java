@@ -6,6 +6,9 @@ import platform.CompliancePack;
 import platform.Environment;
 import platform.Platform;
 import platform.PublisherType;
+import platform.RegistryLocation;
+import platform.ScanFrequency;
+import platform.SettingOwnership;
 import platform.Service;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
@@ -34,7 +37,12 @@ public final class PlatformStacks {
     private PlatformStacks() {
     }
 
-    /** The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step. */
+    /**
+     * The stacks of the platform under {@code scope}, the default example's path in the pipeline's synth step.
+     *
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
+     */
     public static void create(Construct scope, Platform platform) {
         create(scope, platform, BlueprintApp.DEFAULT_PLATFORM_FILE);
     }
@@ -45,6 +53,8 @@ public final class PlatformStacks {
      * every stage, since App-level Aspects do not reach stacks inside a Stage.
      *
      * @param platformFile the platform file's path relative to the repository root, for the pipeline's synth step
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
      */
     public static void create(Construct scope, Platform platform, String platformFile) {
         create(scope, platform, platformFile, ShardMap.none());
@@ -53,6 +63,11 @@ public final class PlatformStacks {
     /**
      * As {@link #create(Construct, Platform, String)}, with the committed shard map of the platform file
      * ({@link ShardMap#forPlatformFile}); every stack gets the CloudFormation quota check ({@link StackLimits}).
+     *
+     * @param scope the parent construct
+     * @param platform the platform, as loaded from the platform file
+     * @param platformFile the path of the platform file
+     * @param shardMap the committed shard map ({@link ShardMap#none()} when there is none)
      */
     public static void create(Construct scope, Platform platform, String platformFile, ShardMap shardMap) {
         Set<Pack> packs = compliancePacks(platform);
@@ -80,26 +95,27 @@ public final class PlatformStacks {
     /** The stacks one environment owns: its own, and the shared ones it is the first in promotion order to need. */
     static List<Stack> environmentStacks(Construct scope, Platform platform, Environment env, Ownership ownership) {
         List<Stack> stacks = new ArrayList<>();
-        AccountStack accountStack = null;
         if (ownership.ownsAccount(env)) {
-            accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
+            var accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
             tag(accountStack, platform, null);
+            ownership.built(env.account(), accountStack);
             stacks.add(accountStack);
         }
-        RegistryStack ownRegistry = null;
         for (var entry : ownership.registriesOwnedBy(env).entrySet()) {
             RegistryPlan.Registry registry = entry.getKey();
-            boolean environmentsLiveHere = platform.environments().stream()
-                    .anyMatch(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()));
             var stack = new RegistryStack(scope, StackNames.registry(platform.name(), registry.account(), registry.region()),
                     registry.account(), registry.region(), entry.getValue(),
-                    environmentsLiveHere ? platform.registry().signing() : null, platform.name());
+                    RegistryPlan.writesSigning(platform, registry) ? platform.registry().signing() : null, platform.name());
             tag(stack, platform, null);
+            ownership.built(registry, stack);
             stacks.add(stack);
-            if (registry.account().equals(env.account()) && registry.region().equals(env.region())) {
-                ownRegistry = stack;
-            }
         }
+        // Deploy order: the OIDC provider before every role trusting it, and registry settings (scanning,
+        // templates) before the repositories, for every environment of the account or registry, not only
+        // the one that owns the shared stack (`cdk deploy shop-staging` deploys what it depends on). Across
+        // pipeline stages a dependency cannot be expressed; the stage order gives the same guarantee.
+        Stack provider = trustsGitHub(platform, env) ? ownership.accountStack(env.account()) : null;
+        Stack ownRegistry = ownership.registryStack(new RegistryPlan.Registry(env.account(), env.region()));
         // Shard 1 keeps the name <platform>-<env>; further shards hold only their repositories, keys and publishers.
         List<List<Service>> shards = ownership.shards(platform);
         for (int i = 0; i < shards.size(); i++) {
@@ -113,14 +129,10 @@ public final class PlatformStacks {
                         + "). Hint: run `bin/launch stacks.ShardMap <platform file>` and commit the .shards.yaml it writes, "
                         + "so that later additions never move a repository to another stack");
             }
-            // Deploy order within one scope: the OIDC provider before the roles trusting it, registry
-            // settings (scanning, templates) before the repositories. Across pipeline stages the stage
-            // order gives the same guarantee.
-            if (accountStack != null && trustsGitHub(platform, env)) {
-                stack.addStackDependency(accountStack);
-            }
-            if (ownRegistry != null) {
-                stack.addStackDependency(ownRegistry);
+            dependOnInSameStage(stack, provider);
+            dependOnInSameStage(stack, ownRegistry);
+            if (shard == 1) {
+                warnWhereScanningIsLeftToItsOwner(stack, platform, env);
             }
             stacks.add(stack);
         }
@@ -128,12 +140,35 @@ public final class PlatformStacks {
             var publicStack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), env.account()),
                     platform, env, ownership.publicServices());
             tag(publicStack, platform, null);
-            if (accountStack != null) {
-                publicStack.addStackDependency(accountStack);
-            }
+            dependOnInSameStage(publicStack, ownership.accountStack(env.account()));
             stacks.add(publicStack);
         }
         return stacks;
+    }
+
+    /** Warning id: an environment's profile asks for a scan frequency that only the registry's owner can give. */
+    static final String WARNING_SCANNING_LEFT_TO_OWNER = "ecr-blueprint:scanningLeftToOwner";
+
+    /**
+     * Where the registry's scanning belongs to someone else, nothing here can give the environment's repositories the
+     * profile's continuous scanning: the owner's configuration decides (its catch-all scans them at least on push).
+     */
+    private static void warnWhereScanningIsLeftToItsOwner(Stack stack, Platform platform, Environment env) {
+        var location = new RegistryLocation(env.account(), env.region());
+        boolean continuous = platform.services().stream()
+                .anyMatch(s -> platform.profile(env, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN);
+        if (continuous && platform.registry().ownership(location).scanning() == SettingOwnership.EXISTING) {
+            Annotations.of(stack).addWarningV2(WARNING_SCANNING_LEFT_TO_OWNER, "environment \"" + env.name() + "\" asks for"
+                    + " CONTINUOUS_SCAN, but the scanning configuration of " + location + " is left to its owner"
+                    + " (registry.ownership): ask the owner for the filter \"" + platform.repositoryPrefix(env) + "*\" in its"
+                    + " CONTINUOUS_SCAN rule, or the repositories are scanned only as the owner's rules say");
+        }
+    }
+
+    private static void dependOnInSameStage(Stack stack, Stack dependency) {
+        if (dependency != null && Stage.of(stack).getNode().getPath().equals(Stage.of(dependency).getNode().getPath())) {
+            stack.addStackDependency(dependency);
+        }
     }
 
     /**
@@ -172,6 +207,9 @@ public final class PlatformStacks {
         private final Map<String, Environment> accountOwners = new LinkedHashMap<>();
         private final Map<RegistryPlan.Registry, Environment> registryOwners = new LinkedHashMap<>();
         private final Map<String, Environment> vpcOwners = new LinkedHashMap<>();
+        /** The shared stacks built so far, for the dependencies of the environments that do not own them. */
+        private final Map<String, Stack> accountStacks = new LinkedHashMap<>();
+        private final Map<RegistryPlan.Registry, Stack> registryStacks = new LinkedHashMap<>();
         private final Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> contributions;
         private final List<Service> publicServices;
         private final Environment releaseEnvironment;
@@ -184,11 +222,16 @@ public final class PlatformStacks {
         }
 
         Ownership(Platform platform, ShardMap committedShards) {
+            this(platform, committedShards, ApprovalGates.of(platform));
+        }
+
+        Ownership(Platform platform, ShardMap committedShards, ApprovalGates gates) {
             this.committedShards = committedShards;
             this.shards = ShardMap.update(committedShards, platform);
             List<Environment> order = DeliveryPipeline.promotionOrder(platform);
             for (Environment env : order) {
-                if (trustsGitHub(platform, env)) {
+                // Where the provider exists already, roles trust it by its ARN and no account stack is needed.
+                if (trustsGitHub(platform, env) && platform.createsGitHubOidcProvider(env.account())) {
                     accountOwners.putIfAbsent(env.account(), env);
                 }
                 if (env.vpc() != null) {
@@ -197,21 +240,49 @@ public final class PlatformStacks {
             }
             this.contributions = RegistryPlan.of(platform).contributions();
             for (RegistryPlan.Registry registry : contributions.keySet()) {
-                registryOwners.put(registry, order.stream()
+                Environment first = order.stream()
                         .filter(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()))
                         .findFirst()
                         // a replication destination: owned by the first environment replicating there
                         .orElseGet(() -> order.stream().filter(e -> platform.regionsHolding(e).contains(registry.region())
                                 && (e.account().equals(registry.account()) || replicatesTo(platform, e, registry)))
-                                .findFirst().orElse(order.get(0))));
+                                .findFirst().orElse(order.get(0)));
+                // Registry-wide settings change every environment whose repositories or replicas live there: in a
+                // pipeline they wait for the latest approval among those environments (prod's, when prod shares it).
+                registryOwners.put(registry, gates.stageFor(first, changedBy(platform, order, registry)));
             }
             this.publicServices = platform.services().stream().filter(Service::publicRepository).toList();
             this.releaseEnvironment = order.get(order.size() - 1);
         }
 
+        /** The environments a registry's settings change: those living in it and those replicating into it. */
+        private static List<Environment> changedBy(Platform platform, List<Environment> order, RegistryPlan.Registry registry) {
+            return order.stream().filter(e -> (e.account().equals(registry.account()) && e.region().equals(registry.region()))
+                    || (e.account().equals(registry.account()) && e.replicaRegions().contains(registry.region()))
+                    || platform.replicationRules(e).stream().anyMatch(rule -> rule.destinations().stream().anyMatch(d ->
+                            d.account(e).equals(registry.account()) && d.region().equals(registry.region())))).toList();
+        }
+
         private static boolean replicatesTo(Platform platform, Environment env, RegistryPlan.Registry registry) {
             return platform.replicationRules(env).stream().anyMatch(rule -> rule.destinations().stream()
                     .anyMatch(d -> registry.account().equals(d.account()) && registry.region().equals(d.region())));
+        }
+
+        void built(String account, Stack accountStack) {
+            accountStacks.put(account, accountStack);
+        }
+
+        void built(RegistryPlan.Registry registry, Stack registryStack) {
+            registryStacks.put(registry, registryStack);
+        }
+
+        /** The account stack of an account once built, else null (none needed, or built in a later stage). */
+        Stack accountStack(String account) {
+            return accountStacks.get(account);
+        }
+
+        Stack registryStack(RegistryPlan.Registry registry) {
+            return registryStacks.get(registry);
         }
 
         boolean ownsAccount(Environment env) {

@@ -32,6 +32,15 @@ public class PublicStack extends Stack implements StackValues.Holder {
     /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
     private final StackValues stackValues = new StackValues(this);
 
+    /**
+     * The ECR Public repositories (in us-east-1) of the platform's public services and their publishers.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param platform the platform, as loaded from the platform file
+     * @param releaseEnvironment the environment whose account holds the stack
+     * @param services the public services
+     */
     public PublicStack(Construct scope, String id, Platform platform, Environment releaseEnvironment, List<Service> services) {
         super(scope, id, StackProps.builder()
                 .stackName(id)

@@ -18,6 +18,10 @@ import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
 import platform.Environment;
+import platform.MergedReplicationRule;
+import platform.RegistryLocation;
+import platform.RegistryOwnership;
+import platform.SettingOwnership;
 import platform.Platform;
 import platform.PullThroughCacheRule;
 import platform.ScanFrequency;
@@ -54,6 +58,10 @@ public final class RegistryPlan {
         String key() {
             return account + "/" + region;
         }
+
+        RegistryLocation location() {
+            return new RegistryLocation(account, region);
+        }
     }
 
     private final Map<Registry, List<RegistryContribution>> contributions = new LinkedHashMap<>();
@@ -61,6 +69,12 @@ public final class RegistryPlan {
     private RegistryPlan() {
     }
 
+    /**
+     * The registries the platform needs and what each environment contributes to them.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @return the plan
+     */
     public static RegistryPlan of(Platform platform) {
         RegistryPlan plan = new RegistryPlan();
         Map<Registry, List<Environment>> byRegistry = new LinkedHashMap<>();
@@ -69,16 +83,40 @@ public final class RegistryPlan {
         }
         byRegistry.forEach((registry, environments) -> plan.environmentRegistry(platform, registry, environments));
         plan.replicaRegistries(platform, byRegistry);
+        // A registry whose every singleton belongs to someone else gets no registry stack at all.
+        plan.contributions.values().forEach(list -> list.removeIf(RegistryPlan::writesNothing));
+        plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey()));
         return plan;
     }
 
-    /** Registries in creation order: environments' first, then replica destinations. */
+    /**
+     * Whether the registry stack writes the signing configuration: where environments live, the file asks for
+     * signing, and the registry's signing configuration is managed here.
+     */
+    static boolean writesSigning(Platform platform, Registry registry) {
+        return platform.registry().signing() != null
+                && !platform.environmentsIn(registry.location()).isEmpty()
+                && platform.registry().ownership(registry.location()).signing() == SettingOwnership.MANAGED;
+    }
+
+    private static boolean writesNothing(RegistryContribution c) {
+        return c.scanning() == null && c.replication() == null && c.registryPolicy() == null && c.cacheRules().isEmpty()
+                && c.templates().isEmpty() && c.exclusions().isEmpty();
+    }
+
+    /**
+     * Registries in creation order: environments' first, then replica destinations.
+     *
+     * @return each registry's contributions
+     */
     public Map<Registry, List<RegistryContribution>> contributions() {
         return contributions;
     }
 
     private void environmentRegistry(Platform platform, Registry registry, List<Environment> environments) {
-        RegistryScanType scanType = scanType(platform, environments);
+        RegistryOwnership owners = platform.registry().ownership(registry.location());
+        boolean scanning = owners.scanning() == SettingOwnership.MANAGED;
+        RegistryScanType scanType = scanType(platform);
         List<RegistryContribution> list = contributions.computeIfAbsent(registry, r -> new ArrayList<>());
         // Cached base images are shared by the registry's environments: scanned once, at the most
         // frequent of the frequencies of the environments that use them.
@@ -102,33 +140,33 @@ public final class RegistryPlan {
                         .description("Cached " + rule.upstream().fileValue() + " base images")
                         .build());
             }
-            contribution.scanning(RegistryScanningProps.builder().scanType(scanType)
-                    .rules(RegistryScanningRule.of(frequency, platform.repositoryPrefix(env) + "*"))
-                    .build());
+            if (scanning) {
+                contribution.scanning(RegistryScanningProps.builder().scanType(scanType)
+                        .rules(RegistryScanningRule.of(frequency, platform.repositoryPrefix(env) + "*"))
+                        .build());
+            }
             list.add(contribution.build());
         }
-        if (!cacheFilters.isEmpty()) {
+        if (scanning && !cacheFilters.isEmpty()) {
             list.add(RegistryContribution.builder("registry.pullThroughCache")
                     .scanning(RegistryScanningProps.builder().scanType(scanType)
                             .rules(RegistryScanningRule.of(cacheFrequency, cacheFilters.toArray(String[]::new))).build())
                     .build());
         }
+        if (scanning) {
+            list.add(otherRepositoriesScanning(platform, scanType));
+        }
         // Replication is one configuration a registry: every environment's rules in one place.
         List<ReplicationRule> replication = new ArrayList<>();
-        for (Environment env : environments) {
-            Set<ReplicationDestination> destinations = new LinkedHashSet<>();
-            env.replicaRegions().forEach(region -> destinations.add(ReplicationDestination.of(region, env.account())));
-            platform.replicationRules(env).forEach(rule -> rule.destinations().forEach(d ->
-                    destinations.add(ReplicationDestination.of(d.region(), d.account() == null ? env.account() : d.account()))));
-            if (!destinations.isEmpty()) {
-                replication.add(ReplicationRule.of(List.copyOf(destinations), platform.repositoryPrefix(env)));
-            }
+        for (MergedReplicationRule rule : platform.mergedReplicationRules(registry.location())) {
+            replication.add(new ReplicationRule(rule.destinations().stream()
+                    .map(d -> ReplicationDestination.of(d.region(), d.account())).toList(), rule.prefixes()));
         }
-        if (!replication.isEmpty()) {
+        if (!replication.isEmpty() && owners.replication() == SettingOwnership.MANAGED) {
             list.add(RegistryContribution.builder("replication of " + registry.key())
                     .replication(RegistryReplicationProps.builder().rules(replication).build()).build());
         }
-        if (!platform.registry().scanning().rules().isEmpty()) {
+        if (scanning && !platform.registry().scanning().rules().isEmpty()) {
             list.add(RegistryContribution.builder("registry.scanning")
                     .scanning(RegistryScanningProps.builder().scanType(scanType).rules(userScanRules(platform)).build()).build());
         }
@@ -144,49 +182,88 @@ public final class RegistryPlan {
         }
     }
 
-    /** Where replicas land: a REPLICATION template (KMS with the region's key, immutable, lifecycle) and scanning. */
+    /**
+     * The catch-all rule of a scanning configuration written here: the configuration is one per registry, so
+     * repositories outside this platform's prefixes (other teams', other platforms') would otherwise go unscanned.
+     */
+    private static RegistryContribution otherRepositoriesScanning(Platform platform, RegistryScanType scanType) {
+        return RegistryContribution.builder("registry.scanning.otherRepositories")
+                .scanning(RegistryScanningProps.builder().scanType(scanType).rules(List.of()).build())
+                .scanOtherRepositories(frequency(platform.registry().scanning().otherRepositories()))
+                .build();
+    }
+
+    /**
+     * Where replicas land: a REPLICATION creation template (KMS with the region's key, immutable, lifecycle) and
+     * scanning; where the replicas come from other accounts, one registry policy letting each source account in.
+     */
     private void replicaRegistries(Platform platform, Map<Registry, List<Environment>> environmentRegistries) {
+        Map<Registry, Map<String, Set<String>>> crossAccountSources = new LinkedHashMap<>();
         for (Environment env : platform.environments()) {
             Set<Registry> destinations = new LinkedHashSet<>();
-            env.replicaRegions().forEach(region -> destinations.add(new Registry(env.account(), region)));
-            platform.replicationRules(env).forEach(rule -> rule.destinations().forEach(d ->
-                    destinations.add(new Registry(d.account() == null ? env.account() : d.account(), d.region()))));
+            for (MergedReplicationRule rule : platform.mergedReplicationRules(new RegistryLocation(env.account(), env.region()))) {
+                if (rule.source().equals(env)) {
+                    rule.destinations().forEach(d -> destinations.add(new Registry(d.account(), d.region())));
+                }
+            }
+            String prefix = platform.repositoryPrefix(env);
+            // A namespace, as creation templates and registry policies take it: "shop/prod", not "shop/prod/".
+            String namespace = prefix.substring(0, prefix.length() - 1);
             for (Registry destination : destinations) {
-                String prefix = platform.repositoryPrefix(env);
+                RegistryOwnership owners = platform.registry().ownership(destination.location());
                 // ECR replicates images, not repository policies: consumers of the replicas are granted by the template.
                 var replicaPolicy = destination.account().equals(env.account())
                         ? EnvironmentStack.replicaPolicy(platform, env, destination.region()) : null;
                 var contribution = RegistryContribution.builder("replicas of environment " + env.name())
                         .template(RepositoryCreationTemplateProps.builder()
-                                .prefix(prefix.substring(0, prefix.length() - 1))
+                                .prefix(namespace)
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
                                 .lifecyclePolicy(platform.lifecyclePolicy(platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
                                 .repositoryPolicy(replicaPolicy == null || replicaPolicy.isEmpty() ? null : replicaPolicy)
                                 .build());
-                if (!environmentRegistries.containsKey(destination)) {
+                if (!environmentRegistries.containsKey(destination) && owners.scanning() == SettingOwnership.MANAGED) {
                     contribution.scanning(RegistryScanningProps.builder()
-                            .scanType(scanType(platform, List.of(env)))
+                            .scanType(scanType(platform))
                             .rules(RegistryScanningRule.of(frequency(platform.profile(env).scanFrequency()), prefix + "*"))
                             .build());
                 }
-                if (!destination.account().equals(env.account())) {
-                    contribution.registryPolicy(RegistryPolicyProps.of(
-                            RegistryPolicyStatement.allowReplicationFrom(env.account(), true, prefix)));
+                if (!destination.account().equals(env.account()) && owners.registryPolicy() == SettingOwnership.MANAGED) {
+                    crossAccountSources.computeIfAbsent(destination, d -> new LinkedHashMap<>())
+                            .computeIfAbsent(env.account(), a -> new LinkedHashSet<>()).add(namespace);
                 }
                 contributions.computeIfAbsent(destination, r -> new ArrayList<>()).add(contribution.build());
             }
         }
+        for (Registry destination : contributions.keySet()) {
+            if (!environmentRegistries.containsKey(destination)
+                    && platform.registry().ownership(destination.location()).scanning() == SettingOwnership.MANAGED) {
+                contributions.get(destination).add(otherRepositoriesScanning(platform, scanType(platform)));
+            }
+        }
+        // The registry policy is one document a registry: one statement per source account, for all its namespaces.
+        crossAccountSources.forEach((destination, sources) -> {
+            List<RegistryPolicyStatement> statements = new ArrayList<>();
+            sources.forEach((account, namespaces) -> statements.add(
+                    RegistryPolicyStatement.allowReplicationFrom(account, true, namespaces.toArray(String[]::new))));
+            contributions.get(destination).add(RegistryContribution.builder("replication into " + destination.key())
+                    .registryPolicy(RegistryPolicyProps.of(statements.toArray(RegistryPolicyStatement[]::new))).build());
+        });
     }
 
-    /** As the file says, else ENHANCED where some repository of the registry scans continuously, else BASIC. */
-    private static RegistryScanType scanType(Platform platform, List<Environment> environments) {
-        return RegistryScanType.valueOf(platform.scanType(environments).name());
+    /** As the file says, else ENHANCED: BASIC would switch off Amazon Inspector scanning where an organisation turned it on. */
+    private static RegistryScanType scanType(Platform platform) {
+        return RegistryScanType.valueOf(platform.scanType().name());
     }
 
     /**
      * The cache namespaces ({@code <prefix>}) of the pull-through cache rules in the registry of {@code account} and
      * {@code region}: the rules of every environment there, since a rule serves its whole registry.
+     *
+     * @param platform the platform
+     * @param account  the registry's account
+     * @param region   the registry's region
+     * @return the cache prefixes, in file order
      */
     public static List<String> cachePrefixes(Platform platform, String account, String region) {
         Set<String> prefixes = new LinkedHashSet<>();

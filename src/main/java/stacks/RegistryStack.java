@@ -26,8 +26,20 @@ import java.util.List;
  */
 public class RegistryStack extends Stack {
 
+    /** The construct id of the creation templates' KMS key: API, a new id would replace the key. */
     public static final String TEMPLATE_KEY_ID = "TemplateKey";
 
+    /**
+     * The registry settings of one account and region.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region
+     * @param contributions what each environment and platform-wide setting contributes ({@link RegistryPlan})
+     * @param signing the managed-signing settings, or {@code null} for none
+     * @param platformName the platform name, for names and tags
+     */
     public RegistryStack(Construct scope, String id, String account, String region,
                          List<RegistryContribution> contributions, Signing signing, String platformName) {
         super(scope, id, StackProps.builder()
@@ -40,7 +52,7 @@ public class RegistryStack extends Stack {
         // for AWS resources are denied (CT.KMS.PR.3).
         IKey templateKey = templates
                 ? new RepositoryKey(this, TEMPLATE_KEY_ID, RepositoryKeyProps.builder()
-                        .removalPolicy(RemovalPolicy.RETAIN)
+                        .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                         .description("Encrypts repositories ECR creates from creation templates in " + region)
                         .build()).key()
                 : null;

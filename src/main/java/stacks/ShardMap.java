@@ -35,11 +35,19 @@ import java.util.Set;
  */
 public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String>> shards) {
 
+    /** Services per shard when the map does not say. */
     public static final int DEFAULT_CAPACITY = 60;
 
     /** Stable id of the warning that the committed map does not match the platform file. */
     public static final String WARNING_OUTDATED = "ecr-blueprint:shardMapOutdated";
 
+    /**
+     * Copies the shards and checks the map; throws naming every problem.
+     *
+     * @param capacity most services per shard. Default {@value #DEFAULT_CAPACITY}: with the 3 outputs of each repository and the stack's own (alert topic, dashboard, endpoints), a shard stays under CloudFormation's 200 outputs, and under 500 resources with up to 5 resources per service (repository, publisher roles and their policies)
+     * @param repositoryOutputs whether each repository has its name, ARN and URI as exported outputs. Default: true (consumers may import them; removing an imported export fails the update)
+     * @param shards service names per shard, shard 1 first; a shard may be empty (its services were removed) and keeps its number
+     */
     public ShardMap {
         shards = shards.stream().map(List::copyOf).toList();
         List<String> problems = new ArrayList<>();
@@ -61,19 +69,33 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
         }
     }
 
-    /** No committed map: every service still to be assigned, capacity {@value #DEFAULT_CAPACITY}, outputs on. */
+    /**
+     * No committed map: every service still to be assigned, capacity {@value #DEFAULT_CAPACITY}, outputs on.
+     *
+     * @return the empty map
+     */
     public static ShardMap none() {
         return new ShardMap(DEFAULT_CAPACITY, true, List.of());
     }
 
-    /** {@code <dir>/platform.yaml} → {@code <dir>/platform.shards.yaml}. */
+    /**
+     * {@code <dir>/platform.yaml} → {@code <dir>/platform.shards.yaml}.
+     *
+     * @param platformFile the path of the platform file
+     * @return the path of the shard map
+     */
     public static Path besidePlatformFile(Path platformFile) {
         String name = platformFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return platformFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".shards.yaml");
     }
 
-    /** The map committed next to {@code platformFile}, or {@link #none()} where there is none. */
+    /**
+     * The map committed next to {@code platformFile}, or {@link #none()} where there is none.
+     *
+     * @param platformFile the path of the platform file
+     * @return the map committed next to {@code platformFile}, or {@link #none()} where there is none
+     */
     public static ShardMap forPlatformFile(Path platformFile) {
         Path file = besidePlatformFile(platformFile);
         return Files.exists(file) ? read(file) : none();
@@ -82,6 +104,12 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     private record FileForm(Integer capacity, Boolean repositoryOutputs, List<List<String>> shards) {
     }
 
+    /**
+     * Reads a committed shard map.
+     *
+     * @param file the shard map
+     * @return the map
+     */
     public static ShardMap read(Path file) {
         try {
             FileForm form = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
@@ -100,6 +128,10 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
      * shard, services no longer in the platform file leave theirs (which keeps its number), and each new
      * service goes to the last shard while it has room, else to a new one. Deterministic: the same
      * inputs give the same map.
+     *
+     * @param existing the committed map
+     * @param services the service names, in platform-file order
+     * @return the map for {@code services} (platform-file order)
      */
     public static ShardMap update(ShardMap existing, List<String> services) {
         Set<String> wanted = new LinkedHashSet<>(services);
@@ -122,12 +154,23 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
         return new ShardMap(existing.capacity(), existing.repositoryOutputs(), shards);
     }
 
-    /** {@link #update} with the platform's services. */
+    /**
+     * {@link #update} with the platform's services.
+     *
+     * @param existing the committed map
+     * @param platform the platform, as loaded from the platform file
+     * @return the updated map
+     */
     public static ShardMap update(ShardMap existing, Platform platform) {
         return update(existing, platform.services().stream().map(Service::name).toList());
     }
 
-    /** The shard (1-based) holding {@code service}. */
+    /**
+     * The shard (1-based) holding {@code service}.
+     *
+     * @param service the service name, as in the platform file
+     * @return the shard (1-based) holding {@code service}
+     */
     public int shardOf(String service) {
         for (int i = 0; i < shards.size(); i++) {
             if (shards.get(i).contains(service)) {
@@ -137,13 +180,25 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
         throw new IllegalArgumentException("service \"" + service + "\" is in no shard of the map. Hint: ShardMap.update(...)");
     }
 
-    /** Shard 1 keeps the environment's stack name, so sharding never renames an existing stack. */
+    /**
+     * Shard 1 keeps the environment's stack name, so sharding never renames an existing stack.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param shard the 1-based shard number
+     * @return the stack name: {@code <platform>-<environment>} for shard 1, {@code <platform>-<environment>-<shard>} after
+     */
     public static String stackName(String platform, String environment, int shard) {
         String first = StackNames.environment(platform, environment);
         return shard == 1 ? first : first + "-" + shard;
     }
 
-    /** The file form: one service per line, so a review shows exactly which shard a new service joined. */
+    /**
+     * The file form: one service per line, so a review shows exactly which shard a new service joined.
+     *
+     * @param platform the platform name, as in the platform file
+     * @return the file form
+     */
     public String toYaml(String platform) {
         StringBuilder yaml = new StringBuilder()
                 .append("# Shard map of platform \"").append(platform).append("\" (docs/scale.md). Commit this file.\n")
@@ -166,6 +221,9 @@ public record ShardMap(int capacity, boolean repositoryOutputs, List<List<String
     /**
      * Writes the updated map next to a platform file: {@code bin/launch stacks.ShardMap <platform file>}.
      * Run it after adding or removing services, and commit the file with the platform file.
+     *
+     * @param args the platform file
+     * @throws java.io.IOException when the platform file cannot be read or the map cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

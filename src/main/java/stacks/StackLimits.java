@@ -48,6 +48,10 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
     /**
      * Every quota {@code counts} breaks, one message each naming the stack, the measured value, the
      * limit and the fix; empty when the stack fits.
+     *
+     * @param stackName the CloudFormation stack name
+     * @param counts what the stack declares ({@link #count})
+     * @return every quota {@code counts} breaks, one message each naming the stack, the measured value, the limit and the fix
      */
     public List<String> problems(String stackName, Counts counts) {
         List<String> problems = new ArrayList<>();
@@ -67,7 +71,13 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
         return problems;
     }
 
-    /** The problem of a template of {@code bytes}, or {@code null} when it fits. */
+    /**
+     * The problem of a template of {@code bytes}, or {@code null} when it fits.
+     *
+     * @param stackName the CloudFormation stack name
+     * @param bytes the template's size
+     * @return the problem of a template of {@code bytes}, or {@code null} when it fits
+     */
     public String templateProblem(String stackName, long bytes) {
         return bytes <= templateBytes ? null
                 : "stack " + stackName + " has a template of " + bytes + " bytes: CloudFormation accepts at most "
@@ -77,7 +87,11 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
     static final String SHARD_HINT = "Hint: shard the environment with a shard map (shards.yaml next to the platform "
             + "file, docs/scale.md) or lower its capacity";
 
-    /** Adds the count check to every stack under {@code scope}, including stacks inside stages. */
+    /**
+     * Adds the count check to every stack under {@code scope}, including stacks inside stages.
+     *
+     * @param scope the parent construct
+     */
     public void addToEveryStack(IConstruct scope) {
         for (IConstruct construct : scope.getNode().findAll()) {
             if (construct instanceof Stack stack) {
@@ -89,6 +103,9 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
     /**
      * What {@code stack} declares itself; constructs of nested stacks and stages count towards their own.
      * One {@code findAll} per scope rather than a call per construct: each call crosses to Node.
+     *
+     * @param stack the stack
+     * @return what {@code stack} declares itself
      */
     public static Counts count(Stack stack) {
         List<IConstruct> all = stack.getNode().findAll();
@@ -119,6 +136,7 @@ public record StackLimits(int resources, int outputs, int parameters, long templ
      * larger than {@link #templateBytes}.
      *
      * @throws IllegalStateException naming every stack that is too large, its size and the fix
+     * @param assembly the synthesized cloud assembly
      */
     public void checkTemplates(CloudAssembly assembly) {
         List<String> problems = new ArrayList<>();

@@ -325,8 +325,8 @@ public final class AccessScenarios {
         for (var topic : t.resources("AWS::SNS::Topic")) {
             String topicArn = t.arnOf(topic);
             for (var rule : t.resources("AWS::Events::Rule")) {
-                if (!rule.stack().equals(topic.stack())) {
-                    continue;
+                if (!rule.properties().path("Targets").toString().contains("\"" + topicArn + "\"")) {
+                    continue; // a rule that does not alert to this topic
                 }
                 String ruleArn = t.arnOf(rule);
                 add("EventBridge rule " + rule.properties().path("Name").asText(), "publish an alert", topicArn, true,
@@ -335,6 +335,9 @@ public final class AccessScenarios {
                 add("EventBridge on behalf of account " + STRANGER_ACCOUNT, "publish an alert", topicArn, false,
                         List.of(access.asService("events.amazonaws.com", "sns:Publish", topicArn,
                                 Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", STRANGER_ACCOUNT))));
+            }
+            if (!String.valueOf(t.topicPolicies().get(topicArn)).contains("cloudwatch.amazonaws.com")) {
+                continue; // not an alarm topic (e.g. the delivery pipeline's approval topic)
             }
             String alarm = "arn:aws:cloudwatch:" + topic.region() + ":" + topic.account() + ":alarm:findings";
             add("CloudWatch alarms of " + topic.account(), "publish an alert", topicArn, true,

@@ -108,7 +108,10 @@ class AccessScenariosTest {
         Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         String scanType = access.templates().resources("AWS::ECR::RegistryScanningConfiguration").stream()
                 .filter(r -> r.account().equals(first.account()) && r.region().equals(first.region()))
-                .map(r -> r.properties().path("ScanType").asText()).findFirst().orElse("BASIC");
+                .map(r -> r.properties().path("ScanType").asText()).findFirst().orElse(null);
+        if (scanType == null) {
+            return; // the registry's scanning is not the estate's to configure (ownership in the platform file)
+        }
         files.forEach((path, text) -> {
             if (scanType.equals("ENHANCED")) {
                 assertThat(text).as(path).contains("aws inspector2 list-findings").doesNotContain("aws ecr wait image-scan-complete");

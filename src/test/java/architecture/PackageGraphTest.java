@@ -45,8 +45,9 @@ class PackageGraphTest {
                     "constructs.repository", "constructs.registry", "constructs.network", "constructs.observability",
                     "compliance", "validation", "snapshots")),
             entry("publishing", Set.of("lifecycle", "platform", "stacks")),
+            entry("bootstrap", Set.of()),
             entry("cli", Set.of("lifecycle", "platform", "compliance", "publishing", "stacks", "validation",
-                    "snapshots")));
+                    "snapshots", "bootstrap")));
 
     private static JavaClasses classes;
 

@@ -31,10 +31,10 @@ class PlatformModelTest {
         }
 
         @Test
-        void scansEnhancedWhereProdScansContinuouslyAndBasicInDevAndStagingsRegistry() {
+        void scansEnhancedInEveryRegistryByDefault() {
+            assertThat(shop.scanType()).isEqualTo(ScanType.ENHANCED);
             assertThat(shop.scanType(prod)).isEqualTo(ScanType.ENHANCED);
-            assertThat(shop.scanType(shop.environment("dev").orElseThrow())).isEqualTo(ScanType.BASIC);
-            assertThat(shop.scanType(shop.environment("staging").orElseThrow())).isEqualTo(ScanType.BASIC);
+            assertThat(shop.scanType(shop.environment("dev").orElseThrow())).isEqualTo(ScanType.ENHANCED);
         }
 
         @Test

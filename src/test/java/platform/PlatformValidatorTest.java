@@ -40,11 +40,13 @@ class PlatformValidatorTest {
 
         @Test
         void failsWithElevenReplicationRulesInOneRegistry() {
-            String rules = lines(11, i -> "    - destinations: [{region: eu-central-1}]\n      repositoryPrefixes: [shop/dev/s" + i + "]\n");
+            String rules = lines(11, i -> "    - environments: [dev]\n      destinations: [{region: eu-central-1}]\n"
+                    + "      repositoryPrefixes: [shop/dev/s" + i + "]\n");
 
             assertThat(problems("registry:\n  replication:\n" + rules)).containsExactly(
-                    "registry.replication (line 10): 11 replication rules in account 111111111111, region eu-west-1 exceed"
-                            + " ECR's limit of 10. Hint: merge rules that share destinations.");
+                    "registry.replication (line 10): 11 replication rules in account 111111111111, region eu-west-1"
+                            + " (one per environment and set of repositoryPrefixes) exceed ECR's limit of 10. Hint: give"
+                            + " rules of one environment the same repositoryPrefixes, or replicate fewer environments.");
         }
 
         @Test

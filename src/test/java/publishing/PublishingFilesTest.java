@@ -160,15 +160,15 @@ class PublishingFilesTest {
         }
 
         @Test
-        void gatesOnBasicScanFindingsOfTheDevRegistryAtOrAboveTheAlertSeverity() {
-            // dev and staging's registry scans BASIC (only prod scans continuously): no Amazon Inspector call
+        void gatesOnInspectorFindingsOfTheDevRegistryAtOrAboveTheAlertSeverity() {
+            // the registry pushed to (dev's) scans ENHANCED, the platform default: the gate lists Inspector findings
             JsonNode workflow = parse("user-service/github-workflow.yml");
             JsonNode gate = workflow.at("/jobs/publish/steps").get(5);
 
             assertThat(workflow.at("/env/GATE_SEVERITIES").asText()).isEqualTo("HIGH CRITICAL");
-            assertThat(gate.get("name").asText()).isEqualTo("Scan gate (BASIC scanning, fail on HIGH, CRITICAL)");
-            assertThat(gate.get("run").asText()).contains("aws ecr wait image-scan-complete", "findingSeverityCounts",
-                    "echo \"Scan gate failed: findings of severity $GATE_SEVERITIES").doesNotContain("inspector2");
+            assertThat(gate.get("name").asText()).isEqualTo("Scan gate (ENHANCED scanning, fail on HIGH, CRITICAL)");
+            assertThat(gate.get("run").asText()).contains("aws inspector2 list-findings", "ecrImageHash",
+                    "echo \"Scan gate failed: findings of severity $GATE_SEVERITIES");
             assertThat(workflow.at("/jobs/publish/steps").get(6).get("run").asText())
                     .contains("IMAGE=\"$REGISTRY/$REPOSITORY@$DIGEST\"", "$GITHUB_OUTPUT", "$GITHUB_STEP_SUMMARY");
         }
@@ -222,7 +222,7 @@ class PublishingFilesTest {
             assertThat(FILES.get(service + "/buildspec.yml"))
                     .contains("# arn:aws:iam::111111111111:role/shop-dev-" + service + "-codebuild-publisher\n");
             assertThat(buildspec.at("/phases/build/commands/0").asText()).contains("TAGS=\"commit-${COMMIT_SHA} build-${BUILD_NUMBER}\"",
-                    "aws ecr wait image-scan-complete", "export IMAGE_URI=\"$REGISTRY/$REPOSITORY@$DIGEST\"");
+                    "aws inspector2 list-findings", "export IMAGE_URI=\"$REGISTRY/$REPOSITORY@$DIGEST\"");
         }
 
         @Test

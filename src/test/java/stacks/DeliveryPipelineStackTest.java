@@ -170,9 +170,23 @@ class DeliveryPipelineStackTest {
         }
 
         @Test
-        void theApprovalSaysWhereItPromotesTo() {
+        void theApprovalSaysWhereItPromotesToAndNotifiesTheApprovalTopic() {
+            String topic = stack.resolve(stack.approvalTopic().getTopicArn()).toString();
             assertThat(actions("prod").get(0)).extractingByKey("Configuration")
-                    .isEqualTo(Map.of("CustomData", "Promote shop to prod (account 222222222222, eu-central-1)"));
+                    .isEqualTo(Map.of("CustomData", "Promote shop to prod (account 222222222222, eu-central-1)",
+                            "NotificationArn", stack.resolve(stack.approvalTopic().getTopicArn())));
+            assertThat(topic).contains("Ref");
+        }
+
+        @Test
+        void theApprovalTopicIsEncryptedAndTakesTlsOnly() {
+            template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                    "KmsMasterKeyId", Match.anyValue(),
+                    "DisplayName", "shop-delivery approvals"));
+            template.hasResourceProperties("AWS::SNS::TopicPolicy", Match.objectLike(Map.of("PolicyDocument",
+                    Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Effect", "Deny",
+                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
         }
 
         @Test

@@ -82,4 +82,46 @@ class DeliveryPipelineValidationTest {
         assertThat(DeliveryPipelineStack.synthCommand("examples/ecommerce/platform.yaml"))
                 .isEqualTo("npx cdk synth -c platform=examples/ecommerce/platform.yaml");
     }
+
+    @Test
+    void aStageOfMoreThanFiftyActionsIsSplitByCdkPipelinesIntoStagesWithinTheQuota() {
+        App own = new App(AppProps.builder().analyticsReporting(false).build());
+        // 26 stacks in each stage: a prepare and a deploy action each, 52 actions
+        DeliveryPipelineStack pipeline = DeliveryPipeline.create(own, DeliveryPipelineStackTest.platform(), DeliveryPipelineProps.builder()
+                .environmentStacks((stage, environment) -> {
+                    for (int i = 1; i <= 26; i++) {
+                        var stack = new software.amazon.awscdk.Stack(stage, "shop-" + environment.name() + "-" + i);
+                        new software.amazon.awscdk.services.sns.Topic(stack, "Topic");
+                    }
+                })
+                .build());
+
+        var stages = pipeline.pipeline().getPipeline().getStages();
+        assertThat(stages).extracting(s -> s.getStageName()).containsExactly("Source", "Build", "UpdatePipeline",
+                "dev.1", "dev.2", "staging.1", "staging.2", "prod.1", "prod.2");
+        assertThat(stages).allSatisfy(s -> assertThat(s.getActions()).hasSizeLessThanOrEqualTo(50));
+    }
+
+    @Test
+    void failsWithEveryStageOverTheQuotaNamed() {
+        assertThatThrownBy(() -> DeliveryPipelineStack.checkActionsPerStage(Map.of("dev", 50, "prod", 51)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stage \"prod\" has 51 actions: CodePipeline allows at most 50 actions in a stage (each stack takes"
+                        + " two: prepare and deploy its change set). Hint: fewer stacks per environment (fewer shards, see"
+                        + " docs/scale.md), or split the environment");
+    }
+
+    @Test
+    void aStageOfTwentyFiveStacksIsAccepted() {
+        App own = new App(AppProps.builder().analyticsReporting(false).build());
+        DeliveryPipeline.create(own, DeliveryPipelineStackTest.platform(), DeliveryPipelineProps.builder()
+                .environmentStacks((stage, environment) -> {
+                    for (int i = 1; i <= 25; i++) {
+                        var stack = new software.amazon.awscdk.Stack(stage, "shop-" + environment.name() + "-" + i);
+                        new software.amazon.awscdk.services.sns.Topic(stack, "Topic");
+                    }
+                })
+                .approvalBefore(List.of())
+                .build());
+    }
 }

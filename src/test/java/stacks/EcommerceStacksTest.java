@@ -135,10 +135,12 @@ class EcommerceStacksTest {
     @Test
     void prodRepositoriesAndKeyAreRetainedAndDevIsEmptiedOnDelete() {
         for (JsonNode repository : resources("shop-prod", "AWS::ECR::Repository")) {
-            assertThat(repository.get("DeletionPolicy").asText()).isEqualTo("Retain");
+            // RETAIN_ON_UPDATE_OR_DELETE: kept on update, replacement and deletion; gone only if its own create rolls back
+            assertThat(repository.get("DeletionPolicy").asText()).isEqualTo("RetainExceptOnCreate");
+            assertThat(repository.get("UpdateReplacePolicy").asText()).isEqualTo("Retain");
             assertThat(repository.at("/Properties/EmptyOnDelete").isMissingNode()).isTrue();
         }
-        assertThat(resources("shop-prod", "AWS::KMS::Key").get(0).get("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(resources("shop-prod", "AWS::KMS::Key").get(0).get("DeletionPolicy").asText()).isEqualTo("RetainExceptOnCreate");
         for (JsonNode repository : resources("shop-dev", "AWS::ECR::Repository")) {
             assertThat(repository.get("DeletionPolicy").asText()).isEqualTo("Delete");
             assertThat(repository.at("/Properties/EmptyOnDelete").asBoolean()).isTrue();

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import platform.Platform;
 import platform.PlatformLoader;
+import platform.RegistryLocation;
+import platform.SettingOwnership;
 import snapshots.SnapshotApp;
 import snapshots.StackSnapshots;
 import snapshots.StatefulResourceGuard;
@@ -31,20 +33,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class ExampleSnapshotsTest {
 
-    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery");
+    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery", "brownfield");
 
     @TestFactory
     Stream<DynamicNode> everyExample() {
-        return EXAMPLES.stream().map(example -> {
+        // The examples name real accounts they share (ecommerce, minimal and brownfield: 111111111111): deployed
+        // as written, no singleton may have two owners. ecommerce and delivery are one platform ("shop", the
+        // same stack names) deployed two ways, so the owner is the platform, not the file.
+        SingletonOwners owners = new SingletonOwners();
+        Stream<DynamicNode> examples = EXAMPLES.stream().map(example -> {
             App app = SnapshotApp.create();
             Platform platform = PlatformLoader.load(Path.of("examples", example, "platform.yaml"));
             PlatformStacks.create(app, platform, "examples/" + example + "/platform.yaml");
             Synthesis synthesis = Synthesis.of(app);
+            owners.add(platform.name(), app, synthesis);
             List<DynamicNode> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("synthesizes a stack per environment and a registry stack per account and region", () -> {
+            tests.add(DynamicTest.dynamicTest("synthesizes a stack per environment and a registry stack where it manages scanning", () -> {
                 assertThat(synthesis.templates().keySet()).containsAll(platform.environments().stream()
                         .map(e -> StackNames.environment(platform.name(), e.name())).toList());
                 assertThat(synthesis.templates().keySet()).containsAll(platform.environments().stream()
+                        .filter(e -> platform.registry().ownership(new RegistryLocation(e.account(), e.region())).scanning()
+                                == SettingOwnership.MANAGED)
                         .map(e -> StackNames.registry(platform.name(), e.account(), e.region())).toList());
             }));
             tests.add(DynamicContainer.dynamicContainer("matches its snapshots", StackSnapshots.forSuite(example).tests(synthesis)));
@@ -52,5 +61,11 @@ class ExampleSnapshotsTest {
                     StatefulResourceGuard.create().assertNoReplacement(example, synthesis)));
             return DynamicContainer.dynamicContainer(example, tests);
         });
+        // Runs after every example above has been synthesized (dynamic nodes run in stream order).
+        return Stream.concat(examples, Stream.of(DynamicTest.dynamicTest(
+                "no account, registry or VPC singleton has two owners across the examples", () -> {
+                    assertThat(owners.isEmpty()).as("singletons recorded").isFalse();
+                    assertThat(owners.shared()).isEmpty();
+                })));
     }
 }

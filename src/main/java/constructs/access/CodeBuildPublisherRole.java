@@ -25,12 +25,20 @@ import java.util.regex.Pattern;
  */
 public class CodeBuildPublisherRole extends PersonaRole {
 
+    /** The service principal CodeBuild assumes the role as. */
     public static final String SERVICE = "codebuild.amazonaws.com";
 
     private static final Pattern PROJECT_ARN = Pattern.compile(
             "arn:aws[a-z-]*:codebuild:[a-z0-9-]+:(\\d{12}):project/[A-Za-z0-9][A-Za-z0-9_-]{1,254}");
 
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public CodeBuildPublisherRole(Construct scope, String id, CodeBuildPublisherRoleProps props) {
         super(scope, id);
         String account = stackValues().account();
@@ -85,7 +93,14 @@ public class CodeBuildPublisherRole extends PersonaRole {
         }
     }
 
-    /** {@code <platform>-<env>-<service>-codebuild-publisher}. */
+    /**
+     * {@code <platform>-<env>-<service>-codebuild-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name, within IAM's 64 characters
+     */
     public static String defaultRoleName(String platform, String environment, String service) {
         return platform + "-" + environment + "-" + service + "-codebuild-publisher";
     }

@@ -22,16 +22,51 @@ import java.util.List;
 public record CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
                                           List<String> projectArns, String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param roleName required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-codebuild-publisher}
+     * @param repositoryArns the repositories it pushes to; at least one
+     * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
+     * @param projectArns the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one, in the role's account
+     * @param signingProfileArn default: no signing permission; set it with ECR managed signing
+     * @param pullThroughCachePrefixArns the cache namespaces it may pull through ({@code repository/<prefix>/*}); default: none
+     * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings; default: false
+     */
     public CodeBuildPublisherRoleProps {
         pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         projectArns = projectArns == null ? List.of() : List.copyOf(projectArns);
     }
 
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param roleName see the record components
+     * @param repositoryArns see the record components
+     * @param repositoryPrefixArn see the record components
+     * @param projectArns see the record components
+     * @param signingProfileArn see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
+                                       List<String> projectArns, String signingProfileArn) {
+        this(roleName, repositoryArns, repositoryPrefixArn, projectArns, signingProfileArn, List.of(), false);
+    }
+
+    /**
+     * A builder of {@link CodeBuildPublisherRoleProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Builds {@link CodeBuildPublisherRoleProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private String roleName;
         private List<String> repositoryArns = List.of();
@@ -41,41 +76,88 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         private List<String> pullThroughCachePrefixArns = List.of();
         private boolean readInspectorFindings;
 
+        /**
+         * Required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-codebuild-publisher}
+         *
+         * @param roleName the value of {@code roleName}
+         * @return this builder
+         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
+        /**
+         * The repositories it pushes to; at least one
+         *
+         * @param repositoryArns the value of {@code repositoryArns}
+         * @return this builder
+         */
         public Builder repositoryArns(List<String> repositoryArns) {
             this.repositoryArns = repositoryArns;
             return this;
         }
 
+        /**
+         * Fallback when listing the ARNs would not fit; default: none
+         *
+         * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
+         * @return this builder
+         */
         public Builder repositoryPrefixArn(String repositoryPrefixArn) {
             this.repositoryPrefixArn = repositoryPrefixArn;
             return this;
         }
 
+        /**
+         * The CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one, in the role's account
+         *
+         * @param projectArns the value of {@code projectArns}
+         * @return this builder
+         */
         public Builder projectArns(List<String> projectArns) {
             this.projectArns = projectArns;
             return this;
         }
 
+        /**
+         * Default: no signing permission; set it with ECR managed signing
+         *
+         * @param signingProfileArn the value of {@code signingProfileArn}
+         * @return this builder
+         */
         public Builder signingProfileArn(String signingProfileArn) {
             this.signingProfileArn = signingProfileArn;
             return this;
         }
 
+        /**
+         * Default: none, the role cannot pull through a cache.
+         *
+         * @param pullThroughCachePrefixArns the value
+         * @return this builder
+         */
         public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
             this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
             return this;
         }
 
+        /**
+         * Default: false, the scan gate reads basic findings through ECR.
+         *
+         * @param readInspectorFindings the value
+         * @return this builder
+         */
         public Builder readInspectorFindings(boolean readInspectorFindings) {
             this.readInspectorFindings = readInspectorFindings;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public CodeBuildPublisherRoleProps build() {
             return new CodeBuildPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, projectArns,
                     signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);

@@ -38,6 +38,13 @@ public class GitHubOidcProvider extends Construct {
 
     private final CfnOIDCProvider resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public GitHubOidcProvider(Construct scope, String id, GitHubOidcProviderProps props) {
         super(scope, id);
         var builder = CfnOIDCProvider.Builder.create(this, "Resource")
@@ -49,15 +56,30 @@ public class GitHubOidcProvider extends Construct {
         this.resource = builder.build();
     }
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     */
     public GitHubOidcProvider(Construct scope, String id) {
         this(scope, id, GitHubOidcProviderProps.builder().build());
     }
 
-    /** The provider's ARN (a reference to the resource: use it only inside the account stack). */
+    /**
+     * The provider's ARN (a reference to the resource: use it only inside the account stack).
+     *
+     * @return the provider's ARN
+     */
     public String getProviderArn() {
         return resource.getAttrArn();
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::IAM::OIDCProvider}
+     */
     public CfnOIDCProvider getResource() {
         return resource;
     }
@@ -65,12 +87,20 @@ public class GitHubOidcProvider extends Construct {
     /**
      * The ARN every GitHub OIDC provider has in {@code account}:
      * {@code arn:<partition>:iam::<account>:oidc-provider/token.actions.githubusercontent.com}.
+     *
+     * @param account the AWS account id (12 digits)
+     * @return the ARN every GitHub OIDC provider has in {@code account}
      */
     public static String arnInAccount(String account) {
         return "arn:" + Aws.PARTITION + ":iam::" + account + ":oidc-provider/" + ISSUER;
     }
 
-    /** An existing provider, by ARN; the ARN is checked to be GitHub's provider. */
+    /**
+     * An existing provider, by ARN; the ARN is checked to be GitHub's provider.
+     *
+     * @param providerArn the ARN of the account's GitHub OIDC provider
+     * @return an existing provider, by ARN
+     */
     public static GitHubOidcProviderRef fromArn(String providerArn) {
         List<String> problems = new ArrayList<>();
         validateArn("providerArn", providerArn, problems);

@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class GitHubOidcProviderTrust {
 
+    /** The condition key of the token's audience. */
     public static final String AUDIENCE_KEY = GitHubOidcProvider.ISSUER + ":aud";
+    /** The condition key of the token's subject (repository, branch or environment). */
     public static final String SUBJECT_KEY = GitHubOidcProvider.ISSUER + ":sub";
+    /** The action a GitHub OIDC token assumes a role with. */
     public static final String ASSUME_ACTION = "sts:AssumeRoleWithWebIdentity";
 
     private static final Pattern SUBJECT = Pattern.compile("repo:([^/:]*)/([^/:]+):(.+)");
@@ -29,12 +32,24 @@ public final class GitHubOidcProviderTrust {
     private GitHubOidcProviderTrust() {
     }
 
-    /** {@code repo:<organisation>/<repository>:ref:refs/heads/<branch>}. */
+    /**
+     * {@code repo:<organisation>/<repository>:ref:refs/heads/<branch>}.
+     *
+     * @param organisationAndRepository the GitHub repository, {@code <organisation>/<repository>}
+     * @param branch the branch name, without {@code refs/heads/}
+     * @return the {@code sub} claim GitHub puts in tokens of workflows on that branch
+     */
     public static String branchSubject(String organisationAndRepository, String branch) {
         return "repo:" + organisationAndRepository + ":ref:refs/heads/" + branch;
     }
 
-    /** {@code repo:<organisation>/<repository>:environment:<environment>}. */
+    /**
+     * {@code repo:<organisation>/<repository>:environment:<environment>}.
+     *
+     * @param organisationAndRepository the GitHub repository, {@code <organisation>/<repository>}
+     * @param environment the environment name, as in the platform file
+     * @return the {@code sub} claim GitHub puts in tokens of jobs that use that GitHub environment
+     */
     public static String environmentSubject(String organisationAndRepository, String environment) {
         return "repo:" + organisationAndRepository + ":environment:" + environment;
     }

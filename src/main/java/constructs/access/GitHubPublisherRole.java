@@ -24,6 +24,13 @@ import java.util.List;
 public class GitHubPublisherRole extends PersonaRole {
 
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public GitHubPublisherRole(Construct scope, String id, GitHubPublisherRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -52,7 +59,14 @@ public class GitHubPublisherRole extends PersonaRole {
                 new PersonaRoleSupport.Extras(props.pullThroughCachePrefixArns(), props.readInspectorFindings()), problems));
     }
 
-    /** {@code <platform>-<env>-<service>-publisher}. */
+    /**
+     * {@code <platform>-<env>-<service>-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name, within IAM's 64 characters
+     */
     public static String defaultRoleName(String platform, String environment, String service) {
         return platform + "-" + environment + "-" + service + "-publisher";
     }

@@ -126,11 +126,20 @@ public enum Persona {
         this.actions = List.copyOf(actions);
     }
 
+    /**
+     * The value of the {@code persona} tag on roles of this persona (read by the compliance rules).
+     *
+     * @return the tag value
+     */
     public String tagValue() {
         return tagValue;
     }
 
-    /** Actions on repositories (or the service's resources), sorted. */
+    /**
+     * Actions on repositories (or the service's resources), sorted.
+     *
+     * @return the persona's actions, sorted
+     */
     public List<String> actions() {
         return actions;
     }
@@ -138,6 +147,8 @@ public enum Persona {
     /**
      * Everything a role of this persona may hold: its actions, the authorization token, and for
      * the pushing personas (publisher, promoter) {@link #SIGN_ACTION}.
+     *
+     * @return every action a role of this persona may hold
      */
     public Set<String> allowedActions() {
         var all = new TreeSet<>(actions);
@@ -186,6 +197,12 @@ public enum Persona {
      */
     public static final List<String> INSPECTOR_SCAN_GATE_ACTIONS = List.of("inspector2:ListFindings");
 
+    /**
+     * The persona a {@code persona} tag names.
+     *
+     * @param value the tag value
+     * @return the persona, empty when the value names none
+     */
     public static Optional<Persona> fromTag(String value) {
         for (Persona p : values()) {
             if (p.tagValue.equals(value)) {

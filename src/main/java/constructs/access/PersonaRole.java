@@ -20,6 +20,12 @@ public abstract class PersonaRole extends Construct {
     private final StackValues stackValues;
     private IRole importedRole;
 
+    /**
+     * A role of one persona; the subclass adds the trust and the policy.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     */
     protected PersonaRole(Construct scope, String id) {
         super(scope, id);
         this.stackValues = StackValues.of(scope);
@@ -35,7 +41,11 @@ public abstract class PersonaRole extends Construct {
         this.built = value;
     }
 
-    /** The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it. */
+    /**
+     * The role, for services that take an {@link IRole}; immutable, so nothing can add inline policies to it.
+     *
+     * @return the role, for services that take an {@link IRole}
+     */
     public IRole getRole() {
         // Imported on first use (child "Role"): most roles are never passed to a service, and the import
         // costs three jsii round trips per role. It holds no resource, so the template is the same.
@@ -45,18 +55,38 @@ public abstract class PersonaRole extends Construct {
         return importedRole;
     }
 
+    /**
+     * The role's ARN.
+     *
+     * @return the role ARN
+     */
     public String getRoleArn() {
         return built.role().getAttrArn();
     }
 
+    /**
+     * The role's name.
+     *
+     * @return the role name
+     */
     public String getRoleName() {
         return built.role().getRoleName();
     }
 
+    /**
+     * The underlying CloudFormation role.
+     *
+     * @return the {@code AWS::IAM::Role}
+     */
     public CfnRole getResource() {
         return built.role();
     }
 
+    /**
+     * The customer-managed policy that holds the persona's actions.
+     *
+     * @return the {@code AWS::IAM::ManagedPolicy}
+     */
     public CfnManagedPolicy getPolicy() {
         return built.policy();
     }

@@ -28,6 +28,13 @@ import java.util.List;
 public class PromoterRole extends PersonaRole {
 
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PromoterRole(Construct scope, String id, PromoterRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -63,7 +70,14 @@ public class PromoterRole extends PersonaRole {
                 props.signingProfileArn(), PersonaRoleSupport.Extras.NONE, problems));
     }
 
-    /** {@code <platform>-<target env>-<service>-promoter}. */
+    /**
+     * {@code <platform>-<target env>-<service>-promoter}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param targetEnvironment the environment the images are promoted into
+     * @param service the service name, as in the platform file
+     * @return the role name, within IAM's 64 characters
+     */
     public static String defaultRoleName(String platform, String targetEnvironment, String service) {
         return platform + "-" + targetEnvironment + "-" + service + "-promoter";
     }

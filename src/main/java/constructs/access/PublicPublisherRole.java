@@ -24,6 +24,13 @@ public class PublicPublisherRole extends Construct {
 
     private final CfnRole role;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PublicPublisherRole(Construct scope, String id, PublicPublisherRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -67,6 +74,11 @@ public class PublicPublisherRole extends Construct {
                 .build()));
     }
 
+    /**
+     * The role's ARN.
+     *
+     * @return the role ARN
+     */
     public String roleArn() {
         return role.getAttrArn();
     }

@@ -27,6 +27,13 @@ public class PullerRole extends PersonaRole {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
 
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PullerRole(Construct scope, String id, PullerRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -92,7 +99,14 @@ public class PullerRole extends PersonaRole {
         }
     }
 
-    /** {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}. */
+    /**
+     * {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param kind the kind of workload that pulls
+     * @return the role name, within IAM's 64 characters
+     */
     public static String defaultRoleName(String platform, String environment, PullerRoleKind kind) {
         return platform + "-" + environment + "-" + kind.roleNameSuffix();
     }

@@ -41,14 +41,29 @@ public enum PullerRoleKind {
         this.persona = persona;
     }
 
+    /**
+     * The AWS service that assumes roles of this kind.
+     *
+     * @return the service principal
+     */
     public String servicePrincipal() {
         return servicePrincipal;
     }
 
+    /**
+     * The last part of the role's default name.
+     *
+     * @return the suffix, e.g. {@code ecs-task-execution}
+     */
     public String roleNameSuffix() {
         return roleNameSuffix;
     }
 
+    /**
+     * The persona whose actions roles of this kind get.
+     *
+     * @return the persona
+     */
     public Persona persona() {
         return persona;
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The repositories one policy statement covers: every repository ARN, or, when listing them would
- * push the managed policy past IAM's {@value RoleLimits#MANAGED_POLICY_CHARACTERS} characters, the
+ * push the managed policy past IAM's 6,144 characters (a managed policy's limit), the
  * environment's repository-name prefix ({@code arn:...:repository/<platform>/<env>/*}).
  *
  * <p>The prefix is a fallback, not a choice: the role construct lists the ARNs whenever they fit and
@@ -30,16 +30,33 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
     private static final Pattern PREFIX_ARN = Pattern.compile(
             "arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9]+(?:[._/-][a-z0-9]+)*/\\*");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param repositoryArns the repositories, as ARN strings (a repository construct's {@code getRepositoryArn()} is fine); at least one
+     * @param prefixArn the fallback, ending in {@code /*}; {@code null}: no fallback, and a policy that does not fit fails synthesis
+     */
     public RepositoryScope {
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
     }
 
-    /** Every ARN listed, no fallback. */
+    /**
+     * Every ARN listed, no fallback.
+     *
+     * @param repositoryArns the ARNs of the repositories
+     * @return every ARN listed, no fallback
+     */
     public static RepositoryScope of(List<String> repositoryArns) {
         return new RepositoryScope(repositoryArns, null);
     }
 
-    /** Every ARN listed while the policy fits, else {@code prefixArn}. */
+    /**
+     * Every ARN listed while the policy fits, else {@code prefixArn}.
+     *
+     * @param repositoryArns the ARNs of the repositories
+     * @param prefixArn the ARN with a wildcard that covers every repository of the list (e.g. {@code .../repository/shop/prod/*})
+     * @return every ARN listed while the policy fits, else {@code prefixArn}
+     */
     public static RepositoryScope of(List<String> repositoryArns, String prefixArn) {
         return new RepositoryScope(repositoryArns, prefixArn);
     }
@@ -49,6 +66,9 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
      * partition resolved at deploy time.
      *
      * @param namePrefix the repository-name prefix ending in "/", e.g. {@code shop/dev/}
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return the prefix ARN {@code arn:<partition>:ecr:<region>:<account>:repository/<namePrefix>*}, the partition resolved at deploy time
      */
     public static String prefixArn(String account, String region, String namePrefix) {
         return "arn:" + Aws.PARTITION + ":ecr:" + region + ":" + account + ":repository/" + namePrefix + "*";
@@ -58,6 +78,11 @@ public record RepositoryScope(List<String> repositoryArns, String prefixArn) {
      * A repository's ARN from its name, {@code arn:<partition>:ecr:<region>:<account>:repository/<name>}: for
      * a repository of another stack or account (a promoter's source), where a construct reference would be a
      * cross-stack (or impossible cross-account) reference.
+     *
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @param repositoryName the repository name
+     * @return a repository's ARN from its name, {@code arn:<partition>:ecr:<region>:<account>:repository/<name>}
      */
     public static String repositoryArn(String account, String region, String repositoryName) {
         return "arn:" + Aws.PARTITION + ":ecr:" + region + ":" + account + ":repository/" + repositoryName;

@@ -20,6 +20,11 @@ public final class StackValues {
 
     /** A {@link Stack} that keeps one {@link StackValues} of itself for the constructs created directly in it. */
     public interface Holder {
+        /**
+         * The stack's values, read once.
+         *
+         * @return the values of this stack
+         */
         StackValues stackValues();
     }
 

@@ -49,6 +49,11 @@ public class RegistryEndpoints extends Construct {
             this.serviceSuffix = serviceSuffix;
         }
 
+        /**
+         * The id of the endpoint's construct (stable: part of its logical id).
+         *
+         * @return the construct id
+         */
         public String constructId() {
             return constructId;
         }
@@ -75,6 +80,13 @@ public class RegistryEndpoints extends Construct {
     private final Map<Endpoint, CfnVPCEndpoint> endpoints = new EnumMap<>(Endpoint.class);
     private final CfnSecurityGroup securityGroup;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryEndpoints(Construct scope, String id, RegistryEndpointsProps props) {
         super(scope, id);
         Stack stack = Stack.of(this);
@@ -118,8 +130,8 @@ public class RegistryEndpoints extends Construct {
                                 + " is adopted, not managed here: check by hand that its policy "
                                 + (adopted == Endpoint.S3
                                 ? "allows s3:GetObject on the ECR layer bucket prod-<region>-starport-layer-bucket/*"
-                                : "admits the principals that pull from ECR")
-                                + " and that private DNS is on.");
+                                + " and that its route tables are those of the subnets that pull."
+                                : "admits the principals that pull from ECR and that private DNS is on."));
             }
         }
         if (anyInterface && props.subnets().size() == 1) {
@@ -130,12 +142,21 @@ public class RegistryEndpoints extends Construct {
         }
     }
 
-    /** The endpoint created here, empty when it is adopted or not requested. */
+    /**
+     * The endpoint created here, empty when it is adopted or not requested.
+     *
+     * @param endpoint which endpoint
+     * @return the endpoint created here, empty when it is adopted or not requested
+     */
     public Optional<CfnVPCEndpoint> endpoint(Endpoint endpoint) {
         return Optional.ofNullable(endpoints.get(endpoint));
     }
 
-    /** The security group of the interface endpoints, empty when no interface endpoint is created. */
+    /**
+     * The security group of the interface endpoints, empty when no interface endpoint is created.
+     *
+     * @return the security group of the interface endpoints, empty when no interface endpoint is created
+     */
     public Optional<CfnSecurityGroup> securityGroup() {
         return Optional.ofNullable(securityGroup);
     }
@@ -201,17 +222,26 @@ public class RegistryEndpoints extends Construct {
 
     /**
      * Layer downloads use pre-signed URLs signed by ECR, so the layer statement cannot be scoped to own
-     * principals. The second statement keeps the VPC's other S3 traffic working for own principals: once
-     * the gateway route exists, every S3 request from these route tables passes this policy.
+     * principals. Once the gateway route exists, every S3 request from these route tables passes this policy:
+     * {@link S3GatewayPolicy#OPEN} (the default) keeps the VPC's other S3 traffic, anonymous reads included, working.
      */
     static Map<String, Object> s3GatewayPolicy(RegistryEndpointsProps props, Stack stack) {
+        if (props.s3GatewayPolicy() == S3GatewayPolicy.OPEN) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("Sid", "AllowAllS3");
+            all.put("Effect", "Allow");
+            all.put("Principal", "*");
+            all.put("Action", "s3:*");
+            all.put("Resource", "*");
+            return policy(List.of(all));
+        }
         Map<String, Object> layers = new LinkedHashMap<>();
         layers.put("Sid", "AllowEcrImageLayers");
         layers.put("Effect", "Allow");
         layers.put("Principal", "*");
         layers.put("Action", "s3:GetObject");
         layers.put("Resource", String.format(LAYER_BUCKET_FORMAT, stack.getPartition(), stack.getRegion()));
-        if (props.s3OnlyForEcr()) {
+        if (props.s3GatewayPolicy() == S3GatewayPolicy.ECR_LAYERS_ONLY) {
             return policy(List.of(layers));
         }
         return policy(List.of(layers, principalScopedStatement("AllowOwnPrincipalsOtherS3", "s3:*", "*",

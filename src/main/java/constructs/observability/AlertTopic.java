@@ -49,6 +49,13 @@ public class AlertTopic extends Construct {
     private final Key key;
     private final Topic topic;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public AlertTopic(Construct scope, String id, AlertTopicProps props) {
         super(scope, id);
         validate(props);
@@ -144,14 +151,29 @@ public class AlertTopic extends Construct {
                 "StringEquals", Map.of("aws:SourceAccount", stack.getAccount())));
     }
 
+    /**
+     * The SNS topic.
+     *
+     * @return the topic
+     */
     public ITopic topic() {
         return topic;
     }
 
+    /**
+     * The customer-managed KMS key that encrypts the topic.
+     *
+     * @return the key
+     */
     public IKey key() {
         return key;
     }
 
+    /**
+     * The topic's ARN.
+     *
+     * @return the topic ARN
+     */
     public String topicArn() {
         return topic.getTopicArn();
     }

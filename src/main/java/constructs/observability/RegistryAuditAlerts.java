@@ -54,6 +54,13 @@ public class RegistryAuditAlerts extends Construct {
     private final CfnRule registryRule;
     private final CfnRule keyRule;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryAuditAlerts(Construct scope, String id, RegistryAuditAlertsProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -94,7 +101,11 @@ public class RegistryAuditAlerts extends Construct {
         props.alertTopic().allowEventRules("AllowRegistryAuditRule", ruleArns);
     }
 
-    /** Names of every rule: repository changes, registry settings, and key changes where keys are watched. */
+    /**
+     * Names of every rule: repository changes, registry settings, and key changes where keys are watched.
+     *
+     * @return the rule names (tokens where CloudFormation generates them)
+     */
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>(List.of(ScanFindingAlerts.ruleName(rule), ScanFindingAlerts.ruleName(registryRule)));
         if (keyRule != null) {
@@ -103,6 +114,12 @@ public class RegistryAuditAlerts extends Construct {
         return names;
     }
 
+    /**
+     * The EventBridge pattern of the audited ECR API calls (CloudTrail) on repositories under a prefix.
+     *
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the event pattern
+     */
     public static Map<String, Object> auditPattern(String repositoryNamePrefix) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("eventSource", List.of("ecr.amazonaws.com"));
@@ -113,7 +130,11 @@ public class RegistryAuditAlerts extends Construct {
         return ScanFindingAlerts.pattern("aws.ecr", "AWS API Call via CloudTrail", detail);
     }
 
-    /** Name of the rule (a token when CloudFormation generates it). */
+    /**
+     * Name of the rule (a token when CloudFormation generates it).
+     *
+     * @return the rule name
+     */
     public String ruleName() {
         return ScanFindingAlerts.ruleName(rule);
     }

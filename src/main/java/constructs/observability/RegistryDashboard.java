@@ -61,6 +61,13 @@ public class RegistryDashboard extends Construct {
     private final Dashboard dashboard;
     private final Alarm alarm;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryDashboard(Construct scope, String id, RegistryDashboardProps props) {
         super(scope, id);
         validate(props);
@@ -150,11 +157,20 @@ public class RegistryDashboard extends Construct {
                 .build();
     }
 
+    /**
+     * The CloudWatch dashboard.
+     *
+     * @return the dashboard
+     */
     public Dashboard dashboard() {
         return dashboard;
     }
 
-    /** The scan-finding alarm, empty unless {@code findingsAlarm} is set. */
+    /**
+     * The scan-finding alarm, empty unless {@code findingsAlarm} is set.
+     *
+     * @return the scan-finding alarm, empty unless {@code findingsAlarm} is set
+     */
     public Optional<Alarm> findingsAlarm() {
         return Optional.ofNullable(alarm);
     }

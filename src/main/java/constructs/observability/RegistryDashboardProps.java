@@ -25,16 +25,34 @@ public record RegistryDashboardProps(
         boolean findingsAlarm,
         AlertTopic alarmTopic) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param dashboardName the CloudWatch dashboard name, stable so links and runbooks keep working, e.g. {@code shop-prod-ecr}. Required.
+     * @param repositoryNames repositories whose pulls are graphed (AWS/ECR RepositoryPullCount). Default: none, no pull graph.
+     * @param findingRuleNames names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose matched events are graphed and alarmed on. Default: none.
+     * @param auditRuleNames names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed. Default: none.
+     * @param findingsAlarm create an alarm that goes off when a finding rule matched at least one event in five minutes, and notify {@code alarmTopic}. Default: false, no alarm.
+     * @param alarmTopic where the alarm notifies. Required when {@code findingsAlarm} is true.
+     */
     public RegistryDashboardProps {
         repositoryNames = repositoryNames == null ? List.of() : List.copyOf(repositoryNames);
         findingRuleNames = findingRuleNames == null ? List.of() : List.copyOf(findingRuleNames);
         auditRuleNames = auditRuleNames == null ? List.of() : List.copyOf(auditRuleNames);
     }
 
+    /**
+     * A builder of {@link RegistryDashboardProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Builds {@link RegistryDashboardProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private String dashboardName;
         private List<String> repositoryNames = List.of();
@@ -46,36 +64,77 @@ public record RegistryDashboardProps(
         private Builder() {
         }
 
+        /**
+         * The CloudWatch dashboard name, stable so links and runbooks keep working, e.g. {@code shop-prod-ecr}. Required.
+         *
+         * @param value the value of {@code dashboardName}
+         * @return this builder
+         */
         public Builder dashboardName(String value) {
             this.dashboardName = value;
             return this;
         }
 
+        /**
+         * Repositories whose pulls are graphed (AWS/ECR RepositoryPullCount). Default: none, no pull graph.
+         *
+         * @param value the value of {@code repositoryNames}
+         * @return this builder
+         */
         public Builder repositoryNames(List<String> value) {
             this.repositoryNames = value;
             return this;
         }
 
+        /**
+         * Names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose matched events are graphed and alarmed on. Default: none.
+         *
+         * @param value the value of {@code findingRuleNames}
+         * @return this builder
+         */
         public Builder findingRuleNames(List<String> value) {
             this.findingRuleNames = value;
             return this;
         }
 
+        /**
+         * Names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed. Default: none.
+         *
+         * @param value the value of {@code auditRuleNames}
+         * @return this builder
+         */
         public Builder auditRuleNames(List<String> value) {
             this.auditRuleNames = value;
             return this;
         }
 
+        /**
+         * Create an alarm that goes off when a finding rule matched at least one event in five minutes, and notify {@code alarmTopic}. Default: false, no alarm.
+         *
+         * @param value the value of {@code findingsAlarm}
+         * @return this builder
+         */
         public Builder findingsAlarm(boolean value) {
             this.findingsAlarm = value;
             return this;
         }
 
+        /**
+         * Where the alarm notifies. Required when {@code findingsAlarm} is true.
+         *
+         * @param value the value of {@code alarmTopic}
+         * @return this builder
+         */
         public Builder alarmTopic(AlertTopic value) {
             this.alarmTopic = value;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public RegistryDashboardProps build() {
             return new RegistryDashboardProps(dashboardName, repositoryNames, findingRuleNames, auditRuleNames,
                     findingsAlarm, alarmTopic);

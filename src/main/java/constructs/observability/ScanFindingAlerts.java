@@ -21,9 +21,22 @@ public class ScanFindingAlerts extends Construct {
 
     /** Finding severities, most severe first; both scanners use these names. */
     public enum Severity {
-        CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL;
+        /** Critical. */
+        CRITICAL,
+        /** High. */
+        HIGH,
+        /** Medium. */
+        MEDIUM,
+        /** Low. */
+        LOW,
+        /** Informational. */
+        INFORMATIONAL;
 
-        /** This severity and every more severe one, most severe first. */
+        /**
+         * This severity and every more severe one, most severe first.
+         *
+         * @return this severity and every more severe one, most severe first
+         */
         public List<Severity> atOrAbove() {
             return List.of(values()).subList(0, ordinal() + 1);
         }
@@ -48,6 +61,13 @@ public class ScanFindingAlerts extends Construct {
     private final CfnRule basicScanRule;
     private final CfnRule inspectorRule;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public ScanFindingAlerts(Construct scope, String id, ScanFindingAlertsProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -72,6 +92,10 @@ public class ScanFindingAlerts extends Construct {
     /**
      * A completed basic scan with at least one finding at or above the threshold: each severity is its own
      * {@code $or} branch, because a count is only present when it is above zero.
+     *
+     * @param threshold the lowest severity that alerts
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the EventBridge event pattern
      */
     public static Map<String, Object> basicScanPattern(Severity threshold, String repositoryNamePrefix) {
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -92,7 +116,13 @@ public class ScanFindingAlerts extends Construct {
         return pattern("aws.ecr", BASIC_SCAN_DETAIL_TYPE, detail);
     }
 
-    /** An active Inspector finding on an ECR image at or above the threshold (closed findings do not alert). */
+    /**
+     * An active Inspector finding on an ECR image at or above the threshold (closed findings do not alert).
+     *
+     * @param threshold the lowest severity that alerts
+     * @param repositoryNamePrefix the prefix of the repositories covered, e.g. {@code shop/prod/}
+     * @return the EventBridge event pattern
+     */
     public static Map<String, Object> inspectorPattern(Severity threshold, String repositoryNamePrefix) {
         Map<String, Object> resources = new LinkedHashMap<>();
         resources.put("type", List.of("AWS_ECR_CONTAINER_IMAGE"));
@@ -107,12 +137,20 @@ public class ScanFindingAlerts extends Construct {
         return pattern("aws.inspector2", INSPECTOR_DETAIL_TYPE, detail);
     }
 
-    /** Name of the basic-scan rule (a token when CloudFormation generates it). */
+    /**
+     * Name of the basic-scan rule (a token when CloudFormation generates it).
+     *
+     * @return the rule name
+     */
     public String basicScanRuleName() {
         return ruleName(basicScanRule);
     }
 
-    /** Name of the Inspector rule (a token when CloudFormation generates it). */
+    /**
+     * Name of the Inspector rule (a token when CloudFormation generates it).
+     *
+     * @return the rule name
+     */
     public String inspectorRuleName() {
         return ruleName(inspectorRule);
     }
@@ -122,6 +160,11 @@ public class ScanFindingAlerts extends Construct {
         return rule.getName() != null ? rule.getName() : rule.getRef();
     }
 
+    /**
+     * The names of the rules created.
+     *
+     * @return the rule names (tokens when CloudFormation generates them)
+     */
     public List<String> ruleNames() {
         return List.of(basicScanRuleName(), inspectorRuleName());
     }

@@ -6,7 +6,7 @@ import software.constructs.Construct;
 
 /**
  * A pull-through cache rule: the first pull of {@code <registry>/<prefix>/<image>} imports the
- * upstream image into this registry. Pullers need the actions of {@link Persona#CACHE_PULLER}
+ * upstream image into this registry. Pullers need the actions of {@link constructs.access.Persona#CACHE_PULLER}
  * (including {@code ecr:BatchImportUpstreamImage} and {@code ecr:CreateRepository}). Per the ECR user
  * guide, a workload that reaches ECR through interface VPC endpoints also needs a route to the
  * internet (a NAT gateway) for the first pull of each image; later pulls do not.
@@ -17,6 +17,13 @@ public class PullThroughCacheRule extends Construct {
     private final PullThroughCacheRuleProps props;
     private final CfnPullThroughCacheRule resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PullThroughCacheRule(Construct scope, String id, PullThroughCacheRuleProps props) {
         super(scope, id);
         this.props = props;
@@ -36,10 +43,20 @@ public class PullThroughCacheRule extends Construct {
         this.resource = builder.build();
     }
 
+    /**
+     * The props the rule was created with.
+     *
+     * @return the props
+     */
     public PullThroughCacheRuleProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::PullThroughCacheRule}
+     */
     public CfnPullThroughCacheRule resource() {
         return resource;
     }

@@ -39,27 +39,57 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
             "^arn:aws(-[a-z]+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@-]+$");
     static final Pattern ROLE = Pattern.compile("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]+$");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param upstream the upstream registry
+     * @param ecrRepositoryPrefix the cache namespace in this registry (2 to 30 characters; ECR appends {@code /}). Default: {@link PullThroughCacheUpstream#defaultPrefix()} ({@code ecr-public}, {@code docker-hub}, ...); required for ECR
+     * @param credentialArn Secrets Manager secret ARN with the upstream credentials; required for Docker Hub, GitHub and GitLab, not accepted for the others. The secret name must start with {@code ecr-pullthroughcache/}
+     * @param upstreamAccount ECR upstream only: the upstream registry's account
+     * @param upstreamRegion ECR upstream only: the upstream registry's region
+     * @param customRoleArn ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
+     * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
+     */
     public PullThroughCacheRuleProps {
         if (ecrRepositoryPrefix == null && upstream != null) {
             ecrRepositoryPrefix = upstream.defaultPrefix();
         }
     }
 
+    /**
+     * A builder for a rule that syncs {@code upstream}.
+     *
+     * @param upstream the upstream registry
+     * @return a new builder
+     */
     public static Builder builder(PullThroughCacheUpstream upstream) {
         return new Builder(upstream);
     }
 
-    /** ECR Public under {@code ecr-public/}: no credentials needed. */
+    /**
+     * ECR Public under {@code ecr-public/}: no credentials needed.
+     *
+     * @return the rule's props
+     */
     public static PullThroughCacheRuleProps ecrPublic() {
         return builder(PullThroughCacheUpstream.ECR_PUBLIC).build();
     }
 
-    /** Docker Hub under {@code docker-hub/}, authenticated with the given secret. */
+    /**
+     * Docker Hub under {@code docker-hub/}, authenticated with the given secret.
+     *
+     * @param credentialArn the ARN of the Secrets Manager secret named {@code ecr-pullthroughcache/...} holding the Docker Hub credentials
+     * @return the rule's props
+     */
     public static PullThroughCacheRuleProps dockerHub(String credentialArn) {
         return builder(PullThroughCacheUpstream.DOCKER_HUB).credentialArn(credentialArn).build();
     }
 
-    /** The upstream registry URL ECR syncs from. */
+    /**
+     * The upstream registry URL ECR syncs from.
+     *
+     * @return the upstream registry URL ECR syncs from
+     */
     public String upstreamRegistryUrl() {
         return upstream == PullThroughCacheUpstream.ECR
                 ? upstreamAccount + ".dkr.ecr." + upstreamRegion + ".amazonaws.com"
@@ -73,7 +103,13 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
                 : ecrRepositoryPrefix;
     }
 
-    /** Every problem of this rule alone; {@code account} (may be null or a token) is the cache registry's. */
+    /**
+     * Every problem of this rule alone; {@code account} (may be null or a token) is the cache registry's.
+     *
+     * @param path where the rule is declared; every message starts with it
+     * @param account the AWS account id (12 digits)
+     * @return every problem of this rule alone
+     */
     public List<String> problems(String path, String account) {
         List<String> problems = new ArrayList<>();
         if (upstream == null) {
@@ -142,6 +178,11 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
      * Every problem of a registry's complete set of cache rules: each rule's own, at most
      * {@value #MAX_RULES_PER_REGISTRY} rules, one rule per namespace. Stacks call this with all
      * rules of an account and region ({@link RegistrySettings} does).
+     *
+     * @param path where the rules are declared; every message starts with it
+     * @param rules every cache rule of the registry
+     * @param account the AWS account id (12 digits)
+     * @return every problem of a registry's complete set of cache rules
      */
     public static List<String> registryProblems(String path, List<PullThroughCacheRuleProps> rules, String account) {
         List<String> problems = new ArrayList<>();
@@ -164,6 +205,9 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
         return problems;
     }
 
+    /**
+     * Builds {@link PullThroughCacheRuleProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private final PullThroughCacheUpstream upstream;
         private String ecrRepositoryPrefix;
@@ -177,34 +221,67 @@ public record PullThroughCacheRuleProps(PullThroughCacheUpstream upstream, Strin
             this.upstream = upstream;
         }
 
-        /** Default: the upstream's console namespace, e.g. {@code ecr-public}. */
+        /**
+         * Default: the upstream's console namespace, e.g. {@code ecr-public}.
+         *
+         * @param ecrRepositoryPrefix the namespace of the cached repositories in this registry
+         * @return this builder
+         */
         public Builder ecrRepositoryPrefix(String ecrRepositoryPrefix) {
             this.ecrRepositoryPrefix = ecrRepositoryPrefix;
             return this;
         }
 
+        /**
+         * Secrets Manager secret ARN with the upstream credentials; required for Docker Hub, GitHub and GitLab, not accepted for the others. The secret name must start with {@code ecr-pullthroughcache/}
+         *
+         * @param credentialArn the value of {@code credentialArn}
+         * @return this builder
+         */
         public Builder credentialArn(String credentialArn) {
             this.credentialArn = credentialArn;
             return this;
         }
 
+        /**
+         * The registry to pull from when the upstream is another ECR private registry (cross-account or cross-region). Default: none (required for that upstream only).
+         * @param upstreamAccount the upstream registry's account
+         * @param upstreamRegion the upstream registry's region
+         * @return this builder
+         */
         public Builder upstreamRegistry(String upstreamAccount, String upstreamRegion) {
             this.upstreamAccount = upstreamAccount;
             this.upstreamRegion = upstreamRegion;
             return this;
         }
 
+        /**
+         * ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
+         *
+         * @param customRoleArn the value of {@code customRoleArn}
+         * @return this builder
+         */
         public Builder customRoleArn(String customRoleArn) {
             this.customRoleArn = customRoleArn;
             return this;
         }
 
-        /** Default: ROOT (any upstream repository). */
+        /**
+         * Default: ROOT (any upstream repository).
+         *
+         * @param upstreamRepositoryPrefix the upstream namespace, or {@code ROOT}
+         * @return this builder
+         */
         public Builder upstreamRepositoryPrefix(String upstreamRepositoryPrefix) {
             this.upstreamRepositoryPrefix = upstreamRepositoryPrefix;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public PullThroughCacheRuleProps build() {
             return new PullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
                     upstreamRegion, customRoleArn, upstreamRepositoryPrefix);

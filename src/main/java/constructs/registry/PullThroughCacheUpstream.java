@@ -7,11 +7,17 @@ package constructs.registry;
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html
  */
 public enum PullThroughCacheUpstream {
+    /** Amazon ECR Public Gallery, anonymous. */
     ECR_PUBLIC("public.ecr.aws", Authentication.NONE, "ecr-public"),
+    /** The Kubernetes registry, anonymous. */
     KUBERNETES("registry.k8s.io", Authentication.NONE, "kubernetes"),
+    /** Quay, anonymous. */
     QUAY("quay.io", Authentication.NONE, "quay"),
+    /** Docker Hub, with a Secrets Manager credential. */
     DOCKER_HUB("registry-1.docker.io", Authentication.SECRET, "docker-hub"),
+    /** GitHub Container Registry, with a Secrets Manager credential. */
     GITHUB_CONTAINER_REGISTRY("ghcr.io", Authentication.SECRET, "github"),
+    /** GitLab Container Registry, with a Secrets Manager credential. */
     GITLAB_CONTAINER_REGISTRY("registry.gitlab.com", Authentication.SECRET, "gitlab"),
     /** Another Amazon ECR private registry: {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
     ECR(null, Authentication.ROLE_WHEN_CROSS_ACCOUNT, null);
@@ -36,16 +42,29 @@ public enum PullThroughCacheUpstream {
         this.defaultPrefix = defaultPrefix;
     }
 
-    /** The upstream registry URL; null for ECR, whose URL names the upstream account and region. */
+    /**
+     * The upstream registry URL; null for ECR, whose URL names the upstream account and region.
+     *
+     * @return the upstream registry URL
+     */
     public String url() {
         return url;
     }
 
+    /**
+     * How ECR authenticates to this upstream.
+     *
+     * @return the authentication
+     */
     public Authentication authentication() {
         return authentication;
     }
 
-    /** The namespace the ECR console proposes; null for ECR (no default). */
+    /**
+     * The namespace the ECR console proposes; null for ECR (no default).
+     *
+     * @return the namespace the ECR console proposes
+     */
     public String defaultPrefix() {
         return defaultPrefix;
     }

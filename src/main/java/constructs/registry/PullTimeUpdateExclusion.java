@@ -13,6 +13,13 @@ public class PullTimeUpdateExclusion extends Construct {
 
     private final CfnPullTimeUpdateExclusion resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PullTimeUpdateExclusion(Construct scope, String id, PullTimeUpdateExclusionProps props) {
         super(scope, id);
         RegistryValidation.throwIfAny(props.problems(""));
@@ -21,6 +28,11 @@ public class PullTimeUpdateExclusion extends Construct {
                 .build();
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::PullTimeUpdateExclusion}
+     */
     public CfnPullTimeUpdateExclusion resource() {
         return resource;
     }

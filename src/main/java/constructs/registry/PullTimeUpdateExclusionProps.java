@@ -20,10 +20,22 @@ public record PullTimeUpdateExclusionProps(String principalArn) {
     static final Pattern PRINCIPAL = Pattern.compile(
             "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$");
 
+    /**
+     * Props excluding {@code principalArn}.
+     *
+     * @param principalArn the ARN of the IAM principal whose pulls do not update the last-pull time
+     * @return the props
+     */
     public static PullTimeUpdateExclusionProps of(String principalArn) {
         return new PullTimeUpdateExclusionProps(principalArn);
     }
 
+    /**
+     * Every problem ECR would reject, each message starting with {@code path}.
+     *
+     * @param path where the exclusion is declared
+     * @return the problems, empty when valid
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (principalArn == null) {

@@ -31,6 +31,13 @@ public class RegistryPolicy extends Construct {
     private final RegistryPolicyProps props;
     private final CfnRegistryPolicy resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryPolicy(Construct scope, String id, RegistryPolicyProps props) {
         super(scope, id);
         this.props = props;
@@ -82,10 +89,20 @@ public class RegistryPolicy extends Construct {
         }
     }
 
+    /**
+     * The props the policy was created with.
+     *
+     * @return the props
+     */
     public RegistryPolicyProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RegistryPolicy}
+     */
     public CfnRegistryPolicy resource() {
         return resource;
     }

@@ -19,6 +19,11 @@ public enum RegistryPolicyAction {
         this.iamAction = iamAction;
     }
 
+    /**
+     * The IAM action.
+     *
+     * @return the action, e.g. {@code ecr:ReplicateImage}
+     */
     public String iamAction() {
         return iamAction;
     }

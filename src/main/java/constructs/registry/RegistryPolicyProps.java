@@ -12,14 +12,31 @@ import java.util.Map;
  */
 public record RegistryPolicyProps(List<RegistryPolicyStatement> statements) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param statements at least one statement; sids unique
+     */
     public RegistryPolicyProps {
         statements = statements == null ? List.of() : List.copyOf(statements);
     }
 
+    /**
+     * Props with these statements.
+     *
+     * @param statements the statements
+     * @return the props
+     */
     public static RegistryPolicyProps of(RegistryPolicyStatement... statements) {
         return new RegistryPolicyProps(List.of(statements));
     }
 
+    /**
+     * Every problem ECR would reject, each message starting with {@code path}.
+     *
+     * @param path where the policy is declared
+     * @return the problems, empty when valid
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (statements.isEmpty()) {

@@ -25,6 +25,15 @@ public record RegistryPolicyStatement(String sid, String principalAccount, List<
     static final Pattern SID = Pattern.compile("^[A-Za-z0-9]+$");
     static final Pattern PREFIX = Pattern.compile("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param sid statement id, letters and digits, unique in the policy
+     * @param principalAccount the 12-digit account allowed; named as its root ({@code arn:...:iam::<acct>:root})
+     * @param actions a non-empty subset of {@link RegistryPolicyAction}
+     * @param repositoryPrefixes namespaces the statement applies to (e.g. {@code "shop/prod"}). Default: every repository of the registry ({@code repository/*})
+     * @param principalArnPatterns optional {@code aws:PrincipalArn} patterns ({@code ArnLike}) that narrow the account to given roles which may not exist yet. Default: no condition, as replication is performed by the source account's ECR service role
+     */
     public RegistryPolicyStatement {
         actions = actions == null ? List.of() : List.copyOf(actions);
         repositoryPrefixes = repositoryPrefixes == null ? List.of() : List.copyOf(repositoryPrefixes);
@@ -35,6 +44,11 @@ public record RegistryPolicyStatement(String sid, String principalAccount, List<
      * Lets {@code sourceAccount} replicate into this registry; with {@code createRepository} ECR
      * also creates missing repositories (otherwise they must exist before the first replication).
      * Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry-permissions-create-replication.html
+     *
+     * @param sourceAccount the account the images come from
+     * @param createRepository whether replication may create missing repositories
+     * @param repositoryPrefixes the repository prefixes the source may replicate into
+     * @return the statement
      */
     public static RegistryPolicyStatement allowReplicationFrom(String sourceAccount, boolean createRepository,
                                                                String... repositoryPrefixes) {

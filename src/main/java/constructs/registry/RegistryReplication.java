@@ -16,6 +16,13 @@ public class RegistryReplication extends Construct {
     private final RegistryReplicationProps props;
     private final CfnReplicationConfiguration resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryReplication(Construct scope, String id, RegistryReplicationProps props) {
         super(scope, id);
         this.props = props;
@@ -43,10 +50,20 @@ public class RegistryReplication extends Construct {
         return builder.build();
     }
 
+    /**
+     * The props the replication was created with.
+     *
+     * @return the props
+     */
     public RegistryReplicationProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::ReplicationConfiguration}
+     */
     public CfnReplicationConfiguration resource() {
         return resource;
     }

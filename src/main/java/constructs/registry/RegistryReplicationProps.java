@@ -24,15 +24,29 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
     /** RepositoryFilter.filter, from the ECR API reference; 2 to 256 characters. */
     static final Pattern FILTER = Pattern.compile("^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$");
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param rules 1 to 10 rules, at most 25 unique destinations across them
+     */
     public RegistryReplicationProps {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /**
+     * A builder of {@link RegistryReplicationProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every distinct destination, in the order first named. */
+    /**
+     * Every distinct destination, in the order first named.
+     *
+     * @return every distinct destination, in the order first named
+     */
     public List<ReplicationDestination> destinations() {
         Set<ReplicationDestination> unique = new LinkedHashSet<>();
         rules.forEach(rule -> unique.addAll(rule.destinations()));
@@ -42,6 +56,9 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
     /**
      * Destinations in other accounts: each needs, in its own registry stack, a registry policy
      * statement {@link RegistryPolicyStatement#allowReplicationFrom} for {@code sourceAccount}.
+     *
+     * @param sourceAccount the account the images come from
+     * @return the destinations outside {@code sourceAccount}
      */
     public List<ReplicationDestination> crossAccountDestinations(String sourceAccount) {
         return destinations().stream().filter(d -> !d.registryId().equals(sourceAccount)).toList();
@@ -50,6 +67,11 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
     /**
      * Every problem ECR would reject. {@code sourceAccount}/{@code sourceRegion} may be null or
      * unresolved; when known, a destination equal to the source registry is rejected.
+     *
+     * @param path where the replication is declared; every message starts with it
+     * @param sourceAccount the account the images come from
+     * @param sourceRegion the region the images come from
+     * @return every problem ECR would reject
      */
     public List<String> problems(String path, String sourceAccount, String sourceRegion) {
         List<String> problems = new ArrayList<>();
@@ -107,20 +129,39 @@ public record RegistryReplicationProps(List<ReplicationRule> rules) {
         return value != null && !Tokens.isUnresolved(value);
     }
 
+    /**
+     * Builds {@link RegistryReplicationProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private final List<ReplicationRule> rules = new ArrayList<>();
 
-        /** Adds a rule. At least one, at most 10. */
+        /**
+         * Adds a rule. At least one, at most 10.
+         *
+         * @param rule the replication rule
+         * @return this builder
+         */
         public Builder rule(ReplicationRule rule) {
             rules.add(rule);
             return this;
         }
 
+        /**
+         * 1 to 10 rules, at most 25 unique destinations across them
+         *
+         * @param rules the value of {@code rules}
+         * @return this builder
+         */
         public Builder rules(List<ReplicationRule> rules) {
             this.rules.addAll(rules);
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public RegistryReplicationProps build() {
             return new RegistryReplicationProps(rules);
         }

@@ -24,12 +24,21 @@ public enum RegistryScanFrequency {
         this.acceptedWith = acceptedWith;
     }
 
-    /** Whether ECR accepts this frequency under the given scan type. */
+    /**
+     * Whether ECR accepts this frequency under the given scan type.
+     *
+     * @param type the registry's scan type
+     * @return whether ECR accepts this frequency under the given scan type
+     */
     public boolean acceptedWith(RegistryScanType type) {
         return acceptedWith.contains(type);
     }
 
-    /** Whether repositories matched by a rule of this frequency are scanned without anyone asking. */
+    /**
+     * Whether repositories matched by a rule of this frequency are scanned without anyone asking.
+     *
+     * @return whether repositories matched by a rule of this frequency are scanned without anyone asking
+     */
     public boolean automatic() {
         return this != MANUAL;
     }

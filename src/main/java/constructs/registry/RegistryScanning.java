@@ -19,6 +19,13 @@ public class RegistryScanning extends Construct {
     private final RegistryScanningProps props;
     private final CfnRegistryScanningConfiguration resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistryScanning(Construct scope, String id, RegistryScanningProps props) {
         super(scope, id);
         this.props = props == null ? RegistryScanningProps.builder().build() : props;
@@ -47,10 +54,20 @@ public class RegistryScanning extends Construct {
         }
     }
 
+    /**
+     * The props the scanning was created with.
+     *
+     * @return the props
+     */
     public RegistryScanningProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RegistryScanningConfiguration}
+     */
     public CfnRegistryScanningConfiguration resource() {
         return resource;
     }

@@ -25,6 +25,12 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
     static final Pattern FILTER = Pattern.compile("^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$");
     static final int MAX_FILTER_LENGTH = 255;
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param scanType BASIC or ENHANCED. Default: BASIC (Amazon ECR's own scanner, no Amazon Inspector cost)
+     * @param rules at most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH "*"})
+     */
     public RegistryScanningProps {
         scanType = scanType == null ? RegistryScanType.BASIC : scanType;
         rules = rules == null
@@ -32,11 +38,21 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
                 : List.copyOf(rules);
     }
 
+    /**
+     * A builder of {@link RegistryScanningProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every problem ECR would reject at deploy time, each message starting with {@code path}. */
+    /**
+     * Every problem ECR would reject at deploy time, each message starting with {@code path}.
+     *
+     * @param path where the scanning is declared; every message starts with it
+     * @return every problem ECR would reject at deploy time, each message starting with {@code path}
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (rules.size() > MAX_RULES) {
@@ -88,6 +104,9 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
      * Whether every repository under the namespace {@code prefix} ({@code "ROOT"}: every repository)
      * is scanned automatically (on push or continuously) by these rules. Repository creation
      * templates cannot set scanning, so replicated and cached repositories rely on this.
+     *
+     * @param prefix the repository namespace, or {@code "ROOT"}
+     * @return whether every repository under the namespace {@code prefix}
      */
     public boolean scansAutomatically(String prefix) {
         for (RegistryScanningRule rule : rules) {
@@ -102,27 +121,51 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         return false;
     }
 
+    /**
+     * Builds {@link RegistryScanningProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private RegistryScanType scanType;
         private List<RegistryScanningRule> rules;
 
-        /** BASIC or ENHANCED. Default: BASIC. */
+        /**
+         * BASIC or ENHANCED. Default: BASIC.
+         *
+         * @param scanType the scan type
+         * @return this builder
+         */
         public Builder scanType(RegistryScanType scanType) {
             this.scanType = scanType;
             return this;
         }
 
-        /** At most 2 rules, one per frequency. Default: {@code SCAN_ON_PUSH "*"}. */
+        /**
+         * At most 2 rules, one per frequency. Default: {@code SCAN_ON_PUSH "*"}.
+         *
+         * @param rules the scanning rules
+         * @return this builder
+         */
         public Builder rules(List<RegistryScanningRule> rules) {
             this.rules = rules;
             return this;
         }
 
+        /**
+         * At most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH "*"})
+         *
+         * @param rules the value of {@code rules}
+         * @return this builder
+         */
         public Builder rules(RegistryScanningRule... rules) {
             this.rules = List.of(rules);
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public RegistryScanningProps build() {
             return new RegistryScanningProps(scanType, rules);
         }

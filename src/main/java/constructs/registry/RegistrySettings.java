@@ -2,6 +2,7 @@ package constructs.registry;
 
 import constructs.internal.Tokens;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /**
  * The registry-wide singletons of one account and region, created once by the registry stack
- * from every {@link RegistryContribution} for that registry: scanning (always), replication,
+ * from every {@link RegistryContribution} for that registry: scanning (where some contribution asks
+ * for it; otherwise the registry's configuration is left to its owner), replication,
  * registry policy, pull-through cache rules, repository creation templates (with their role)
  * and pull-time update exclusions.
  *
@@ -28,9 +30,19 @@ import java.util.Set;
  */
 public class RegistrySettings extends Construct {
 
+    /** Warning id: scanning is left to another owner, so coverage of template and cache prefixes is not checked. */
+    public static final String WARNING_SCANNING_NOT_MANAGED = "ecr-blueprint:scanningNotManaged";
+
     private final RegistryScanningProps scanning;
     private final RepositoryCreationTemplateRole templateRole;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RegistrySettings(Construct scope, String id, RegistrySettingsProps props) {
         super(scope, id);
         Stack stack = Stack.of(this);
@@ -38,7 +50,15 @@ public class RegistrySettings extends Construct {
         RegistryValidation.throwIfAny(merged.problems);
         this.scanning = merged.scanning;
 
-        new RegistryScanning(this, "Scanning", merged.scanning);
+        if (merged.scanning != null) {
+            new RegistryScanning(this, "Scanning", merged.scanning);
+        } else if (!merged.templates.isEmpty() || !merged.cacheRules.isEmpty()) {
+            Annotations.of(this).addWarningV2(WARNING_SCANNING_NOT_MANAGED, "no contribution asks for scanning, so the"
+                    + " registry's scanning configuration is left as it is: check that it scans the repositories ECR creates"
+                    + " under " + String.join(", ", merged.templates.keySet()) + (merged.cacheRules.isEmpty() ? ""
+                    : ", " + String.join(", ", merged.cacheRules.keySet()))
+                    + " (creation templates cannot set scanning)");
+        }
         if (merged.replication != null) {
             new RegistryReplication(this, "Replication", merged.replication);
         }
@@ -71,17 +91,30 @@ public class RegistrySettings extends Construct {
     /**
      * Every problem of a registry's contributions, without building anything: the same checks the
      * construct runs, for validating a platform file ({@code account}/{@code region} of the registry).
+     *
+     * @param props the props
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return every problem of a registry's contributions, without building anything
      */
     public static List<String> problems(RegistrySettingsProps props, String account, String region) {
         return merge(props, account, region).problems;
     }
 
-    /** The merged scanning configuration the registry gets. */
+    /**
+     * The merged scanning configuration the registry gets.
+     *
+     * @return the merged scanning configuration; null when no contribution asks for scanning (left as it is)
+     */
     public RegistryScanningProps scanning() {
         return scanning;
     }
 
-    /** The role ECR assumes for the templates; null when there are none. */
+    /**
+     * The role ECR assumes for the templates; null when there are none.
+     *
+     * @return the role ECR assumes for the templates
+     */
     public RepositoryCreationTemplateRole templateRole() {
         return templateRole;
     }
@@ -183,7 +216,7 @@ public class RegistrySettings extends Construct {
         // Templates cannot set scanning: what ECR creates is scanned only if registry rules cover it.
         for (RepositoryCreationTemplateProps template : m.templates.values()) {
             String prefix = template.prefix();
-            if (prefix != null && !Tokens.isUnresolved(prefix) && !m.scanning.scansAutomatically(prefix)) {
+            if (m.scanning != null && prefix != null && !Tokens.isUnresolved(prefix) && !m.scanning.scansAutomatically(prefix)) {
                 m.problems.add("templates: prefix \"" + prefix + "\" from " + quote(templateSources.get(prefix)) + " is not covered"
                         + " by an automatic scanning rule of " + registry + ": repositories ECR creates there would never"
                         + " be scanned (templates cannot set scanning). Hint: add the filter \"" + coveringFilter(prefix)
@@ -195,7 +228,7 @@ public class RegistrySettings extends Construct {
             if (ns == null || Tokens.isUnresolved(ns)) {
                 continue;
             }
-            if (!m.scanning.scansAutomatically(ns)) {
+            if (m.scanning != null && !m.scanning.scansAutomatically(ns)) {
                 m.problems.add("cacheRules: namespace \"" + ns + "\" from " + quote(cacheSources.get(ns)) + " is not covered by an"
                         + " automatic scanning rule of " + registry + ": cached base images would never be scanned."
                         + " Hint: add the filter \"" + coveringFilter(ns) + "\" to a SCAN_ON_PUSH or CONTINUOUS_SCAN rule");
@@ -253,12 +286,26 @@ public class RegistrySettings extends Construct {
             }
         }
         if (type == null) {
-            m.scanning = RegistryScanningProps.builder().build();
+            // Nothing asks for scanning: the registry's configuration belongs to someone else and stays as it is.
+            m.scanning = null;
             return;
         }
         Map<RegistryScanFrequency, Set<String>> byFrequency = new LinkedHashMap<>();
         for (Sourced s : filters) {
             byFrequency.computeIfAbsent(s.frequency(), f -> new LinkedHashSet<>()).add(s.filter());
+        }
+        // The catch-all is exempt from the overlap check above: where it overlaps a CONTINUOUS_SCAN rule ECR
+        // scans continuously, so a SCAN_ON_PUSH catch-all never lowers another rule's frequency.
+        for (RegistryContribution c : contributions) {
+            if (c.scanOtherRepositories() == null) {
+                continue;
+            }
+            if (c.scanning() == null) {
+                m.problems.add("scanOtherRepositories from " + quote(c.source()) + " needs scanning for the scan type of "
+                        + registry + ". Hint: give the contribution a scanning configuration");
+                continue;
+            }
+            byFrequency.computeIfAbsent(c.scanOtherRepositories(), f -> new LinkedHashSet<>()).add("*");
         }
         List<RegistryScanningRule> rules = byFrequency.entrySet().stream()
                 .map(e -> new RegistryScanningRule(e.getKey(), List.copyOf(e.getValue()))).toList();

@@ -8,6 +8,13 @@ package constructs.registry;
  */
 public record ReplicationDestination(String region, String registryId) {
 
+    /**
+     * A destination registry.
+     *
+     * @param region the destination region
+     * @param registryId the destination account
+     * @return the destination
+     */
     public static ReplicationDestination of(String region, String registryId) {
         return new ReplicationDestination(region, registryId);
     }

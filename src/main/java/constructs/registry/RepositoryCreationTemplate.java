@@ -18,6 +18,13 @@ public class RepositoryCreationTemplate extends Construct {
     private final RepositoryCreationTemplateProps props;
     private final CfnRepositoryCreationTemplate resource;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RepositoryCreationTemplate(Construct scope, String id, RepositoryCreationTemplateProps props) {
         super(scope, id);
         this.props = props;
@@ -58,10 +65,20 @@ public class RepositoryCreationTemplate extends Construct {
         }
     }
 
+    /**
+     * The props the template was created with.
+     *
+     * @return the props
+     */
     public RepositoryCreationTemplateProps props() {
         return props;
     }
 
+    /**
+     * The underlying CloudFormation resource.
+     *
+     * @return the {@code AWS::ECR::RepositoryCreationTemplate}
+     */
     public CfnRepositoryCreationTemplate resource() {
         return resource;
     }

@@ -50,6 +50,19 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
     /** Service quota "Lifecycle policy length". */
     public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param prefix repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+     * @param appliedFor non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+     * @param encryptionKey the region's KMS key; required
+     * @param role the role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+     * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
+     * @param description Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
+     * @param resourceTags tags of created repositories. Default: none
+     * @param repositoryPolicy the repository policy of created repositories; default: none
+     * @param mutableTagExclusions tag filters that stay mutable in created repositories; default: none
+     */
     public RepositoryCreationTemplateProps {
         mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
         appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
@@ -60,11 +73,39 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
     }
 
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param prefix see the record components
+     * @param appliedFor see the record components
+     * @param encryptionKey see the record components
+     * @param role see the record components
+     * @param lifecyclePolicy see the record components
+     * @param description see the record components
+     * @param resourceTags see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public RepositoryCreationTemplateProps(String prefix, List<CreationTemplateAppliedFor> appliedFor, IKey encryptionKey,
+                                           IRole role, LifecyclePolicy lifecyclePolicy, String description,
+                                           Map<String, String> resourceTags) {
+        this(prefix, appliedFor, encryptionKey, role, lifecyclePolicy, description, resourceTags, null, List.of());
+    }
+
+    /**
+     * A builder of {@link RepositoryCreationTemplateProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise (with exclusions where given). */
+    /**
+     * MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise (with exclusions where given).
+     *
+     * @return {@code MUTABLE}, {@code IMMUTABLE} or {@code IMMUTABLE_WITH_EXCLUSION}
+     */
     public String imageTagMutability() {
         if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
             return "MUTABLE";
@@ -72,6 +113,12 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         return mutableTagExclusions.isEmpty() ? "IMMUTABLE" : "IMMUTABLE_WITH_EXCLUSION";
     }
 
+    /**
+     * Every problem ECR would reject, each message starting with {@code path}.
+     *
+     * @param path where the template is declared
+     * @return the problems, empty when valid
+     */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();
         if (prefix == null) {
@@ -125,6 +172,9 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         return problems;
     }
 
+    /**
+     * Builds {@link RepositoryCreationTemplateProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private String prefix;
         private List<CreationTemplateAppliedFor> appliedFor;
@@ -136,58 +186,121 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private RepositoryPolicy repositoryPolicy;
         private List<String> mutableTagExclusions = List.of();
 
+        /**
+         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+         *
+         * @param prefix the value of {@code prefix}
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
+        /**
+         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         *
+         * @param appliedFor the value of {@code appliedFor}
+         * @return this builder
+         */
         public Builder appliedFor(CreationTemplateAppliedFor... appliedFor) {
             this.appliedFor = List.of(appliedFor);
             return this;
         }
 
+        /**
+         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         *
+         * @param appliedFor the value of {@code appliedFor}
+         * @return this builder
+         */
         public Builder appliedFor(List<CreationTemplateAppliedFor> appliedFor) {
             this.appliedFor = appliedFor;
             return this;
         }
 
+        /**
+         * The region's KMS key; required
+         *
+         * @param encryptionKey the value of {@code encryptionKey}
+         * @return this builder
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
+        /**
+         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+         *
+         * @param role the value of {@code role}
+         * @return this builder
+         */
         public Builder role(IRole role) {
             this.role = role;
             return this;
         }
 
+        /**
+         * The lifecycle policy of created repositories; required (CT.ECR.PR.1)
+         *
+         * @param lifecyclePolicy the value of {@code lifecyclePolicy}
+         * @return this builder
+         */
         public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
             this.lifecyclePolicy = lifecyclePolicy;
             return this;
         }
 
-        /** Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}. */
+        /**
+         * Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
+         *
+         * @param description the template's description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Default: no tags. */
+        /**
+         * Default: no tags.
+         *
+         * @param resourceTags the tags of the repositories the template creates
+         * @return this builder
+         */
         public Builder resourceTags(Map<String, String> resourceTags) {
             this.resourceTags = resourceTags;
             return this;
         }
 
+        /**
+         * Default: none, created repositories have no repository policy.
+         *
+         * @param repositoryPolicy the value
+         * @return this builder
+         */
         public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
             this.repositoryPolicy = repositoryPolicy;
             return this;
         }
 
+        /**
+         * Default: none, every tag is immutable.
+         *
+         * @param mutableTagExclusions the value
+         * @return this builder
+         */
         public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
             this.mutableTagExclusions = mutableTagExclusions;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public RepositoryCreationTemplateProps build() {
             return new RepositoryCreationTemplateProps(prefix, appliedFor, encryptionKey, role, lifecyclePolicy,
                     description, resourceTags, repositoryPolicy, mutableTagExclusions);

@@ -32,6 +32,13 @@ public class RepositoryCreationTemplateRole extends Construct {
     private final Role role;
     private final ManagedPolicy policy;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RepositoryCreationTemplateRole(Construct scope, String id, RepositoryCreationTemplateRoleProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
@@ -91,10 +98,20 @@ public class RepositoryCreationTemplateRole extends Construct {
         return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
+    /**
+     * The role ECR assumes to create repositories from the template.
+     *
+     * @return the role
+     */
     public IRole role() {
         return role;
     }
 
+    /**
+     * The role's customer-managed policy.
+     *
+     * @return the policy
+     */
     public ManagedPolicy policy() {
         return policy;
     }

@@ -17,6 +17,7 @@ public class SigningConfiguration extends Construct {
 
     /** Limits and patterns of the ECR API reference (SigningConfiguration, SigningRule, SigningRepositoryFilter). */
     public static final int MAX_RULES = 10;
+    /** At most this many repository filters in one signing rule (ECR API reference). */
     public static final int MAX_FILTERS_PER_RULE = 100;
     static final Pattern PROFILE_ARN = Pattern.compile(
             "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$");
@@ -29,6 +30,13 @@ public class SigningConfiguration extends Construct {
      */
     public static final String SIGN_ACTION = "signer:SignPayload";
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public SigningConfiguration(Construct scope, String id, SigningConfigurationProps props) {
         super(scope, id);
         validate(props);

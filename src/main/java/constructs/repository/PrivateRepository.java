@@ -40,6 +40,7 @@ public class PrivateRepository extends Construct {
     /** Stable id of the warning emitted when some tags stay movable. */
     public static final String WARNING_MUTABLE_TAG_EXCLUSION = "ecr-blueprint:mutableTagExclusion";
 
+    /** At most this many tag-mutability exclusion filters on one repository (ECR API reference). */
     public static final int MAX_EXCLUSION_FILTERS = 5;
     private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     private static final int MAX_TAGS = 50;
@@ -51,6 +52,13 @@ public class PrivateRepository extends Construct {
     /** Read once: the ARN is one token, and the outputs and every grant use it. */
     private String repositoryArn;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
         super(scope, id);
         this.stack = StackValues.of(scope);
@@ -108,6 +116,16 @@ public class PrivateRepository extends Construct {
         }
 
         if (withExclusion) {
+            // The documented, validated and warned exception to immutable tags: EcrBlueprint-ECR2 would
+            // otherwise fail the synthesis of a choice the platform file states (and must justify where the
+            // profile requires immutable tags). Only this repository, only this rule.
+            NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
+                    .id("EcrBlueprint-ECR2")
+                    .reason("IMMUTABLE_WITH_EXCLUSION: only tags matching " + props.mutableTagExclusions()
+                            + " are mutable, every other tag stays immutable"
+                            + (isBlank(props.mutableTagOverrideReason()) ? ""
+                            : "; override reason: " + props.mutableTagOverrideReason()))
+                    .build()));
             Annotations.of(this).addWarningV2(WARNING_MUTABLE_TAG_EXCLUSION, "repository \"" + repositoryName
                     + "\" uses IMMUTABLE_WITH_EXCLUSION: tags matching " + props.mutableTagExclusions()
                     + " can be moved to another image. This fails Security Hub ECR.2, Control Tower CT.ECR.PR.3 "
@@ -148,9 +166,9 @@ public class PrivateRepository extends Construct {
         if (props.removalPolicy() == null) {
             problems.add("removalPolicy is required: RETAIN keeps the repository and its images when it leaves the "
                     + "stack, DESTROY deletes them. Hint: RETAIN for prod, DESTROY for dev");
-        } else if (props.removalPolicy() != RemovalPolicy.RETAIN && props.removalPolicy() != RemovalPolicy.DESTROY) {
+        } else if (props.removalPolicy() == RemovalPolicy.SNAPSHOT) {
             problems.add("removalPolicy " + props.removalPolicy() + " is not supported for a repository: "
-                    + "use RETAIN or DESTROY");
+                    + "use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
 
         TagMutability mutability = props.tagMutability();
@@ -240,12 +258,18 @@ public class PrivateRepository extends Construct {
      * with its own grant.
      *
      * @return the managed policy now holding this repository
+     * @param grantee the principal to grant to
      */
     public ManagedPolicy grantPull(IGrantable grantee) {
         return grant(grantee, Persona.PULLER, "grantPull");
     }
 
-    /** As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions. */
+    /**
+     * As {@link #grantPull(IGrantable)}, with the {@link Persona#PUBLISHER} actions.
+     *
+     * @param grantee the principal to grant to
+     * @return the customer-managed policy that holds the grant
+     */
     public ManagedPolicy grantPush(IGrantable grantee) {
         return grant(grantee, Persona.PUBLISHER, "grantPush");
     }
@@ -261,12 +285,20 @@ public class PrivateRepository extends Construct {
         return policy.managedPolicy();
     }
 
-    /** The repository name, e.g. {@code shop/dev/user-service}. */
+    /**
+     * The repository name, e.g. {@code shop/dev/user-service}.
+     *
+     * @return the repository name, e.g
+     */
     public String repositoryName() {
         return repositoryName;
     }
 
-    /** {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token). */
+    /**
+     * {@code arn:<partition>:ecr:<region>:<account>:repository/<name>} (a token).
+     *
+     * @return the repository ARN
+     */
     public String repositoryArn() {
         if (repositoryArn == null) {
             repositoryArn = resource.getAttrArn();
@@ -274,17 +306,29 @@ public class PrivateRepository extends Construct {
         return repositoryArn;
     }
 
-    /** {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address. */
+    /**
+     * {@code <account>.dkr.ecr.<region>.<url suffix>/<name>}, the docker address.
+     *
+     * @return the repository URI
+     */
     public String repositoryUri() {
         return stack.account() + ".dkr.ecr." + stack.region() + "." + stack.urlSuffix() + "/" + repositoryName;
     }
 
-    /** The key the repository is encrypted with. */
+    /**
+     * The key the repository is encrypted with.
+     *
+     * @return the key the repository is encrypted with
+     */
     public IKey encryptionKey() {
         return encryptionKey;
     }
 
-    /** The L1 resource, for escape hatches. */
+    /**
+     * The L1 resource, for escape hatches.
+     *
+     * @return the L1 resource, for escape hatches
+     */
     public CfnRepository resource() {
         return resource;
     }

@@ -46,21 +46,48 @@ public record PrivateRepositoryProps(
         Map<String, String> tags,
         boolean exportOutputs) {
 
+    /**
+     * Applies the defaults to {@code null} components and copies the collections.
+     *
+     * @param repositoryName required; validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}
+     * @param lifecyclePolicy required, with at least one rule; rendered with {@link LifecyclePolicy#toJson()}
+     * @param removalPolicy required: {@code RETAIN} keeps the repository and its images when it leaves the stack; {@code DESTROY} deletes it, images included ({@code EmptyOnDelete})
+     * @param tagMutability Default: {@code IMMUTABLE}, a pushed tag can never point at another image. {@code IMMUTABLE_WITH_EXCLUSION} is the only other value accepted
+     * @param mutableTagExclusions wildcard filters of tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION} (1 to 5, each 1 to 128 of {@code [0-9a-zA-Z._*-]}). Default: none
+     * @param requireImmutableTags what the prod profile sets: {@code IMMUTABLE_WITH_EXCLUSION} then fails unless {@code mutableTagOverrideReason} is given. Default: false (it warns only)
+     * @param mutableTagOverrideReason why a repository under {@code requireImmutableTags} still needs movable tags. Default: none
+     * @param encryptionKey the customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}. Default: a {@link RepositoryKey} created for this repository (child id {@code Key}) with the repository's removal policy
+     * @param repositoryPolicy cross-account, organisation and Lambda access. Default: no repository policy (only IAM principals of this account, through IAM policies)
+     * @param tags tags on the repository. Default: none
+     * @param exportOutputs Default: true, the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+     */
     public PrivateRepositoryProps {
         tagMutability = tagMutability == null ? TagMutability.IMMUTABLE : tagMutability;
         mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
-    /** Tags in key order, so the template does not depend on map iteration order. */
+    /**
+     * Tags in key order, so the template does not depend on map iteration order.
+     *
+     * @return the tags, sorted by key
+     */
     public Map<String, String> sortedTags() {
         return new TreeMap<>(tags);
     }
 
+    /**
+     * A builder of {@link PrivateRepositoryProps}; every prop left unset takes its documented default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Builds {@link PrivateRepositoryProps}; every prop left unset takes its documented default.
+     */
     public static final class Builder {
         private String repositoryName;
         private LifecyclePolicy lifecyclePolicy;
@@ -74,61 +101,132 @@ public record PrivateRepositoryProps(
         private Map<String, String> tags = Map.of();
         private boolean exportOutputs = true;
 
+        /**
+         * Required; validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}
+         *
+         * @param repositoryName the value of {@code repositoryName}
+         * @return this builder
+         */
         public Builder repositoryName(String repositoryName) {
             this.repositoryName = repositoryName;
             return this;
         }
 
+        /**
+         * Required, with at least one rule; rendered with {@link LifecyclePolicy#toJson()}
+         *
+         * @param lifecyclePolicy the value of {@code lifecyclePolicy}
+         * @return this builder
+         */
         public Builder lifecyclePolicy(LifecyclePolicy lifecyclePolicy) {
             this.lifecyclePolicy = lifecyclePolicy;
             return this;
         }
 
+        /**
+         * Required: {@code RETAIN} keeps the repository and its images when it leaves the stack; {@code DESTROY} deletes it, images included ({@code EmptyOnDelete})
+         *
+         * @param removalPolicy the value of {@code removalPolicy}
+         * @return this builder
+         */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;
         }
 
+        /**
+         * Default: {@code IMMUTABLE}, a pushed tag can never point at another image. {@code IMMUTABLE_WITH_EXCLUSION} is the only other value accepted
+         *
+         * @param tagMutability the value of {@code tagMutability}
+         * @return this builder
+         */
         public Builder tagMutability(TagMutability tagMutability) {
             this.tagMutability = tagMutability;
             return this;
         }
 
+        /**
+         * Wildcard filters of tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION} (1 to 5, each 1 to 128 of {@code [0-9a-zA-Z._*-]}). Default: none
+         *
+         * @param mutableTagExclusions the value of {@code mutableTagExclusions}
+         * @return this builder
+         */
         public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
             this.mutableTagExclusions = mutableTagExclusions;
             return this;
         }
 
+        /**
+         * What the prod profile sets: {@code IMMUTABLE_WITH_EXCLUSION} then fails unless {@code mutableTagOverrideReason} is given. Default: false (it warns only)
+         *
+         * @param requireImmutableTags the value of {@code requireImmutableTags}
+         * @return this builder
+         */
         public Builder requireImmutableTags(boolean requireImmutableTags) {
             this.requireImmutableTags = requireImmutableTags;
             return this;
         }
 
+        /**
+         * Why a repository under {@code requireImmutableTags} still needs movable tags. Default: none
+         *
+         * @param mutableTagOverrideReason the value of {@code mutableTagOverrideReason}
+         * @return this builder
+         */
         public Builder mutableTagOverrideReason(String mutableTagOverrideReason) {
             this.mutableTagOverrideReason = mutableTagOverrideReason;
             return this;
         }
 
+        /**
+         * The customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}. Default: a {@link RepositoryKey} created for this repository (child id {@code Key}) with the repository's removal policy
+         *
+         * @param encryptionKey the value of {@code encryptionKey}
+         * @return this builder
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
+        /**
+         * Cross-account, organisation and Lambda access. Default: no repository policy (only IAM principals of this account, through IAM policies)
+         *
+         * @param repositoryPolicy the value of {@code repositoryPolicy}
+         * @return this builder
+         */
         public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
             this.repositoryPolicy = repositoryPolicy;
             return this;
         }
 
+        /**
+         * Tags on the repository. Default: none
+         *
+         * @param tags the value of {@code tags}
+         * @return this builder
+         */
         public Builder tags(Map<String, String> tags) {
             this.tags = tags;
             return this;
         }
 
+        /**
+         * Default: true, the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+         *
+         * @param exportOutputs the value of {@code exportOutputs}
+         * @return this builder
+         */
         public Builder exportOutputs(boolean exportOutputs) {
             this.exportOutputs = exportOutputs;
             return this;
         }
 
+        /**
+         * Builds the props.
+         *
+         * @return the props, with the defaults applied
+         */
         public PrivateRepositoryProps build() {
             return new PrivateRepositoryProps(repositoryName, lifecyclePolicy, removalPolicy, tagMutability,
                     mutableTagExclusions, requireImmutableTags, mutableTagOverrideReason, encryptionKey,

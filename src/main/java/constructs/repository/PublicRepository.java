@@ -46,6 +46,13 @@ public class PublicRepository extends Construct {
     private final String repositoryName;
     private final String repositoryArn;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public PublicRepository(Construct scope, String id, PublicRepositoryProps props) {
         super(scope, id);
         validate(props);
@@ -68,15 +75,31 @@ public class PublicRepository extends Construct {
                 .description("ARN of the public repository " + repositoryName).build();
     }
 
-    /** The deterministic ARN other stacks and roles use: {@code arn:aws:ecr-public::<account>:repository/<name>}. */
+    /**
+     * The deterministic ARN other stacks and roles use: {@code arn:aws:ecr-public::<account>:repository/<name>}.
+     *
+     * @param account the AWS account id (12 digits)
+     * @param repositoryName the repository name
+     * @return the deterministic ARN other stacks and roles use
+     */
     public static String arn(String account, String repositoryName) {
         return "arn:aws:ecr-public::" + account + ":repository/" + repositoryName;
     }
 
+    /**
+     * The repository's name.
+     *
+     * @return the repository name
+     */
     public String repositoryName() {
         return repositoryName;
     }
 
+    /**
+     * The repository's ARN.
+     *
+     * @return the repository ARN
+     */
     public String repositoryArn() {
         return repositoryArn;
     }

@@ -42,8 +42,11 @@ import java.util.regex.Pattern;
  */
 public class RepositoryKey extends Construct {
 
+    /** Statement id of the key policy statement that lets the account's IAM policies grant use of the key. */
     public static final String SID_ROOT = "EnableIamPoliciesForAccountRoot";
+    /** Statement id of the statement that lets ECR use the key for the account (through grants). */
     public static final String SID_ECR = "AllowUseThroughEcrForTheAccount";
+    /** Statement id of the statement that denies grants not for AWS resources (CT.KMS.PR.3). */
     public static final String SID_DENY_GRANTS = "DenyGrantsNotForAwsResources";
 
     /**
@@ -65,15 +68,22 @@ public class RepositoryKey extends Construct {
 
     private final Key key;
 
+    /**
+     * Creates the construct.
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param props the props
+     */
     public RepositoryKey(Construct scope, String id, RepositoryKeyProps props) {
         super(scope, id);
         List<String> problems = new ArrayList<>();
         if (props.removalPolicy() == null) {
             problems.add("removalPolicy is required: RETAIN keeps the key (and with it every image) when the stack "
                     + "is deleted, DESTROY schedules its deletion. Hint: RETAIN for prod, DESTROY for dev");
-        } else if (props.removalPolicy() != RemovalPolicy.RETAIN && props.removalPolicy() != RemovalPolicy.DESTROY) {
+        } else if (props.removalPolicy() == RemovalPolicy.SNAPSHOT) {
             problems.add("removalPolicy " + props.removalPolicy() + " is not supported for a repository key: "
-                    + "use RETAIN or DESTROY");
+                    + "use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
         String alias = props.alias() == null ? null : aliasName(props.alias());
         if (alias != null && !Tokens.isUnresolved(alias)) {
@@ -102,11 +112,20 @@ public class RepositoryKey extends Construct {
         this.key = builder.build();
     }
 
-    /** The key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}. */
+    /**
+     * The key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}.
+     *
+     * @return the key, to pass to {@link PrivateRepositoryProps.Builder#encryptionKey(IKey)}
+     */
     public IKey key() {
         return key;
     }
 
+    /**
+     * The key's ARN.
+     *
+     * @return the key ARN
+     */
     public String keyArn() {
         return key.getKeyArn();
     }

@@ -27,7 +27,9 @@ public record RepositoryName(String value) {
 
     /** The pattern of the ECR API reference, unchanged. */
     public static final String ECR_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
+    /** ECR's shortest repository name. */
     public static final int MIN_LENGTH = 2;
+    /** ECR's longest repository name. */
     public static final int MAX_LENGTH = 256;
 
     private static final Pattern ECR = Pattern.compile(ECR_PATTERN);
@@ -41,6 +43,11 @@ public record RepositoryName(String value) {
             "image", "images", "main", "my-app", "my-image", "my-repo", "myapp", "myimage", "myrepo", "new",
             "repo", "repository", "sample", "service", "temp", "test", "testing", "tests", "tmp", "untitled");
 
+    /**
+     * Validates the name; throws with every problem found.
+     *
+     * @param value the validated name, e.g. {@code shop/dev/user-service}
+     */
     public RepositoryName {
         List<String> problems = problems("repositoryName", value);
         if (!problems.isEmpty()) {
@@ -48,7 +55,12 @@ public record RepositoryName(String value) {
         }
     }
 
-    /** Validates {@code value}; throws with every problem found. */
+    /**
+     * Validates {@code value}; throws with every problem found.
+     *
+     * @param value the repository name
+     * @return the valid name
+     */
     public static RepositoryName of(String value) {
         return new RepositoryName(value);
     }
@@ -56,6 +68,10 @@ public record RepositoryName(String value) {
     /**
      * Every problem with {@code value} as a repository name, each naming {@code field}; empty when it
      * is valid or an unresolved token (checked by CloudFormation then).
+     *
+     * @param field the field that holds the name, named in every message
+     * @param value the repository name
+     * @return every problem with {@code value} as a repository name, each naming {@code field}
      */
     public static List<String> problems(String field, String value) {
         List<String> problems = new ArrayList<>();

@@ -41,6 +41,7 @@ public final class RepositoryPolicy {
      */
     public static final List<String> LAMBDA_PULL_ACTIONS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
 
+    /** The service principal Lambda pulls container images as. */
     public static final String LAMBDA_SERVICE_PRINCIPAL = "lambda.amazonaws.com";
 
     /** Longest partition and region names, used to bound the length when they are unresolved tokens. */
@@ -51,7 +52,9 @@ public final class RepositoryPolicy {
 
     /** Pull or push. */
     public enum Access {
+        /** Pull: the puller persona's actions. */
         PULL("Pull", Persona.PULLER),
+        /** Push: the publisher persona's actions. */
         PUSH("Push", Persona.PUBLISHER);
 
         private final String word;
@@ -62,6 +65,11 @@ public final class RepositoryPolicy {
             this.persona = persona;
         }
 
+        /**
+         * The actions this access grants.
+         *
+         * @return the persona's actions
+         */
         public List<String> actions() {
             return persona.actions();
         }
@@ -77,14 +85,29 @@ public final class RepositoryPolicy {
         this.grants = List.copyOf(grants);
     }
 
+    /**
+     * A builder of a repository policy, with no grant yet.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The grants, in the order given.
+     *
+     * @return the grants
+     */
     public List<Grant> grants() {
         return grants;
     }
 
+    /**
+     * Whether the policy has no grant (then no policy is written).
+     *
+     * @return whether there is no grant
+     */
     public boolean isEmpty() {
         return grants.isEmpty();
     }
@@ -93,6 +116,10 @@ public final class RepositoryPolicy {
      * The policy document. {@code partition} and {@code region} are the repository's (tokens allowed); the
      * region goes into the Lambda {@code aws:sourceArn} condition because a function can only use an image
      * from its own region.
+     *
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return the policy document
      */
     public Map<String, Object> toDocument(String partition, String region) {
         List<Object> statements = new ArrayList<>();
@@ -105,7 +132,13 @@ public final class RepositoryPolicy {
         return document;
     }
 
-    /** Compact JSON of {@link #toDocument(String, String)}, as ECR stores and measures it. */
+    /**
+     * Compact JSON of {@link #toDocument(String, String)}, as ECR stores and measures it.
+     *
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return the policy document as JSON
+     */
     public String toJson(String partition, String region) {
         try {
             return JSON.writeValueAsString(toDocument(partition, region));
@@ -114,7 +147,11 @@ public final class RepositoryPolicy {
         }
     }
 
-    /** Every statement id, in order. */
+    /**
+     * Every statement id, in order.
+     *
+     * @return every statement id, in order
+     */
     public List<String> sids() {
         List<String> sids = new ArrayList<>();
         for (Grant grant : grants) {
@@ -183,22 +220,39 @@ public final class RepositoryPolicy {
         }
     }
 
+    /**
+     * Collects the grants of a {@link RepositoryPolicy}.
+     */
     public static final class Builder {
         private final List<Grant> grants = new ArrayList<>();
 
-        /** Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions). */
+        /**
+         * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions).
+         *
+         * @param principal who may pull
+         * @return this builder
+         */
         public Builder pull(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PULL, principal));
             return this;
         }
 
-        /** Lets {@code principal} push (the publisher persona's actions). */
+        /**
+         * Lets {@code principal} push (the publisher persona's actions).
+         *
+         * @param principal who may push
+         * @return this builder
+         */
         public Builder push(RepositoryPrincipal principal) {
             grants.add(new Grant(Access.PUSH, principal));
             return this;
         }
 
-        /** Validates every grant and throws once with every problem. */
+        /**
+         * Validates every grant and throws once with every problem.
+         *
+         * @return the policy
+         */
         public RepositoryPolicy build() {
             List<String> problems = new ArrayList<>();
             Set<Grant> seen = new LinkedHashSet<>();

@@ -16,13 +16,26 @@ import java.util.regex.Pattern;
  */
 public sealed interface RepositoryPrincipal {
 
-    /** Short stable text used in statement ids and messages. */
+    /**
+     * Short stable text used in statement ids and messages.
+     *
+     * @return the description
+     */
     String describe();
 
-    /** Problems with the value, each naming it; empty when valid or an unresolved token. */
+    /**
+     * Problems with the value, each naming it; empty when valid or an unresolved token.
+     *
+     * @return the problems, empty when valid
+     */
     List<String> problems();
 
-    /** Every principal of another account (the account's IAM policies decide who inside it). */
+    /**
+     * Every principal of another account (the account's IAM policies decide who inside it).
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @return every principal of another account (the account's IAM policies decide who inside it)
+     */
     static RepositoryPrincipal account(String accountId) {
         return new Account(accountId);
     }
@@ -30,12 +43,20 @@ public sealed interface RepositoryPrincipal {
     /**
      * One role, or roles matching a wildcard ARN such as {@code arn:aws:iam::111122223333:role/ci-*};
      * the role need not exist yet.
+     *
+     * @param roleArn the ARN of the IAM role
+     * @return one role, or roles matching a wildcard ARN such as {@code arn:aws:iam::111122223333:role/ci-*}
      */
     static RepositoryPrincipal role(String roleArn) {
         return new Role(roleArn);
     }
 
-    /** Every principal of an AWS Organizations organisation, e.g. {@code o-a1b2c3d4e5}. */
+    /**
+     * Every principal of an AWS Organizations organisation, e.g. {@code o-a1b2c3d4e5}.
+     *
+     * @param organizationId the organisation id
+     * @return the principal
+     */
     static RepositoryPrincipal organization(String organizationId) {
         return new Organization(organizationId);
     }
@@ -43,18 +64,30 @@ public sealed interface RepositoryPrincipal {
     /**
      * Lambda functions of an account running container images from the repository (pull only). The
      * functions must be in the repository's region.
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @return the principal
      */
     static RepositoryPrincipal lambdaFunctions(String accountId) {
         return new LambdaFunctions(accountId, null);
     }
 
-    /** As {@link #lambdaFunctions(String)}, with the functions' region stated so that it is checked. */
+    /**
+     * As {@link #lambdaFunctions(String)}, with the functions' region stated so that it is checked.
+     *
+     * @param accountId the AWS account id (12 digits)
+     * @param functionRegion the functions' region
+     * @return the principal
+     */
     static RepositoryPrincipal lambdaFunctions(String accountId, String functionRegion) {
         return new LambdaFunctions(accountId, functionRegion);
     }
 
+    /** A 12-digit account id. */
     Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** An IAM role ARN; groups: partition, account, role path and name. */
     Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/([\\w+=,.@/*?-]{1,512})");
+    /** An AWS Organizations organisation id. */
     Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
 
     private static void checkAccount(String field, String accountId, List<String> problems) {
@@ -69,6 +102,11 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Every principal of an account.
+     *
+     * @param accountId the account id
+     */
     record Account(String accountId) implements RepositoryPrincipal {
         @Override
         public String describe() {
@@ -83,22 +121,40 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * One role, named through its account root and an {@code aws:PrincipalArn} condition.
+     *
+     * @param roleArn the role ARN
+     */
     record Role(String roleArn) implements RepositoryPrincipal {
         @Override
         public String describe() {
             return "role " + roleArn;
         }
 
+        /**
+         * Whether the ARN has a wildcard.
+         *
+         * @return whether it has {@code *} or {@code ?}
+         */
         public boolean isWildcard() {
             return roleArn.contains("*") || roleArn.contains("?");
         }
 
-        /** The partition written in the ARN. */
+        /**
+         * The partition written in the ARN.
+         *
+         * @return the partition written in the ARN
+         */
         public String partition() {
             return matcher().group(1);
         }
 
-        /** The account written in the ARN. */
+        /**
+         * The account written in the ARN.
+         *
+         * @return the account written in the ARN
+         */
         public String accountId() {
             return matcher().group(2);
         }
@@ -130,6 +186,11 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Every principal of an organisation.
+     *
+     * @param organizationId the organisation id
+     */
     record Organization(String organizationId) implements RepositoryPrincipal {
         @Override
         public String describe() {
@@ -149,6 +210,12 @@ public sealed interface RepositoryPrincipal {
         }
     }
 
+    /**
+     * Lambda functions of an account.
+     *
+     * @param accountId the account id
+     * @param functionRegion the functions' region, or {@code null} when not stated
+     */
     record LambdaFunctions(String accountId, String functionRegion) implements RepositoryPrincipal {
         @Override
         public String describe() {

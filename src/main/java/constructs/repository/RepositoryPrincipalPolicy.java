@@ -27,7 +27,9 @@ import java.util.List;
  */
 public class RepositoryPrincipalPolicy extends Construct {
 
+    /** Statement id of the repository actions. */
     public static final String SID_REPOSITORIES = "RepositoryActions";
+    /** Statement id of {@code ecr:GetAuthorizationToken}. */
     public static final String SID_AUTHORIZATION_TOKEN = "GetAuthorizationToken";
 
     private final ManagedPolicy policy;
@@ -89,7 +91,11 @@ public class RepositoryPrincipalPolicy extends Construct {
         repositories.addResources(repositoryArn);
     }
 
-    /** The customer-managed policy attached to the role. */
+    /**
+     * The customer-managed policy attached to the role.
+     *
+     * @return the customer-managed policy attached to the role
+     */
     public ManagedPolicy managedPolicy() {
         return policy;
     }

@@ -28,6 +28,7 @@ class RegistryEndpointsTest {
     private static Template defaults;
     private static Template orgScopedEcrOnly;
     private static Template adopted;
+    private static Template ownPrincipalsS3;
     private static Stack adoptedStack;
 
     static RegistryEndpointsProps.Builder prodVpc() {
@@ -54,9 +55,14 @@ class RegistryEndpointsTest {
         defaults = Template.fromStack(defaultStack);
 
         Stack org = stack("OrgScoped");
-        new RegistryEndpoints(org, "Endpoints", prodVpc().organizationId("o-a1b2c3d4e5").s3OnlyForEcr(true)
+        new RegistryEndpoints(org, "Endpoints", prodVpc().organizationId("o-a1b2c3d4e5")
+                .s3GatewayPolicy(S3GatewayPolicy.ECR_LAYERS_ONLY)
                 .allowedIngressCidrs(List.of("10.20.0.0/19", "10.20.32.0/19")).build());
         orgScopedEcrOnly = Template.fromStack(org);
+
+        Stack ownPrincipals = stack("OwnPrincipals");
+        new RegistryEndpoints(ownPrincipals, "Endpoints", prodVpc().s3GatewayPolicy(S3GatewayPolicy.OWN_PRINCIPALS).build());
+        ownPrincipalsS3 = Template.fromStack(ownPrincipals);
 
         adoptedStack = stack("Adopted");
         new RegistryEndpoints(adoptedStack, "Endpoints", prodVpc().routeTableIds(List.of())
@@ -162,11 +168,25 @@ class RegistryEndpointsTest {
     class S3Gateway {
 
         @Test
-        void allowsTheLayerBucketToAnyoneAndOtherS3ToOwnPrincipalsByDefault() {
+        void keepsEveryOtherS3RequestWorkingByDefaultAnonymousOnesIncluded() {
+            // A condition on the principal would deny anonymous reads (public buckets, OS package repositories on
+            // S3) that worked before the gateway route existed.
             defaults.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
                     "ServiceName", "com.amazonaws.eu-west-1.s3",
                     "VpcEndpointType", "Gateway",
                     "RouteTableIds", List.of("rtb-0aaaaaaaaaaaaaaa1", "rtb-0bbbbbbbbbbbbbbb2"),
+                    "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                            Map.of("Sid", "AllowAllS3",
+                                    "Effect", "Allow",
+                                    "Principal", "*",
+                                    "Action", "s3:*",
+                                    "Resource", "*")))));
+        }
+
+        @Test
+        void allowsTheLayerBucketToAnyoneAndOtherS3ToOwnPrincipalsWhenAskedFor() {
+            ownPrincipalsS3.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
+                    "ServiceName", "com.amazonaws.eu-west-1.s3",
                     "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
                             Map.of("Sid", "AllowEcrImageLayers",
                                     "Effect", "Allow",

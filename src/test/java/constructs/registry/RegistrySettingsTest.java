@@ -132,6 +132,50 @@ class RegistrySettingsTest {
     }
 
     @Nested
+    class ScanningOwnedElsewhere {
+
+        @Test
+        void withoutAScanningContributionNoScanningConfigurationIsWrittenAndCoverageIsOnlyWarned() {
+            Stack stack = RegistryTestSupport.stack("111111111111", "eu-west-1");
+            new RegistrySettings(stack, "Registry", RegistrySettingsProps.builder()
+                    .encryptionKey(Key.Builder.create(stack, "Key").enableKeyRotation(true).build())
+                    .contribution(RegistryContribution.builder("environment dev")
+                            .cacheRule(PullThroughCacheRuleProps.ecrPublic())
+                            .template(cacheTemplate("ecr-public"))
+                            .build())
+                    .build());
+
+            Template.fromStack(stack).resourceCountIs("AWS::ECR::RegistryScanningConfiguration", 0);
+            software.amazon.awscdk.assertions.Annotations.fromStack(stack).hasWarning("/Registry/Registry",
+                    Match.stringLikeRegexp(".*scanning configuration is left as it is: check that it scans the"
+                            + " repositories ECR creates under ecr-public.*"));
+        }
+
+        @Test
+        void aCatchAllScansEveryOtherRepositoryWithoutConflictingWithContinuousRules() {
+            Stack stack = RegistryTestSupport.stack("222222222222", "eu-west-1");
+            new RegistrySettings(stack, "Registry", RegistrySettingsProps.builder()
+                    .contribution(RegistryContribution.builder("environment prod")
+                            .scanning(RegistryScanningProps.builder().scanType(RegistryScanType.ENHANCED)
+                                    .rules(RegistryScanningRule.of(CONTINUOUS_SCAN, "shop/prod/*")).build())
+                            .build())
+                    .contribution(RegistryContribution.builder("registry.scanning.otherRepositories")
+                            .scanning(RegistryScanningProps.builder().scanType(RegistryScanType.ENHANCED).rules(List.of()).build())
+                            .scanOtherRepositories(SCAN_ON_PUSH)
+                            .build())
+                    .build());
+
+            Template.fromStack(stack).hasResourceProperties("AWS::ECR::RegistryScanningConfiguration", Map.of(
+                    "ScanType", "ENHANCED",
+                    "Rules", List.of(
+                            Map.of("ScanFrequency", "CONTINUOUS_SCAN", "RepositoryFilters",
+                                    List.of(Map.of("Filter", "shop/prod/*", "FilterType", "WILDCARD"))),
+                            Map.of("ScanFrequency", "SCAN_ON_PUSH", "RepositoryFilters",
+                                    List.of(Map.of("Filter", "*", "FilterType", "WILDCARD"))))));
+        }
+    }
+
+    @Nested
     class Conflicts {
         List<String> problems(RegistryContribution... contributions) {
             var props = new RegistrySettingsProps(List.of(contributions), null);

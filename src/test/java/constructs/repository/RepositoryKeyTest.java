@@ -147,7 +147,7 @@ class RepositoryKeyTest {
             Stack stack = newStack("bad");
             assertThatThrownBy(() -> new RepositoryKey(stack, "Key", RepositoryKeyProps.builder()
                     .removalPolicy(RemovalPolicy.SNAPSHOT).build()))
-                    .hasMessage("removalPolicy SNAPSHOT is not supported for a repository key: use RETAIN or DESTROY");
+                    .hasMessage("removalPolicy SNAPSHOT is not supported for a repository key: use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
         }
     }
 }

@@ -1,0 +1,23 @@
+package platform;
+
+/**
+ * Who creates the account's GitHub Actions OIDC provider. IAM allows one provider per URL and account, so an
+ * account that already trusts GitHub Actions (created by hand, by another tool or another platform file) must say so.
+ */
+public enum ProviderOwnership implements FileValue {
+    /** The platform's account stack creates it. */
+    CREATED("created"),
+    /** It exists already; roles trust it by its deterministic ARN and nothing here creates, changes or deletes it. */
+    EXISTING("existing");
+
+    private final String fileValue;
+
+    ProviderOwnership(String fileValue) {
+        this.fileValue = fileValue;
+    }
+
+    @Override
+    public String fileValue() {
+        return fileValue;
+    }
+}
