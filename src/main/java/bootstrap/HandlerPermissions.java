@@ -86,6 +86,9 @@ public final class HandlerPermissions {
             rowWithServiceLinkedRoles("AWS::ECR::ReplicationConfiguration", SCHEMAS, List.of("replication.ecr.amazonaws.com"),
                     "ecr:DescribeRegistry", "ecr:PutReplicationConfiguration", "iam:CreateServiceLinkedRole"
             ),
+            row("AWS::Signer::ProfilePermission", SCHEMAS,
+                    "signer:AddProfilePermission", "signer:ListProfilePermissions", "signer:RemoveProfilePermission"
+            ),
             rowWithServiceLinkedRoles("AWS::ECR::PullThroughCacheRule", SCHEMAS, List.of("pullthroughcache.ecr.amazonaws.com"),
                     "ecr:CreatePullThroughCacheRule", "ecr:DeletePullThroughCacheRule", "ecr:DescribePullThroughCacheRules",
                     "iam:CreateServiceLinkedRole", "iam:PassRole", "secretsmanager:GetSecretValue"

@@ -419,6 +419,44 @@ public record Platform(
     }
 
     /**
+     * The scan type of the registry (account and region) that holds {@code environment}'s repositories: the one its CI
+     * scan gate must follow. Today every registry of the platform scans alike ({@link #scanType()}).
+     *
+     * @param environment the environment
+     * @return the scan type of its registry
+     */
+    public ScanType scanType(Environment environment) {
+        return scanType();
+    }
+
+    /**
+     * The accounts that push images, and so sign them where managed signing is on: the first environment's (its
+     * publishers) and every promotion target's (its promoters).
+     *
+     * @return the pushing accounts, in promotion order
+     */
+    public Set<String> signingAccounts() {
+        Set<String> accounts = new LinkedHashSet<>();
+        environment(promotionOrder.get(0)).ifPresent(e -> accounts.add(e.account()));
+        promotionSteps().forEach(step -> accounts.add(step.get(1).account()));
+        return accounts;
+    }
+
+    /**
+     * The environment whose stack grants the other pushing accounts the signing profile: the first environment in the
+     * file in the profile's account and region; empty when there is none (the validator then refuses the file).
+     *
+     * @return the owning environment, if any
+     */
+    public Optional<Environment> signingProfileOwner() {
+        if (registry.signing() == null || registry.signing().profileArn() == null) {
+            return Optional.empty();
+        }
+        String[] arn = registry.signing().profileArn().split(":");
+        return environments.stream().filter(e -> e.region().equals(arn[3]) && e.account().equals(arn[4])).findFirst();
+    }
+
+    /**
      * The cdk-nag packs to run: AwsSolutions always, then the ones the file lists.
      *
      * @return the cdk-nag packs to run

@@ -57,6 +57,7 @@ final class PlatformValidator {
             puller(i, platform.pullers().get(i));
         }
         scanning();
+        signing();
         replication();
         ownership();
         pullThroughCache();
@@ -424,14 +425,20 @@ final class PlatformValidator {
                             "name the environment");
                 }
             }
+            if (p.releaseEnvironment() != null && (p.releaseEnvironment().isBlank() || p.releaseEnvironment().contains("*"))) {
+                problems.add(path + ".releaseEnvironment", "releaseEnvironment \"" + p.releaseEnvironment() + "\" must name one "
+                                + "GitHub environment: release builds are trusted through exactly that environment",
+                        "name the protected environment, e.g. release");
+            }
         } else if (p.type() == PublisherType.CODEBUILD) {
             if (p.project() == null && problems.isUsable(path + ".project")) {
                 problems.add(path + ".project", "a codebuild publisher needs project", "add project: <CodeBuild project name>");
             }
-            for (String githubOnly : List.of("repository", "branches", "environments")) {
+            for (String githubOnly : List.of("repository", "branches", "environments", "releaseEnvironment")) {
                 boolean given = switch (githubOnly) {
                     case "repository" -> p.repository() != null;
                     case "branches" -> !p.branches().isEmpty();
+                    case "releaseEnvironment" -> p.releaseEnvironment() != null;
                     default -> !p.environments().isEmpty();
                 };
                 if (given) {
@@ -498,10 +505,46 @@ final class PlatformValidator {
                         "add " + region + " to the replicaRegions of environment \"" + env.name() + "\", or pull in " + env.region());
                 return;
             }
+            if (region != null && !region.equals(env.region()) && !puller.getsRole() && !puller.services().isEmpty()
+                    && puller.services().size() < platform.services().size() && problems.isUsable(path + ".services")) {
+                problems.add(path + ".services", "a " + type + " puller in replica region " + region + " cannot be limited to "
+                                + puller.services() + ": ECR gives replicas the repository policy of the environment's "
+                                + "REPLICATION creation template, one for every service of \"" + env.name() + "\"",
+                        "drop services (the puller then pulls every service's replica), or pull in " + env.region());
+                return;
+            }
         }
     }
 
     // --- registry -----------------------------------------------------------------------------------
+
+    /**
+     * ECR signs as the pushing identity, so every account that pushes (the first environment's publishers, each
+     * promotion target's promoter) needs signer:SignPayload on the profile, granted by a profile permission in the
+     * profile's account. The stacks create it only where the platform deploys to that account and region.
+     */
+    private void signing() {
+        Signing signing = platform.registry().signing();
+        if (signing == null || signing.profileArn() == null || !signing.profileArn().matches("arn:aws[a-z-]*:signer:[a-z0-9-]+:\\d{12}:.*")) {
+            return;
+        }
+        String[] arn = signing.profileArn().split(":");
+        String region = arn[3];
+        String account = arn[4];
+        boolean owned = platform.environments().stream()
+                .anyMatch(e -> account.equals(e.account()) && region.equals(e.region()));
+        Set<String> pushers = platform.signingAccounts();
+        pushers.remove(account);
+        if (!owned && !pushers.isEmpty()) {
+            problems.add("registry.signing.profileArn", "signing profile " + signing.profileArn() + " is in account " + account
+                            + " and region " + region + ", where no environment deploys, so the stacks cannot grant the pushing "
+                            + "accounts " + pushers + " signer:SignPayload on it (an AWS::Signer::ProfilePermission in the "
+                            + "profile's account)",
+                    "use a signing profile in the account and region of an environment, or grant it there by hand "
+                            + "(aws signer add-profile-permission --action signer:SignPayload --principal <account>) and use "
+                            + "a profile of a pushing account");
+        }
+    }
 
     private void scanning() {
         Scanning scanning = platform.registry().scanning();

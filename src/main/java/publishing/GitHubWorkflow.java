@@ -1,5 +1,6 @@
 package publishing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,9 @@ public final class GitHubWorkflow {
     /** The ORAS release the promotion jobs install; docs/promotion.md names the tool. */
     static final String ORAS_VERSION = "1.2.0";
 
+    static final String PUBLISH = "publish";
+    static final String PUBLISH_RELEASE = "publish-release";
+
     private GitHubWorkflow() {
     }
 
@@ -35,8 +39,10 @@ public final class GitHubWorkflow {
         y.key(1, "push");
         y.key(2, "branches");
         target.branches().forEach(b -> y.item(3, b));
-        y.key(2, "tags");
-        y.item(3, target.tagging().releaseTagTrigger());
+        if (target.releaseEnvironment() != null) {
+            y.key(2, "tags");
+            y.item(3, target.tagging().releaseTagTrigger());
+        }
         y.key(1, "pull_request");
         y.key(2, "branches");
         target.branches().forEach(b -> y.item(3, b));
@@ -64,11 +70,17 @@ public final class GitHubWorkflow {
         y.key(0, "jobs");
         pullRequest(y, target);
         y.blank();
-        publish(y, target);
+        List<String> publishJobs = new ArrayList<>(List.of(PUBLISH));
+        publish(y, target, PUBLISH, null);
+        if (target.releaseEnvironment() != null) {
+            y.blank();
+            publish(y, target, PUBLISH_RELEASE, target.releaseEnvironment());
+            publishJobs.add(PUBLISH_RELEASE);
+        }
         String previous = null;
         for (PromotionStep step : target.promotions()) {
             y.blank();
-            promote(y, step, previous);
+            promote(y, step, previous, publishJobs);
             previous = "promote-" + step.target();
         }
         return y.toString();
@@ -91,10 +103,24 @@ public final class GitHubWorkflow {
                 + "${{ github.event.pull_request.number }}\" \"$DOCKER_CONTEXT\"\n");
     }
 
-    private static void publish(YamlText y, PublishTarget target) {
-        y.key(1, "publish");
-        y.entry(2, "name", "Build once, push to " + target.environment() + ", scan gate");
-        y.entry(2, "if", "github.event_name != 'pull_request'");
+    /**
+     * The publish job; with a release environment, release-tag runs go to a second job of the same steps that runs in
+     * that environment, so that the OIDC token's subject is {@code environment:<name>}: the publisher trusts release
+     * builds only there, behind the environment's deployment tag rule and reviewers.
+     */
+    private static void publish(YamlText y, PublishTarget target, String job, String environment) {
+        y.key(1, job);
+        if (environment == null) {
+            y.entry(2, "name", "Build once, push to " + target.environment() + ", scan gate");
+            y.entry(2, "if", target.releaseEnvironment() == null ? "github.event_name != 'pull_request'"
+                    : "github.event_name != 'pull_request' && github.ref_type != 'tag'");
+        } else {
+            y.entry(2, "name", "Release build: push to " + target.environment() + ", scan gate");
+            y.entry(2, "if", "github.event_name != 'pull_request' && github.ref_type == 'tag'");
+            y.comment(2, "The publisher role trusts release builds only in this GitHub environment: give it a deployment");
+            y.comment(2, "tag rule for " + target.tagging().releaseTagTrigger() + " and required reviewers.");
+            y.entry(2, "environment", environment);
+        }
         y.entry(2, "runs-on", "ubuntu-latest");
         y.key(2, "outputs");
         y.entry(3, "image", "${{ steps.image.outputs.image }}");
@@ -131,13 +157,19 @@ public final class GitHubWorkflow {
                 """.replace("@SERVICE@", target.service()));
     }
 
-    private static void promote(YamlText y, PromotionStep step, String previous) {
+    private static void promote(YamlText y, PromotionStep step, String previous, List<String> publishJobs) {
         y.key(1, "promote-" + step.target());
         y.entry(2, "name", "Promote the digest to " + step.target());
         y.key(2, "needs");
-        y.item(3, "publish");
+        publishJobs.forEach(j -> y.item(3, j));
         if (previous != null) {
             y.item(3, previous);
+        }
+        if (publishJobs.size() > 1) {
+            // One of the publish jobs runs, the other is skipped: a skipped need would skip this job by default.
+            y.entry(2, "if", "${{ !cancelled() && !failure() && ("
+                    + String.join(" || ", publishJobs.stream().map(j -> "needs." + j + ".result == 'success'").toList()) + ")"
+                    + (previous == null ? "" : " && needs." + previous + ".result == 'success'") + " }}");
         }
         y.comment(2, "The GitHub environment's required reviewers approve this job; the promoter role trusts only it.");
         y.entry(2, "environment", step.target());
@@ -153,8 +185,8 @@ public final class GitHubWorkflow {
         y.entry(5, "version", ORAS_VERSION);
         y.itemEntry(3, "name", "Copy " + step.sourceRepository() + " to " + step.targetRepository() + " by digest");
         y.key(4, "env");
-        y.entry(5, "DIGEST", "${{ needs.publish.outputs.digest }}");
-        y.entry(5, "RELEASE", "${{ needs.publish.outputs.release }}");
+        y.entry(5, "DIGEST", "${{ " + String.join(" || ", publishJobs.stream().map(j -> "needs." + j + ".outputs.digest").toList()) + " }}");
+        y.entry(5, "RELEASE", "${{ " + String.join(" || ", publishJobs.stream().map(j -> "needs." + j + ".outputs.release").toList()) + " }}");
         y.entry(5, "COMMIT_SHA", "${{ github.sha }}");
         y.block(4, "run", PublishScript.promote(step));
     }

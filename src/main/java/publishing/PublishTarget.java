@@ -25,7 +25,8 @@ import java.util.List;
  * @param registry           its registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com}
  * @param repository         the service's repository name there
  * @param platforms          build platforms as buildx spells them; exactly one for Lambda services
- * @param scanType           the registry's scan type: the gate waits for basic scans or Amazon Inspector findings
+ * @param scanType           the scan type of the registry pushed to (the first environment's account and region):
+ *                           the gate waits for basic scans or Amazon Inspector findings
  * @param gateSeverities     severities that fail the build: the first environment's alert severity and above
  * @param githubRepository   {@code org/repo} of the service's GitHub publisher; null when it has none
  * @param branches           branches whose pushes publish: the GitHub publisher's, default {@code [main]}
@@ -34,12 +35,14 @@ import java.util.List;
  * @param codeBuildProject   the service's CodeBuild project name; null when it has no CodeBuild publisher
  * @param tagging            the tags CI writes
  * @param promotions         the promotion steps in order
+ * @param releaseEnvironment the GitHub environment release-tag builds run in (the only way the publisher trusts a
+ *                           release build); null: release tags are not built
  */
 public record PublishTarget(String platformName, String service, String environment, String region, String registry,
                             String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
                             String githubRepository, List<String> branches, String githubRoleArn,
                             String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
-                            List<PromotionStep> promotions) {
+                            List<PromotionStep> promotions, String releaseEnvironment) {
 
     public static final List<String> DEFAULT_BRANCHES = List.of("main");
 
@@ -69,18 +72,20 @@ public record PublishTarget(String platformName, String service, String environm
             Environment to = step.get(1);
             promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from), platform.repositoryName(from, service),
                     registry(to), platform.repositoryName(to, service),
-                    RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name()))));
+                    RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name(), service.name()))));
         }
         return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
                 platform.repositoryName(first, service),
                 service.architectures().stream().map(Architecture::fileValue).toList(),
-                platform.scanType(), gate,
+                platform.scanType(first), gate,
                 github == null ? null : github.repository(),
                 github == null || github.branches().isEmpty() ? DEFAULT_BRANCHES : github.branches(),
                 RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name())),
                 RoleNames.arn(first.account(), RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name())),
                 codeBuild == null ? null : codeBuild.project(),
-                TaggingStrategy.of(platform, service), promotions);
+                TaggingStrategy.of(platform, service), promotions,
+                service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB && p.releaseEnvironment() != null)
+                        .map(Publisher::releaseEnvironment).findFirst().orElse(null));
     }
 
     /** {@code <registry>/<repository>}. */

@@ -37,12 +37,15 @@ import platform.Publisher;
 import platform.PublisherType;
 import platform.Puller;
 import platform.PullerType;
+import platform.ScanType;
 import platform.Service;
 import platform.Vpc;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.signer.CfnProfilePermission;
+import constructs.access.Persona;
 import software.constructs.Construct;
 import validation.ControlTowerSettings;
 
@@ -139,18 +142,21 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         String signingProfile = platform.registry().signing() == null ? null : platform.registry().signing().profileArn();
         String prefixArn = RepositoryScope.prefixArn(environment.account(), environment.region(), platform.repositoryPrefix(environment));
         boolean firstEnvironment = platform.promotionOrder().get(0).equals(environment.name());
-        if (firstEnvironment) {
-            for (Service service : services) {
+        for (Service service : services) {
+            if (firstEnvironment) {
                 publishers(platform, environment, service, signingProfile, prefixArn);
+            }
+            for (List<Environment> step : platform.promotionSteps()) {
+                if (step.get(1).equals(environment)) {
+                    promoter(platform, step.get(0), environment, service, signingProfile);
+                }
             }
         }
         if (shard > 1) {
-            return; // the promoter and the pull roles of shard 1 cover every shard
+            return; // the pull roles of shard 1 cover every shard
         }
-        for (List<Environment> step : platform.promotionSteps()) {
-            if (step.get(1).equals(environment)) {
-                promoter(platform, step.get(0), environment, signingProfile, prefixArn);
-            }
+        if (platform.signingProfileOwner().filter(environment::equals).isPresent()) {
+            signingPermissions(platform, environment);
         }
         Map<PullerRoleKind, List<String>> pullersByKind = new java.util.EnumMap<>(PullerRoleKind.class);
         for (Puller puller : platform.pullers(environment)) {
@@ -162,12 +168,71 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             platform.services(puller).stream().map(s -> repositoryArn(platform, environment, s))
                     .filter(arn -> !arns.contains(arn)).forEach(arns::add);
         }
+        List<String> cachePrefixArns = cachePrefixArns(platform, environment);
         pullersByKind.forEach((kind, arns) -> new PullerRole(this, PULLER_IDS.get(kind), PullerRoleProps.builder()
                 .kind(kind)
                 .roleName(RoleNames.puller(platform.name(), environment.name(), kind))
                 .repositoryArns(arns)
                 .repositoryPrefixArn(prefixArn)
+                .replicaRepositories(replicaScopes(platform, environment, kind))
+                .pullThroughCachePrefixArns(cachePrefixArns)
                 .build()));
+    }
+
+    /**
+     * ECR signs a pushed image as the pushing identity: the other accounts that push (publishers, promoters) get
+     * {@code signer:SignPayload} on the profile through a profile permission here, in the profile's account.
+     * Source: https://docs.aws.amazon.com/signer/latest/developerguide/signer-cross-account.html
+     */
+    private void signingPermissions(Platform platform, Environment environment) {
+        String profileArn = platform.registry().signing().profileArn();
+        String[] path = profileArn.substring(profileArn.indexOf(":/signing-profiles/") + ":/signing-profiles/".length()).split("/");
+        for (String account : platform.signingAccounts()) {
+            if (account.equals(environment.account())) {
+                continue; // the account's own roles are granted by their identity policies
+            }
+            var permission = CfnProfilePermission.Builder.create(this, "SigningProfilePermission" + account)
+                    .profileName(path[0])
+                    .action(Persona.SIGN_ACTION)
+                    .principal(account)
+                    .statementId("ecr-blueprint-sign-" + account);
+            if (path.length > 1) {
+                permission.profileVersion(path[1]);
+            }
+            permission.build();
+        }
+    }
+
+    /**
+     * The replicas in the environment's own account that a pull role of {@code kind} reaches: per replica region, the
+     * same services' repositories by deterministic ARN, with that region's prefix fallback. ECR replicates images
+     * but not permissions, so a workload in a replica region needs its own grant there.
+     */
+    private List<RepositoryScope> replicaScopes(Platform platform, Environment environment, PullerRoleKind kind) {
+        List<Service> pulled = new ArrayList<>();
+        for (Puller puller : platform.pullers(environment)) {
+            if (PULLER_ROLES.get(puller.type()) == kind) {
+                platform.services(puller).stream().filter(s -> !pulled.contains(s)).forEach(pulled::add);
+            }
+        }
+        List<RepositoryScope> scopes = new ArrayList<>();
+        for (String region : platform.regionsHolding(environment)) {
+            boolean ownAccountReplica = !region.equals(environment.region()) && (environment.replicaRegions().contains(region)
+                    || platform.replicationRules(environment).stream().anyMatch(r -> r.destinations().stream()
+                    .anyMatch(d -> d.region().equals(region) && d.account(environment).equals(environment.account()))));
+            if (ownAccountReplica) {
+                scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(environment.account(),
+                                region, platform.repositoryName(environment, s))).toList(),
+                        RepositoryScope.prefixArn(environment.account(), region, platform.repositoryPrefix(environment))));
+            }
+        }
+        return scopes;
+    }
+
+    /** The cache namespaces of the environment's registry, {@code repository/<prefix>/*}: builds and workloads pull base images through them. */
+    private static List<String> cachePrefixArns(Platform platform, Environment environment) {
+        return RegistryPlan.cachePrefixes(platform, environment.account(), environment.region()).stream()
+                .map(prefix -> RepositoryScope.prefixArn(environment.account(), environment.region(), prefix + "/")).toList();
     }
 
     private static final Map<PullerType, PullerRoleKind> PULLER_ROLES = Map.of(
@@ -175,6 +240,16 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerType.EKS_NODE, PullerRoleKind.EKS_NODE,
             PullerType.EKS_FARGATE, PullerRoleKind.EKS_FARGATE_POD_EXECUTION,
             PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS);
+
+    /**
+     * The role kind of a puller type that gets a role in the environment's account.
+     *
+     * @param type the puller type
+     * @return the role kind; null for account and lambda pullers
+     */
+    public static PullerRoleKind pullerRoleKind(PullerType type) {
+        return PULLER_ROLES.get(type);
+    }
 
     private static final Map<PullerRoleKind, String> PULLER_IDS = Map.of(
             PullerRoleKind.ECS_TASK_EXECUTION, "EcsTaskExecutionRole",
@@ -184,16 +259,22 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
 
     private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
         String repositoryArn = repositories.get(service.name()).getRepositoryArn();
+        List<String> cachePrefixArns = cachePrefixArns(platform, environment);
+        // The generated scan gate lists Amazon Inspector findings where this registry scans ENHANCED.
+        boolean inspectorGate = platform.scanType(environment) == ScanType.ENHANCED;
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
+        boolean wildcards = false;
         for (Publisher publisher : service.publishers()) {
             if (publisher.type() == PublisherType.GITHUB) {
                 publisher.branches().forEach(b -> subjects.add(GitHubOidcProviderTrust.branchSubject(publisher.repository(), b)));
                 publisher.environments().forEach(e -> subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), e)));
-                // Releases are built when a release tag is pushed (tagging.releasePrefix): the platform
-                // file's tagging strategy is what asks for this one wildcard. Protect those tags with a
-                // GitHub tag ruleset: whoever may push one may publish.
-                subjects.add("repo:" + publisher.repository() + ":ref:refs/tags/" + platform.tagging().releasePrefix() + "*");
+                // Release tags are trusted only through the protected GitHub environment the file names: a tag
+                // pattern would hand publisher credentials to whoever can push a tag.
+                if (publisher.releaseEnvironment() != null) {
+                    subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), publisher.releaseEnvironment()));
+                }
+                wildcards |= publisher.allowWildcard();
             } else {
                 projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
             }
@@ -203,12 +284,13 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .roleName(RoleNames.githubPublisher(platform.name(), environment.name(), service.name()))
                     .repositoryArns(List.of(repositoryArn))
                     .repositoryPrefixArn(prefixArn)
-                    .subjects(subjects)
-                    // the release-tag subject; wildcards in branches and environments are refused by the
-                    // platform validator unless the publisher sets allowWildcard
-                    .allowSubjectWildcards(true)
+                    .subjects(subjects.stream().distinct().toList())
+                    // wildcards only where the platform file allows them (the validator refuses others)
+                    .allowSubjectWildcards(wildcards)
                     .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
                     .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
                     .build());
         }
         if (!projectArns.isEmpty()) {
@@ -218,26 +300,29 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .repositoryPrefixArn(prefixArn)
                     .projectArns(projectArns)
                     .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
                     .build());
         }
     }
 
-    /** Pulls the previous environment's repositories (by deterministic ARN, never a cross-stack reference) and pushes ours. */
-    private void promoter(Platform platform, Environment source, Environment target, String signingProfile, String prefixArn) {
-        List<String> githubRepositories = platform.services().stream()
-                .flatMap(s -> s.publishers().stream())
+    /**
+     * The promoter of one service into this environment: pulls that service's image from the previous environment's
+     * repository (by deterministic ARN, never a cross-stack reference), pushes it to this environment's, and is
+     * assumed only from that service's GitHub repositories in this environment's GitHub environment.
+     */
+    private void promoter(Platform platform, Environment source, Environment target, Service service, String signingProfile) {
+        List<String> githubRepositories = service.publishers().stream()
                 .filter(p -> p.type() == PublisherType.GITHUB)
                 .map(Publisher::repository).distinct().toList();
         if (githubRepositories.isEmpty()) {
-            return;
+            return; // promotion runs from the GitHub workflow: a service without one promotes with its own tooling
         }
-        new PromoterRole(this, "Promoter", PromoterRoleProps.builder()
-                .roleName(RoleNames.promoter(platform.name(), target.name()))
-                .sourceRepositoryArns(platform.services().stream().map(s -> RepositoryScope.repositoryArn(
-                        source.account(), source.region(), platform.repositoryName(source, s))).toList())
-                .sourceRepositoryPrefixArn(RepositoryScope.prefixArn(source.account(), source.region(), platform.repositoryPrefix(source)))
-                .targetRepositoryArns(platform.services().stream().map(s -> repositoryArn(platform, target, s)).toList())
-                .targetRepositoryPrefixArn(prefixArn)
+        new PromoterRole(this, service.name() + "-promoter", PromoterRoleProps.builder()
+                .roleName(RoleNames.promoter(platform.name(), target.name(), service.name()))
+                .sourceRepositoryArns(List.of(RepositoryScope.repositoryArn(
+                        source.account(), source.region(), platform.repositoryName(source, service))))
+                .targetRepositoryArns(List.of(repositoryArn(platform, target, service)))
                 .githubRepositories(githubRepositories)
                 .githubEnvironment(target.name())
                 .oidcProviderArn(GitHubOidcProvider.arnInAccount(target.account()))
@@ -271,9 +356,11 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .ruleNamePrefix(id)
                     .build());
             var audit = new RegistryAuditAlerts(this, "RegistryAuditAlerts", RegistryAuditAlertsProps.builder()
-                    .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id).build());
+                    .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id)
+                    .watchedKeys(List.of(key.key()))
+                    .build());
             findingRules = findings.ruleNames();
-            auditRules = List.of(audit.ruleName());
+            auditRules = audit.ruleNames();
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
@@ -363,35 +450,56 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */
     private static RepositoryPolicy repositoryPolicy(Platform platform, Environment environment, Service service) {
         var policy = RepositoryPolicy.builder();
-        List<Puller> pullers = new ArrayList<>(platform.pullers(environment));
-        for (Puller puller : pullers) {
-            if (!puller.services().isEmpty() && !puller.services().contains(service.name())) {
+        consumers(policy, platform, environment, environment.region(), service);
+        // The next environment's promoter pulls from here; in another account it needs the repository
+        // policy too, naming the role through its account root (it may not exist yet).
+        for (List<Environment> step : platform.promotionSteps()) {
+            Environment target = step.get(1);
+            if (step.get(0).equals(environment) && !target.account().equals(environment.account())) {
+                policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(),
+                        RoleNames.promoter(platform.name(), target.name(), service.name()))));
+            }
+        }
+        return policy.build();
+    }
+
+    /**
+     * The repository policy of the environment's replicas in {@code region} (of its own account), for the REPLICATION
+     * creation template there: ECR replicates images but not repository policies, so consumers in a replica region
+     * are granted here. Empty when no consumer pulls in that region.
+     *
+     * @param platform    the platform
+     * @param environment the replicated environment
+     * @param region      the replica region (of the environment's account)
+     * @return the policy of the replicas there
+     */
+    public static RepositoryPolicy replicaPolicy(Platform platform, Environment environment, String region) {
+        var policy = RepositoryPolicy.builder();
+        consumers(policy, platform, environment, region, null);
+        return policy.build();
+    }
+
+    /**
+     * Grants the consumers that pull through repository policies (other accounts, Lambda) in {@code region}: of
+     * {@code service}, or of every service where null (a replica template's policy covers the whole environment).
+     */
+    private static void consumers(RepositoryPolicy.Builder policy, Platform platform, Environment environment, String region,
+                                  Service service) {
+        for (Puller puller : platform.pullers(environment)) {
+            if (service != null && !puller.services().isEmpty() && !puller.services().contains(service.name())) {
                 continue;
             }
-            // ECR copies images to replica regions but not repository policies: a consumer in a replica
-            // region is granted there by the REPLICATION creation template, not here.
-            if (!puller.region(environment).equals(environment.region())) {
-                continue;
+            if (!puller.region(environment).equals(region)) {
+                continue; // granted in its own region's repositories or replicas
             }
             if (puller.type() == PullerType.ACCOUNT) {
                 policy.pull(puller.roleArn() != null
                         ? RepositoryPrincipal.role(puller.roleArn())
                         : RepositoryPrincipal.account(puller.account()));
             } else if (puller.type() == PullerType.LAMBDA) {
-                String account = puller.account() != null ? puller.account() : environment.account();
-                String region = puller.region() != null ? puller.region() : environment.region();
-                policy.pull(RepositoryPrincipal.lambdaFunctions(account, region));
+                policy.pull(RepositoryPrincipal.lambdaFunctions(puller.account(environment), region));
             }
         }
-        // The next environment's promoter pulls from here; in another account it needs the repository
-        // policy too, naming the role through its account root (it may not exist yet).
-        for (List<Environment> step : platform.promotionSteps()) {
-            Environment target = step.get(1);
-            if (step.get(0).equals(environment) && !target.account().equals(environment.account())) {
-                policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name()))));
-            }
-        }
-        return policy.build();
     }
 
     /**

@@ -228,12 +228,16 @@ public final class RegistryPlan {
             String namespace = prefix.substring(0, prefix.length() - 1);
             for (Registry destination : destinations) {
                 RegistryOwnership owners = platform.registry().ownership(destination.location());
+                // ECR replicates images, not repository policies: consumers of the replicas are granted by the template.
+                var replicaPolicy = destination.account().equals(env.account())
+                        ? EnvironmentStack.replicaPolicy(platform, env, destination.region()) : null;
                 var contribution = RegistryContribution.builder("replicas of environment " + env.name())
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(namespace)
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
                                 .lifecyclePolicy(platform.lifecyclePolicy(env, platform.profile(env)))
                                 .description("Replicas of " + platform.name() + " " + env.name())
+                                .repositoryPolicy(replicaPolicy == null || replicaPolicy.isEmpty() ? null : replicaPolicy)
                                 .build());
                 if (!environmentRegistries.containsKey(destination) && owners.scanning() == SettingOwnership.MANAGED) {
                     contribution.scanning(RegistryScanningProps.builder()
@@ -266,7 +270,7 @@ public final class RegistryPlan {
 
     /**
      * The principals whose pulls in this registry do not count as use: the file's roles, and with {@code ownRoles}
-     * the promoter of every environment that promotes from one of this registry's environments (its
+     * every service's promoter into an environment that promotes from one of this registry's environments (its
      * BatchGetImage would otherwise keep every promoted image "recently pulled" in the source environment).
      */
     private static List<String> pullTimeExclusions(Platform platform, List<Environment> environments) {
@@ -277,7 +281,8 @@ public final class RegistryPlan {
                 Environment source = step.get(0);
                 Environment target = step.get(1);
                 if (environments.contains(source)) {
-                    principals.add(RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name())));
+                    platform.services().forEach(service -> principals.add(RoleNames.arn(target.account(),
+                            RoleNames.promoter(platform.name(), target.name(), service.name()))));
                 }
             }
         }
@@ -287,6 +292,27 @@ public final class RegistryPlan {
     /** As the file says, else ENHANCED: BASIC would switch off Amazon Inspector scanning where an organisation turned it on. */
     private static RegistryScanType scanType(Platform platform) {
         return RegistryScanType.valueOf(platform.scanType().name());
+    }
+
+    /**
+     * The cache namespaces ({@code <prefix>}) of the pull-through cache rules in the registry of {@code account} and
+     * {@code region}: the rules of every environment there, since a rule serves its whole registry.
+     *
+     * @param platform the platform
+     * @param account  the registry's account
+     * @param region   the registry's region
+     * @return the cache prefixes, in file order
+     */
+    public static List<String> cachePrefixes(Platform platform, String account, String region) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (Environment env : platform.environmentsIn(new platform.RegistryLocation(account, region))) {
+            for (PullThroughCacheRule rule : platform.registry().pullThroughCache()) {
+                if (rule.environments().isEmpty() || rule.environments().contains(env.name())) {
+                    prefixes.add(cacheRule(rule).ecrRepositoryPrefix());
+                }
+            }
+        }
+        return List.copyOf(prefixes);
     }
 
     private static List<RegistryScanningRule> userScanRules(Platform platform) {

@@ -2,6 +2,7 @@ package stacks;
 
 import constructs.access.CodeBuildPublisherRole;
 import constructs.access.GitHubPublisherRole;
+import constructs.access.PromoterRole;
 import constructs.access.PullerRole;
 import constructs.access.PullerRoleKind;
 
@@ -43,15 +44,17 @@ public final class RoleNames {
     }
 
     /**
-     * Promoter into an environment (pulls from the previous one, pushes to its own), one for all
-     * services of the step: {@code shop-prod-promoter}.
+     * Promoter of one service into an environment (pulls that service's image from the previous environment,
+     * pushes it to its own): {@code shop-prod-user-service-promoter}. One per service, so that a job approved
+     * for one service cannot push another's, and each trust policy names one GitHub repository.
      *
      * @param platform the platform name, as in the platform file
      * @param targetEnvironment the environment the images are promoted into
+     * @param service the service whose images the role promotes
      * @return the role name
      */
-    public static String promoter(String platform, String targetEnvironment) {
-        return platform + "-" + targetEnvironment + "-promoter";
+    public static String promoter(String platform, String targetEnvironment, String service) {
+        return PromoterRole.defaultRoleName(platform, targetEnvironment, service);
     }
 
     /**

@@ -33,7 +33,9 @@ class PackageGraphTest {
             entry("constructs.internal", Set.of("limits")),
             entry("constructs.access", Set.of("constructs.internal", "limits")),
             entry("constructs.repository", Set.of("constructs.internal", "constructs.access", "lifecycle", "limits")),
-            entry("constructs.registry", Set.of("constructs.internal", "constructs.access", "lifecycle", "limits")),
+            // creation templates give the repositories ECR creates a repository policy (constructs.repository's)
+            entry("constructs.registry", Set.of("constructs.internal", "constructs.access", "constructs.repository",
+                    "lifecycle", "limits")),
             entry("constructs.network", Set.of("constructs.internal", "limits")),
             entry("constructs.observability", Set.of("constructs.internal", "constructs.repository", "limits")),
             entry("compliance", Set.of("constructs.internal", "constructs.access", "constructs.repository",

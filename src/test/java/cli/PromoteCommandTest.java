@@ -38,7 +38,7 @@ class PromoteCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(String.join("\n",
-                "# Promote user-service " + DIGEST + " into prod as arn:aws:iam::222222222222:role/shop-prod-promoter",
+                "# Promote user-service " + DIGEST + " into prod as arn:aws:iam::222222222222:role/shop-prod-user-service-promoter",
                 "aws ecr get-login-password --region eu-west-1 | oras login --username AWS --password-stdin 111111111111.dkr.ecr.eu-west-1.amazonaws.com",
                 "aws ecr get-login-password --region eu-west-1 | oras login --username AWS --password-stdin 222222222222.dkr.ecr.eu-west-1.amazonaws.com",
                 "oras cp -r 111111111111.dkr.ecr.eu-west-1.amazonaws.com/shop/staging/user-service@" + DIGEST

@@ -34,6 +34,8 @@ public final class BrokenFiles {
                         "environments[0].account (line 3): \"account\" is missing. Hint: add account: the 12-digit AWS account id, quoted."),
                 broken("account-unquoted", "environments[0].account",
                         "environments[0].account (line 4): account must be text, got the number 111111111111. Hint: quote it: \"111111111111\" (unquoted, YAML reads a number and drops leading zeros)."),
+                broken("signing-profile-outside-the-estate", "registry.signing.profileArn",
+                        "registry.signing.profileArn (line 11): signing profile arn:aws:signer:eu-west-1:999988887777:/signing-profiles/tools_release is in account 999988887777 and region eu-west-1, where no environment deploys, so the stacks cannot grant the pushing accounts [444455556666] signer:SignPayload on it (an AWS::Signer::ProfilePermission in the profile's account). Hint: use a signing profile in the account and region of an environment, or grant it there by hand (aws signer add-profile-permission --action signer:SignPayload --principal <account>) and use a profile of a pushing account."),
                 broken("account-wrong-length", "environments[0].account",
                         "environments[0].account (line 4): account \"11111111\" must be exactly 12 digits. Hint: write the AWS account id as 12 digits in quotes, e.g. \"111111111111\"."),
                 broken("alerts-off-with-subscriptions", "environments[0].alerts",

@@ -31,8 +31,10 @@ class PlatformModelTest {
         }
 
         @Test
-        void scansEnhancedBecauseProdScansContinuously() {
+        void scansEnhancedInEveryRegistryByDefault() {
             assertThat(shop.scanType()).isEqualTo(ScanType.ENHANCED);
+            assertThat(shop.scanType(prod)).isEqualTo(ScanType.ENHANCED);
+            assertThat(shop.scanType(shop.environment("dev").orElseThrow())).isEqualTo(ScanType.ENHANCED);
         }
 
         @Test
@@ -41,9 +43,10 @@ class PlatformModelTest {
         }
 
         @Test
-        void everyServiceHasAGitHubPublisherOnMain() {
+        void everyServiceHasAGitHubPublisherOnMainAndReleasesInTheReleaseEnvironment() {
             assertThat(shop.services()).allSatisfy(service -> assertThat(service.publishers()).containsExactly(
-                    Publisher.github("example-shop/" + service.name(), "main")));
+                    new Publisher(PublisherType.GITHUB, "example-shop/" + service.name(), List.of("main"), List.of(), false,
+                            null, "release")));
         }
 
         @Test

@@ -149,7 +149,10 @@ class PublishingFilesTest {
 
             assertThat(publish).contains("TAGS=\"commit-${COMMIT_SHA} build-${BUILD_NUMBER}\"",
                     "RELEASE_PATTERN='^v[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$'", "--push");
-            assertThat(workflow.at("/jobs/publish/if").asText()).isEqualTo("github.event_name != 'pull_request'");
+            assertThat(workflow.at("/jobs/publish/if").asText())
+                    .isEqualTo("github.event_name != 'pull_request' && github.ref_type != 'tag'");
+            assertThat(workflow.at("/jobs/publish-release/if").asText())
+                    .isEqualTo("github.event_name != 'pull_request' && github.ref_type == 'tag'");
             assertThat(workflow.at("/jobs/pull-request/if").asText()).isEqualTo("github.event_name == 'pull_request'");
             assertThat(fieldNames(workflow.at("/jobs/pull-request/permissions"))).containsExactly("contents");
             assertThat(runs(workflow.at("/jobs/pull-request"))).contains("pr-${{ github.event.pull_request.number }}")
@@ -157,7 +160,8 @@ class PublishingFilesTest {
         }
 
         @Test
-        void gatesOnInspectorFindingsAtOrAboveTheAlertSeverity() {
+        void gatesOnInspectorFindingsOfTheDevRegistryAtOrAboveTheAlertSeverity() {
+            // the registry pushed to (dev's) scans ENHANCED, the platform default: the gate lists Inspector findings
             JsonNode workflow = parse("user-service/github-workflow.yml");
             JsonNode gate = workflow.at("/jobs/publish/steps").get(5);
 
@@ -175,14 +179,18 @@ class PublishingFilesTest {
             JsonNode staging = jobs.get("promote-staging");
             JsonNode prod = jobs.get("promote-prod");
 
-            assertThat(fieldNames(jobs)).containsExactly("pull-request", "publish", "promote-staging", "promote-prod");
+            assertThat(fieldNames(jobs)).containsExactly("pull-request", "publish", "publish-release", "promote-staging",
+                    "promote-prod");
+            assertThat(jobs.at("/publish-release/environment").asText()).isEqualTo("release");
             assertThat(staging.get("environment").asText()).isEqualTo("staging");
             assertThat(prod.get("environment").asText()).isEqualTo("prod");
-            assertThat(prod.get("needs").toString()).isEqualTo("[\"publish\",\"promote-staging\"]");
+            assertThat(prod.get("needs").toString()).isEqualTo("[\"publish\",\"publish-release\",\"promote-staging\"]");
+            assertThat(prod.get("if").asText()).isEqualTo("${{ !cancelled() && !failure() && (needs.publish.result == 'success' "
+                    + "|| needs.publish-release.result == 'success') && needs.promote-staging.result == 'success' }}");
             assertThat(step(staging, GitHubWorkflow.CONFIGURE_AWS_CREDENTIALS).at("/with/role-to-assume").asText())
-                    .isEqualTo("arn:aws:iam::111111111111:role/shop-staging-promoter");
+                    .isEqualTo("arn:aws:iam::111111111111:role/shop-staging-order-service-promoter");
             assertThat(step(prod, GitHubWorkflow.CONFIGURE_AWS_CREDENTIALS).at("/with/role-to-assume").asText())
-                    .isEqualTo("arn:aws:iam::222222222222:role/shop-prod-promoter");
+                    .isEqualTo("arn:aws:iam::222222222222:role/shop-prod-order-service-promoter");
             assertThat(runs(prod)).contains(
                     "SRC=111111111111.dkr.ecr.eu-west-1.amazonaws.com/shop/staging/order-service",
                     "DST=222222222222.dkr.ecr.eu-west-1.amazonaws.com/shop/prod/order-service",
@@ -190,7 +198,8 @@ class PublishingFilesTest {
                     "oras login --username AWS --password-stdin 222222222222.dkr.ecr.eu-west-1.amazonaws.com",
                     "TAGS=\"prod-$(date -u +%Y%m%d)-${DIGEST:7:12},commit-${COMMIT_SHA}\"",
                     "oras cp -r \"$SRC@$DIGEST\" \"$DST:$TAGS\"");
-            assertThat(prod.at("/steps/2/env/DIGEST").asText()).isEqualTo("${{ needs.publish.outputs.digest }}");
+            assertThat(prod.at("/steps/2/env/DIGEST").asText())
+                    .isEqualTo("${{ needs.publish.outputs.digest || needs.publish-release.outputs.digest }}");
         }
     }
 

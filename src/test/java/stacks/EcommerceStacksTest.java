@@ -149,60 +149,57 @@ class EcommerceStacksTest {
     }
 
     @Test
-    void theProdPromoterPullsStagingPushesProdAndNothingElse() {
-        JsonNode role = role("shop-prod", "shop-prod-promoter");
-        JsonNode policy = policyOf("shop-prod", logicalId("shop-prod", role));
+    void eachProdPromoterPullsItsStagingRepositoryPushesItsProdRepositoryAndNothingElse() {
         List<String> services = List.of("user-service", "product-service", "order-service", "payment-service");
-        List<Object> prodRepositories = new ArrayList<>();
         for (String service : services) {
+            JsonNode role = role("shop-prod", "shop-prod-" + service + "-promoter");
+            JsonNode policy = policyOf("shop-prod", logicalId("shop-prod", role));
             JsonNode repository = resources("shop-prod", "AWS::ECR::Repository").stream()
                     .filter(r -> r.at("/Properties/RepositoryName").asText().equals("shop/prod/" + service)).findFirst().orElseThrow();
-            prodRepositories.add(Map.of("Fn::GetAtt", List.of(logicalId("shop-prod", repository), "Arn")));
+            assertThat(policy).as(service).isEqualTo(json(Map.of(
+                    "Version", "2012-10-17",
+                    "Statement", List.of(
+                            Map.of("Sid", "PullFromSource", "Effect", "Allow",
+                                    "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                                    "Resource", List.of("arn:aws:ecr:eu-west-1:111111111111:repository/shop/staging/" + service)),
+                            Map.of("Sid", "PushToTarget", "Effect", "Allow",
+                                    "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
+                                            "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"),
+                                    "Resource", List.of(Map.of("Fn::GetAtt", List.of(logicalId("shop-prod", repository), "Arn")))),
+                            Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
+                                    "Action", List.of("ecr:GetAuthorizationToken"), "Resource", List.of("*"))))));
+            assertThat(policy.toString()).doesNotContain("Delete").doesNotContain("ecr:*").doesNotContain("Policy\"");
         }
-        assertThat(policy).isEqualTo(json(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(
-                        Map.of("Sid", "PullFromSource", "Effect", "Allow",
-                                "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
-                                "Resource", services.stream()
-                                        .map(s -> "arn:aws:ecr:eu-west-1:111111111111:repository/shop/staging/" + s).toList()),
-                        Map.of("Sid", "PushToTarget", "Effect", "Allow",
-                                "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
-                                        "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"),
-                                "Resource", prodRepositories),
-                        Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
-                                "Action", List.of("ecr:GetAuthorizationToken"), "Resource", List.of("*"))))));
-        assertThat(policy.toString()).doesNotContain("Delete").doesNotContain("ecr:*").doesNotContain("Policy\"");
     }
 
     @Test
-    void theProdPromoterIsAssumedOnlyFromTheProdGitHubEnvironment() {
-        JsonNode trust = role("shop-prod", "shop-prod-promoter").at("/Properties/AssumeRolePolicyDocument");
-        assertThat(trust).isEqualTo(json(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Effect", "Allow",
-                        "Principal", Map.of("Federated", "arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com"),
-                        "Action", "sts:AssumeRoleWithWebIdentity",
-                        "Condition", Map.of("StringEquals", Map.of(
-                                "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
-                                "token.actions.githubusercontent.com:sub", List.of(
-                                        "repo:example-shop/user-service:environment:prod",
-                                        "repo:example-shop/product-service:environment:prod",
-                                        "repo:example-shop/order-service:environment:prod",
-                                        "repo:example-shop/payment-service:environment:prod"))))))));
-        assertThat(role("shop-prod", "shop-prod-promoter").at("/Properties/MaxSessionDuration").asInt()).isEqualTo(3600);
+    void eachProdPromoterIsAssumedOnlyFromItsServicesRepositoryInTheProdGitHubEnvironment() {
+        for (String service : List.of("user-service", "product-service", "order-service", "payment-service")) {
+            JsonNode role = role("shop-prod", "shop-prod-" + service + "-promoter");
+            assertThat(role.at("/Properties/AssumeRolePolicyDocument")).as(service).isEqualTo(json(Map.of(
+                    "Version", "2012-10-17",
+                    "Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("Federated", "arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com"),
+                            "Action", "sts:AssumeRoleWithWebIdentity",
+                            "Condition", Map.of("StringEquals", Map.of(
+                                    "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                                    "token.actions.githubusercontent.com:sub", List.of(
+                                            "repo:example-shop/" + service + ":environment:prod"))))))));
+            assertThat(role.at("/Properties/MaxSessionDuration").asInt()).isEqualTo(3600);
+        }
     }
 
     @Test
-    void stagingRepositoriesLetTheProdPromoterPullThroughItsAccountRootWhateverTheDeployOrder() {
+    void stagingRepositoriesLetTheirProdPromoterPullThroughItsAccountRootWhateverTheDeployOrder() {
         for (JsonNode repository : resources("shop-staging", "AWS::ECR::Repository")) {
+            String service = repository.at("/Properties/RepositoryName").asText().substring("shop/staging/".length());
             JsonNode statements = repository.at("/Properties/RepositoryPolicyText/Statement");
             assertThat(statements).hasSize(1);
             JsonNode statement = statements.get(0);
             assertThat(statement.at("/Principal/AWS").asText()).isEqualTo("arn:aws:iam::222222222222:root");
             assertThat(statement.at("/Condition/ArnEquals/aws:PrincipalArn").asText())
-                    .isEqualTo("arn:aws:iam::222222222222:role/shop-prod-promoter");
+                    .isEqualTo("arn:aws:iam::222222222222:role/shop-prod-" + service + "-promoter");
             assertThat(statement.get("Action")).isEqualTo(json(List.of(
                     "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")));
             assertThat(statement.has("Resource")).isFalse();

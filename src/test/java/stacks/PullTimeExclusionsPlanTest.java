@@ -34,10 +34,14 @@ class PullTimeExclusionsPlanTest {
     void theOwnPromotersAreExcludedWhereTheyPullAndTheFilesRolesEverywhere() throws Exception {
         Platform platform = example("  pullTimeUpdateExclusions:\n    ownRoles: true\n    roleArns: [\"" + SCANNER + "\"]\n");
 
-        // dev and staging share 111111111111/eu-west-1: the staging promoter pulls from dev, the prod promoter from staging
-        assertThat(exclusions(platform, "111111111111", "eu-west-1")).containsExactly(SCANNER,
-                "arn:aws:iam::111111111111:role/" + RoleNames.promoter("shop", "staging"),
-                "arn:aws:iam::222222222222:role/" + RoleNames.promoter("shop", "prod"));
+        // dev and staging share 111111111111/eu-west-1: each service's staging promoter pulls from dev, its prod promoter from staging
+        List<String> expected = new java.util.ArrayList<>(List.of(SCANNER));
+        platform.services().forEach(s -> expected.add(
+                "arn:aws:iam::111111111111:role/" + RoleNames.promoter("shop", "staging", s.name())));
+        platform.services().forEach(s -> expected.add(
+                "arn:aws:iam::222222222222:role/" + RoleNames.promoter("shop", "prod", s.name())));
+        assertThat(platform.services()).hasSize(4);
+        assertThat(exclusions(platform, "111111111111", "eu-west-1")).containsExactlyElementsOf(expected);
         // nothing promotes from prod
         assertThat(exclusions(platform, "222222222222", "eu-west-1")).containsExactly(SCANNER);
     }

@@ -48,6 +48,7 @@ public class CodeBuildPublisherRole extends PersonaRole {
         repositories.validate("repositoryArns", problems);
         validateProjects(props.projectArns(), account, problems);
         PersonaRoleSupport.validateSigningProfile(props.signingProfileArn(), problems);
+        PersonaRoleSupport.validateCachePrefixes(props.pullThroughCachePrefixArns(), problems);
 
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("StringEquals", Map.of("aws:SourceAccount", account));
@@ -66,7 +67,8 @@ public class CodeBuildPublisherRole extends PersonaRole {
                         // The publishing workflow waits for the scan of what it pushed and gates on it.
                         new PersonaRoleSupport.RepositoryGrant("ReadScanFindings", "repositoryArns",
                                 Persona.PUBLISHER_SCAN_GATE_ACTIONS, repositories)),
-                props.signingProfileArn(), problems));
+                props.signingProfileArn(),
+                new PersonaRoleSupport.Extras(props.pullThroughCachePrefixArns(), props.readInspectorFindings()), problems));
     }
 
     private static void validateProjects(List<String> projectArns, String account, List<String> problems) {

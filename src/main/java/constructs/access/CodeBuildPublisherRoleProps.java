@@ -14,9 +14,15 @@ import java.util.List;
  * @param projectArns         the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one,
  *                            in the role's account
  * @param signingProfileArn   default: no signing permission; set it with ECR managed signing
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings ({@code inspector2:ListFindings} on {@code *}: the action
+ *  has no resource-level permissions); set it where the registry pushed to scans ENHANCED. Default: false, the gate
+ *  reads basic scan findings through ECR only
  */
 public record CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
-                                          List<String> projectArns, String signingProfileArn) {
+                                          List<String> projectArns, String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -26,10 +32,29 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
      * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
      * @param projectArns the CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one, in the role's account
      * @param signingProfileArn default: no signing permission; set it with ECR managed signing
+     * @param pullThroughCachePrefixArns the cache namespaces it may pull through ({@code repository/<prefix>/*}); default: none
+     * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings; default: false
      */
     public CodeBuildPublisherRoleProps {
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         projectArns = projectArns == null ? List.of() : List.copyOf(projectArns);
+    }
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param roleName see the record components
+     * @param repositoryArns see the record components
+     * @param repositoryPrefixArn see the record components
+     * @param projectArns see the record components
+     * @param signingProfileArn see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public CodeBuildPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
+                                       List<String> projectArns, String signingProfileArn) {
+        this(roleName, repositoryArns, repositoryPrefixArn, projectArns, signingProfileArn, List.of(), false);
     }
 
     /**
@@ -50,6 +75,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         private String repositoryPrefixArn;
         private List<String> projectArns = List.of();
         private String signingProfileArn;
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private boolean readInspectorFindings;
 
         /**
          * Required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-codebuild-publisher}
@@ -119,13 +146,35 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
+         * Default: none, the role cannot pull through a cache.
+         *
+         * @param pullThroughCachePrefixArns the value
+         * @return this builder
+         */
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        /**
+         * Default: false, the scan gate reads basic findings through ECR.
+         *
+         * @param readInspectorFindings the value
+         * @return this builder
+         */
+        public Builder readInspectorFindings(boolean readInspectorFindings) {
+            this.readInspectorFindings = readInspectorFindings;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public CodeBuildPublisherRoleProps build() {
             return new CodeBuildPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, projectArns,
-                    signingProfileArn);
+                    signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
         }
     }
 }

@@ -40,6 +40,7 @@ public class GitHubPublisherRole extends PersonaRole {
         GitHubOidcProviderTrust.validateSubjects("subjects", props.subjects(), props.allowSubjectWildcards(), null,
                 problems);
         PersonaRoleSupport.validateSigningProfile(props.signingProfileArn(), problems);
+        PersonaRoleSupport.validateCachePrefixes(props.pullThroughCachePrefixArns(), problems);
         if (props.oidcProviderArn() != null) {
             GitHubOidcProvider.validateArn("oidcProviderArn", props.oidcProviderArn(), problems);
         }
@@ -54,7 +55,8 @@ public class GitHubPublisherRole extends PersonaRole {
                         // The publishing workflow waits for the scan of what it pushed and gates on it.
                         new PersonaRoleSupport.RepositoryGrant("ReadScanFindings", "repositoryArns",
                                 Persona.PUBLISHER_SCAN_GATE_ACTIONS, repositories)),
-                props.signingProfileArn(), problems));
+                props.signingProfileArn(),
+                new PersonaRoleSupport.Extras(props.pullThroughCachePrefixArns(), props.readInspectorFindings()), problems));
     }
 
     /**

@@ -25,10 +25,16 @@ import java.util.List;
  *                              ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack
  * @param signingProfileArn     default: no signing permission; set it when the registry has ECR managed
  *                              signing, which signs as the pushing identity ({@code signer:SignPayload})
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings ({@code inspector2:ListFindings} on {@code *}: the action
+ *  has no resource-level permissions); set it where the registry pushed to scans ENHANCED. Default: false, the gate
+ *  reads basic scan findings through ECR only
  */
 public record GitHubPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
                                        List<String> subjects, boolean allowSubjectWildcards, String oidcProviderArn,
-                                       String signingProfileArn) {
+                                       String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -40,10 +46,33 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
      * @param allowSubjectWildcards default false: every subject is matched exactly ({@code StringEquals}); true allows {@code *}/{@code ?} outside the organisation part ({@code StringLike})
      * @param oidcProviderArn default: the account's GitHub provider by its deterministic ARN ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack
      * @param signingProfileArn default: no signing permission; set it when the registry has ECR managed signing, which signs as the pushing identity ({@code signer:SignPayload})
+     * @param pullThroughCachePrefixArns the cache namespaces it may pull through ({@code repository/<prefix>/*}); default: none
+     * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings; default: false
      */
     public GitHubPublisherRoleProps {
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
+    }
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param roleName see the record components
+     * @param repositoryArns see the record components
+     * @param repositoryPrefixArn see the record components
+     * @param subjects see the record components
+     * @param allowSubjectWildcards see the record components
+     * @param oidcProviderArn see the record components
+     * @param signingProfileArn see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public GitHubPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
+                                    List<String> subjects, boolean allowSubjectWildcards, String oidcProviderArn,
+                                    String signingProfileArn) {
+        this(roleName, repositoryArns, repositoryPrefixArn, subjects, allowSubjectWildcards, oidcProviderArn,
+                signingProfileArn, List.of(), false);
     }
 
     /**
@@ -66,6 +95,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         private boolean allowSubjectWildcards;
         private String oidcProviderArn;
         private String signingProfileArn;
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private boolean readInspectorFindings;
 
         /**
          * The role's name, required and at most 64 characters; other accounts refer to it through {@code aws:PrincipalArn}. {@link GitHubPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-publisher}
@@ -169,13 +200,35 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
+         * Default: none, the role cannot pull through a cache.
+         *
+         * @param pullThroughCachePrefixArns the value
+         * @return this builder
+         */
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        /**
+         * Default: false, the scan gate reads basic findings through ECR.
+         *
+         * @param readInspectorFindings the value
+         * @return this builder
+         */
+        public Builder readInspectorFindings(boolean readInspectorFindings) {
+            this.readInspectorFindings = readInspectorFindings;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public GitHubPublisherRoleProps build() {
             return new GitHubPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, subjects,
-                    allowSubjectWildcards, oidcProviderArn, signingProfileArn);
+                    allowSubjectWildcards, oidcProviderArn, signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
         }
     }
 }

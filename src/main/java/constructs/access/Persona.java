@@ -162,6 +162,11 @@ public enum Persona {
         }
         if (this == PUBLISHER) {
             all.addAll(PUBLISHER_SCAN_GATE_ACTIONS);
+            all.addAll(INSPECTOR_SCAN_GATE_ACTIONS);
+        }
+        if (this == PUBLISHER || this == PULLER || this == APP_RUNNER_PULLER) {
+            // builds and workloads pull their base images through the registry's pull-through cache rules
+            all.addAll(CACHE_PULLER.actions);
         }
         return all;
     }
@@ -183,6 +188,14 @@ public enum Persona {
     public static final List<String> PUBLISHER_SCAN_GATE_ACTIONS = List.of(
             "ecr:DescribeImageScanFindings",
             "ecr:DescribeImages");
+
+    /**
+     * What a publisher additionally holds where its registry scans ENHANCED: the scan gate lists the pushed image's
+     * Amazon Inspector findings. Granted on {@code *}: ListFindings has no resource-level permissions.
+     * Source: https://docs.aws.amazon.com/inspector/latest/user/security-iam-awsmanpol.html ,
+     * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspector2.html
+     */
+    public static final List<String> INSPECTOR_SCAN_GATE_ACTIONS = List.of("inspector2:ListFindings");
 
     /**
      * The persona a {@code persona} tag names.

@@ -36,6 +36,34 @@ final class PersonaRoleSupport {
     record RepositoryGrant(String sid, String field, List<String> actions, RepositoryScope scope) {
     }
 
+    /**
+     * Grants beside the repository grants, each optional.
+     *
+     * @param cachePrefixArns       pull-through cache namespaces ({@code repository/<prefix>/*}) the role pulls through
+     * @param readInspectorFindings whether the role reads Amazon Inspector findings (the ENHANCED scan gate)
+     */
+    record Extras(List<String> cachePrefixArns, boolean readInspectorFindings) {
+        static final Extras NONE = new Extras(List.of(), false);
+
+        Extras {
+            cachePrefixArns = List.copyOf(cachePrefixArns);
+        }
+    }
+
+    private static final Pattern CACHE_PREFIX_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9]+(?:[._/-][a-z0-9]+)*/\\*");
+
+    static void validateCachePrefixes(List<String> cachePrefixArns, List<String> problems) {
+        for (int i = 0; i < cachePrefixArns.size(); i++) {
+            String arn = cachePrefixArns.get(i);
+            if (arn == null || (!Tokens.isUnresolved(arn) && !CACHE_PREFIX_ARN.matcher(arn).matches())) {
+                problems.add("pullThroughCachePrefixArns[" + i + "] \"" + arn + "\" is invalid: must be a cache "
+                        + "namespace, a repository ARN ending in <prefix>/*. Hint: "
+                        + "RepositoryScope.prefixArn(account, region, \"ecr-public/\")");
+            }
+        }
+    }
+
     /** What a persona role construct gets back. */
     record Built(CfnRole role, CfnManagedPolicy policy, List<Map<String, Object>> statements,
                  List<Boolean> prefixScoped) {
@@ -78,13 +106,13 @@ final class PersonaRoleSupport {
      */
     static Built build(PersonaRole scope, Supplier<String> what, Persona persona, String roleName, String description,
                        Map<String, Object> trust, List<RepositoryGrant> grants, String signingProfileArn,
-                       List<String> problems) {
+                       Extras extras, List<String> problems) {
         throwIfAny(what, problems);
         Stack stack = scope.stackValues().stack();
 
         List<Boolean> prefixed = new ArrayList<>();
         grants.forEach(g -> prefixed.add(false));
-        List<Map<String, Object>> statements = statements(grants, prefixed, signingProfileArn);
+        List<Map<String, Object>> statements = statements(grants, prefixed, signingProfileArn, extras);
         // Both documents in one Stack.resolve: each resolve is a jsii round trip, and the result is the same.
         // (Resolving a list drops null elements, hence the null trust apart.)
         List<?> resolved = (List<?>) stack.resolve(trust == null ? List.of(document(statements))
@@ -110,7 +138,7 @@ final class PersonaRoleSupport {
                 break;
             }
             prefixed.set(next, true);
-            statements = statements(grants, prefixed, signingProfileArn);
+            statements = statements(grants, prefixed, signingProfileArn, extras);
             size = IamPolicySize.characters(stack.resolve(document(statements)));
         }
         if (trustSize > RoleLimits.TRUST_POLICY_CHARACTERS) {
@@ -132,7 +160,7 @@ final class PersonaRoleSupport {
                 .policyDocument(document(statements))
                 .roles(List.of(role.getRef()))
                 .build();
-        suppress(policy, grants, prefixed);
+        suppress(policy, grants, prefixed, extras);
         return new Built(role, policy, statements, List.copyOf(prefixed));
     }
 
@@ -143,32 +171,50 @@ final class PersonaRoleSupport {
     }
 
     private static List<Map<String, Object>> statements(List<RepositoryGrant> grants, List<Boolean> prefixed,
-                                                        String signingProfileArn) {
+                                                        String signingProfileArn, Extras extras) {
         List<Map<String, Object>> statements = new ArrayList<>();
         for (int i = 0; i < grants.size(); i++) {
             var g = grants.get(i);
             statements.add(allow(g.sid(), g.actions(),
                     prefixed.get(i) ? List.of(g.scope().prefixArn()) : g.scope().repositoryArns()));
         }
+        if (!extras.cachePrefixArns().isEmpty()) {
+            // Pull through the registry's cache rules: ECR imports the upstream image and creates the cached
+            // repository on first pull, as the caller.
+            statements.add(allow("PullThroughCache", Persona.CACHE_PULLER.actions(), extras.cachePrefixArns()));
+        }
         statements.add(allow("GetAuthorizationToken", List.of(Persona.AUTHORIZATION_TOKEN_ACTION), List.of("*")));
+        if (extras.readInspectorFindings()) {
+            statements.add(allow("ReadInspectorFindings", Persona.INSPECTOR_SCAN_GATE_ACTIONS, List.of("*")));
+        }
         if (signingProfileArn != null) {
             statements.add(allow("SignPushedImages", List.of(Persona.SIGN_ACTION), List.of(signingProfileArn)));
         }
         return statements;
     }
 
-    private static void suppress(CfnManagedPolicy policy, List<RepositoryGrant> grants, List<Boolean> prefixed) {
+    private static void suppress(CfnManagedPolicy policy, List<RepositoryGrant> grants, List<Boolean> prefixed,
+                                 Extras extras) {
         List<Object> appliesTo = new ArrayList<>(List.of("Resource::*"));
+        boolean anyPrefixed = false;
         for (int i = 0; i < grants.size(); i++) {
             if (prefixed.get(i)) {
                 appliesTo.add(RegexAppliesTo.builder().regex(prefixRegex(grants.get(i).scope().prefixArn())).build());
+                anyPrefixed = true;
             }
+        }
+        for (String cache : extras.cachePrefixArns()) {
+            appliesTo.add(RegexAppliesTo.builder().regex(prefixRegex(cache)).build());
         }
         String reason = "ecr:GetAuthorizationToken has no resource-level permissions, so IAM only accepts Resource \"*\" "
                 + "for it (the token alone reaches no repository)"
-                + (appliesTo.size() > 1 ? "; listing every repository ARN would pass IAM's 6,144-character "
+                + (extras.readInspectorFindings() ? "; so has inspector2:ListFindings, which the scan gate filters to "
+                + "the pushed image's repository and digest" : "")
+                + (anyPrefixed ? "; listing every repository ARN would pass IAM's 6,144-character "
                 + "managed-policy limit, so the repository actions are scoped to the environment's repository-name "
                 + "prefix, which only this environment's repositories carry" : "")
+                + (extras.cachePrefixArns().isEmpty() ? "" : "; ECR creates cached repositories on first pull under "
+                + "names not known in advance, so the cache actions are scoped to the cache rules' namespaces")
                 + ".";
         NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5").reason(reason).appliesTo(appliesTo).build()), true);

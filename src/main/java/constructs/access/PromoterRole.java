@@ -67,7 +67,7 @@ public class PromoterRole extends PersonaRole {
                                 Persona.PROMOTER_SOURCE_ACTIONS, source),
                         new PersonaRoleSupport.RepositoryGrant("PushToTarget", "targetRepositoryArns",
                                 Persona.PROMOTER_TARGET_ACTIONS, target)),
-                props.signingProfileArn(), problems));
+                props.signingProfileArn(), PersonaRoleSupport.Extras.NONE, problems));
     }
 
     /**

@@ -44,13 +44,21 @@ public class PullerRole extends PersonaRole {
         RepositoryScope repositories = RepositoryScope.of(props.repositoryArns(), props.repositoryPrefixArn());
         repositories.validate("repositoryArns", problems);
         validateClusters(props, problems);
+        PersonaRoleSupport.validateCachePrefixes(props.pullThroughCachePrefixArns(), problems);
         Persona persona = props.kind() == null ? Persona.PULLER : props.kind().persona();
+        List<PersonaRoleSupport.RepositoryGrant> grants = new ArrayList<>();
+        grants.add(new PersonaRoleSupport.RepositoryGrant("PullImages", "repositoryArns", persona.actions(), repositories));
+        for (int i = 0; i < props.replicaRepositories().size(); i++) {
+            RepositoryScope replicas = props.replicaRepositories().get(i);
+            replicas.validate("replicaRepositories[" + i + "]", problems);
+            // ECR replicates images, not permissions: a workload in a replica region pulls there with its own grant.
+            grants.add(new PersonaRoleSupport.RepositoryGrant("PullReplicas" + (i + 1), "replicaRepositories[" + i + "]",
+                    persona.actions(), replicas));
+        }
         built(PersonaRoleSupport.build(this, () -> "PullerRole " + getNode().getPath(), persona, props.roleName(),
                 props.kind() == null ? null : "Pulls images for " + props.kind().servicePrincipal(),
                 props.kind() == null ? null : trust(props),
-                List.of(new PersonaRoleSupport.RepositoryGrant("PullImages", "repositoryArns", persona.actions(),
-                        repositories)),
-                null, problems));
+                grants, null, new PersonaRoleSupport.Extras(props.pullThroughCachePrefixArns(), false), problems));
     }
 
     private Map<String, Object> trust(PullerRoleProps props) {

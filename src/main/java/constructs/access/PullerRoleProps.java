@@ -15,9 +15,15 @@ import java.util.List;
  * @param fargateClusterNames {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate
  *                            profiles may use the role; default: every Fargate profile of the account in the
  *                            stack's region
+ * @param pullThroughCachePrefixArns the cache namespaces it may pull through, {@code arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*}
+ *  ({@link RepositoryScope#prefixArn}); the role gets {@link Persona#CACHE_PULLER}'s actions there (import the upstream
+ *  image, create the cached repository on first pull). Default: none, the role cannot pull through a cache
+ * @param replicaRepositories the same repositories' replicas in other regions of the account, one scope per region (their deterministic
+ *  ARNs, {@link RepositoryScope#repositoryArn}, with that region's prefix fallback): workloads in a replica region pull
+ *  from the replica there. Default: none, the role pulls in the repositories' own region only
  */
 public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String> repositoryArns,
-                              String repositoryPrefixArn, List<String> fargateClusterNames) {
+                              String repositoryPrefixArn, List<String> fargateClusterNames, List<String> pullThroughCachePrefixArns, List<RepositoryScope> replicaRepositories) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -27,10 +33,30 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
      * @param repositoryArns the repositories it may pull from; at least one
      * @param repositoryPrefixArn fallback when listing the ARNs would not fit; default: none
      * @param fargateClusterNames {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate profiles may use the role; default: every Fargate profile of the account in the stack's region
+     * @param pullThroughCachePrefixArns the cache namespaces it may pull through ({@code repository/<prefix>/*}); default: none
+     * @param replicaRepositories the replicas it pulls, one scope per replica region; default: none
      */
     public PullerRoleProps {
+        replicaRepositories = replicaRepositories == null ? List.of() : List.copyOf(replicaRepositories);
+        pullThroughCachePrefixArns = pullThroughCachePrefixArns == null ? List.of() : List.copyOf(pullThroughCachePrefixArns);
         repositoryArns = repositoryArns == null ? List.of() : List.copyOf(repositoryArns);
         fargateClusterNames = fargateClusterNames == null ? List.of() : List.copyOf(fargateClusterNames);
+    }
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param kind see the record components
+     * @param roleName see the record components
+     * @param repositoryArns see the record components
+     * @param repositoryPrefixArn see the record components
+     * @param fargateClusterNames see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public PullerRoleProps(PullerRoleKind kind, String roleName, List<String> repositoryArns, String repositoryPrefixArn,
+                           List<String> fargateClusterNames) {
+        this(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames, List.of(), List.of());
     }
 
     /**
@@ -51,6 +77,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         private List<String> repositoryArns = List.of();
         private String repositoryPrefixArn;
         private List<String> fargateClusterNames = List.of();
+        private List<String> pullThroughCachePrefixArns = List.of();
+        private List<RepositoryScope> replicaRepositories = List.of();
 
         /**
          * Which agent pulls; required
@@ -120,12 +148,34 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
+         * Default: none, the role cannot pull through a cache.
+         *
+         * @param pullThroughCachePrefixArns the value
+         * @return this builder
+         */
+        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
+            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
+            return this;
+        }
+
+        /**
+         * Default: none, the role pulls in the repositories' own region only.
+         *
+         * @param replicaRepositories the value
+         * @return this builder
+         */
+        public Builder replicaRepositories(List<RepositoryScope> replicaRepositories) {
+            this.replicaRepositories = replicaRepositories;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public PullerRoleProps build() {
-            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames);
+            return new PullerRoleProps(kind, roleName, repositoryArns, repositoryPrefixArn, fargateClusterNames, pullThroughCachePrefixArns, replicaRepositories);
         }
     }
 }

@@ -67,16 +67,24 @@ public class AlertTopic extends Construct {
                 .removalPolicy(props.keyRemovalPolicy())
                 .build();
         // EventBridge calls KMS without aws:SourceAccount/aws:SourceArn context, so a condition on them
-        // here would drop every alert; the source is checked by the topic policy instead.
-        for (String service : List.of("events.amazonaws.com", "cloudwatch.amazonaws.com")) {
-            key.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid(service.startsWith("events") ? "AllowEventBridgeToEncryptAlerts" : "AllowCloudWatchToEncryptAlerts")
-                    .effect(Effect.ALLOW)
-                    .principals(List.of(new ServicePrincipal(service)))
-                    .actions(PUBLISHER_KEY_ACTIONS)
-                    .resources(List.of("*"))
-                    .build());
-        }
+        // here would drop every alert; the source is checked by the topic policy instead. CloudWatch sends
+        // both, so its statement is limited to this account's alarms (confused deputy).
+        // Source: https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowEventBridgeToEncryptAlerts")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(PUBLISHER_KEY_ACTIONS)
+                .resources(List.of("*"))
+                .build());
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchToEncryptAlerts")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(PUBLISHER_KEY_ACTIONS)
+                .resources(List.of("*"))
+                .conditions(thisAccountsAlarms(stack))
+                .build());
         key.addToResourcePolicy(RepositoryKey.denyGrantsNotForAwsServices());
 
         topic = Topic.Builder.create(this, "Resource")
@@ -92,11 +100,7 @@ public class AlertTopic extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                // Sorted: Map.of's order changes between JVMs, and the template must not.
-                .conditions(new TreeMap<>(Map.of(
-                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":cloudwatch:"
-                                + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*"),
-                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
+                .conditions(thisAccountsAlarms(stack))
                 .build());
 
         for (String email : props.emailSubscriptions()) {
@@ -124,8 +128,19 @@ public class AlertTopic extends Construct {
                 .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", List.copyOf(ruleArns))))
+                // Sorted: Map.of's order changes between JVMs, and the template must not.
+                .conditions(new TreeMap<>(Map.of(
+                        "ArnEquals", Map.of("aws:SourceArn", List.copyOf(ruleArns)),
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
                 .build());
+    }
+
+    /** CloudWatch alarms of this stack's account and region (sorted: Map.of's order changes between JVMs). */
+    private static Map<String, Object> thisAccountsAlarms(Stack stack) {
+        return new TreeMap<>(Map.of(
+                "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":cloudwatch:"
+                        + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*"),
+                "StringEquals", Map.of("aws:SourceAccount", stack.getAccount())));
     }
 
     /**

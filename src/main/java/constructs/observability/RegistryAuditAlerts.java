@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An EventBridge rule that reports registry changes that weaken protection (repository policy set or
- * removed, repository deleted, tag mutability changed, lifecycle policy removed) to an {@link AlertTopic}.
+ * EventBridge rules that report changes that can wipe or weaken the registry to an {@link AlertTopic}: on the
+ * repositories of a prefix (policy set or removed, repository deleted, tag mutability changed, lifecycle policy
+ * replaced or removed, images deleted), on the registry ({@code "RegistrySettings"}: scanning, replication and
+ * registry policy replaced), and on the repository keys ({@code "KeyChanges"}: deletion scheduled, key disabled).
  *
  * <p>EventBridge only receives "AWS API Call via CloudTrail" events when the account has a CloudTrail
  * trail that records management events in this region; without one, this rule never fires.
@@ -26,10 +28,31 @@ public class RegistryAuditAlerts extends Construct {
             "SetRepositoryPolicy",
             "DeleteRepository",
             "PutImageTagMutability",
+            "PutLifecyclePolicy",
             "DeleteLifecyclePolicy",
-            "DeleteRepositoryPolicy");
+            "DeleteRepositoryPolicy",
+            "BatchDeleteImage");
+
+    /**
+     * Registry-wide ECR settings whose replacement can stop scanning or replication or open the registry to other
+     * accounts; their requests name no repository. Source: the API reference above.
+     */
+    public static final List<String> AUDITED_REGISTRY_EVENT_NAMES = List.of(
+            "PutRegistryScanningConfiguration",
+            "PutReplicationConfiguration",
+            "PutRegistryPolicy",
+            "DeleteRegistryPolicy");
+
+    /**
+     * KMS calls that make a repository key, and every image encrypted with it, unusable.
+     * Source: https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html ,
+     * https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html
+     */
+    public static final List<String> AUDITED_KEY_EVENT_NAMES = List.of("ScheduleKeyDeletion", "DisableKey");
 
     private final CfnRule rule;
+    private final CfnRule registryRule;
+    private final CfnRule keyRule;
 
     /**
      * Creates the construct.
@@ -51,7 +74,44 @@ public class RegistryAuditAlerts extends Construct {
         rule = ScanFindingAlerts.rule(this, "Resource", props.ruleNamePrefix(), "-registry-changes",
                 "ECR repository policy, tag mutability, lifecycle policy or repository removed (via CloudTrail)",
                 auditPattern(props.repositoryNamePrefix()), props.alertTopic());
-        props.alertTopic().allowEventRules("AllowRegistryAuditRule", List.of(rule.getAttrArn()));
+        registryRule = ScanFindingAlerts.rule(this, "RegistrySettings", props.ruleNamePrefix(), "-registry-settings",
+                "ECR registry scanning, replication or registry policy replaced (via CloudTrail)",
+                ScanFindingAlerts.pattern("aws.ecr", "AWS API Call via CloudTrail", Map.of(
+                        "eventSource", List.of("ecr.amazonaws.com"), "eventName", AUDITED_REGISTRY_EVENT_NAMES)),
+                props.alertTopic());
+        List<String> ruleArns = new ArrayList<>(List.of(rule.getAttrArn(), registryRule.getAttrArn()));
+        if (props.watchedKeys().isEmpty()) {
+            keyRule = null;
+        } else {
+            // CloudTrail records the key as the caller named it: by id or by ARN.
+            List<String> keyIds = new ArrayList<>();
+            props.watchedKeys().forEach(k -> {
+                keyIds.add(k.getKeyId());
+                keyIds.add(k.getKeyArn());
+            });
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("eventSource", List.of("kms.amazonaws.com"));
+            detail.put("eventName", AUDITED_KEY_EVENT_NAMES);
+            detail.put("requestParameters", Map.of("keyId", keyIds));
+            keyRule = ScanFindingAlerts.rule(this, "KeyChanges", props.ruleNamePrefix(), "-key-changes",
+                    "Repository key scheduled for deletion or disabled (via CloudTrail)",
+                    ScanFindingAlerts.pattern("aws.kms", "AWS API Call via CloudTrail", detail), props.alertTopic());
+            ruleArns.add(keyRule.getAttrArn());
+        }
+        props.alertTopic().allowEventRules("AllowRegistryAuditRule", ruleArns);
+    }
+
+    /**
+     * Names of every rule: repository changes, registry settings, and key changes where keys are watched.
+     *
+     * @return the rule names (tokens where CloudFormation generates them)
+     */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>(List.of(ScanFindingAlerts.ruleName(rule), ScanFindingAlerts.ruleName(registryRule)));
+        if (keyRule != null) {
+            names.add(ScanFindingAlerts.ruleName(keyRule));
+        }
+        return names;
     }
 
     /**

@@ -1,5 +1,8 @@
 package constructs.observability;
 
+import java.util.List;
+import software.amazon.awscdk.services.kms.IKey;
+
 /**
  * Props of {@link RegistryAuditAlerts}.
  *
@@ -8,8 +11,23 @@ package constructs.observability;
  *                             Default: every repository of the registry.
  * @param ruleNamePrefix       the rule name becomes {@code <prefix>-registry-changes}.
  *                             Default: a name CloudFormation generates.
+ * @param watchedKeys repository keys whose scheduled deletion or disabling is reported ({@code ScheduleKeyDeletion},
+ *  {@code DisableKey} on the key by id or ARN): either makes every image encrypted with it unreadable. Default: none
  */
-public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryNamePrefix, String ruleNamePrefix) {
+public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryNamePrefix, String ruleNamePrefix, List<IKey> watchedKeys) {
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param alertTopic see the record components
+     * @param repositoryNamePrefix see the record components
+     * @param ruleNamePrefix see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryNamePrefix, String ruleNamePrefix) {
+        this(alertTopic, repositoryNamePrefix, ruleNamePrefix, List.of());
+    }
 
     /**
      * A builder of {@link RegistryAuditAlertsProps}; every prop left unset takes its documented default.
@@ -27,6 +45,7 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
         private AlertTopic alertTopic;
         private String repositoryNamePrefix;
         private String ruleNamePrefix;
+        private List<IKey> watchedKeys = List.of();
 
         private Builder() {
         }
@@ -65,12 +84,23 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
         }
 
         /**
+         * Default: none, key deletion and disabling are not watched.
+         *
+         * @param watchedKeys the value
+         * @return this builder
+         */
+        public Builder watchedKeys(List<IKey> watchedKeys) {
+            this.watchedKeys = watchedKeys;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public RegistryAuditAlertsProps build() {
-            return new RegistryAuditAlertsProps(alertTopic, repositoryNamePrefix, ruleNamePrefix);
+            return new RegistryAuditAlertsProps(alertTopic, repositoryNamePrefix, ruleNamePrefix, watchedKeys);
         }
     }
 }

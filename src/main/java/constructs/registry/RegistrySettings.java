@@ -323,7 +323,8 @@ public class RegistrySettings extends Construct {
                                                             RepositoryCreationTemplateRole role) {
         return new RepositoryCreationTemplateProps(t.prefix(), t.appliedFor(),
                 Objects.requireNonNullElse(t.encryptionKey(), props.encryptionKey()),
-                Objects.requireNonNullElse(t.role(), role.role()), t.lifecyclePolicy(), t.description(), t.resourceTags());
+                Objects.requireNonNullElse(t.role(), role.role()), t.lifecyclePolicy(), t.description(), t.resourceTags(),
+                t.repositoryPolicy(), t.mutableTagExclusions());
     }
 
     private static String coveringFilter(String prefix) {

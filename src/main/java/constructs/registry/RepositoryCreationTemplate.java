@@ -3,6 +3,7 @@ package constructs.registry;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
+import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -37,6 +38,19 @@ public class RepositoryCreationTemplate extends Construct {
                 .imageTagMutability(props.imageTagMutability())
                 .lifecyclePolicy(props.lifecyclePolicy().toJson())
                 .customRoleArn(props.role().getRoleArn());
+        if (!props.mutableTagExclusions().isEmpty()) {
+            builder.imageTagMutabilityExclusionFilters(props.mutableTagExclusions().stream()
+                    .map(f -> (Object) CfnRepositoryCreationTemplate.ImageTagMutabilityExclusionFilterProperty.builder()
+                            .imageTagMutabilityExclusionFilterType("WILDCARD")
+                            .imageTagMutabilityExclusionFilterValue(f).build())
+                    .toList());
+        }
+        if (props.repositoryPolicy() != null && !props.repositoryPolicy().isEmpty()) {
+            // CloudFormation takes the policy as JSON text here; the region is this registry's (Lambda conditions).
+            Stack stack = Stack.of(this);
+            builder.repositoryPolicy(stack.toJsonString(props.repositoryPolicy().toDocument(stack.getPartition(),
+                    stack.getRegion())));
+        }
         if (!props.resourceTags().isEmpty()) {
             List<Object> tags = new java.util.TreeMap<>(props.resourceTags()).entrySet().stream()
                     .map(e -> (Object) CfnTag.builder().key(e.getKey()).value(e.getValue()).build())

@@ -1,6 +1,8 @@
 package constructs.registry;
 
 import constructs.internal.Tokens;
+import constructs.repository.PrivateRepository;
+import constructs.repository.RepositoryPolicy;
 
 import lifecycle.LifecyclePolicy;
 import software.amazon.awscdk.services.iam.IRole;
@@ -30,14 +32,21 @@ import java.util.regex.Pattern;
  * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
  * @param description     Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
  * @param resourceTags    tags of created repositories. Default: none
+ * @param repositoryPolicy the repository policy of created repositories (ECR replicates images, not repository policies: a
+ *  REPLICATION template is where consumers of replicas are granted). Default: none, created repositories have no policy
+ * @param mutableTagExclusions tag filters (wildcards allowed, at most 5) that stay mutable in created repositories:
+ *  {@code IMMUTABLE_WITH_EXCLUSION}; not for PULL_THROUGH_CACHE templates, whose repositories are MUTABLE. Default: none,
+ *  every tag immutable
  */
 public record RepositoryCreationTemplateProps(String prefix, List<CreationTemplateAppliedFor> appliedFor,
                                               IKey encryptionKey, IRole role, LifecyclePolicy lifecyclePolicy,
-                                              String description, Map<String, String> resourceTags) {
+                                              String description, Map<String, String> resourceTags, RepositoryPolicy repositoryPolicy, List<String> mutableTagExclusions) {
 
     /** CreateRepositoryCreationTemplate prefix, from the ECR API reference (1 to 256 characters). */
     static final Pattern PREFIX = Pattern.compile(
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
+    /** ImageTagMutabilityExclusionFilterValue, as for repositories. */
+    private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
     /** Service quota "Lifecycle policy length". */
     public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
 
@@ -51,14 +60,36 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
      * @param lifecyclePolicy the lifecycle policy of created repositories; required (CT.ECR.PR.1)
      * @param description Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}
      * @param resourceTags tags of created repositories. Default: none
+     * @param repositoryPolicy the repository policy of created repositories; default: none
+     * @param mutableTagExclusions tag filters that stay mutable in created repositories; default: none
      */
     public RepositoryCreationTemplateProps {
+        mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
         appliedFor = appliedFor == null ? List.of() : List.copyOf(appliedFor);
         resourceTags = resourceTags == null ? Map.of() : Map.copyOf(new TreeMap<>(resourceTags));
         if (description == null && prefix != null) {
             description = "ecr-blueprint: " + String.join(", ", appliedFor.stream().map(Enum::name).toList())
                     + " repositories under " + prefix;
         }
+    }
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param prefix see the record components
+     * @param appliedFor see the record components
+     * @param encryptionKey see the record components
+     * @param role see the record components
+     * @param lifecyclePolicy see the record components
+     * @param description see the record components
+     * @param resourceTags see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public RepositoryCreationTemplateProps(String prefix, List<CreationTemplateAppliedFor> appliedFor, IKey encryptionKey,
+                                           IRole role, LifecyclePolicy lifecyclePolicy, String description,
+                                           Map<String, String> resourceTags) {
+        this(prefix, appliedFor, encryptionKey, role, lifecyclePolicy, description, resourceTags, null, List.of());
     }
 
     /**
@@ -71,12 +102,15 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
     }
 
     /**
-     * MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise.
+     * MUTABLE only for pull-through cache repositories, IMMUTABLE otherwise (with exclusions where given).
      *
-     * @return {@code MUTABLE} or {@code IMMUTABLE}
+     * @return {@code MUTABLE}, {@code IMMUTABLE} or {@code IMMUTABLE_WITH_EXCLUSION}
      */
     public String imageTagMutability() {
-        return appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE) ? "MUTABLE" : "IMMUTABLE";
+        if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+            return "MUTABLE";
+        }
+        return mutableTagExclusions.isEmpty() ? "IMMUTABLE" : "IMMUTABLE_WITH_EXCLUSION";
     }
 
     /**
@@ -120,6 +154,17 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
             problems.add(path + "lifecyclePolicy renders " + lifecyclePolicy.toJson().length() + " characters: ECR accepts"
                     + " at most " + MAX_LIFECYCLE_POLICY_LENGTH + ". Hint: merge rules");
         }
+        if (!mutableTagExclusions.isEmpty()) {
+            if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid for a PULL_THROUGH_CACHE "
+                        + "template: cached repositories are MUTABLE already. Hint: drop mutableTagExclusions");
+            } else if (mutableTagExclusions.size() > PrivateRepository.MAX_EXCLUSION_FILTERS
+                    || mutableTagExclusions.stream().anyMatch(f -> f == null || !EXCLUSION_FILTER.matcher(f).matches())) {
+                problems.add(path + "mutableTagExclusions " + mutableTagExclusions + " is invalid: 1 to "
+                        + PrivateRepository.MAX_EXCLUSION_FILTERS + " filters of letters, digits, . _ - and * (at most 128 "
+                        + "characters each). Hint: [\"latest\"]");
+            }
+        }
         if (description != null && description.length() > 256) {
             problems.add(path + "description has " + description.length() + " characters: ECR accepts at most 256."
                     + " Hint: shorten it");
@@ -138,6 +183,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private LifecyclePolicy lifecyclePolicy;
         private String description;
         private Map<String, String> resourceTags;
+        private RepositoryPolicy repositoryPolicy;
+        private List<String> mutableTagExclusions = List.of();
 
         /**
          * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
@@ -228,13 +275,35 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
+         * Default: none, created repositories have no repository policy.
+         *
+         * @param repositoryPolicy the value
+         * @return this builder
+         */
+        public Builder repositoryPolicy(RepositoryPolicy repositoryPolicy) {
+            this.repositoryPolicy = repositoryPolicy;
+            return this;
+        }
+
+        /**
+         * Default: none, every tag is immutable.
+         *
+         * @param mutableTagExclusions the value
+         * @return this builder
+         */
+        public Builder mutableTagExclusions(List<String> mutableTagExclusions) {
+            this.mutableTagExclusions = mutableTagExclusions;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public RepositoryCreationTemplateProps build() {
             return new RepositoryCreationTemplateProps(prefix, appliedFor, encryptionKey, role, lifecyclePolicy,
-                    description, resourceTags);
+                    description, resourceTags, repositoryPolicy, mutableTagExclusions);
         }
     }
 }

@@ -18,6 +18,7 @@ import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The role ECR assumes for repository creation templates that set KMS encryption or resource
@@ -60,7 +61,9 @@ public class RepositoryCreationTemplateRole extends Construct {
         RegistryValidation.throwIfAny(problems);
 
         this.role = Role.Builder.create(this, "Resource")
-                .assumedBy(new ServicePrincipal("ecr.amazonaws.com"))
+                // Only for this account's registry (confused deputy).
+                .assumedBy(new ServicePrincipal("ecr.amazonaws.com").withConditions(
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(scope).getAccount()))))
                 .description("ecr-blueprint: assumed by Amazon ECR to apply repository creation templates")
                 .build();
         Tags.of(role).add(Persona.TAG_KEY, Persona.CREATION_TEMPLATE.tagValue());

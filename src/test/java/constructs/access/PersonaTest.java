@@ -15,21 +15,23 @@ class PersonaTest {
         assertThat(Persona.PUBLISHER.actions()).containsExactly(
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
                 "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart");
-        // plus the scan-gate reads of the publishing workflow, the token and managed signing
+        // plus the scan-gate reads of the publishing workflow (Amazon Inspector's under ENHANCED scanning), base
+        // images through the pull-through cache, the token and managed signing
         assertThat(Persona.PUBLISHER.allowedActions()).containsExactly(
-                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
-                "ecr:DescribeImageScanFindings", "ecr:DescribeImages",
-                "ecr:GetAuthorizationToken", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
-                "signer:SignPayload");
+                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:BatchImportUpstreamImage",
+                "ecr:CompleteLayerUpload", "ecr:CreateRepository", "ecr:DescribeImageScanFindings", "ecr:DescribeImages",
+                "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage",
+                "ecr:TagResource", "ecr:UploadLayerPart", "inspector2:ListFindings", "signer:SignPayload");
     }
 
     @Test
     void pullerHoldsExactlyTheNodeAndPodExecutionPullActions() {
         assertThat(Persona.PULLER.actions()).containsExactly(
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+        // plus base images through the pull-through cache
         assertThat(Persona.PULLER.allowedActions()).containsExactly(
-                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetAuthorizationToken",
-                "ecr:GetDownloadUrlForLayer");
+                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:BatchImportUpstreamImage",
+                "ecr:CreateRepository", "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer", "ecr:TagResource");
     }
 
     @Test

@@ -58,7 +58,8 @@ class AlertTopicTest {
         }
 
         @Test
-        void letsEventBridgeAndCloudWatchEncryptWithoutSourceConditions() {
+        void letsEventBridgeEncryptWithoutSourceConditionsAndCloudWatchOnlyForThisAccountsAlarms() {
+            // EventBridge sends KMS no aws:SourceAccount; CloudWatch does (confused deputy)
             template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(
                     Match.objectEquals(Map.of(
                             "Sid", "AllowEventBridgeToEncryptAlerts",
@@ -71,7 +72,11 @@ class AlertTopicTest {
                             "Effect", "Allow",
                             "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
                             "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
-                            "Resource", "*")))))));
+                            "Resource", "*",
+                            "Condition", Map.of(
+                                    "ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Join", List.of("", List.of("arn:",
+                                            Map.of("Ref", "AWS::Partition"), ":cloudwatch:eu-west-1:111111111111:alarm:*")))),
+                                    "StringEquals", Map.of("aws:SourceAccount", "111111111111")))))))));
         }
 
         @Test
@@ -135,8 +140,9 @@ class AlertTopicTest {
                             "Principal", Map.of("Service", "events.amazonaws.com"),
                             "Action", "sns:Publish",
                             "Resource", Map.of("Ref", Match.stringLikeRegexp("Alerts.*")),
-                            "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn",
-                                    List.of("arn:aws:events:eu-west-1:111111111111:rule/test"))))))))));
+                            "Condition", Map.of(
+                                    "ArnEquals", Map.of("aws:SourceArn", List.of("arn:aws:events:eu-west-1:111111111111:rule/test")),
+                                    "StringEquals", Map.of("aws:SourceAccount", "111111111111")))))))));
         }
 
         @Test

@@ -56,7 +56,7 @@ class RegistryDashboardProdStackTest {
                 .dashboardName("shop-prod-ecr")
                 .repositoryNames(List.of("shop/prod/cart", "shop/prod/catalog", "shop/prod/checkout", "shop/prod/web"))
                 .findingRuleNames(findings.ruleNames())
-                .auditRuleNames(List.of(audit.ruleName()))
+                .auditRuleNames(audit.ruleNames())
                 .findingsAlarm(true)
                 .alarmTopic(alerts)
                 .build());
@@ -71,22 +71,25 @@ class RegistryDashboardProdStackTest {
     }
 
     @Test
-    void topicPolicyAdmitsEventBridgeForExactlyTheThreeRules() {
+    void topicPolicyAdmitsEventBridgeForExactlyTheFourRules() {
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
                 "Statement", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Sid", "AllowScanFindingRules", "Condition", Map.of("ArnEquals",
                                 Map.of("aws:SourceArn", List.of(
                                         Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanFindingAlertsBasicScanFindings.*"), "Arn")),
-                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanFindingAlertsInspectorFindings.*"), "Arn"))))))),
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanFindingAlertsInspectorFindings.*"), "Arn")))),
+                                "StringEquals", Map.of("aws:SourceAccount", "222222222222")))),
                         Match.objectLike(Map.of("Sid", "AllowRegistryAuditRule", "Condition", Map.of("ArnEquals",
                                 Map.of("aws:SourceArn", List.of(
-                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RegistryAuditAlerts.*"), "Arn"))))))))))));
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RegistryAuditAlerts.*"), "Arn")),
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RegistryAuditAlertsRegistrySettings.*"), "Arn")))),
+                                "StringEquals", Map.of("aws:SourceAccount", "222222222222")))))))));
     }
 
     @Test
-    void createsFourEndpointsOneSecurityGroupThreeRulesOneAlarmAndOneDashboard() {
+    void createsFourEndpointsOneSecurityGroupFourRulesOneAlarmAndOneDashboard() {
         template.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcId", "vpc-0a1b2c3d4e5f67890"), 4);
-        template.resourcePropertiesCountIs("AWS::Events::Rule", Map.of("Name", Match.stringLikeRegexp("shop-prod-.*")), 3);
+        template.resourcePropertiesCountIs("AWS::Events::Rule", Map.of("Name", Match.stringLikeRegexp("shop-prod-.*")), 4);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "shop-prod-ecr-scan-findings"));
         template.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "shop-prod-ecr"));
     }

@@ -119,9 +119,11 @@ class ScanFindingAlertsTest {
                         "Principal", Map.of("Service", "events.amazonaws.com"),
                         "Action", "sns:Publish",
                         "Resource", Map.of("Ref", Match.stringLikeRegexp("Alerts.*")),
-                        "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", List.of(
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FindingsBasicScanFindings.*"), "Arn")),
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FindingsInspectorFindings.*"), "Arn"))))))))))));
+                        "Condition", Map.of(
+                                "ArnEquals", Map.of("aws:SourceArn", List.of(
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FindingsBasicScanFindings.*"), "Arn")),
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FindingsInspectorFindings.*"), "Arn")))),
+                                "StringEquals", Map.of("aws:SourceAccount", "111111111111")))))))));
     }
 
     @Test

@@ -1,0 +1,381 @@
+package access;
+
+import platform.Environment;
+import platform.Platform;
+import platform.Publisher;
+import platform.PublisherType;
+import platform.Puller;
+import platform.PullerType;
+import platform.Service;
+import stacks.RoleNames;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The everyday flows of an estate, derived from its platform file, as scenarios for the simulator: each flow that
+ * must work, and next to it the nearest thing that must not. The API calls of each flow are written here from the
+ * AWS documentation of what the client does (docker, ORAS, Lambda, the pull-through cache), not from the persona
+ * table the roles are built from, so that a wrong table fails here.
+ */
+public final class AccessScenarios {
+
+    /**
+     * What {@code docker push} (and {@code buildx --push}) calls.
+     * Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html
+     */
+    static final List<String> DOCKER_PUSH = List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
+            "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage");
+
+    /**
+     * What {@code docker pull} (and an ECS agent, a kubelet, {@code oras cp} as reader) calls on a repository.
+     * Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-pull.html
+     */
+    static final List<String> DOCKER_PULL = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+
+    /** Lambda pulls a function's image with these. Source: https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-permissions */
+    static final List<String> LAMBDA_PULL = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+
+    /**
+     * A pull through a cache rule: the pull, the import of the upstream image, and the creation of the cached
+     * repository on first use. Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-iam.html
+     */
+    static final List<String> CACHE_PULL = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+            "ecr:BatchImportUpstreamImage", "ecr:CreateRepository");
+
+    /** Calls that delete images or weaken a repository or the registry: no role of the estate may make them. */
+    static final List<String> REPOSITORY_CHANGES = List.of("ecr:BatchDeleteImage", "ecr:DeleteRepository",
+            "ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy", "ecr:PutLifecyclePolicy",
+            "ecr:DeleteLifecyclePolicy", "ecr:PutImageTagMutability", "ecr:PutImageScanningConfiguration");
+    static final List<String> REGISTRY_CHANGES = List.of("ecr:PutRegistryPolicy", "ecr:DeleteRegistryPolicy",
+            "ecr:PutReplicationConfiguration", "ecr:PutRegistryScanningConfiguration");
+
+    /** Direct use of a repository key: ECR decrypts through its own grant, no consumer needs these. */
+    static final List<String> KEY_USE = List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:CreateGrant", "kms:ReEncryptFrom");
+
+    static final String AUTHORIZATION_TOKEN = "ecr:GetAuthorizationToken";
+    /** An account no platform file names. */
+    static final String STRANGER_ACCOUNT = "999999999999";
+    /** A repository-name prefix no platform uses: another platform's repositories in the same registry. */
+    static final String OTHER_PLATFORM = "other-platform";
+
+    private final Platform platform;
+    private final EstateAccess access;
+    private final List<Scenario> scenarios = new ArrayList<>();
+
+    private AccessScenarios(Platform platform, EstateAccess access) {
+        this.platform = platform;
+        this.access = access;
+    }
+
+    public static List<Scenario> of(Platform platform, EstateAccess access) {
+        AccessScenarios s = new AccessScenarios(platform, access);
+        s.publishers();
+        s.promoters();
+        s.pullers();
+        s.nothingDestructive();
+        s.servicePrincipals();
+        return List.copyOf(s.scenarios);
+    }
+
+    private void add(String who, String what, String on, boolean allowed, List<SimulationRequest> requests) {
+        scenarios.add(new Scenario(who, what, on, allowed, requests));
+    }
+
+    private Environment first() {
+        return platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+    }
+
+    String repositoryArn(Environment environment, Service service, String region) {
+        return EstateTemplates.repositoryArn(environment.account(), region, platform.repositoryName(environment, service));
+    }
+
+    String otherPlatformArn(Environment environment, Service service) {
+        return EstateTemplates.repositoryArn(environment.account(), environment.region(),
+                OTHER_PLATFORM + "/" + environment.name() + "/" + service.name());
+    }
+
+    private void publishers() {
+        Environment first = first();
+        for (Service service : platform.services()) {
+            for (Publisher publisher : service.publishers()) {
+                String role = RoleNames.arn(first.account(), publisher.type() == PublisherType.GITHUB
+                        ? RoleNames.githubPublisher(platform.name(), first.name(), service.name())
+                        : RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name()));
+                String who = (publisher.type() == PublisherType.GITHUB ? "GitHub" : "CodeBuild") + " publisher of "
+                        + service.name();
+                String own = repositoryArn(first, service, first.region());
+                List<SimulationRequest> push = new ArrayList<>();
+                push.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+                DOCKER_PUSH.forEach(a -> push.add(access.asRole(role, a, own)));
+                add(who, "docker push", name(first, service), true, push);
+                for (Service other : platform.services()) {
+                    if (!other.equals(service)) {
+                        add(who, "docker push", name(first, other), false,
+                                DOCKER_PUSH.stream().map(a -> access.asRole(role, a, repositoryArn(first, other, first.region()))).toList());
+                        break;
+                    }
+                }
+                add(who, "docker push", OTHER_PLATFORM + " repositories", false,
+                        DOCKER_PUSH.stream().map(a -> access.asRole(role, a, otherPlatformArn(first, service))).toList());
+                platform.promotionSteps().stream().findFirst().ifPresent(step -> add(who, "docker push",
+                        name(step.get(1), service) + " (later environments receive images by promotion only)", false,
+                        List.of(access.asRole(role, "ecr:PutImage", repositoryArn(step.get(1), service, step.get(1).region())))));
+                cachePulls(who, role, first);
+            }
+        }
+    }
+
+    /** A build or a workload pulls a base image through each cache rule of its registry. */
+    private void cachePulls(String who, String role, Environment environment) {
+        for (String prefix : cachePrefixes(environment.account(), environment.region())) {
+            String cached = EstateTemplates.repositoryArn(environment.account(), environment.region(), prefix + "/library/alpine");
+            List<SimulationRequest> pull = new ArrayList<>();
+            pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+            CACHE_PULL.forEach(a -> pull.add(access.asRole(role, a, cached)));
+            add(who, "pull a base image through the cache", prefix + "/library/alpine in " + environment.region(), true, pull);
+        }
+    }
+
+    /** The cache namespaces of a registry, from its templates' pull-through cache rules. */
+    Set<String> cachePrefixes(String account, String region) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        access.templates().resources("AWS::ECR::PullThroughCacheRule").stream()
+                .filter(r -> r.account().equals(account) && r.region().equals(region))
+                .forEach(r -> prefixes.add(r.properties().path("EcrRepositoryPrefix").asText()));
+        return prefixes;
+    }
+
+    private void promoters() {
+        for (List<Environment> step : platform.promotionSteps()) {
+            Environment source = step.get(0);
+            Environment target = step.get(1);
+            List<Service> promoted = platform.services().stream()
+                    .filter(s -> s.publishers().stream().anyMatch(p -> p.type() == PublisherType.GITHUB)).toList();
+            for (Service service : promoted) {
+                String role = RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name(), service.name()));
+                String who = "promoter of " + service.name() + " into " + target.name();
+                String from = repositoryArn(source, service, source.region());
+                String to = repositoryArn(target, service, target.region());
+                List<SimulationRequest> copy = new ArrayList<>();
+                copy.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+                DOCKER_PULL.forEach(a -> copy.add(access.asRole(role, a, from)));
+                DOCKER_PUSH.forEach(a -> copy.add(access.asRole(role, a, to)));
+                add(who, "copy a digest (oras cp)", name(source, service) + " to " + name(target, service), true, copy);
+                add(who, "push", name(source, service) + " (its source)", false,
+                        List.of(access.asRole(role, "ecr:PutImage", from)));
+                for (Service other : platform.services()) {
+                    if (!other.equals(service)) {
+                        add(who, "copy a digest (oras cp)", name(source, other) + " to " + name(target, other), false,
+                                List.of(access.asRole(role, "ecr:BatchGetImage", repositoryArn(source, other, source.region())),
+                                        access.asRole(role, "ecr:PutImage", repositoryArn(target, other, target.region()))));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void pullers() {
+        for (Environment environment : platform.environments()) {
+            for (Puller puller : platform.pullers(environment)) {
+                List<Service> services = platform.services(puller);
+                if (puller.getsRole()) {
+                    rolePuller(environment, puller, services);
+                } else if (puller.type() == PullerType.ACCOUNT) {
+                    accountPuller(environment, puller, services);
+                } else if (puller.type() == PullerType.LAMBDA) {
+                    lambdaPuller(environment, puller, services);
+                }
+            }
+        }
+    }
+
+    /** The regions of the environment's own account that hold its repositories: home and replicas. */
+    private List<String> ownAccountRegions(Environment environment) {
+        Set<String> regions = new LinkedHashSet<>();
+        regions.add(environment.region());
+        regions.addAll(environment.replicaRegions());
+        platform.replicationRules(environment).forEach(r -> r.destinations().stream()
+                .filter(d -> d.account(environment).equals(environment.account())).forEach(d -> regions.add(d.region())));
+        return List.copyOf(regions);
+    }
+
+    private void rolePuller(Environment environment, Puller puller, List<Service> services) {
+        String role = RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(),
+                stacks.EnvironmentStack.pullerRoleKind(puller.type())));
+        String who = puller.type().fileValue() + " puller of " + environment.name();
+        for (String region : ownAccountRegions(environment)) {
+            List<SimulationRequest> pull = new ArrayList<>();
+            pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+            services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asRole(role, a, repositoryArn(environment, s, region)))));
+            add(who, "pull", names(environment, services) + " in " + region, true, pull);
+        }
+        add(who, "push", names(environment, services), false,
+                services.stream().map(s -> access.asRole(role, "ecr:PutImage", repositoryArn(environment, s, environment.region()))).toList());
+        add(who, "pull", OTHER_PLATFORM + " repositories", false,
+                services.stream().map(s -> access.asRole(role, "ecr:BatchGetImage", otherPlatformArn(environment, s))).toList());
+        if (!puller.environments().isEmpty() || platform.environments().size() > 1) {
+            // covered per environment: each environment's role reaches only its own repositories
+            for (Environment other : platform.environments()) {
+                if (!other.equals(environment) && other.account().equals(environment.account())) {
+                    add(who, "pull", names(other, services) + " (another environment)", false,
+                            services.stream().map(s -> access.asRole(role, "ecr:BatchGetImage",
+                                    repositoryArn(other, s, other.region()))).toList());
+                    break;
+                }
+            }
+        }
+        cachePulls(who, role, environment);
+    }
+
+    private void accountPuller(Environment environment, Puller puller, List<Service> services) {
+        String account = puller.account(environment);
+        String region = puller.region(environment);
+        String principal = puller.roleArn() != null ? puller.roleArn() : "arn:aws:iam::" + account + ":role/workload";
+        String who = "account " + account + (puller.roleArn() != null ? " role " + puller.roleArn().substring(puller.roleArn().indexOf('/') + 1) : "");
+        List<SimulationRequest> pull = new ArrayList<>();
+        services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asConsumer(principal, a, repositoryArn(environment, s, region)))));
+        add(who, "pull (cross-account)", names(environment, services) + " in " + region, true, pull);
+        String stranger = puller.roleArn() != null ? "arn:aws:iam::" + account + ":role/another-role"
+                : "arn:aws:iam::" + STRANGER_ACCOUNT + ":role/workload";
+        add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
+                "pull (cross-account)", names(environment, services) + " in " + region, false,
+                services.stream().map(s -> access.asConsumer(stranger, "ecr:BatchGetImage", repositoryArn(environment, s, region))).toList());
+        add(who, "push (cross-account)", names(environment, services) + " in " + region, false,
+                services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(environment, s, region))).toList());
+    }
+
+    private void lambdaPuller(Environment environment, Puller puller, List<Service> services) {
+        String account = puller.account(environment);
+        String region = puller.region(environment);
+        String who = "Lambda functions of " + account;
+        List<SimulationRequest> pull = new ArrayList<>();
+        for (Service s : services) {
+            LAMBDA_PULL.forEach(a -> pull.add(access.asService("lambda.amazonaws.com", a, repositoryArn(environment, s, region),
+                    lambdaContext(account, region))));
+        }
+        add(who, "pull (Lambda service)", names(environment, services) + " in " + region, true, pull);
+        add("Lambda functions of " + STRANGER_ACCOUNT, "pull (Lambda service)", names(environment, services) + " in " + region,
+                false, services.stream().map(s -> access.asService("lambda.amazonaws.com", "ecr:BatchGetImage",
+                        repositoryArn(environment, s, region), lambdaContext(STRANGER_ACCOUNT, region))).toList());
+    }
+
+    private static Map<String, Object> lambdaContext(String account, String region) {
+        return Map.of("aws:SourceArn", "arn:aws:lambda:" + region + ":" + account + ":function:image-function",
+                "aws:SourceAccount", account);
+    }
+
+    /** No role of the estate deletes images, changes policies, lifecycle or registry settings, or uses a key directly. */
+    private void nothingDestructive() {
+        List<SimulationRequest> changes = new ArrayList<>();
+        List<SimulationRequest> keys = new ArrayList<>();
+        for (EstateTemplates.Role role : access.templates().roles().values()) {
+            if (role.persona() == null) {
+                continue;
+            }
+            access.templates().repositoryPolicies().keySet().stream().filter(arn -> grants(role, arn))
+                    .forEach(arn -> REPOSITORY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, arn))));
+            REGISTRY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, "*")));
+            if (!role.persona().equals("creation-template")) {
+                access.templates().keyPolicies().keySet().stream().filter(arn -> arn.split(":")[4].equals(role.account()))
+                        .forEach(arn -> KEY_USE.forEach(a -> keys.add(access.asRole(role.arn(), a, arn))));
+            }
+        }
+        if (changes.isEmpty()) {
+            return; // no role in the estate
+        }
+        add("every role of the estate", "delete images, change repository policies, lifecycle, tag mutability or "
+                + "registry settings", "every repository of its account", false, changes);
+        if (!keys.isEmpty()) {
+            add("every publisher, promoter and puller", "use a repository key directly (ECR uses its own grant)",
+                    "every KMS key of its account", false, keys);
+        }
+    }
+
+    /**
+     * Whether some statement of the role names the repository (exactly or by a wildcard): the repositories it can
+     * reach at all, where a destructive action would matter. Keeps the batch linear in the estate's size.
+     */
+    private static boolean grants(EstateTemplates.Role role, String repositoryArn) {
+        for (var policy : role.policies().values()) {
+            for (var statement : policy.path("Statement")) {
+                var resources = statement.path("Resource");
+                for (var resource : resources.isArray() ? resources : java.util.List.of(resources)) {
+                    String pattern = resource.asText();
+                    if (!pattern.equals("*") && repositoryArn.matches(java.util.regex.Pattern.quote(pattern)
+                            .replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * AWS services act for this account only: EventBridge rules and CloudWatch alarms publish alerts (topic and key
+     * policies), ECR assumes the creation-template role; the same calls on behalf of another account are denied.
+     */
+    private void servicePrincipals() {
+        EstateTemplates t = access.templates();
+        for (var topic : t.resources("AWS::SNS::Topic")) {
+            String topicArn = t.arnOf(topic);
+            for (var rule : t.resources("AWS::Events::Rule")) {
+                if (!rule.properties().path("Targets").toString().contains("\"" + topicArn + "\"")) {
+                    continue; // a rule that does not alert to this topic
+                }
+                String ruleArn = t.arnOf(rule);
+                add("EventBridge rule " + rule.properties().path("Name").asText(), "publish an alert", topicArn, true,
+                        List.of(access.asService("events.amazonaws.com", "sns:Publish", topicArn,
+                                Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", topic.account()))));
+                add("EventBridge on behalf of account " + STRANGER_ACCOUNT, "publish an alert", topicArn, false,
+                        List.of(access.asService("events.amazonaws.com", "sns:Publish", topicArn,
+                                Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", STRANGER_ACCOUNT))));
+            }
+            if (!String.valueOf(t.topicPolicies().get(topicArn)).contains("cloudwatch.amazonaws.com")) {
+                continue; // not an alarm topic (e.g. the delivery pipeline's approval topic)
+            }
+            String alarm = "arn:aws:cloudwatch:" + topic.region() + ":" + topic.account() + ":alarm:findings";
+            add("CloudWatch alarms of " + topic.account(), "publish an alert", topicArn, true,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "sns:Publish", topicArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", topic.account()))));
+        }
+        for (var key : t.resources("AWS::KMS::Key")) {
+            if (!key.properties().path("KeyPolicy").toString().contains("cloudwatch.amazonaws.com")) {
+                continue;
+            }
+            String keyArn = EstateTemplates.keyArn(key);
+            String alarm = "arn:aws:cloudwatch:" + key.region() + ":" + key.account() + ":alarm:findings";
+            add("CloudWatch alarms of " + key.account(), "encrypt an alert with the topic key", keyArn, true,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "kms:GenerateDataKey", keyArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", key.account()))));
+            add("CloudWatch on behalf of account " + STRANGER_ACCOUNT, "encrypt an alert with the topic key", keyArn, false,
+                    List.of(access.asService("cloudwatch.amazonaws.com", "kms:GenerateDataKey", keyArn,
+                            Map.of("aws:SourceArn", alarm, "aws:SourceAccount", STRANGER_ACCOUNT))));
+        }
+        for (EstateTemplates.Role role : t.roles().values()) {
+            if (!"creation-template".equals(role.persona())) {
+                continue;
+            }
+            SimulationRequest own = new SimulationRequest("ecr.amazonaws.com", "sts:AssumeRole", role.arn(), role.account(),
+                    Map.of("aws:SourceAccount", role.account()), Map.of(), role.trustPolicy());
+            SimulationRequest other = new SimulationRequest("ecr.amazonaws.com", "sts:AssumeRole", role.arn(), role.account(),
+                    Map.of("aws:SourceAccount", STRANGER_ACCOUNT), Map.of(), role.trustPolicy());
+            add("ECR for the registry of " + role.account(), "assume the creation-template role", role.name(), true, List.of(own));
+            add("ECR for account " + STRANGER_ACCOUNT, "assume the creation-template role", role.name(), false, List.of(other));
+        }
+    }
+
+    private String name(Environment environment, Service service) {
+        return platform.repositoryName(environment, service);
+    }
+
+    private String names(Environment environment, List<Service> services) {
+        return services.size() == 1 ? name(environment, services.get(0))
+                : platform.repositoryPrefix(environment) + "{" + String.join(",", services.stream().map(Service::name).toList()) + "}";
+    }
+}
