@@ -33,7 +33,6 @@ public record ComplianceReport(
         List<NagReportSummary> nagReports,
         List<String> notes) {
 
-    static final String TEMPLATE_SUFFIX = ".template.json";
     /** aws-cdk-lib's metadata type of acknowledged warnings and rules (Validations.ACKNOWLEDGED_RULES_METADATA_KEY). */
     static final String ACKNOWLEDGED_RULES = "aws:cdk:acknowledged-rules";
 
