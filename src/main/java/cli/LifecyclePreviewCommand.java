@@ -137,7 +137,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         }
         var env = model.environment(environment).orElseThrow(() -> new InputException("--environment \"" + environment
                 + "\" is not an environment of " + platformFile + ": use one of "
-                + model.environments().stream().map(platform.Environment::name).toList()));
+                + model.environments().stream().map(platform.EnvironmentSpec::name).toList()));
         var svc = model.service(service).orElseThrow(() -> new InputException("--service \"" + service
                 + "\" is not a service of " + platformFile + ": use one of "
                 + model.services().stream().map(platform.Service::name).toList()));

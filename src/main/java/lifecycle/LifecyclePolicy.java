@@ -15,7 +15,7 @@ import java.util.List;
  * text back; {@link #validated()} checks it against every rule ECR enforces.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LifecyclePolicy(List<LifecycleRule> rules) {
+public record LifecyclePolicy(List<LifecyclePolicyRule> rules) {
 
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
@@ -23,7 +23,7 @@ public record LifecyclePolicy(List<LifecycleRule> rules) {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
-    public static LifecyclePolicy of(LifecycleRule... rules) {
+    public static LifecyclePolicy of(LifecyclePolicyRule... rules) {
         return new LifecyclePolicy(List.of(rules));
     }
 

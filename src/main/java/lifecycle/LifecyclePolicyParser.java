@@ -71,9 +71,9 @@ final class LifecyclePolicyParser {
             problems.add("rules is a JSON " + kind(rules) + ", not an array. Fix: make \"rules\" an array of rule objects");
             return null;
         }
-        List<LifecycleRule> parsed = new ArrayList<>();
+        List<LifecyclePolicyRule> parsed = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            LifecycleRule rule = rule(rules.get(i), "rules[" + i + "]", i);
+            LifecyclePolicyRule rule = rule(rules.get(i), "rules[" + i + "]", i);
             if (rule != null) {
                 parsed.add(rule);
             }
@@ -81,7 +81,7 @@ final class LifecyclePolicyParser {
         return new LifecyclePolicy(parsed);
     }
 
-    private LifecycleRule rule(JsonNode node, String path, int index) {
+    private LifecyclePolicyRule rule(JsonNode node, String path, int index) {
         if (!node.isObject()) {
             problems.add(path + " is a JSON " + kind(node) + ", not an object. Fix: write each rule as "
                     + "{\"rulePriority\": ..., \"selection\": {...}, \"action\": {...}}");
@@ -96,7 +96,7 @@ final class LifecyclePolicyParser {
         String description = string(node, "description", path);
         Selection selection = selection(node.get("selection"), path + ".selection");
         Action action = action(node.get("action"), path + ".action");
-        return new LifecycleRule(priority == null ? 0 : priority, description, selection, action);
+        return new LifecyclePolicyRule(priority == null ? 0 : priority, description, selection, action);
     }
 
     private Selection selection(JsonNode node, String path) {
@@ -109,7 +109,7 @@ final class LifecyclePolicyParser {
         }
         unknownFields(node, path + ".", SELECTION_FIELDS);
         return new Selection(
-                enumValue(node, "tagStatus", path, TagStatus.values(), TagStatus::json),
+                enumValue(node, "tagStatus", path, ImageTagStatus.values(), ImageTagStatus::json),
                 stringList(node, "tagPrefixList", path),
                 stringList(node, "tagPatternList", path),
                 enumValue(node, "storageClass", path, StorageClass.values(), StorageClass::json),

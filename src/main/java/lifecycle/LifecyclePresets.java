@@ -21,30 +21,30 @@ public final class LifecyclePresets {
     }
 
     /** Keeps the newest {@code count} images; an older image expires unless a higher-priority rule matched it. */
-    public static LifecycleRule keepLastImages(int priority, int count) {
-        return new LifecycleRule(priority, "Keep the newest " + count + " images; expire older images no earlier rule matched",
-                new Selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, count),
+    public static LifecyclePolicyRule keepLastImages(int priority, int count) {
+        return new LifecyclePolicyRule(priority, "Keep the newest " + count + " images; expire older images no earlier rule matched",
+                new Selection(ImageTagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, count),
                 Action.expire());
     }
 
     /** Expires untagged images {@code days} days after push. */
-    public static LifecycleRule expireUntaggedAfterDays(int priority, int days) {
-        return new LifecycleRule(priority, "Expire untagged images " + days + " days after push",
-                new Selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
+    public static LifecyclePolicyRule expireUntaggedAfterDays(int priority, int days) {
+        return new LifecyclePolicyRule(priority, "Expire untagged images " + days + " days after push",
+                new Selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
                 Action.expire());
     }
 
     /** Expires every image {@code days} days after push that no higher-priority rule matched. */
-    public static LifecycleRule expireAfterDays(int priority, int days) {
-        return new LifecycleRule(priority, "Expire images " + days + " days after push",
-                new Selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
+    public static LifecyclePolicyRule expireAfterDays(int priority, int days) {
+        return new LifecyclePolicyRule(priority, "Expire images " + days + " days after push",
+                new Selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
                 Action.expire());
     }
 
     /** Expires images whose tags start with {@code prefix} {@code days} days after push. */
-    public static LifecycleRule expireTaggedAfterDays(int priority, String prefix, int days) {
-        return new LifecycleRule(priority, "Expire images tagged " + prefix + "* " + days + " days after push",
-                new Selection(TagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PUSHED,
+    public static LifecyclePolicyRule expireTaggedAfterDays(int priority, String prefix, int days) {
+        return new LifecyclePolicyRule(priority, "Expire images tagged " + prefix + "* " + days + " days after push",
+                new Selection(ImageTagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PUSHED,
                         CountUnit.DAYS, days),
                 Action.expire());
     }
@@ -54,10 +54,10 @@ public final class LifecyclePresets {
      * from {@code firstPriority}. Release rules come first so that an image carrying both a release and a build
      * tag is matched, and so kept, by the release rule.
      */
-    public static List<LifecycleRule> keepReleasesLongerThanBuilds(int firstPriority, List<String> releaseTagPrefixes,
+    public static List<LifecyclePolicyRule> keepReleasesLongerThanBuilds(int firstPriority, List<String> releaseTagPrefixes,
                                                                    int releaseRetentionDays, List<String> buildTagPrefixes,
                                                                    int buildRetentionDays) {
-        List<LifecycleRule> rules = new ArrayList<>();
+        List<LifecyclePolicyRule> rules = new ArrayList<>();
         int priority = firstPriority;
         for (String prefix : releaseTagPrefixes) {
             rules.add(expireTaggedAfterDays(priority++, prefix, releaseRetentionDays));
@@ -72,16 +72,16 @@ public final class LifecyclePresets {
      * Moves images not pulled for {@code days} days (or never pulled and pushed {@code days} days ago) to the
      * archive storage class. Archived images cannot be pulled: see {@link #rollbackWarnings}.
      */
-    public static LifecycleRule archiveNotPulledForDays(int priority, int days) {
-        return new LifecycleRule(priority, "Archive images not pulled in " + days + " days",
-                new Selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PULLED, CountUnit.DAYS, days),
+    public static LifecyclePolicyRule archiveNotPulledForDays(int priority, int days) {
+        return new LifecyclePolicyRule(priority, "Archive images not pulled in " + days + " days",
+                new Selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PULLED, CountUnit.DAYS, days),
                 Action.transitionToArchive());
     }
 
     /** Deletes images that have been in archive for {@code days} days (at least 90, ECR's minimum). */
-    public static LifecycleRule expireArchivedAfterDays(int priority, int days) {
-        return new LifecycleRule(priority, "Expire images archived for more than " + days + " days",
-                new Selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
+    public static LifecyclePolicyRule expireArchivedAfterDays(int priority, int days) {
+        return new LifecyclePolicyRule(priority, "Expire images archived for more than " + days + " days",
+                new Selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
                         CountUnit.DAYS, days),
                 Action.expire());
     }
@@ -94,12 +94,12 @@ public final class LifecyclePresets {
      */
     public static List<String> rollbackWarnings(LifecyclePolicy policy, List<String> releaseTagPrefixes) {
         List<String> warnings = new ArrayList<>();
-        for (LifecycleRule rule : policy.rules()) {
+        for (LifecyclePolicyRule rule : policy.rules()) {
             if (rule.action() == null || rule.action().type() != ActionType.TRANSITION || rule.selection() == null) {
                 continue;
             }
             Selection selection = rule.selection();
-            boolean mayArchiveReleases = switch (selection.tagStatus() == null ? TagStatus.UNTAGGED : selection.tagStatus()) {
+            boolean mayArchiveReleases = switch (selection.tagStatus() == null ? ImageTagStatus.UNTAGGED : selection.tagStatus()) {
                 case ANY -> true;
                 case UNTAGGED -> false;
                 case TAGGED -> releaseTagPrefixes.stream().anyMatch(release -> admits(selection, release));
@@ -132,9 +132,9 @@ public final class LifecyclePresets {
     }
 
     /** Moves images whose tags start with {@code prefix} to archive after {@code days} days without a pull. */
-    public static LifecycleRule archiveTaggedNotPulledForDays(int priority, String prefix, int days) {
-        return new LifecycleRule(priority, "Archive images tagged " + prefix + "* not pulled in " + days + " days",
-                new Selection(TagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PULLED,
+    public static LifecyclePolicyRule archiveTaggedNotPulledForDays(int priority, String prefix, int days) {
+        return new LifecyclePolicyRule(priority, "Archive images tagged " + prefix + "* not pulled in " + days + " days",
+                new Selection(ImageTagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PULLED,
                         CountUnit.DAYS, days),
                 Action.transitionToArchive());
     }
@@ -198,7 +198,7 @@ public final class LifecyclePresets {
         if (!problems.isEmpty()) {
             throw new LifecyclePolicyException(problems);
         }
-        List<LifecycleRule> rules = new ArrayList<>();
+        List<LifecyclePolicyRule> rules = new ArrayList<>();
         if (retention.untaggedExpiryDays() != null) {
             rules.add(expireUntaggedAfterDays(rules.size() + 1, retention.untaggedExpiryDays()));
         }

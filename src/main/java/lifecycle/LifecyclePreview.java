@@ -60,14 +60,14 @@ public final class LifecyclePreview {
         Arrays.fill(actions, PreviewAction.KEEP);
         int[] priorities = new int[n];
         boolean[] seen = new boolean[n];
-        List<LifecycleRule> rules = new ArrayList<>(policy.rules());
-        rules.sort(Comparator.comparingInt(LifecycleRule::rulePriority));
+        List<LifecyclePolicyRule> rules = new ArrayList<>(policy.rules());
+        rules.sort(Comparator.comparingInt(LifecyclePolicyRule::rulePriority));
         RuleSelection[] selections = rules.stream().map(r -> new RuleSelection(r.selection())).toArray(RuleSelection[]::new);
         long[] matches = matchMasks(selections, images);
         int[] newestFirst = null;
         long nowMillis = now.toEpochMilli();
         for (int r = 0; r < rules.size(); r++) {
-            LifecycleRule rule = rules.get(r);
+            LifecyclePolicyRule rule = rules.get(r);
             RuleSelection selection = selections[r];
             PreviewAction action = rule.action().type() == ActionType.TRANSITION ? PreviewAction.TRANSITION : PreviewAction.EXPIRE;
             int priority = rule.rulePriority();
@@ -379,7 +379,7 @@ public final class LifecyclePreview {
 
     /** A rule's selection compiled once: patterns split at their wildcards, the storage class resolved. */
     private static final class RuleSelection {
-        final TagStatus tagStatus;
+        final ImageTagStatus tagStatus;
         final String[][] patterns;
         final String[] prefixes;
         final StorageClass storageClass;

@@ -36,7 +36,7 @@ public final class LifecycleValidator {
     /** Every problem of the policy; empty when ECR would accept it. */
     public static List<String> validate(LifecyclePolicy policy) {
         List<String> problems = new ArrayList<>();
-        List<LifecycleRule> rules = policy.rules();
+        List<LifecyclePolicyRule> rules = policy.rules();
         if (rules.isEmpty()) {
             problems.add("rules is empty: a lifecycle policy needs at least one rule. Fix: add a rule");
             return problems;
@@ -61,7 +61,7 @@ public final class LifecycleValidator {
         return problems;
     }
 
-    private static void uniquePriorities(List<LifecycleRule> rules, List<String> problems) {
+    private static void uniquePriorities(List<LifecyclePolicyRule> rules, List<String> problems) {
         Map<Integer, List<Integer>> byPriority = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             byPriority.computeIfAbsent(rules.get(i).rulePriority(), p -> new ArrayList<>()).add(i);
@@ -75,7 +75,7 @@ public final class LifecycleValidator {
         });
     }
 
-    private static void rule(LifecycleRule rule, int index, List<String> problems) {
+    private static void rule(LifecyclePolicyRule rule, int index, List<String> problems) {
         String at = label(rule, index);
         if (rule.rulePriority() < 1) {
             problems.add(at + ": rulePriority " + rule.rulePriority()
@@ -101,13 +101,13 @@ public final class LifecycleValidator {
     }
 
     private static void tags(String at, Selection selection, List<String> problems) {
-        TagStatus status = selection.tagStatus();
+        ImageTagStatus status = selection.tagStatus();
         List<String> prefixes = selection.tagPrefixList();
         List<String> patterns = selection.tagPatternList();
         if (status == null) {
             problems.add(at + ": selection.tagStatus is missing: ECR requires one of tagged, untagged, any. "
                     + "Fix: add \"tagStatus\"");
-        } else if (status == TagStatus.TAGGED) {
+        } else if (status == ImageTagStatus.TAGGED) {
             if (prefixes == null && patterns == null) {
                 problems.add(at + ": selection.tagStatus \"tagged\" needs a tagPatternList or a tagPrefixList: "
                         + "ECR must know which tags the rule selects. Fix: add \"tagPatternList\": [\"v*\"] "
@@ -144,7 +144,7 @@ public final class LifecycleValidator {
         }
     }
 
-    private static String filterNotAllowed(String at, String field, TagStatus status) {
+    private static String filterNotAllowed(String at, String field, ImageTagStatus status) {
         return at + ": selection." + field + " is not allowed with tagStatus \"" + status.json()
                 + "\": tag filters apply only to tagged images. Fix: remove " + field + " or set tagStatus \"tagged\"";
     }
@@ -222,9 +222,9 @@ public final class LifecycleValidator {
     }
 
     /** The evaluation rules that ECR applies per storage class: any last, one untagged rule, unique tag filters. */
-    private static void perStorageClass(List<LifecycleRule> rules, List<String> problems) {
+    private static void perStorageClass(List<LifecyclePolicyRule> rules, List<String> problems) {
         for (StorageClass storage : StorageClass.values()) {
-            List<LifecycleRule> selecting = rules.stream()
+            List<LifecyclePolicyRule> selecting = rules.stream()
                     .filter(r -> r.selection() != null && r.selection().tagStatus() != null)
                     .filter(r -> storageClassOf(r) == storage)
                     .sorted((a, b) -> Integer.compare(a.rulePriority(), b.rulePriority()))
@@ -232,18 +232,18 @@ public final class LifecycleValidator {
             if (selecting.isEmpty()) {
                 continue;
             }
-            LifecycleRule last = selecting.get(selecting.size() - 1);
-            LifecycleRule untagged = null;
-            Map<Set<String>, LifecycleRule> filters = new LinkedHashMap<>();
-            for (LifecycleRule rule : selecting) {
+            LifecyclePolicyRule last = selecting.get(selecting.size() - 1);
+            LifecyclePolicyRule untagged = null;
+            Map<Set<String>, LifecyclePolicyRule> filters = new LinkedHashMap<>();
+            for (LifecyclePolicyRule rule : selecting) {
                 Selection selection = rule.selection();
-                if (selection.tagStatus() == TagStatus.ANY && rule != last) {
+                if (selection.tagStatus() == ImageTagStatus.ANY && rule != last) {
                     problems.add("rule " + rule.rulePriority() + ": tagStatus \"any\" must have the highest rulePriority "
                             + "of the rules selecting storage class " + storage.json() + ", but rule "
                             + last.rulePriority() + " comes after it: ECR evaluates the \"any\" rule last. "
                             + "Fix: give it a rulePriority above " + last.rulePriority());
                 }
-                if (selection.tagStatus() == TagStatus.UNTAGGED) {
+                if (selection.tagStatus() == ImageTagStatus.UNTAGGED) {
                     if (untagged != null) {
                         problems.add("rule " + rule.rulePriority() + ": selects untagged images in storage class "
                                 + storage.json() + " as rule " + untagged.rulePriority() + " already does: ECR allows "
@@ -252,7 +252,7 @@ public final class LifecycleValidator {
                         untagged = rule;
                     }
                 }
-                if (selection.tagStatus() == TagStatus.TAGGED) {
+                if (selection.tagStatus() == ImageTagStatus.TAGGED) {
                     List<String> filter = selection.tagPatternList() != null ? selection.tagPatternList() : selection.tagPrefixList();
                     if (filter == null || filter.isEmpty()) {
                         continue;
@@ -260,7 +260,7 @@ public final class LifecycleValidator {
                     String kind = selection.tagPatternList() != null ? "tagPatternList" : "tagPrefixList";
                     Set<String> key = new HashSet<>(filter);
                     key.add(kind); // a pattern list and a prefix list never collide
-                    LifecycleRule earlier = filters.putIfAbsent(key, rule);
+                    LifecyclePolicyRule earlier = filters.putIfAbsent(key, rule);
                     if (earlier != null) {
                         problems.add("rule " + rule.rulePriority() + ": selection." + kind + " " + quoted(filter)
                                 + " repeats the tag filter of rule " + earlier.rulePriority() + " in storage class "
@@ -274,12 +274,12 @@ public final class LifecycleValidator {
     }
 
     /** The storage class a rule selects; ECR uses standard when the field is omitted. */
-    static StorageClass storageClassOf(LifecycleRule rule) {
+    static StorageClass storageClassOf(LifecyclePolicyRule rule) {
         StorageClass storage = rule.selection() == null ? null : rule.selection().storageClass();
         return storage == null ? StorageClass.STANDARD : storage;
     }
 
-    private static String label(LifecycleRule rule, int index) {
+    private static String label(LifecyclePolicyRule rule, int index) {
         return rule.rulePriority() >= 1 ? "rule " + rule.rulePriority() : "rules[" + index + "]";
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"tagStatus", "tagPrefixList", "tagPatternList", "storageClass", "countType", "countUnit", "countNumber"})
 public record Selection(
-        TagStatus tagStatus,
+        ImageTagStatus tagStatus,
         List<String> tagPrefixList,
         List<String> tagPatternList,
         StorageClass storageClass,

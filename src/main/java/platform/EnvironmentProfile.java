@@ -2,7 +2,7 @@ package platform;
 
 /**
  * The settings in force for a repository: a profile's defaults with the environment's and the service's overrides
- * applied. Get it from {@link Platform#profile(Environment, Service)}; stacks read it instead of asking "is this prod?".
+ * applied. Get it from {@link Platform#profile(EnvironmentSpec, Service)}; stacks read it instead of asking "is this prod?".
  *
  * <p>Defaults (from the seed notes: delete untagged images after 7 days; keep the last 10-20 images; scan on push;
  * keep release versions, not {@code latest}, in production). Release and promotion images, which an environment may
@@ -47,7 +47,7 @@ public record EnvironmentProfile(
         Integer releaseTagRetentionDays,
         Integer promotionArchiveDays,
         Integer buildTagRetentionDays,
-        RemovalPolicy removalPolicy,
+        RepositoryRemoval removalPolicy,
         boolean terminationProtection,
         ScanFrequency scanFrequency,
         boolean alerts,
@@ -71,11 +71,11 @@ public record EnvironmentProfile(
     public static EnvironmentProfile defaults(Profile profile) {
         return switch (profile) {
             case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, 30, 30, null,
-                    RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
+                    RepositoryRemoval.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
             case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, 90, 90, null,
-                    RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
+                    RepositoryRemoval.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
             case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 30, 365, 90, null,
-                    RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true);
+                    RepositoryRemoval.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true);
         };
     }
 
@@ -116,7 +116,7 @@ public record EnvironmentProfile(
      * @return whether repositories are emptied before deletion
      */
     public boolean emptyOnDelete() {
-        return removalPolicy == RemovalPolicy.DESTROY;
+        return removalPolicy == RepositoryRemoval.DESTROY;
     }
 
     private static Integer override(Integer given, Integer current) {

@@ -61,7 +61,7 @@ final class GeneratedNameRules {
             }
         }
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             String stack = p + "-" + env.name();
             if (shared.containsKey(stack)) {
                 problems.add("environments[" + i + "].name", "environment \"" + env.name() + "\" has the stack name \"" + stack
@@ -76,7 +76,7 @@ final class GeneratedNameRules {
         String p = platform.name();
         List<String> order = platform.promotionOrder();
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             int position = order.indexOf(env.name());
             if (position == 0) {
                 for (int k = 0; k < platform.services().size(); k++) {
@@ -98,7 +98,7 @@ final class GeneratedNameRules {
             if (suffix == null) {
                 continue;
             }
-            for (Environment env : platform.environments(puller)) {
+            for (EnvironmentSpec env : platform.environments(puller)) {
                 if (roleName("pullers[" + j + "].type", p + "-" + env.name() + "-" + suffix,
                         "the " + puller.type().fileValue() + " puller role of environment \"" + env.name() + "\"")) {
                     break;
@@ -127,7 +127,7 @@ final class GeneratedNameRules {
     /** The scan-finding and audit rules of an environment with alerts are named {@code <platform>-<env>-<suffix>}. */
     private void ruleNames() {
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             if (env.profile() == null) {
                 continue;
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param prefixes     repository-name prefixes (PREFIX_MATCH), e.g. {@code shop/prod/} or {@code shop/prod/payment-service}
  * @param destinations where to, in the order first named
  */
-public record MergedReplicationRule(Environment source, List<String> prefixes, List<RegistryLocation> destinations) {
+public record MergedReplicationRule(EnvironmentSpec source, List<String> prefixes, List<RegistryLocation> destinations) {
 
     /**
      * Copies the lists.

@@ -26,7 +26,7 @@ public record Platform(
                 + " where every environment has its account and region to itself. An environment can override it.")
         String repositoryNaming,
         @Field(required = true, value = "The environments, in promotion order unless promotionOrder says otherwise.")
-        List<Environment> environments,
+        List<EnvironmentSpec> environments,
         @Field(required = true, value = "The services; each gets one repository in every environment.")
         List<Service> services,
         @Field("Workloads and accounts that pull images. Default: none.")
@@ -34,7 +34,7 @@ public record Platform(
         @Field("Registry-wide settings, created once per account and region. Default: BASIC scanning and nothing else.")
         Registry registry,
         @Field("cdk-nag packs to run. Default: AwsSolutions only.")
-        Compliance compliance,
+        ComplianceSpec compliance,
         @Field("A CDK Pipelines pipeline deploying the environments in order. Default: no pipeline; stacks are deployed with cdk deploy.")
         Delivery delivery,
         @Field("The image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.")
@@ -71,10 +71,10 @@ public record Platform(
         services = services == null ? List.of() : List.copyOf(services);
         pullers = pullers == null ? List.of() : List.copyOf(pullers);
         registry = registry == null ? new Registry(null, null, null, null, null, null) : registry;
-        compliance = compliance == null ? new Compliance(null, null) : compliance;
+        compliance = compliance == null ? new ComplianceSpec(null, null) : compliance;
         tagging = tagging == null ? new Tagging(null, null, false) : tagging;
         promotionOrder = promotionOrder == null || promotionOrder.isEmpty()
-                ? environments.stream().map(Environment::name).toList()
+                ? environments.stream().map(EnvironmentSpec::name).toList()
                 : List.copyOf(promotionOrder);
         accountOwnership = accountOwnership == null ? List.of() : List.copyOf(accountOwnership);
     }
@@ -93,8 +93,8 @@ public record Platform(
      * @param tagging the image tagging strategy
      * @param promotionOrder environment names in the order images are promoted
      */
-    public Platform(String name, String repositoryNaming, List<Environment> environments, List<Service> services,
-                    List<Puller> pullers, Registry registry, Compliance compliance, Delivery delivery, Tagging tagging,
+    public Platform(String name, String repositoryNaming, List<EnvironmentSpec> environments, List<Service> services,
+                    List<Puller> pullers, Registry registry, ComplianceSpec compliance, Delivery delivery, Tagging tagging,
                     List<String> promotionOrder) {
         this(name, repositoryNaming, environments, services, pullers, registry, compliance, delivery, tagging,
                 promotionOrder, null);
@@ -126,7 +126,7 @@ public record Platform(
      * @param environmentName the name
      * @return the environment, empty when there is none
      */
-    public Optional<Environment> environment(String environmentName) {
+    public Optional<EnvironmentSpec> environment(String environmentName) {
         return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
     }
 
@@ -146,7 +146,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the naming scheme in force for an environment
      */
-    public String repositoryNaming(Environment environment) {
+    public String repositoryNaming(EnvironmentSpec environment) {
         return environment.repositoryNaming() != null ? environment.repositoryNaming() : repositoryNaming;
     }
 
@@ -157,7 +157,7 @@ public record Platform(
      * @param service the service, from the platform file
      * @return the repository name of a service in an environment, e.g
      */
-    public String repositoryName(Environment environment, Service service) {
+    public String repositoryName(EnvironmentSpec environment, Service service) {
         return repositoryNaming(environment)
                 .replace("{platform}", name)
                 .replace("{environment}", environment.name())
@@ -170,7 +170,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the common prefix of an environment's repository names, e.g
      */
-    public String repositoryPrefix(Environment environment) {
+    public String repositoryPrefix(EnvironmentSpec environment) {
         String naming = repositoryNaming(environment);
         return naming.substring(0, naming.indexOf("{service}"))
                 .replace("{platform}", name)
@@ -183,7 +183,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the profile in force for an environment
      */
-    public EnvironmentProfile profile(Environment environment) {
+    public EnvironmentProfile profile(EnvironmentSpec environment) {
         EnvironmentProfile resolved = EnvironmentProfile.defaults(environment.profile()).with(environment.overrides());
         if (environment.alerts() != null && environment.alerts().severity() != null) {
             resolved = resolved.withAlertSeverity(environment.alerts().severity());
@@ -198,7 +198,7 @@ public record Platform(
      * @param service the service, from the platform file
      * @return the profile in force for one service's repository in an environment
      */
-    public EnvironmentProfile profile(Environment environment, Service service) {
+    public EnvironmentProfile profile(EnvironmentSpec environment, Service service) {
         return profile(environment).with(service.overrides());
     }
 
@@ -221,7 +221,7 @@ public record Platform(
      * @param profile     the settings in force for the repository
      * @return the validated lifecycle policy
      */
-    public LifecyclePolicy lifecyclePolicy(Environment environment, EnvironmentProfile profile) {
+    public LifecyclePolicy lifecyclePolicy(EnvironmentSpec environment, EnvironmentProfile profile) {
         TagScheme tags = tagScheme();
         return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
                 .untaggedExpiryDays(profile.untaggedExpiryDays())
@@ -242,7 +242,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return false for the first environment in promotion order, true for the others
      */
-    public boolean receivesPromotions(Environment environment) {
+    public boolean receivesPromotions(EnvironmentSpec environment) {
         int position = promotionOrder.indexOf(environment.name());
         return position != 0;
     }
@@ -253,7 +253,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the pullers that apply to an environment (a puller without environments applies to all)
      */
-    public List<Puller> pullers(Environment environment) {
+    public List<Puller> pullers(EnvironmentSpec environment) {
         return pullers.stream()
                 .filter(p -> p.environments().isEmpty() || p.environments().contains(environment.name()))
                 .toList();
@@ -265,7 +265,7 @@ public record Platform(
      * @param puller the puller
      * @return the environments a puller applies to (a puller without environments applies to all)
      */
-    public List<Environment> environments(Puller puller) {
+    public List<EnvironmentSpec> environments(Puller puller) {
         return environments.stream()
                 .filter(e -> puller.environments().isEmpty() || puller.environments().contains(e.name()))
                 .toList();
@@ -289,7 +289,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the registry replication rules that copy an environment's repositories (a rule without environments covers all)
      */
-    public List<ReplicationRule> replicationRules(Environment environment) {
+    public List<ReplicationRuleSpec> replicationRules(EnvironmentSpec environment) {
         return registry.replication().stream()
                 .filter(r -> r.environments().isEmpty() || r.environments().contains(environment.name()))
                 .toList();
@@ -305,12 +305,12 @@ public record Platform(
      */
     public List<MergedReplicationRule> mergedReplicationRules(RegistryLocation location) {
         List<MergedReplicationRule> merged = new ArrayList<>();
-        for (Environment env : environmentsIn(location)) {
+        for (EnvironmentSpec env : environmentsIn(location)) {
             java.util.Map<List<String>, Set<RegistryLocation>> byPrefixes = new java.util.LinkedHashMap<>();
             List<String> own = List.of(repositoryPrefix(env));
             env.replicaRegions().forEach(r -> byPrefixes.computeIfAbsent(own, p -> new LinkedHashSet<>())
                     .add(new RegistryLocation(env.account(), r)));
-            for (ReplicationRule rule : replicationRules(env)) {
+            for (ReplicationRuleSpec rule : replicationRules(env)) {
                 List<String> prefixes = rule.repositoryPrefixes().isEmpty() ? own : rule.repositoryPrefixes();
                 rule.destinations().forEach(d -> byPrefixes.computeIfAbsent(prefixes, p -> new LinkedHashSet<>())
                         .add(new RegistryLocation(d.account(env), d.region())));
@@ -327,7 +327,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return the regions that hold an environment's repositories
      */
-    public Set<String> regionsHolding(Environment environment) {
+    public Set<String> regionsHolding(EnvironmentSpec environment) {
         Set<String> regions = new LinkedHashSet<>();
         regions.add(environment.region());
         regions.addAll(environment.replicaRegions());
@@ -345,7 +345,7 @@ public record Platform(
     public List<RegistryLocation> registryLocations() {
         Set<RegistryLocation> locations = new LinkedHashSet<>();
         environments.forEach(e -> locations.add(new RegistryLocation(e.account(), e.region())));
-        for (Environment e : environments) {
+        for (EnvironmentSpec e : environments) {
             e.replicaRegions().forEach(r -> locations.add(new RegistryLocation(e.account(), r)));
             replicationRules(e).forEach(rule -> rule.destinations()
                     .forEach(d -> locations.add(new RegistryLocation(d.account(e), d.region()))));
@@ -359,7 +359,7 @@ public record Platform(
      * @param location the registry's account and region
      * @return the environments whose repositories live in a registry (same account and region)
      */
-    public List<Environment> environmentsIn(RegistryLocation location) {
+    public List<EnvironmentSpec> environmentsIn(RegistryLocation location) {
         return environments.stream()
                 .filter(e -> e.account().equals(location.account()) && e.region().equals(location.region()))
                 .toList();
@@ -382,7 +382,7 @@ public record Platform(
      * @param environment the environment, from the platform file
      * @return whether an environment's stack creates the endpoints of its VPC
      */
-    public boolean ownsVpcEndpoints(Environment environment) {
+    public boolean ownsVpcEndpoints(EnvironmentSpec environment) {
         if (environment.vpc() == null) {
             return false;
         }
@@ -395,8 +395,8 @@ public record Platform(
      *
      * @return the steps, each {@code [source, target]}, in promotion order
      */
-    public List<List<Environment>> promotionSteps() {
-        List<List<Environment>> steps = new ArrayList<>();
+    public List<List<EnvironmentSpec>> promotionSteps() {
+        List<List<EnvironmentSpec>> steps = new ArrayList<>();
         for (int i = 1; i < promotionOrder.size(); i++) {
             var from = environment(promotionOrder.get(i - 1));
             var to = environment(promotionOrder.get(i));
@@ -425,7 +425,7 @@ public record Platform(
      * @param environment the environment
      * @return the scan type of its registry
      */
-    public ScanType scanType(Environment environment) {
+    public ScanType scanType(EnvironmentSpec environment) {
         return scanType();
     }
 
@@ -448,7 +448,7 @@ public record Platform(
      *
      * @return the owning environment, if any
      */
-    public Optional<Environment> signingProfileOwner() {
+    public Optional<EnvironmentSpec> signingProfileOwner() {
         if (registry.signing() == null || registry.signing().profileArn() == null) {
             return Optional.empty();
         }

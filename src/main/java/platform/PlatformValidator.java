@@ -43,7 +43,7 @@ final class PlatformValidator {
 
     private void run() {
         naming();
-        unique("environments", platform.environments(), Environment::name, "environment");
+        unique("environments", platform.environments(), EnvironmentSpec::name, "environment");
         unique("services", platform.services(), Service::name, "service");
         for (int i = 0; i < platform.environments().size(); i++) {
             environment(i, platform.environments().get(i));
@@ -109,7 +109,7 @@ final class PlatformValidator {
         Map<String, Integer> owner = new HashMap<>();
         Set<String> reported = new LinkedHashSet<>();
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             if (env.name() == null || env.account() == null || env.region() == null || !namingUsable(i)) {
                 continue;
             }
@@ -124,7 +124,7 @@ final class PlatformValidator {
                 }
                 Integer first = owner.putIfAbsent(env.account() + "/" + env.region() + "/" + repository, i);
                 if (first != null && reported.add(first + "/" + i)) {
-                    Environment other = platform.environments().get(first);
+                    EnvironmentSpec other = platform.environments().get(first);
                     if (other.name().equals(env.name())) {
                         continue;
                     }
@@ -147,10 +147,10 @@ final class PlatformValidator {
         if (!problems.isUsable("environments") || !problems.isUsable("services") || !problems.isUsable("platform")) {
             return;
         }
-        Map<String, Environment> own = new HashMap<>();
-        List<Environment> envs = platform.environments();
+        Map<String, EnvironmentSpec> own = new HashMap<>();
+        List<EnvironmentSpec> envs = platform.environments();
         for (int i = 0; i < envs.size(); i++) {
-            Environment env = envs.get(i);
+            EnvironmentSpec env = envs.get(i);
             if (env.name() == null || env.account() == null || env.region() == null || !namingUsable(i)) {
                 return;
             }
@@ -161,7 +161,7 @@ final class PlatformValidator {
             }
         }
         for (int i = 0; i < envs.size(); i++) {
-            Environment env = envs.get(i);
+            EnvironmentSpec env = envs.get(i);
             Set<String> destinations = new LinkedHashSet<>();
             env.replicaRegions().forEach(r -> destinations.add(env.account() + "/" + r));
             platform.replicationRules(env).forEach(rule -> rule.destinations().stream()
@@ -170,7 +170,7 @@ final class PlatformValidator {
             for (String destination : destinations) {
                 for (Service service : platform.services()) {
                     String repository = platform.repositoryName(env, service);
-                    Environment other = own.get(destination + "/" + repository);
+                    EnvironmentSpec other = own.get(destination + "/" + repository);
                     if (other != null && other != env) {
                         problems.add("environments[" + i + "].name", "environment \"" + env.name() + "\" replicates repository \""
                                         + repository + "\" into account " + destination.replace("/", ", region ")
@@ -187,7 +187,7 @@ final class PlatformValidator {
 
     // --- environments -------------------------------------------------------------------------------
 
-    private void environment(int i, Environment env) {
+    private void environment(int i, EnvironmentSpec env) {
         String path = "environments[" + i + "]";
         for (int k = 0; k < env.replicaRegions().size(); k++) {
             String region = env.replicaRegions().get(k);
@@ -224,7 +224,7 @@ final class PlatformValidator {
         }
     }
 
-    private void vpc(String path, Environment env) {
+    private void vpc(String path, EnvironmentSpec env) {
         Vpc vpc = env.vpc();
         if (env.region() != null) {
             for (int k = 0; k < vpc.subnets().size(); k++) {
@@ -255,7 +255,7 @@ final class PlatformValidator {
         }
         int index = platform.environments().indexOf(env);
         for (int j = 0; j < index; j++) {
-            Environment other = platform.environments().get(j);
+            EnvironmentSpec other = platform.environments().get(j);
             if (other.vpc() != null && vpc.id() != null && vpc.id().equals(other.vpc().id())
                     && !(env.account() + env.region()).equals(other.account() + other.region())) {
                 problems.add(path + ".id", "VPC " + vpc.id() + " is also given for environment \"" + other.name()
@@ -352,7 +352,7 @@ final class PlatformValidator {
         if (service.overrideReason() != null) {
             return;
         }
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             if (env.profile() != null && platform.profile(env, service).requireImmutableTags()) {
                 problems.add(path + ".tagMutabilityExclusions", "tagMutabilityExclusions make tags mutable, but environment \""
                                 + env.name() + "\" (profile " + env.profile().fileValue() + ") requires immutable tags",
@@ -464,7 +464,7 @@ final class PlatformValidator {
     private void puller(int i, Puller puller) {
         String path = "pullers[" + i + "]";
         references(path + ".environments", puller.environments(), "environments",
-                platform.environments().stream().map(Environment::name).toList(), "environment");
+                platform.environments().stream().map(EnvironmentSpec::name).toList(), "environment");
         references(path + ".services", puller.services(), "services",
                 platform.services().stream().map(Service::name).toList(), "service");
         if (puller.type() == null) {
@@ -486,8 +486,8 @@ final class PlatformValidator {
                         "give a role of account " + puller.account() + ", or correct account");
             }
         }
-        List<Environment> applies = platform.environments(puller);
-        for (Environment env : applies) {
+        List<EnvironmentSpec> applies = platform.environments(puller);
+        for (EnvironmentSpec env : applies) {
             if (env.account() == null || env.region() == null) {
                 continue;
             }
@@ -571,7 +571,7 @@ final class PlatformValidator {
         if (scanning.type() != ScanType.BASIC) {
             return;
         }
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             if (env.profile() == null) {
                 continue;
             }
@@ -588,10 +588,10 @@ final class PlatformValidator {
     }
 
     private void replication() {
-        List<ReplicationRule> rules = platform.registry().replication();
-        List<String> names = platform.environments().stream().map(Environment::name).toList();
+        List<ReplicationRuleSpec> rules = platform.registry().replication();
+        List<String> names = platform.environments().stream().map(EnvironmentSpec::name).toList();
         for (int i = 0; i < rules.size(); i++) {
-            ReplicationRule rule = rules.get(i);
+            ReplicationRuleSpec rule = rules.get(i);
             String path = "registry.replication[" + i + "]";
             references(path + ".environments", rule.environments(), "environments", names, "environment");
             replicationPrefixes(path, rule);
@@ -599,7 +599,7 @@ final class PlatformValidator {
                 problems.add(path + ".repositoryPrefixes", rule.repositoryPrefixes().size() + " filters exceed ECR's limit of "
                         + MAX_FILTERS_PER_RULE + " a rule", "use shorter prefixes that cover more repositories");
             }
-            for (Environment env : platform.environments()) {
+            for (EnvironmentSpec env : platform.environments()) {
                 if (!platform.replicationRules(env).contains(rule) || env.account() == null) {
                     continue;
                 }
@@ -642,11 +642,11 @@ final class PlatformValidator {
     }
 
     /** A rule's repositoryPrefixes select repositories of the environments it covers, never another environment's. */
-    private void replicationPrefixes(String path, ReplicationRule rule) {
+    private void replicationPrefixes(String path, ReplicationRuleSpec rule) {
         if (!repositoryPrefixesKnown()) {
             return;
         }
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             if (env.name() == null || !platform.replicationRules(env).contains(rule)) {
                 continue;
             }
@@ -668,7 +668,7 @@ final class PlatformValidator {
             return false;
         }
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment e = platform.environments().get(i);
+            EnvironmentSpec e = platform.environments().get(i);
             if (e.name() == null || e.account() == null || e.region() == null || !namingUsable(i)) {
                 return false;
             }
@@ -683,7 +683,7 @@ final class PlatformValidator {
      * another owner must not be one the file asks this platform to write.
      */
     private void ownership() {
-        List<String> accounts = platform.environments().stream().map(Environment::account).filter(a -> a != null).distinct().toList();
+        List<String> accounts = platform.environments().stream().map(EnvironmentSpec::account).filter(a -> a != null).distinct().toList();
         List<Account> claimed = platform.accountOwnership();
         duplicates("accounts", claimed.stream().map(Account::account).toList(), "account");
         for (int i = 0; i < claimed.size(); i++) {
@@ -720,7 +720,7 @@ final class PlatformValidator {
                                 + " replicaRegions and registry.replication rules and have the owner add them");
             }
             if (owner.registryPolicy() == SettingOwnership.EXISTING) {
-                for (Environment env : platform.environments()) {
+                for (EnvironmentSpec env : platform.environments()) {
                     boolean intoHere = !env.account().equals(location.account())
                             && platform.mergedReplicationRules(new RegistryLocation(env.account(), env.region())).stream()
                             .anyMatch(r -> r.source().equals(env) && r.destinations().contains(location));
@@ -745,23 +745,23 @@ final class PlatformValidator {
     }
 
     private void pullThroughCache() {
-        List<PullThroughCacheRule> rules = platform.registry().pullThroughCache();
+        List<PullThroughCacheSpec> rules = platform.registry().pullThroughCache();
         if (rules.size() > MAX_PULL_THROUGH_CACHE_RULES) {
             problems.add("registry.pullThroughCache", rules.size() + " pull-through cache rules exceed ECR's limit of "
                     + MAX_PULL_THROUGH_CACHE_RULES + " a registry", "cache fewer upstream registries");
         }
         cachePrefixesPerRegistry(rules);
         for (int i = 0; i < rules.size(); i++) {
-            PullThroughCacheRule rule = rules.get(i);
+            PullThroughCacheSpec rule = rules.get(i);
             String path = "registry.pullThroughCache[" + i + "]";
             references(path + ".environments", rule.environments(), "environments",
-                    platform.environments().stream().map(Environment::name).toList(), "environment");
+                    platform.environments().stream().map(EnvironmentSpec::name).toList(), "environment");
             if (rule.upstream() == null) {
                 continue;
             }
             if (rule.credentialArn() != null) {
                 String[] arn = rule.credentialArn().split(":");
-                for (Environment env : platform.environments()) {
+                for (EnvironmentSpec env : platform.environments()) {
                     if (rule.appliesTo(env) && env.account() != null && env.region() != null
                             && !(arn[3].equals(env.region()) && arn[4].equals(env.account()))) {
                         problems.add(path + ".credentialArn", "the secret is in account " + arn[4] + ", region " + arn[3]
@@ -829,7 +829,7 @@ final class PlatformValidator {
         // Promotion writes <env>-<date>-<digest>; a build or release prefix that such a tag starts with would hand
         // promoted images (which the environment runs) to the rule of builds, or make two rules select one filter.
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             if (env.name() == null) {
                 continue;
             }
@@ -846,7 +846,7 @@ final class PlatformValidator {
         if (!tagging.allowLatest()) {
             return;
         }
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             if (env.profile() != null && platform.profile(env).requireImmutableTags()) {
                 problems.add("tagging.allowLatest", "allowLatest needs a mutable \"latest\" tag, but environment \"" + env.name()
                                 + "\" (profile " + env.profile().fileValue() + ") requires immutable tags",
@@ -858,7 +858,7 @@ final class PlatformValidator {
     }
 
     private void promotionOrder() {
-        List<String> names = platform.environments().stream().map(Environment::name).toList();
+        List<String> names = platform.environments().stream().map(EnvironmentSpec::name).toList();
         if (!problems.isUsable("promotionOrder") || !problems.isUsable("environments")) {
             return;
         }
@@ -877,7 +877,7 @@ final class PlatformValidator {
         }
         String firstProd = null;
         for (int k = 0; k < order.size(); k++) {
-            Environment env = platform.environment(order.get(k)).orElse(null);
+            EnvironmentSpec env = platform.environment(order.get(k)).orElse(null);
             if (env == null || env.profile() == null) {
                 continue;
             }
@@ -901,7 +901,7 @@ final class PlatformValidator {
             return;
         }
         for (int i = 0; i < platform.environments().size(); i++) {
-            Environment env = platform.environments().get(i);
+            EnvironmentSpec env = platform.environments().get(i);
             if (env.profile() == null) {
                 continue;
             }
@@ -957,15 +957,15 @@ final class PlatformValidator {
      * A cache prefix is unique within one registry: rules for the same prefix are fine when they apply to different
      * accounts or regions (each with its own secret).
      */
-    private void cachePrefixesPerRegistry(List<PullThroughCacheRule> rules) {
+    private void cachePrefixesPerRegistry(List<PullThroughCacheSpec> rules) {
         Map<String, Integer> seen = new HashMap<>();
         Set<Integer> reported = new java.util.HashSet<>();
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             if (env.account() == null || env.region() == null) {
                 continue;
             }
             for (int i = 0; i < rules.size(); i++) {
-                PullThroughCacheRule rule = rules.get(i);
+                PullThroughCacheSpec rule = rules.get(i);
                 if (rule.prefix() == null || !rule.appliesTo(env)) {
                     continue;
                 }

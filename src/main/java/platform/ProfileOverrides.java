@@ -16,7 +16,7 @@ public record ProfileOverrides(
         @Field(minimum = 0, value = "Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
         Integer buildTagRetentionDays,
         @Field("DESTROY or RETAIN repositories (and their images) when the stack is deleted.")
-        RemovalPolicy removalPolicy,
+        RepositoryRemoval removalPolicy,
         @Field("Stack termination protection (environments only; it is a stack setting).")
         Boolean terminationProtection,
         @Field("SCAN_ON_PUSH or CONTINUOUS_SCAN (CONTINUOUS_SCAN needs ENHANCED scanning).")
@@ -43,7 +43,7 @@ public record ProfileOverrides(
      * @param requireImmutableTags    reject tag-mutability exclusions without an overrideReason
      */
     public ProfileOverrides(Integer untaggedExpiryDays, Integer keepLastImages, Integer releaseTagRetentionDays,
-                            Integer buildTagRetentionDays, RemovalPolicy removalPolicy, Boolean terminationProtection,
+                            Integer buildTagRetentionDays, RepositoryRemoval removalPolicy, Boolean terminationProtection,
                             ScanFrequency scanFrequency, Boolean alerts, Severity alertSeverity,
                             Boolean requireImmutableTags) {
         this(untaggedExpiryDays, keepLastImages, releaseTagRetentionDays, null, buildTagRetentionDays, removalPolicy,

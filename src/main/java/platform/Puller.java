@@ -38,7 +38,7 @@ public record Puller(
      * @param environment the environment, from the platform file
      * @return the account the puller runs in
      */
-    public String account(Environment environment) {
+    public String account(EnvironmentSpec environment) {
         if (account != null) {
             return account;
         }
@@ -51,7 +51,7 @@ public record Puller(
      * @param environment the environment, from the platform file
      * @return the region the puller runs in
      */
-    public String region(Environment environment) {
+    public String region(EnvironmentSpec environment) {
         return region != null ? region : environment.region();
     }
 

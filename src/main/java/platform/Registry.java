@@ -7,9 +7,9 @@ public record Registry(
         @Field("Registry scanning. Default: ENHANCED when some repository scans continuously (prod does), else BASIC; frequencies from the profiles.")
         Scanning scanning,
         @Field("Replication rules beyond environments' replicaRegions (cross-account, disaster recovery). Default: none.")
-        List<ReplicationRule> replication,
+        List<ReplicationRuleSpec> replication,
         @Field("Pull-through cache rules for trusted upstream registries. Default: none.")
-        List<PullThroughCacheRule> pullThroughCache,
+        List<PullThroughCacheSpec> pullThroughCache,
         @Field("Repository creation templates besides the ones generated for the cache and replication. Default: none.")
         List<CreationTemplate> creationTemplates,
         @Field("Managed image signing with AWS Signer. Default: off.")
@@ -50,7 +50,7 @@ public record Registry(
      * @param creationTemplates repository creation templates
      * @param signing managed image signing
      */
-    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+    public Registry(Scanning scanning, List<ReplicationRuleSpec> replication, List<PullThroughCacheSpec> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing) {
         this(scanning, replication, pullThroughCache, creationTemplates, signing, null, null);
     }
@@ -65,7 +65,7 @@ public record Registry(
      * @param signing managed image signing
      * @param ownership who owns each registry-wide singleton per account and region
      */
-    public Registry(Scanning scanning, List<ReplicationRule> replication, List<PullThroughCacheRule> pullThroughCache,
+    public Registry(Scanning scanning, List<ReplicationRuleSpec> replication, List<PullThroughCacheSpec> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing, List<RegistryOwnership> ownership) {
         this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, null);
     }

@@ -13,7 +13,7 @@ public record ReplicationDestination(
      * @param source the environment replicated from
      * @return the destination account
      */
-    public String account(Environment source) {
+    public String account(EnvironmentSpec source) {
         return account != null ? account : source.account();
     }
 }

@@ -1,7 +1,7 @@
 package publishing;
 
 import platform.Architecture;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.Publisher;
 import platform.PublisherType;
@@ -55,8 +55,8 @@ public record PublishTarget(String platformName, String service, String environm
 
     /** The target of one service; the platform must be loaded (validated) by {@code PlatformLoader}. */
     public static PublishTarget of(Platform platform, Service service) {
-        List<List<Environment>> steps = platform.promotionSteps();
-        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        List<List<EnvironmentSpec>> steps = platform.promotionSteps();
+        EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         if (service.lambda() && service.architectures().size() != 1) {
             throw new IllegalArgumentException("services." + service.name() + ".architectures " + service.architectures().stream()
                     .map(Architecture::fileValue).toList() + " is invalid for a Lambda service: Lambda runs one architecture. "
@@ -67,9 +67,9 @@ public record PublishTarget(String platformName, String service, String environm
         Severity threshold = platform.profile(first, service).alertSeverity();
         List<Severity> gate = Arrays.stream(Severity.values()).filter(s -> s.compareTo(threshold) >= 0).toList();
         List<PromotionStep> promotions = new ArrayList<>();
-        for (List<Environment> step : steps) {
-            Environment from = step.get(0);
-            Environment to = step.get(1);
+        for (List<EnvironmentSpec> step : steps) {
+            EnvironmentSpec from = step.get(0);
+            EnvironmentSpec to = step.get(1);
             promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from), platform.repositoryName(from, service),
                     registry(to), platform.repositoryName(to, service),
                     RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name(), service.name()))));
@@ -93,7 +93,7 @@ public record PublishTarget(String platformName, String service, String environm
         return registry + "/" + repository;
     }
 
-    private static String registry(Environment environment) {
+    private static String registry(EnvironmentSpec environment) {
         return environment.account() + ".dkr.ecr." + environment.region() + ".amazonaws.com";
     }
 

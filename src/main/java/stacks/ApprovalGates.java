@@ -1,6 +1,6 @@
 package stacks;
 
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.Profile;
 
@@ -19,10 +19,10 @@ import java.util.List;
  */
 public final class ApprovalGates {
 
-    private final List<Environment> order;
+    private final List<EnvironmentSpec> order;
     private final List<String> approvalBefore;
 
-    private ApprovalGates(List<Environment> order, List<String> approvalBefore) {
+    private ApprovalGates(List<EnvironmentSpec> order, List<String> approvalBefore) {
         this.order = List.copyOf(order);
         this.approvalBefore = List.copyOf(approvalBefore);
     }
@@ -66,7 +66,7 @@ public final class ApprovalGates {
      * @return the names of the platform's prod environments
      */
     public static List<String> defaultApprovalBefore(Platform platform) {
-        return platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(Environment::name).toList();
+        return platform.environments().stream().filter(e -> e.profile() == Profile.PROD).map(EnvironmentSpec::name).toList();
     }
 
     /**
@@ -75,12 +75,12 @@ public final class ApprovalGates {
      * @param environment an environment of the platform
      * @return true when an approval precedes the environment's stage
      */
-    public boolean approvalBefore(Environment environment) {
+    public boolean approvalBefore(EnvironmentSpec environment) {
         return approvalBefore.contains(environment.name());
     }
 
     /** The position in promotion order of the last approval at or before the environment; -1 when none precedes it. */
-    int gate(Environment environment) {
+    int gate(EnvironmentSpec environment) {
         int gate = -1;
         for (int i = 0; i < order.size(); i++) {
             if (approvalBefore.contains(order.get(i).name())) {
@@ -98,7 +98,7 @@ public final class ApprovalGates {
      * {@code changed}: {@code proposed} itself when no environment of {@code changed} is behind a later approval,
      * otherwise the first environment of {@code changed} behind the latest approval among them.
      */
-    Environment stageFor(Environment proposed, Collection<Environment> changed) {
+    EnvironmentSpec stageFor(EnvironmentSpec proposed, Collection<EnvironmentSpec> changed) {
         int latest = changed.stream().mapToInt(this::gate).max().orElse(-1);
         if (gate(proposed) >= latest) {
             return proposed;

@@ -1,6 +1,6 @@
 package stacks;
 
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
@@ -55,7 +55,7 @@ public final class DeliveryPipeline {
                     + " Hint: pass the function that builds one environment's stacks into a given Stage");
         }
         if (props.approvalBefore() != null) {
-            List<String> names = platform.environments().stream().map(Environment::name).toList();
+            List<String> names = platform.environments().stream().map(EnvironmentSpec::name).toList();
             for (String name : props.approvalBefore()) {
                 if (!names.contains(name)) {
                     problems.add("approvalBefore \"" + name + "\" names no environment: must be one of "
@@ -87,8 +87,8 @@ public final class DeliveryPipeline {
      * @param platform the platform, as loaded from the platform file
      * @return the environments in promotion order
      */
-    public static List<Environment> promotionOrder(Platform platform) {
-        Set<Environment> ordered = new LinkedHashSet<>();
+    public static List<EnvironmentSpec> promotionOrder(Platform platform) {
+        Set<EnvironmentSpec> ordered = new LinkedHashSet<>();
         platform.promotionOrder().forEach(name -> platform.environment(name).ifPresent(ordered::add));
         ordered.addAll(platform.environments());
         return List.copyOf(ordered);

@@ -1,6 +1,6 @@
 package stacks;
 
-import platform.Environment;
+import platform.EnvironmentSpec;
 import software.amazon.awscdk.Stage;
 
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 public record DeliveryPipelineProps(
         String platformFile,
-        BiConsumer<Stage, Environment> environmentStacks,
+        BiConsumer<Stage, EnvironmentSpec> environmentStacks,
         Consumer<Stage> perStage,
         List<String> approvalBefore) {
 
@@ -56,7 +56,7 @@ public record DeliveryPipelineProps(
      */
     public static final class Builder {
         private String platformFile;
-        private BiConsumer<Stage, Environment> environmentStacks;
+        private BiConsumer<Stage, EnvironmentSpec> environmentStacks;
         private Consumer<Stage> perStage;
         private List<String> approvalBefore;
 
@@ -77,7 +77,7 @@ public record DeliveryPipelineProps(
          * @param environmentStacks the value of {@code environmentStacks}
          * @return this builder
          */
-        public Builder environmentStacks(BiConsumer<Stage, Environment> environmentStacks) {
+        public Builder environmentStacks(BiConsumer<Stage, EnvironmentSpec> environmentStacks) {
             this.environmentStacks = environmentStacks;
             return this;
         }

@@ -2,7 +2,7 @@ package stacks;
 
 import constructs.repository.RepositoryKey;
 import platform.Delivery;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -133,7 +133,7 @@ public class DeliveryPipelineStack extends Stack {
         this.approvalTopic = approvalTopic(delivery);
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
                 : ApprovalGates.defaultApprovalBefore(platform);
-        for (Environment environment : DeliveryPipeline.promotionOrder(platform)) {
+        for (EnvironmentSpec environment : DeliveryPipeline.promotionOrder(platform)) {
             EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
             props.perStage().accept(stage);
             List<Step> pre = approvalBefore.contains(environment.name())
@@ -444,7 +444,7 @@ public class DeliveryPipelineStack extends Stack {
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(delivery.account()).region(delivery.region()).build())
                 .description("ecr-blueprint: delivery pipeline of " + platform.name()
-                        + " (" + String.join(" -> ", DeliveryPipeline.promotionOrder(platform).stream().map(Environment::name).toList()) + ")")
+                        + " (" + String.join(" -> ", DeliveryPipeline.promotionOrder(platform).stream().map(EnvironmentSpec::name).toList()) + ")")
                 .build();
     }
 }

@@ -30,7 +30,7 @@ import constructs.network.S3GatewayPolicy;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
 import constructs.internal.StackValues;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.EnvironmentProfile;
 import platform.Platform;
 import platform.Publisher;
@@ -86,7 +86,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * @param services the services whose repositories this stack holds
      * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints})
      */
-    public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
+    public EnvironmentStack(Construct scope, String id, Platform platform, EnvironmentSpec environment, List<Service> services,
                             boolean ownsVpcEndpoints) {
         this(scope, id, platform, environment, services, ownsVpcEndpoints, 1, true);
     }
@@ -105,7 +105,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * @param services the services whose repositories this stack holds (one shard's)
      * @param ownsVpcEndpoints whether this environment creates the VPC endpoints ({@link platform.Platform#ownsVpcEndpoints}); false when an earlier environment with the same VPC does
      */
-    public EnvironmentStack(Construct scope, String id, Platform platform, Environment environment, List<Service> services,
+    public EnvironmentStack(Construct scope, String id, Platform platform, EnvironmentSpec environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
@@ -138,7 +138,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * promotion order only (images are built once), a promoter in every later one, and the workload
      * pull roles the platform file asks for. Other accounts and Lambda are granted in repository policies.
      */
-    private void access(Platform platform, Environment environment) {
+    private void access(Platform platform, EnvironmentSpec environment) {
         String signingProfile = platform.registry().signing() == null ? null : platform.registry().signing().profileArn();
         String prefixArn = RepositoryScope.prefixArn(environment.account(), environment.region(), platform.repositoryPrefix(environment));
         boolean firstEnvironment = platform.promotionOrder().get(0).equals(environment.name());
@@ -146,7 +146,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             if (firstEnvironment) {
                 publishers(platform, environment, service, signingProfile, prefixArn);
             }
-            for (List<Environment> step : platform.promotionSteps()) {
+            for (List<EnvironmentSpec> step : platform.promotionSteps()) {
                 if (step.get(1).equals(environment)) {
                     promoter(platform, step.get(0), environment, service, signingProfile);
                 }
@@ -184,7 +184,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * {@code signer:SignPayload} on the profile through a profile permission here, in the profile's account.
      * Source: https://docs.aws.amazon.com/signer/latest/developerguide/signer-cross-account.html
      */
-    private void signingPermissions(Platform platform, Environment environment) {
+    private void signingPermissions(Platform platform, EnvironmentSpec environment) {
         String profileArn = platform.registry().signing().profileArn();
         String[] path = profileArn.substring(profileArn.indexOf(":/signing-profiles/") + ":/signing-profiles/".length()).split("/");
         for (String account : platform.signingAccounts()) {
@@ -208,7 +208,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * same services' repositories by deterministic ARN, with that region's prefix fallback. ECR replicates images
      * but not permissions, so a workload in a replica region needs its own grant there.
      */
-    private List<RepositoryScope> replicaScopes(Platform platform, Environment environment, PullerRoleKind kind) {
+    private List<RepositoryScope> replicaScopes(Platform platform, EnvironmentSpec environment, PullerRoleKind kind) {
         List<Service> pulled = new ArrayList<>();
         for (Puller puller : platform.pullers(environment)) {
             if (PULLER_ROLES.get(puller.type()) == kind) {
@@ -230,7 +230,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     }
 
     /** The cache namespaces of the environment's registry, {@code repository/<prefix>/*}: builds and workloads pull base images through them. */
-    private static List<String> cachePrefixArns(Platform platform, Environment environment) {
+    private static List<String> cachePrefixArns(Platform platform, EnvironmentSpec environment) {
         return RegistryPlan.cachePrefixes(platform, environment.account(), environment.region()).stream()
                 .map(prefix -> RepositoryScope.prefixArn(environment.account(), environment.region(), prefix + "/")).toList();
     }
@@ -257,7 +257,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerRoleKind.EKS_FARGATE_POD_EXECUTION, "EksFargatePodExecutionRole",
             PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole");
 
-    private void publishers(Platform platform, Environment environment, Service service, String signingProfile, String prefixArn) {
+    private void publishers(Platform platform, EnvironmentSpec environment, Service service, String signingProfile, String prefixArn) {
         String repositoryArn = repositories.get(service.name()).getRepositoryArn();
         List<String> cachePrefixArns = cachePrefixArns(platform, environment);
         // The generated scan gate lists Amazon Inspector findings where this registry scans ENHANCED.
@@ -311,7 +311,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * repository (by deterministic ARN, never a cross-stack reference), pushes it to this environment's, and is
      * assumed only from that service's GitHub repositories in this environment's GitHub environment.
      */
-    private void promoter(Platform platform, Environment source, Environment target, Service service, String signingProfile) {
+    private void promoter(Platform platform, EnvironmentSpec source, EnvironmentSpec target, Service service, String signingProfile) {
         List<String> githubRepositories = service.publishers().stream()
                 .filter(p -> p.type() == PublisherType.GITHUB)
                 .map(Publisher::repository).distinct().toList();
@@ -334,7 +334,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * A dashboard for every environment; alerts where the profile asks for them or the file names
      * subscribers. Construct ids are fixed: the topic's key is stateful.
      */
-    private void observability(Platform platform, Environment environment, String id, EnvironmentProfile profile) {
+    private void observability(Platform platform, EnvironmentSpec environment, String id, EnvironmentProfile profile) {
         String repositoryPrefix = platform.repositoryPrefix(environment);
         List<String> findingRules = List.of();
         List<String> auditRules = List.of();
@@ -373,7 +373,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     }
 
     /** Interface endpoints for ecr.api and ecr.dkr, the S3 gateway and CloudWatch Logs, on the given VPC. */
-    private void endpoints(Environment environment) {
+    private void endpoints(EnvironmentSpec environment) {
         Vpc vpc = environment.vpc();
         new RegistryEndpoints(this, "RegistryEndpoints", RegistryEndpointsProps.builder()
                 .vpcId(vpc.id())
@@ -413,13 +413,13 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     }
 
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */
-    private String repositoryArn(Platform platform, Environment environment, Service service) {
+    private String repositoryArn(Platform platform, EnvironmentSpec environment, Service service) {
         PrivateRepository own = repositories.get(service.name());
         return own != null ? own.getRepositoryArn()
                 : RepositoryScope.repositoryArn(environment.account(), environment.region(), platform.repositoryName(environment, service));
     }
 
-    private PrivateRepository repository(Platform platform, Environment environment, Service service, boolean exportOutputs) {
+    private PrivateRepository repository(Platform platform, EnvironmentSpec environment, Service service, boolean exportOutputs) {
         EnvironmentProfile profile = platform.profile(environment, service);
         var builder = PrivateRepositoryProps.builder()
                 .repositoryName(platform.repositoryName(environment, service))
@@ -448,13 +448,13 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
 
 
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */
-    private static RepositoryPolicy repositoryPolicy(Platform platform, Environment environment, Service service) {
+    private static RepositoryPolicy repositoryPolicy(Platform platform, EnvironmentSpec environment, Service service) {
         var policy = RepositoryPolicy.builder();
         consumers(policy, platform, environment, environment.region(), service);
         // The next environment's promoter pulls from here; in another account it needs the repository
         // policy too, naming the role through its account root (it may not exist yet).
-        for (List<Environment> step : platform.promotionSteps()) {
-            Environment target = step.get(1);
+        for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+            EnvironmentSpec target = step.get(1);
             if (step.get(0).equals(environment) && !target.account().equals(environment.account())) {
                 policy.pull(RepositoryPrincipal.role(RoleNames.arn(target.account(),
                         RoleNames.promoter(platform.name(), target.name(), service.name()))));
@@ -473,7 +473,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * @param region      the replica region (of the environment's account)
      * @return the policy of the replicas there
      */
-    public static RepositoryPolicy replicaPolicy(Platform platform, Environment environment, String region) {
+    public static RepositoryPolicy replicaPolicy(Platform platform, EnvironmentSpec environment, String region) {
         var policy = RepositoryPolicy.builder();
         consumers(policy, platform, environment, region, null);
         return policy.build();
@@ -483,7 +483,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * Grants the consumers that pull through repository policies (other accounts, Lambda) in {@code region}: of
      * {@code service}, or of every service where null (a replica template's policy covers the whole environment).
      */
-    private static void consumers(RepositoryPolicy.Builder policy, Platform platform, Environment environment, String region,
+    private static void consumers(RepositoryPolicy.Builder policy, Platform platform, EnvironmentSpec environment, String region,
                                   Service service) {
         for (Puller puller : platform.pullers(environment)) {
             if (service != null && !puller.services().isEmpty() && !puller.services().contains(service.name())) {
@@ -508,6 +508,6 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * created, so the retry does not fail on a repository or alias that already exists (docs/delivery.md, recovery).
      */
     static RemovalPolicy removalPolicy(EnvironmentProfile profile) {
-        return profile.removalPolicy() == platform.RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
+        return profile.removalPolicy() == platform.RepositoryRemoval.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
     }
 }

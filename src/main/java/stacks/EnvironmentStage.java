@@ -1,6 +1,6 @@
 package stacks;
 
-import platform.Environment;
+import platform.EnvironmentSpec;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StageProps;
@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  */
 public class EnvironmentStage extends Stage {
 
-    private final Environment environment;
+    private final EnvironmentSpec environment;
 
     /**
      * A stage of the delivery pipeline deploying one environment to its account and region.
@@ -26,8 +26,8 @@ public class EnvironmentStage extends Stage {
      * @param environment the environment, from the platform file
      * @param environmentStacks creates the environment's stacks with the stage as their scope
      */
-    public EnvironmentStage(Construct scope, String id, Environment environment,
-                            BiConsumer<Stage, Environment> environmentStacks) {
+    public EnvironmentStage(Construct scope, String id, EnvironmentSpec environment,
+                            BiConsumer<Stage, EnvironmentSpec> environmentStacks) {
         super(scope, id, StageProps.builder()
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(environment.account()).region(environment.region()).build())
@@ -46,7 +46,7 @@ public class EnvironmentStage extends Stage {
      *
      * @return the environment
      */
-    public Environment environment() {
+    public EnvironmentSpec environment() {
         return environment;
     }
 

@@ -3,7 +3,7 @@ package stacks;
 import compliance.Compliance;
 import compliance.Pack;
 import platform.CompliancePack;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.ControlTower;
 import platform.Platform;
 import platform.PublisherType;
@@ -87,7 +87,7 @@ public final class PlatformStacks {
             // registry estate, which lives in the stages.
             Compliance.applyTo(scope, Set.of(), List.of());
         } else {
-            for (Environment env : DeliveryPipeline.promotionOrder(platform)) {
+            for (EnvironmentSpec env : DeliveryPipeline.promotionOrder(platform)) {
                 environmentStacks(scope, platform, env, ownership);
             }
             Compliance.applyTo(scope, packs);
@@ -115,7 +115,7 @@ public final class PlatformStacks {
     }
 
     /** The stacks one environment owns: its own, and the shared ones it is the first in promotion order to need. */
-    static List<Stack> environmentStacks(Construct scope, Platform platform, Environment env, Ownership ownership) {
+    static List<Stack> environmentStacks(Construct scope, Platform platform, EnvironmentSpec env, Ownership ownership) {
         List<Stack> stacks = new ArrayList<>();
         if (ownership.ownsAccount(env)) {
             var accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
@@ -175,7 +175,7 @@ public final class PlatformStacks {
      * Where the registry's scanning belongs to someone else, nothing here can give the environment's repositories the
      * profile's continuous scanning: the owner's configuration decides (its catch-all scans them at least on push).
      */
-    private static void warnWhereScanningIsLeftToItsOwner(Stack stack, Platform platform, Environment env) {
+    private static void warnWhereScanningIsLeftToItsOwner(Stack stack, Platform platform, EnvironmentSpec env) {
         var location = new RegistryLocation(env.account(), env.region());
         boolean continuous = platform.services().stream()
                 .anyMatch(s -> platform.profile(env, s).scanFrequency() == ScanFrequency.CONTINUOUS_SCAN);
@@ -197,7 +197,7 @@ public final class PlatformStacks {
      * Whether the environment has roles that GitHub Actions assumes: the publishers of the first
      * environment of the promotion order, and the promoter of every later one.
      */
-    static boolean trustsGitHub(Platform platform, Environment env) {
+    static boolean trustsGitHub(Platform platform, EnvironmentSpec env) {
         boolean anyGitHubPublisher = platform.services().stream()
                 .flatMap(s -> s.publishers().stream()).anyMatch(p -> p.type() == PublisherType.GITHUB);
         return anyGitHubPublisher && platform.promotionOrder().contains(env.name());
@@ -216,7 +216,7 @@ public final class PlatformStacks {
         return packs;
     }
 
-    private static void tag(Stack stack, Platform platform, Environment env) {
+    private static void tag(Stack stack, Platform platform, EnvironmentSpec env) {
         Tags.of(stack).add("platform", platform.name());
         if (env != null) {
             Tags.of(stack).add("environment", env.name());
@@ -226,15 +226,15 @@ public final class PlatformStacks {
 
     /** Which environment owns each shared stack: the first in promotion order that needs it. */
     static final class Ownership {
-        private final Map<String, Environment> accountOwners = new LinkedHashMap<>();
-        private final Map<RegistryPlan.Registry, Environment> registryOwners = new LinkedHashMap<>();
-        private final Map<String, Environment> vpcOwners = new LinkedHashMap<>();
+        private final Map<String, EnvironmentSpec> accountOwners = new LinkedHashMap<>();
+        private final Map<RegistryPlan.Registry, EnvironmentSpec> registryOwners = new LinkedHashMap<>();
+        private final Map<String, EnvironmentSpec> vpcOwners = new LinkedHashMap<>();
         /** The shared stacks built so far, for the dependencies of the environments that do not own them. */
         private final Map<String, Stack> accountStacks = new LinkedHashMap<>();
         private final Map<RegistryPlan.Registry, Stack> registryStacks = new LinkedHashMap<>();
         private final Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> contributions;
         private final List<Service> publicServices;
-        private final Environment releaseEnvironment;
+        private final EnvironmentSpec releaseEnvironment;
 
         private final ShardMap committedShards;
         private final ShardMap shards;
@@ -250,8 +250,8 @@ public final class PlatformStacks {
         Ownership(Platform platform, ShardMap committedShards, ApprovalGates gates) {
             this.committedShards = committedShards;
             this.shards = ShardMap.update(committedShards, platform);
-            List<Environment> order = DeliveryPipeline.promotionOrder(platform);
-            for (Environment env : order) {
+            List<EnvironmentSpec> order = DeliveryPipeline.promotionOrder(platform);
+            for (EnvironmentSpec env : order) {
                 // Where the provider exists already, roles trust it by its ARN and no account stack is needed.
                 if (trustsGitHub(platform, env) && platform.createsGitHubOidcProvider(env.account())) {
                     accountOwners.putIfAbsent(env.account(), env);
@@ -262,7 +262,7 @@ public final class PlatformStacks {
             }
             this.contributions = RegistryPlan.of(platform).contributions();
             for (RegistryPlan.Registry registry : contributions.keySet()) {
-                Environment first = order.stream()
+                EnvironmentSpec first = order.stream()
                         .filter(e -> e.account().equals(registry.account()) && e.region().equals(registry.region()))
                         .findFirst()
                         // a replication destination: owned by the first environment replicating there
@@ -278,14 +278,14 @@ public final class PlatformStacks {
         }
 
         /** The environments a registry's settings change: those living in it and those replicating into it. */
-        private static List<Environment> changedBy(Platform platform, List<Environment> order, RegistryPlan.Registry registry) {
+        private static List<EnvironmentSpec> changedBy(Platform platform, List<EnvironmentSpec> order, RegistryPlan.Registry registry) {
             return order.stream().filter(e -> (e.account().equals(registry.account()) && e.region().equals(registry.region()))
                     || (e.account().equals(registry.account()) && e.replicaRegions().contains(registry.region()))
                     || platform.replicationRules(e).stream().anyMatch(rule -> rule.destinations().stream().anyMatch(d ->
                             d.account(e).equals(registry.account()) && d.region().equals(registry.region())))).toList();
         }
 
-        private static boolean replicatesTo(Platform platform, Environment env, RegistryPlan.Registry registry) {
+        private static boolean replicatesTo(Platform platform, EnvironmentSpec env, RegistryPlan.Registry registry) {
             return platform.replicationRules(env).stream().anyMatch(rule -> rule.destinations().stream()
                     .anyMatch(d -> registry.account().equals(d.account()) && registry.region().equals(d.region())));
         }
@@ -307,15 +307,15 @@ public final class PlatformStacks {
             return registryStacks.get(registry);
         }
 
-        boolean ownsAccount(Environment env) {
+        boolean ownsAccount(EnvironmentSpec env) {
             return env.equals(accountOwners.get(env.account()));
         }
 
-        boolean ownsVpcEndpoints(Environment env) {
+        boolean ownsVpcEndpoints(EnvironmentSpec env) {
             return env.vpc() != null && env.equals(vpcOwners.get(env.account() + "/" + env.region() + "/" + env.vpc().id()));
         }
 
-        Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> registriesOwnedBy(Environment env) {
+        Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> registriesOwnedBy(EnvironmentSpec env) {
             Map<RegistryPlan.Registry, List<constructs.registry.RegistryContribution>> owned = new LinkedHashMap<>();
             contributions.forEach((registry, list) -> {
                 if (env.equals(registryOwners.get(registry))) {
@@ -325,7 +325,7 @@ public final class PlatformStacks {
             return owned;
         }
 
-        boolean ownsPublicRepositories(Environment env) {
+        boolean ownsPublicRepositories(EnvironmentSpec env) {
             return !publicServices.isEmpty() && releaseEnvironment.equals(env);
         }
 

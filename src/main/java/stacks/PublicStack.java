@@ -6,7 +6,7 @@ import constructs.access.PublicPublisherRoleProps;
 import constructs.repository.PublicRepository;
 import constructs.repository.PublicRepositoryProps;
 import constructs.internal.StackValues;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PublicCatalog;
 import platform.Publisher;
@@ -41,7 +41,7 @@ public class PublicStack extends Stack implements StackValues.Holder {
      * @param releaseEnvironment the environment whose account holds the stack
      * @param services the public services
      */
-    public PublicStack(Construct scope, String id, Platform platform, Environment releaseEnvironment, List<Service> services) {
+    public PublicStack(Construct scope, String id, Platform platform, EnvironmentSpec releaseEnvironment, List<Service> services) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(software.amazon.awscdk.Environment.builder()

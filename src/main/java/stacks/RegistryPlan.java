@@ -17,14 +17,14 @@ import constructs.registry.RepositoryCreationTemplateProps;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.EnvironmentProfile;
 import platform.MergedReplicationRule;
 import platform.RegistryLocation;
 import platform.RegistryOwnership;
 import platform.SettingOwnership;
 import platform.Platform;
-import platform.PullThroughCacheRule;
+import platform.PullThroughCacheSpec;
 import platform.ScanFrequency;
 import platform.ScanRule;
 import platform.ScanType;
@@ -55,7 +55,7 @@ public final class RegistryPlan {
     static final int CACHE_ARCHIVE_DAYS = 90;
 
     /** The policy of PULL_THROUGH_CACHE and user creation templates in a registry used by these environments. */
-    static LifecyclePolicy cachePolicy(Platform platform, List<Environment> environments) {
+    static LifecyclePolicy cachePolicy(Platform platform, List<EnvironmentSpec> environments) {
         int untagged = environments.stream().mapToInt(e -> platform.profile(e).untaggedExpiryDays()).max()
                 .orElse(EnvironmentProfile.UNTAGGED_EXPIRY_DAYS);
         int archive = Math.max(CACHE_ARCHIVE_DAYS, environments.stream()
@@ -88,8 +88,8 @@ public final class RegistryPlan {
      */
     public static RegistryPlan of(Platform platform) {
         RegistryPlan plan = new RegistryPlan();
-        Map<Registry, List<Environment>> byRegistry = new LinkedHashMap<>();
-        for (Environment env : platform.environments()) {
+        Map<Registry, List<EnvironmentSpec>> byRegistry = new LinkedHashMap<>();
+        for (EnvironmentSpec env : platform.environments()) {
             byRegistry.computeIfAbsent(new Registry(env.account(), env.region()), r -> new ArrayList<>()).add(env);
         }
         byRegistry.forEach((registry, environments) -> plan.environmentRegistry(platform, registry, environments));
@@ -124,7 +124,7 @@ public final class RegistryPlan {
         return contributions;
     }
 
-    private void environmentRegistry(Platform platform, Registry registry, List<Environment> environments) {
+    private void environmentRegistry(Platform platform, Registry registry, List<EnvironmentSpec> environments) {
         RegistryOwnership owners = platform.registry().ownership(registry.location());
         boolean scanning = owners.scanning() == SettingOwnership.MANAGED;
         RegistryScanType scanType = scanType(platform);
@@ -133,10 +133,10 @@ public final class RegistryPlan {
         // frequent of the frequencies of the environments that use them.
         Set<String> cacheFilters = new LinkedHashSet<>();
         RegistryScanFrequency cacheFrequency = null;
-        for (Environment env : environments) {
+        for (EnvironmentSpec env : environments) {
             var contribution = RegistryContribution.builder("environment " + env.name());
             RegistryScanFrequency frequency = frequency(platform.profile(env).scanFrequency());
-            for (PullThroughCacheRule rule : platform.registry().pullThroughCache()) {
+            for (PullThroughCacheSpec rule : platform.registry().pullThroughCache()) {
                 if (!rule.environments().isEmpty() && !rule.environments().contains(env.name())) {
                     continue;
                 }
@@ -214,9 +214,9 @@ public final class RegistryPlan {
      * Where replicas land: a REPLICATION creation template (KMS with the region's key, immutable, lifecycle) and
      * scanning; where the replicas come from other accounts, one registry policy letting each source account in.
      */
-    private void replicaRegistries(Platform platform, Map<Registry, List<Environment>> environmentRegistries) {
+    private void replicaRegistries(Platform platform, Map<Registry, List<EnvironmentSpec>> environmentRegistries) {
         Map<Registry, Map<String, Set<String>>> crossAccountSources = new LinkedHashMap<>();
-        for (Environment env : platform.environments()) {
+        for (EnvironmentSpec env : platform.environments()) {
             Set<Registry> destinations = new LinkedHashSet<>();
             for (MergedReplicationRule rule : platform.mergedReplicationRules(new RegistryLocation(env.account(), env.region()))) {
                 if (rule.source().equals(env)) {
@@ -273,13 +273,13 @@ public final class RegistryPlan {
      * every service's promoter into an environment that promotes from one of this registry's environments (its
      * BatchGetImage would otherwise keep every promoted image "recently pulled" in the source environment).
      */
-    private static List<String> pullTimeExclusions(Platform platform, List<Environment> environments) {
+    private static List<String> pullTimeExclusions(Platform platform, List<EnvironmentSpec> environments) {
         var settings = platform.registry().pullTimeUpdateExclusions();
         Set<String> principals = new LinkedHashSet<>(settings.roleArns());
         if (settings.ownRoles()) {
-            for (List<Environment> step : platform.promotionSteps()) {
-                Environment source = step.get(0);
-                Environment target = step.get(1);
+            for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+                EnvironmentSpec source = step.get(0);
+                EnvironmentSpec target = step.get(1);
                 if (environments.contains(source)) {
                     platform.services().forEach(service -> principals.add(RoleNames.arn(target.account(),
                             RoleNames.promoter(platform.name(), target.name(), service.name()))));
@@ -305,8 +305,8 @@ public final class RegistryPlan {
      */
     public static List<String> cachePrefixes(Platform platform, String account, String region) {
         Set<String> prefixes = new LinkedHashSet<>();
-        for (Environment env : platform.environmentsIn(new platform.RegistryLocation(account, region))) {
-            for (PullThroughCacheRule rule : platform.registry().pullThroughCache()) {
+        for (EnvironmentSpec env : platform.environmentsIn(new platform.RegistryLocation(account, region))) {
+            for (PullThroughCacheSpec rule : platform.registry().pullThroughCache()) {
                 if (rule.environments().isEmpty() || rule.environments().contains(env.name())) {
                     prefixes.add(cacheRule(rule).ecrRepositoryPrefix());
                 }
@@ -327,7 +327,7 @@ public final class RegistryPlan {
         return RegistryScanFrequency.valueOf(frequency.name());
     }
 
-    private static RegistryPullThroughCacheRuleProps cacheRule(PullThroughCacheRule rule) {
+    private static RegistryPullThroughCacheRuleProps cacheRule(PullThroughCacheSpec rule) {
         var upstream = switch (rule.upstream()) {
             case ECR_PUBLIC -> PullThroughCacheUpstream.ECR_PUBLIC;
             case DOCKER_HUB -> PullThroughCacheUpstream.DOCKER_HUB;

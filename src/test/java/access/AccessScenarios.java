@@ -1,6 +1,6 @@
 package access;
 
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.Publisher;
 import platform.PublisherType;
@@ -85,21 +85,21 @@ public final class AccessScenarios {
         scenarios.add(new Scenario(who, what, on, allowed, requests));
     }
 
-    private Environment first() {
+    private EnvironmentSpec first() {
         return platform.environment(platform.promotionOrder().get(0)).orElseThrow();
     }
 
-    String repositoryArn(Environment environment, Service service, String region) {
+    String repositoryArn(EnvironmentSpec environment, Service service, String region) {
         return EstateTemplates.repositoryArn(environment.account(), region, platform.repositoryName(environment, service));
     }
 
-    String otherPlatformArn(Environment environment, Service service) {
+    String otherPlatformArn(EnvironmentSpec environment, Service service) {
         return EstateTemplates.repositoryArn(environment.account(), environment.region(),
                 OTHER_PLATFORM + "/" + environment.name() + "/" + service.name());
     }
 
     private void publishers() {
-        Environment first = first();
+        EnvironmentSpec first = first();
         for (Service service : platform.services()) {
             for (Publisher publisher : service.publishers()) {
                 String role = RoleNames.arn(first.account(), publisher.type() == PublisherType.GITHUB
@@ -130,7 +130,7 @@ public final class AccessScenarios {
     }
 
     /** A build or a workload pulls a base image through each cache rule of its registry. */
-    private void cachePulls(String who, String role, Environment environment) {
+    private void cachePulls(String who, String role, EnvironmentSpec environment) {
         for (String prefix : cachePrefixes(environment.account(), environment.region())) {
             String cached = EstateTemplates.repositoryArn(environment.account(), environment.region(), prefix + "/library/alpine");
             List<SimulationRequest> pull = new ArrayList<>();
@@ -150,9 +150,9 @@ public final class AccessScenarios {
     }
 
     private void promoters() {
-        for (List<Environment> step : platform.promotionSteps()) {
-            Environment source = step.get(0);
-            Environment target = step.get(1);
+        for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+            EnvironmentSpec source = step.get(0);
+            EnvironmentSpec target = step.get(1);
             List<Service> promoted = platform.services().stream()
                     .filter(s -> s.publishers().stream().anyMatch(p -> p.type() == PublisherType.GITHUB)).toList();
             for (Service service : promoted) {
@@ -180,7 +180,7 @@ public final class AccessScenarios {
     }
 
     private void pullers() {
-        for (Environment environment : platform.environments()) {
+        for (EnvironmentSpec environment : platform.environments()) {
             for (Puller puller : platform.pullers(environment)) {
                 List<Service> services = platform.services(puller);
                 if (puller.getsRole()) {
@@ -195,7 +195,7 @@ public final class AccessScenarios {
     }
 
     /** The regions of the environment's own account that hold its repositories: home and replicas. */
-    private List<String> ownAccountRegions(Environment environment) {
+    private List<String> ownAccountRegions(EnvironmentSpec environment) {
         Set<String> regions = new LinkedHashSet<>();
         regions.add(environment.region());
         regions.addAll(environment.replicaRegions());
@@ -204,7 +204,7 @@ public final class AccessScenarios {
         return List.copyOf(regions);
     }
 
-    private void rolePuller(Environment environment, Puller puller, List<Service> services) {
+    private void rolePuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String role = RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(),
                 stacks.EnvironmentStack.pullerRoleKind(puller.type())));
         String who = puller.type().fileValue() + " puller of " + environment.name();
@@ -220,7 +220,7 @@ public final class AccessScenarios {
                 services.stream().map(s -> access.asRole(role, "ecr:BatchGetImage", otherPlatformArn(environment, s))).toList());
         if (!puller.environments().isEmpty() || platform.environments().size() > 1) {
             // covered per environment: each environment's role reaches only its own repositories
-            for (Environment other : platform.environments()) {
+            for (EnvironmentSpec other : platform.environments()) {
                 if (!other.equals(environment) && other.account().equals(environment.account())) {
                     add(who, "pull", names(other, services) + " (another environment)", false,
                             services.stream().map(s -> access.asRole(role, "ecr:BatchGetImage",
@@ -232,7 +232,7 @@ public final class AccessScenarios {
         cachePulls(who, role, environment);
     }
 
-    private void accountPuller(Environment environment, Puller puller, List<Service> services) {
+    private void accountPuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String account = puller.account(environment);
         String region = puller.region(environment);
         String principal = puller.roleArn() != null ? puller.roleArn() : "arn:aws:iam::" + account + ":role/workload";
@@ -249,7 +249,7 @@ public final class AccessScenarios {
                 services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(environment, s, region))).toList());
     }
 
-    private void lambdaPuller(Environment environment, Puller puller, List<Service> services) {
+    private void lambdaPuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String account = puller.account(environment);
         String region = puller.region(environment);
         String who = "Lambda functions of " + account;
@@ -370,11 +370,11 @@ public final class AccessScenarios {
         }
     }
 
-    private String name(Environment environment, Service service) {
+    private String name(EnvironmentSpec environment, Service service) {
         return platform.repositoryName(environment, service);
     }
 
-    private String names(Environment environment, List<Service> services) {
+    private String names(EnvironmentSpec environment, List<Service> services) {
         return services.size() == 1 ? name(environment, services.get(0))
                 : platform.repositoryPrefix(environment) + "{" + String.join(",", services.stream().map(Service::name).toList()) + "}";
     }

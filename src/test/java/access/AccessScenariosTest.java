@@ -4,7 +4,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PublisherType;
 import platform.Service;
@@ -105,7 +105,7 @@ class AccessScenariosTest {
 
     /** The registry's scan type as its stack configures it (not the platform model's belief about it). */
     static void scanGateFollowsRegistry(Platform platform, EstateAccess access, Map<String, String> files) {
-        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         String scanType = access.templates().resources("AWS::ECR::RegistryScanningConfiguration").stream()
                 .filter(r -> r.account().equals(first.account()) && r.region().equals(first.region()))
                 .map(r -> r.properties().path("ScanType").asText()).findFirst().orElse(null);
@@ -127,7 +127,7 @@ class AccessScenariosTest {
      * environment, and nothing else (no release-tag pattern, no other service).
      */
     static void githubTrustIsExactlyDeclared(Platform platform, EstateAccess access) {
-        Environment first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         for (Service service : platform.services()) {
             List<String> publisherSubjects = new ArrayList<>();
             List<String> repositories = new ArrayList<>();
@@ -146,8 +146,8 @@ class AccessScenariosTest {
                     RoleNames.githubPublisher(platform.name(), first.name(), service.name()))))
                     .as("publisher of " + service.name()).containsExactlyInAnyOrderElementsOf(
                             publisherSubjects.stream().distinct().toList());
-            for (List<Environment> step : platform.promotionSteps()) {
-                Environment target = step.get(1);
+            for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+                EnvironmentSpec target = step.get(1);
                 assertThat(subjects(access, RoleNames.arn(target.account(),
                         RoleNames.promoter(platform.name(), target.name(), service.name()))))
                         .as("promoter of " + service.name() + " into " + target.name())

@@ -18,8 +18,8 @@ class LifecyclePolicyParseTest {
     void readsEveryFieldIntoTheModel() {
         LifecyclePolicy policy = LifecyclePolicy.parse(VALID);
 
-        assertThat(policy).isEqualTo(LifecyclePolicy.of(new LifecycleRule(1, "Expire untagged images after 14 days",
-                new Selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 14),
+        assertThat(policy).isEqualTo(LifecyclePolicy.of(new LifecyclePolicyRule(1, "Expire untagged images after 14 days",
+                new Selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 14),
                 Action.expire())));
     }
 

@@ -14,9 +14,9 @@ class LifecyclePresetsTest {
     class SingleRules {
         @Test
         void keepLastImagesCountsEveryImage() {
-            assertThat(LifecyclePresets.keepLastImages(9, 10)).isEqualTo(new LifecycleRule(9,
+            assertThat(LifecyclePresets.keepLastImages(9, 10)).isEqualTo(new LifecyclePolicyRule(9,
                     "Keep the newest 10 images; expire older images no earlier rule matched",
-                    new Selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 10),
+                    new Selection(ImageTagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 10),
                     Action.expire()));
         }
 
@@ -31,7 +31,7 @@ class LifecyclePresetsTest {
         @Test
         void expireAfterDaysSelectsAnyImageByPushAge() {
             Selection selection = LifecyclePresets.expireAfterDays(3, 30).selection();
-            assertThat(selection.tagStatus()).isEqualTo(TagStatus.ANY);
+            assertThat(selection.tagStatus()).isEqualTo(ImageTagStatus.ANY);
             assertThat(selection.countType()).isEqualTo(CountType.SINCE_IMAGE_PUSHED);
             assertThat(selection.countNumber()).isEqualTo(30);
         }
@@ -56,9 +56,9 @@ class LifecyclePresetsTest {
 
         @Test
         void releasesComeBeforeBuildsOneRulePerPrefix() {
-            List<LifecycleRule> rules = LifecyclePresets.keepReleasesLongerThanBuilds(5, List.of("v"), 365,
+            List<LifecyclePolicyRule> rules = LifecyclePresets.keepReleasesLongerThanBuilds(5, List.of("v"), 365,
                     List.of("commit-", "pr-"), 14);
-            assertThat(rules).extracting(LifecycleRule::rulePriority).containsExactly(5, 6, 7);
+            assertThat(rules).extracting(LifecyclePolicyRule::rulePriority).containsExactly(5, 6, 7);
             assertThat(rules).extracting(r -> r.selection().tagPatternList())
                     .containsExactly(List.of("v*"), List.of("commit-*"), List.of("pr-*"));
             assertThat(rules).extracting(r -> r.selection().countNumber()).containsExactly(365, 14, 14);
@@ -79,16 +79,16 @@ class LifecyclePresetsTest {
 
         @Test
         void staysQuietWhenOnlyBuildTagsAreArchived() {
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecycleRule(1, "Archive build images after 30 days",
-                    new Selection(TagStatus.TAGGED, null, List.of("commit-*"), null, CountType.SINCE_IMAGE_PUSHED,
+            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, "Archive build images after 30 days",
+                    new Selection(ImageTagStatus.TAGGED, null, List.of("commit-*"), null, CountType.SINCE_IMAGE_PUSHED,
                             CountUnit.DAYS, 30), Action.transitionToArchive()));
             assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).isEmpty();
         }
 
         @Test
         void warnsForATaggedPatternThatCoversReleaseTags() {
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecycleRule(1, "Archive version 1 images after 30 days",
-                    new Selection(TagStatus.TAGGED, null, List.of("v1.*"), null, CountType.SINCE_IMAGE_PUSHED,
+            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, "Archive version 1 images after 30 days",
+                    new Selection(ImageTagStatus.TAGGED, null, List.of("v1.*"), null, CountType.SINCE_IMAGE_PUSHED,
                             CountUnit.DAYS, 30), Action.transitionToArchive()));
             assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).hasSize(1);
         }
@@ -129,7 +129,7 @@ class LifecyclePresetsTest {
                     .releaseArchiveDays(90).buildRetentionDays(14).buildTagPrefixes(List.of("sha-")).keepLastImages(20).build());
             assertThat(policy.rules()).extracting(r -> r.selection().tagPatternList())
                     .containsExactly(List.of("v*"), List.of("sha-*"), null);
-            assertThat(policy.rules()).extracting(LifecycleRule::rulePriority).containsExactly(1, 2, 3);
+            assertThat(policy.rules()).extracting(LifecyclePolicyRule::rulePriority).containsExactly(1, 2, 3);
         }
 
         @Test

@@ -232,11 +232,11 @@ class LifecyclePreviewTest {
         @Test
         void tagPatternWildcardsMatchAnywhereAndPrefixListsMatchStarts() {
             LifecyclePolicy policy = LifecyclePolicy.of(
-                    new LifecycleRule(1, "Expire images tagged with prod anywhere after a day", new Selection(
-                            TagStatus.TAGGED, null, List.of("*prod*"), null, CountType.SINCE_IMAGE_PUSHED,
+                    new LifecyclePolicyRule(1, "Expire images tagged with prod anywhere after a day", new Selection(
+                            ImageTagStatus.TAGGED, null, List.of("*prod*"), null, CountType.SINCE_IMAGE_PUSHED,
                             CountUnit.DAYS, 1), Action.expire()),
-                    new LifecycleRule(2, "Expire images tagged rc after a day", new Selection(
-                            TagStatus.TAGGED, List.of("rc"), null, null, CountType.SINCE_IMAGE_PUSHED,
+                    new LifecyclePolicyRule(2, "Expire images tagged rc after a day", new Selection(
+                            ImageTagStatus.TAGGED, List.of("rc"), null, null, CountType.SINCE_IMAGE_PUSHED,
                             CountUnit.DAYS, 1), Action.expire()));
             ImageInventory.Builder repo = repo();
             image(repo, "repo-production", List.of("repo-production"), 2);

@@ -12,28 +12,28 @@ class LifecycleValidatorTest {
 
     private static final String DESCRIPTION = "A description long enough to reach ECR's 100-character minimum";
 
-    static LifecycleRule rule(int priority, Selection selection, Action action) {
-        return new LifecycleRule(priority, DESCRIPTION, selection, action);
+    static LifecyclePolicyRule rule(int priority, Selection selection, Action action) {
+        return new LifecyclePolicyRule(priority, DESCRIPTION, selection, action);
     }
 
-    static Selection selection(TagStatus status, List<String> prefixes, List<String> patterns, StorageClass storage,
+    static Selection selection(ImageTagStatus status, List<String> prefixes, List<String> patterns, StorageClass storage,
                                CountType type, CountUnit unit, Integer number) {
         return new Selection(status, prefixes, patterns, storage, type, unit, number);
     }
 
     static Selection untaggedOlderThan(int days) {
-        return selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days);
+        return selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days);
     }
 
     static Selection anyMoreThan(int count) {
-        return selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, count);
+        return selection(ImageTagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, count);
     }
 
     static Selection taggedPatterns(List<String> patterns, int count) {
-        return selection(TagStatus.TAGGED, null, patterns, null, CountType.IMAGE_COUNT_MORE_THAN, null, count);
+        return selection(ImageTagStatus.TAGGED, null, patterns, null, CountType.IMAGE_COUNT_MORE_THAN, null, count);
     }
 
-    static List<String> problems(LifecycleRule... rules) {
+    static List<String> problems(LifecyclePolicyRule... rules) {
         return LifecyclePolicy.of(rules).problems();
     }
 
@@ -55,7 +55,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWithMoreThanFiftyRules() {
-            List<LifecycleRule> rules = new ArrayList<>();
+            List<LifecyclePolicyRule> rules = new ArrayList<>();
             for (int p = 1; p <= 51; p++) {
                 rules.add(rule(p, taggedPatterns(List.of("t" + p + "-*"), 1), Action.expire()));
             }
@@ -66,16 +66,16 @@ class LifecycleValidatorTest {
         @Test
         void failsWhenTheTextIsShorterThanOneHundredCharacters() {
             // a complete rule always renders longer than 100 characters: only a broken one can be this short
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecycleRule(1, null, null, Action.expire()));
+            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, null, null, Action.expire()));
             assertThat(policy.problems()).contains(
                     "the policy text is 57 characters long: ECR accepts 100 to 30,720. Fix: add a description to a rule");
         }
 
         @Test
         void failsWhenTheTextIsLongerThan30720Characters() {
-            List<LifecycleRule> rules = new ArrayList<>();
+            List<LifecyclePolicyRule> rules = new ArrayList<>();
             for (int p = 1; p <= 40; p++) {
-                rules.add(new LifecycleRule(p, "x".repeat(800), taggedPatterns(List.of("t" + p + "-*"), 1), Action.expire()));
+                rules.add(new LifecyclePolicyRule(p, "x".repeat(800), taggedPatterns(List.of("t" + p + "-*"), 1), Action.expire()));
             }
             assertThat(new LifecyclePolicy(rules).problems()).containsExactly(
                     "the policy text is 38993 characters long: ECR accepts 100 to 30,720. Fix: shorten descriptions or remove rules");
@@ -103,9 +103,9 @@ class LifecycleValidatorTest {
         @Test
         void acceptsAnAnyRulePerStorageClassAsTheGuideCombinesThem() {
             assertThat(problems(
-                    rule(1, selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 30),
+                    rule(1, selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 30),
                             Action.transitionToArchive()),
-                    rule(2, selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
+                    rule(2, selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
                             CountUnit.DAYS, 365), Action.expire()))).isEmpty();
         }
 
@@ -113,7 +113,7 @@ class LifecycleValidatorTest {
         void failsOnTwoUntaggedRulesForOneStorageClass() {
             assertThat(problems(
                     rule(1, untaggedOlderThan(7), Action.expire()),
-                    rule(2, selection(TagStatus.UNTAGGED, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 5),
+                    rule(2, selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 5),
                             Action.expire()))).containsExactly(
                     "rule 2: selects untagged images in storage class standard as rule 1 already does: ECR allows one "
                             + "such rule per storage class. Fix: merge the two rules");
@@ -123,7 +123,7 @@ class LifecycleValidatorTest {
         void failsOnARepeatedTagFilterInOneStorageClass() {
             assertThat(problems(
                     rule(1, taggedPatterns(List.of("v*", "rc*"), 5), Action.expire()),
-                    rule(2, selection(TagStatus.TAGGED, null, List.of("rc*", "v*"), null, CountType.SINCE_IMAGE_PUSHED,
+                    rule(2, selection(ImageTagStatus.TAGGED, null, List.of("rc*", "v*"), null, CountType.SINCE_IMAGE_PUSHED,
                             CountUnit.DAYS, 30), Action.expire()))).containsExactly(
                     "rule 2: selection.tagPatternList [\"rc*\", \"v*\"] repeats the tag filter of rule 1 in storage "
                             + "class standard: ECR requires the rules selecting a storage class to have a unique set of "
@@ -143,7 +143,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenTaggedHasNoTagFilter() {
-            assertThat(problems(rule(1, selection(TagStatus.TAGGED, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
+            assertThat(problems(rule(1, selection(ImageTagStatus.TAGGED, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
                     null, 1), Action.expire()))).containsExactly(
                     "rule 1: selection.tagStatus \"tagged\" needs a tagPatternList or a tagPrefixList: ECR must know "
                             + "which tags the rule selects. Fix: add \"tagPatternList\": [\"v*\"] or use tagStatus \"any\"");
@@ -151,7 +151,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWithBothPrefixAndPatternList() {
-            assertThat(problems(rule(1, selection(TagStatus.TAGGED, List.of("prod"), List.of("prod*"), null,
+            assertThat(problems(rule(1, selection(ImageTagStatus.TAGGED, List.of("prod"), List.of("prod*"), null,
                     CountType.IMAGE_COUNT_MORE_THAN, null, 1), Action.expire()))).containsExactly(
                     "rule 1: selection has both tagPrefixList and tagPatternList: ECR accepts only one per rule. Fix: "
                             + "keep one (the pattern \"prod*\" selects what the prefix \"prod\" does)");
@@ -160,9 +160,9 @@ class LifecycleValidatorTest {
         @Test
         void failsWhenUntaggedOrAnyCarriesATagFilter() {
             assertThat(problems(
-                    rule(1, selection(TagStatus.UNTAGGED, List.of("v"), null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
+                    rule(1, selection(ImageTagStatus.UNTAGGED, List.of("v"), null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
                             Action.expire()),
-                    rule(2, selection(TagStatus.ANY, null, List.of("v*"), null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
+                    rule(2, selection(ImageTagStatus.ANY, null, List.of("v*"), null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
                             Action.expire()))).containsExactly(
                     "rule 1: selection.tagPrefixList is not allowed with tagStatus \"untagged\": tag filters apply only "
                             + "to tagged images. Fix: remove tagPrefixList or set tagStatus \"tagged\"",
@@ -173,7 +173,7 @@ class LifecycleValidatorTest {
         @Test
         void failsOnEmptyTagLists() {
             assertThat(problems(
-                    rule(1, selection(TagStatus.TAGGED, List.of(), null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
+                    rule(1, selection(ImageTagStatus.TAGGED, List.of(), null, null, CountType.IMAGE_COUNT_MORE_THAN, null, 1),
                             Action.expire()),
                     rule(2, taggedPatterns(List.of(), 1), Action.expire()))).containsExactly(
                     "rule 1: selection.tagPrefixList is empty: it must name at least one prefix. Fix: add a prefix such "
@@ -195,14 +195,14 @@ class LifecycleValidatorTest {
     class Counts {
         @Test
         void failsWithoutCountType() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, null, null, null, 1), Action.expire())))
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, null, null, null, 1), Action.expire())))
                     .containsExactly("rule 1: selection.countType is missing: ECR requires imageCountMoreThan, "
                             + "sinceImagePushed, sinceImagePulled or sinceImageTransitioned. Fix: add \"countType\"");
         }
 
         @Test
         void failsWhenASinceTypeHasNoCountUnit() {
-            assertThat(problems(rule(1, selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED,
+            assertThat(problems(rule(1, selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED,
                     null, 7), Action.expire()))).containsExactly(
                     "rule 1: selection.countUnit is missing: countType \"sinceImagePushed\" requires countUnit \"days\". "
                             + "Fix: add \"countUnit\": \"days\"");
@@ -210,7 +210,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenImageCountHasACountUnit() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
                     CountUnit.DAYS, 7), Action.expire()))).containsExactly(
                     "rule 1: selection.countUnit \"days\" is not allowed with countType \"imageCountMoreThan\": a number "
                             + "of images has no unit. Fix: remove countUnit");
@@ -218,7 +218,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWithoutCountNumber() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, null, CountType.IMAGE_COUNT_MORE_THAN,
                     null, null), Action.expire()))).containsExactly(
                     "rule 1: selection.countNumber is missing: ECR requires a positive integer. Fix: add \"countNumber\" "
                             + "(1 or more)");
@@ -242,7 +242,7 @@ class LifecycleValidatorTest {
     class StorageClassesAndActions {
         @Test
         void failsWhenArchiveIsSelectedByAPushAgeRule() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE,
                     CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 30), Action.expire()))).containsExactly(
                     "rule 1: selection.storageClass \"archive\" is not allowed with countType \"sinceImagePushed\": only "
                             + "sinceImageTransitioned selects archived images. Fix: remove storageClass or use countType "
@@ -251,7 +251,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenSinceImageTransitionedDoesNotSelectArchive() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_TRANSITIONED,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_TRANSITIONED,
                     CountUnit.DAYS, 365), Action.expire()))).containsExactly(
                     "rule 1: selection.storageClass is missing: countType \"sinceImageTransitioned\" selects archived "
                             + "images and requires storageClass \"archive\". Fix: set \"storageClass\": \"archive\"");
@@ -259,7 +259,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenArchivedImagesWouldBeExpiredBeforeNinetyDays() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE,
                     CountType.SINCE_IMAGE_TRANSITIONED, CountUnit.DAYS, 30), Action.expire()))).containsExactly(
                     "rule 1: selection.countNumber 30 is too small for countType \"sinceImageTransitioned\": archived "
                             + "images must stay in archive at least 90 days before a lifecycle rule may expire them. "
@@ -268,7 +268,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenAnArchivedImageWouldBeTransitionedAgain() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, StorageClass.ARCHIVE,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE,
                     CountType.SINCE_IMAGE_TRANSITIONED, CountUnit.DAYS, 90), Action.transitionToArchive()))).containsExactly(
                     "rule 1: action.type \"transition\" is not allowed with countType \"sinceImageTransitioned\": "
                             + "archived images can only be expired. Fix: use {\"type\": \"expire\"}");
@@ -276,7 +276,7 @@ class LifecycleValidatorTest {
 
         @Test
         void failsWhenAPullAgeRuleExpires() {
-            assertThat(problems(rule(1, selection(TagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PULLED,
+            assertThat(problems(rule(1, selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PULLED,
                     CountUnit.DAYS, 90), Action.expire()))).containsExactly(
                     "rule 1: action.type \"expire\" is not allowed with countType \"sinceImagePulled\": pull-age rules "
                             + "can only transition images to archive. Fix: use {\"type\": \"transition\", "
@@ -306,7 +306,7 @@ class LifecycleValidatorTest {
         void failsWithoutActionTypeOrSelectionOrAction() {
             assertThat(problems(
                     rule(1, untaggedOlderThan(7), new Action(null, null)),
-                    new LifecycleRule(2, DESCRIPTION, null, null))).containsExactly(
+                    new LifecyclePolicyRule(2, DESCRIPTION, null, null))).containsExactly(
                     "rule 1: action.type is missing: ECR requires expire or transition. Fix: add \"type\": \"expire\"",
                     "rule 2: selection is missing: every rule selects images. Fix: add \"selection\": {\"tagStatus\": "
                             + "..., \"countType\": ..., \"countNumber\": ...}",
@@ -318,7 +318,7 @@ class LifecycleValidatorTest {
     void reportsEveryProblemOfEveryRuleAtOnce() {
         assertThat(problems(
                 rule(1, anyMoreThan(0), Action.expire()),
-                rule(1, selection(TagStatus.TAGGED, null, null, null, CountType.SINCE_IMAGE_PULLED, null, 3),
+                rule(1, selection(ImageTagStatus.TAGGED, null, null, null, CountType.SINCE_IMAGE_PULLED, null, 3),
                         Action.expire()))).hasSize(6);
     }
 }

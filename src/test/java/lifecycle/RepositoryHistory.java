@@ -159,7 +159,7 @@ public final class RepositoryHistory {
                 continue;
             }
             Image image = order.get(i);
-            LifecycleRule rule = rule(preview.rulePriority(i));
+            LifecyclePolicyRule rule = rule(preview.rulePriority(i));
             long lastUse = image.lastUse();
             if (lastUse != ImageInventory.ABSENT && now - lastUse <= PULLED_RECENTLY_DAYS * DAY) {
                 breaches.add("day " + day + ": rule " + rule.rulePriority() + " would " + action.name().toLowerCase()
@@ -185,7 +185,7 @@ public final class RepositoryHistory {
         }
     }
 
-    private LifecycleRule rule(int priority) {
+    private LifecyclePolicyRule rule(int priority) {
         return policy.rules().stream().filter(r -> r.rulePriority() == priority).findFirst().orElseThrow();
     }
 

@@ -13,19 +13,19 @@ class EnvironmentProfileTest {
         @Test
         void devKeepsTenImagesAndIsDestroyedWithItsStack() {
             assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, 30, 30, null,
-                    RemovalPolicy.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+                    RepositoryRemoval.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
         void stagingKeepsTwentyImagesAndIsRetained() {
             assertThat(EnvironmentProfile.defaults(Profile.STAGING)).isEqualTo(new EnvironmentProfile(Profile.STAGING, 7, 20,
-                    90, 90, null, RemovalPolicy.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+                    90, 90, null, RepositoryRemoval.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
         void prodArchivesReleasesAfterAYearUnpulledKeepsThirtyImagesScansContinuouslyAlertsAndIsProtected() {
             assertThat(EnvironmentProfile.defaults(Profile.PROD)).isEqualTo(new EnvironmentProfile(Profile.PROD, 7, 30,
-                    365, 90, null, RemovalPolicy.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
+                    365, 90, null, RepositoryRemoval.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
         }
 
         @Test
@@ -66,7 +66,7 @@ class EnvironmentProfileTest {
                       promotionArchiveDays: 180
                       removalPolicy: DESTROY
                 """);
-        private final Environment prod = platform.environments().get(0);
+        private final EnvironmentSpec prod = platform.environments().get(0);
 
         @Test
         void anEnvironmentOverridesItsProfile() {
@@ -89,7 +89,7 @@ class EnvironmentProfileTest {
             EnvironmentProfile user = platform.profile(prod, platform.service("user-service").orElseThrow());
 
             assertThat(legacy.buildTagRetentionDays()).isNull();
-            assertThat(legacy.removalPolicy()).isEqualTo(RemovalPolicy.DESTROY);
+            assertThat(legacy.removalPolicy()).isEqualTo(RepositoryRemoval.DESTROY);
             assertThat(legacy.releaseTagRetentionDays()).isEqualTo(730);
             assertThat(legacy.promotionArchiveDays()).isEqualTo(180);
             assertThat(user.promotionArchiveDays()).isEqualTo(90);

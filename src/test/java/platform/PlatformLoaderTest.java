@@ -16,7 +16,7 @@ class PlatformLoaderTest {
         Platform platform = PlatformLoader.load(Path.of("examples/ecommerce/platform.yaml"));
 
         assertThat(platform.name()).isEqualTo("shop");
-        assertThat(platform.environments()).extracting(Environment::name).containsExactly("dev", "staging", "prod");
+        assertThat(platform.environments()).extracting(EnvironmentSpec::name).containsExactly("dev", "staging", "prod");
         assertThat(platform.services()).extracting(Service::name)
                 .containsExactly("user-service", "product-service", "order-service", "payment-service");
     }

@@ -15,8 +15,8 @@ class PlatformModelTest {
     class TheDefaultExample {
 
         private final Platform shop = PlatformLoader.load(Path.of("examples/ecommerce/platform.yaml"));
-        private final Environment dev = shop.environment("dev").orElseThrow();
-        private final Environment prod = shop.environment("prod").orElseThrow();
+        private final EnvironmentSpec dev = shop.environment("dev").orElseThrow();
+        private final EnvironmentSpec prod = shop.environment("prod").orElseThrow();
 
         @Test
         void namesRepositoriesPlatformEnvironmentService() {
@@ -61,9 +61,9 @@ class PlatformModelTest {
 
         @Test
         void cachesEcrPublicAndDockerHubInTheBuildAccount() {
-            List<PullThroughCacheRule> rules = shop.registry().pullThroughCache();
+            List<PullThroughCacheSpec> rules = shop.registry().pullThroughCache();
 
-            assertThat(rules).extracting(PullThroughCacheRule::prefix).containsExactly("ecr-public", "docker-hub");
+            assertThat(rules).extracting(PullThroughCacheSpec::prefix).containsExactly("ecr-public", "docker-hub");
             assertThat(rules.get(1).upstream().upstreamRegistry()).isEqualTo("docker-hub");
             assertThat(rules.get(1).upstreamRegistryUrl("eu-west-1")).isEqualTo("registry-1.docker.io");
             assertThat(rules).allSatisfy(rule -> assertThat(rule.appliesTo(prod)).isFalse());
@@ -102,12 +102,12 @@ class PlatformModelTest {
         @Test
         void theMultiAccountExampleReplicatesProdToADisasterRecoveryRegionAndServesWorkloadAccounts() {
             Platform platform = PlatformLoader.load(Path.of("examples/multi-account/platform.yaml"));
-            Environment prod = platform.environment("prod").orElseThrow();
+            EnvironmentSpec prod = platform.environment("prod").orElseThrow();
 
             assertThat(platform.replicationRules(prod)).singleElement()
                     .satisfies(rule -> assertThat(rule.destinations()).extracting(ReplicationDestination::region).containsExactly("us-west-2"));
             assertThat(platform.pullers(prod)).extracting(Puller::type).contains(PullerType.ACCOUNT);
-            assertThat(platform.environments()).extracting(Environment::account).containsOnly("444444444444");
+            assertThat(platform.environments()).extracting(EnvironmentSpec::account).containsOnly("444444444444");
         }
     }
 
@@ -141,8 +141,8 @@ class PlatformModelTest {
         @Test
         void validatesWithoutLines() {
             Platform platform = new Platform("shop", Platform.NAMING_PER_SERVICE,
-                    List.of(Environment.of("dev", "111111111111", "eu-west-1", Profile.DEV),
-                            Environment.of("staging", "111111111111", "eu-west-1", Profile.STAGING)),
+                    List.of(EnvironmentSpec.of("dev", "111111111111", "eu-west-1", Profile.DEV),
+                            EnvironmentSpec.of("staging", "111111111111", "eu-west-1", Profile.STAGING)),
                     List.of(Service.of("user-service", "identity")), null, null, null, null, null, null);
 
             assertThat(PlatformLoader.validate(platform)).extracting(Problem::render).containsExactly(
@@ -170,7 +170,7 @@ class PlatformModelTest {
                     services:
                       - name: user-service
                     """);
-            Environment prod = platform.environment("prod").orElseThrow();
+            EnvironmentSpec prod = platform.environment("prod").orElseThrow();
 
             assertThat(platform.repositoryName(prod, platform.services().get(0))).isEqualTo("shop/user-service");
             assertThat(platform.repositoryPrefix(prod)).isEqualTo("shop/");

@@ -33,7 +33,7 @@ class PlatformSchemaTest {
     @Test
     void accountsAreQuoted12DigitStringsAndUnknownKeysAreRejected() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(PlatformSchema.generate());
-        JsonNode environment = schema.at("/$defs/Environment");
+        JsonNode environment = schema.at("/$defs/EnvironmentSpec");
 
         assertThat(environment.at("/properties/account/type").asText()).isEqualTo("string");
         assertThat(environment.at("/properties/account/pattern").asText()).isEqualTo("^[0-9]{12}$");
@@ -48,7 +48,7 @@ class PlatformSchemaTest {
 
         assertThat(schema.at("/properties/platform/pattern").asText()).isEqualTo(Names.NAME);
         assertThat(schema.at("/$defs/Service/properties/public/type").asText()).isEqualTo("boolean");
-        assertThat(schema.at("/$defs/Environment/properties/profile/enum")).extracting(JsonNode::asText)
+        assertThat(schema.at("/$defs/EnvironmentSpec/properties/profile/enum")).extracting(JsonNode::asText)
                 .containsExactly("dev", "staging", "prod");
         assertThat(schema.at("/$defs/Puller/properties/type/enum")).extracting(JsonNode::asText)
                 .containsExactly("ecs", "eks-node", "eks-fargate", "lambda", "app-runner", "account");

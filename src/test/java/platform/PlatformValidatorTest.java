@@ -195,7 +195,7 @@ class PlatformValidatorTest {
                     new RegistryLocation("222222222222", "eu-central-1"));
             assertThat(shop.accounts()).containsExactly("111111111111", "222222222222");
             assertThat(shop.environmentsIn(new RegistryLocation("111111111111", "eu-west-1")))
-                    .extracting(Environment::name).containsExactly("dev", "staging");
+                    .extracting(EnvironmentSpec::name).containsExactly("dev", "staging");
         }
     }
 }

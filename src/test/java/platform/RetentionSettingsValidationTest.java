@@ -38,7 +38,7 @@ class RetentionSettingsValidationTest {
         assertThat(problems("prod", "      keepLastImages: 0\n      buildTagRetentionDays: 0")).isEmpty();
         Platform platform = PlatformLoader.parse("platform.yaml", FILE.formatted("prod",
                 "      keepLastImages: 0\n      buildTagRetentionDays: 0"));
-        Environment prod = platform.environment("prod").orElseThrow();
+        EnvironmentSpec prod = platform.environment("prod").orElseThrow();
         assertThat(platform.lifecyclePolicy(prod, platform.profile(prod)).rules())
                 .extracting(r -> r.selection().tagPatternList())
                 .containsExactly(null, List.of("v*"), List.of("prod-*"));

@@ -74,7 +74,7 @@ class StandardYamlTest {
                       - name: user-service
                     """);
 
-            Environment staging = platform.environments().get(1);
+            EnvironmentSpec staging = platform.environments().get(1);
             assertThat(staging.name()).isEqualTo("staging");
             assertThat(staging.profile()).isEqualTo(Profile.STAGING);
             assertThat(staging.account()).isEqualTo("111111111111");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platform.Architecture;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PlatformLoader;
 import platform.Profile;
@@ -277,7 +277,7 @@ class PublishingFilesTest {
         @Test
         void aLambdaServiceWithTwoArchitecturesIsRefused() {
             Platform platform = new Platform("shop", null,
-                    List.of(Environment.of("dev", "111111111111", "eu-west-1", Profile.DEV)),
+                    List.of(EnvironmentSpec.of("dev", "111111111111", "eu-west-1", Profile.DEV)),
                     List.of(new Service("fn", null, false, null, List.of(Architecture.LINUX_AMD64, Architecture.LINUX_ARM64),
                             true, null, null, null, null)),
                     null, null, null, null, null, null);

@@ -6,9 +6,9 @@ import lifecycle.LifecyclePresets;
 import lifecycle.ActionType;
 import lifecycle.LifecycleRetention;
 import lifecycle.TagScheme;
-import lifecycle.LifecycleRule;
+import lifecycle.LifecyclePolicyRule;
 import lifecycle.Selection;
-import lifecycle.TagStatus;
+import lifecycle.ImageTagStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +43,12 @@ class TaggingStrategyTest {
 
     /** The policy of a profile for the environment named prod (else the only one), as the stacks deploy it. */
     static LifecyclePolicy policy(Platform platform, Profile profile) {
-        platform.Environment prod = platform.environment("prod").orElse(platform.environments().get(0));
+        platform.EnvironmentSpec prod = platform.environment("prod").orElse(platform.environments().get(0));
         return platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(profile));
     }
 
     /** The rule that decides an image's fate: the first, by priority, whose selection the image's tags match. */
-    static Optional<LifecycleRule> owner(LifecyclePolicy policy, List<String> tags) {
+    static Optional<LifecyclePolicyRule> owner(LifecyclePolicy policy, List<String> tags) {
         return policy.rules().stream()
                 .sorted((a, b) -> Integer.compare(a.rulePriority(), b.rulePriority()))
                 .filter(rule -> selects(rule.selection(), tags))
@@ -90,7 +90,7 @@ class TaggingStrategyTest {
             TagScheme scheme = EXAMPLE.tagScheme();
 
             for (List<String> tags : writtenTagSets(TAGGING)) {
-                LifecycleRule rule = owner(policy, tags).orElseThrow(() -> new AssertionError(
+                LifecyclePolicyRule rule = owner(policy, tags).orElseThrow(() -> new AssertionError(
                         profile + ": no lifecycle rule selects an image tagged " + tags + ": it would never expire"));
                 Selection selection = rule.selection();
                 if (scheme.runnable(tags, "prod")) {
@@ -101,7 +101,7 @@ class TaggingStrategyTest {
                     assertThat(rule.action().type()).isEqualTo(ActionType.TRANSITION);
                 } else {
                     // a never-promoted build: no profile sets buildTagRetentionDays, so the count rule decides
-                    assertThat(selection.tagStatus()).as(profile + " " + tags).isEqualTo(TagStatus.ANY);
+                    assertThat(selection.tagStatus()).as(profile + " " + tags).isEqualTo(ImageTagStatus.ANY);
                     assertThat(selection.countType()).isEqualTo(CountType.IMAGE_COUNT_MORE_THAN);
                 }
             }
@@ -112,7 +112,7 @@ class TaggingStrategyTest {
             LifecyclePolicy prod = policy(EXAMPLE, Profile.PROD);
             List<String> both = List.of("v1.2.3", "prod-20261123-0123456789ab", TaggingStrategy.COMMIT_PREFIX + SHA);
 
-            LifecycleRule rule = owner(prod, both).orElseThrow();
+            LifecyclePolicyRule rule = owner(prod, both).orElseThrow();
 
             assertThat(rule.selection().tagPatternList()).containsExactly("v*");
             assertThat(rule.selection().countNumber()).isEqualTo(365);
@@ -137,7 +137,7 @@ class TaggingStrategyTest {
                     .substring(0, 5) + "*", TaggingStrategy.COMMIT_PREFIX + "*", TaggingStrategy.PULL_REQUEST_PREFIX + "*");
 
             assertThat(policy(EXAMPLE, Profile.PROD).rules().stream()
-                    .filter(r -> r.selection().tagStatus() == TagStatus.TAGGED)
+                    .filter(r -> r.selection().tagStatus() == ImageTagStatus.TAGGED)
                     .flatMap(r -> r.selection().tagPatternList().stream()))
                     .containsExactly("v*", "prod-*")
                     .isSubsetOf(kinds);

@@ -46,7 +46,7 @@ class SchemaCompatibilityTest {
     @Test
     void removingAFieldOfTheRealSchemaIsABreakNamedByItsPlaceInThePlatformFile() throws Exception {
         ObjectNode narrowed = (ObjectNode) JSON.readTree(SCHEMA.toFile());
-        ((ObjectNode) narrowed.at("/$defs/Environment/properties")).remove("awsProfile");
+        ((ObjectNode) narrowed.at("/$defs/EnvironmentSpec/properties")).remove("awsProfile");
         ((ObjectNode) narrowed.at("/$defs/Vpc")).withArray("required").add("routeTables");
 
         List<SchemaCompatibility.Break> breaks = SchemaCompatibility.breaks(JSON.readTree(SCHEMA.toFile()), narrowed);

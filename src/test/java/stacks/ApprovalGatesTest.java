@@ -1,7 +1,7 @@
 package stacks;
 
 import org.junit.jupiter.api.Test;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 
 import java.util.List;
@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApprovalGatesTest {
 
     static final Platform PLATFORM = DeliveryPipelineStackTest.platform();
-    static final Environment DEV = PLATFORM.environment("dev").orElseThrow();
-    static final Environment STAGING = PLATFORM.environment("staging").orElseThrow();
-    static final Environment PROD = PLATFORM.environment("prod").orElseThrow();
+    static final EnvironmentSpec DEV = PLATFORM.environment("dev").orElseThrow();
+    static final EnvironmentSpec STAGING = PLATFORM.environment("staging").orElseThrow();
+    static final EnvironmentSpec PROD = PLATFORM.environment("prod").orElseThrow();
 
     @Test
     void aStackSharedByEnvironmentsBeforeTheSameApprovalStaysWithTheFirst() {

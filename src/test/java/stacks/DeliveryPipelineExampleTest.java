@@ -4,7 +4,7 @@ import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PlatformLoader;
 import software.amazon.awscdk.App;
@@ -36,7 +36,7 @@ class DeliveryPipelineExampleTest {
     static final Path EXAMPLE = Path.of("examples/delivery/platform.yaml");
 
     /** Exactly what PlatformStacks builds for one environment, with the stage as scope. */
-    static BiConsumer<Construct, Environment> environmentStacks(Platform platform) {
+    static BiConsumer<Construct, EnvironmentSpec> environmentStacks(Platform platform) {
         var ownership = new PlatformStacks.Ownership(platform);
         return (scope, env) -> PlatformStacks.environmentStacks(scope, platform, env, ownership);
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import platform.Delivery;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.Profile;
 import software.amazon.awscdk.App;
@@ -33,16 +33,16 @@ class DeliveryPipelineStackTest {
 
     static Platform platform() {
         return new Platform("shop", null, List.of(
-                Environment.of("dev", "111111111111", "eu-west-1", Profile.DEV),
-                Environment.of("staging", "111111111111", "eu-west-1", Profile.STAGING),
-                Environment.of("prod", "222222222222", "eu-central-1", Profile.PROD)),
+                EnvironmentSpec.of("dev", "111111111111", "eu-west-1", Profile.DEV),
+                EnvironmentSpec.of("staging", "111111111111", "eu-west-1", Profile.STAGING),
+                EnvironmentSpec.of("prod", "222222222222", "eu-central-1", Profile.PROD)),
                 List.of(), null, null, null,
                 new Delivery("999999999999", "eu-west-1", CONNECTION, "example-shop/platform", null),
                 null, null);
     }
 
     /** A stand-in for the environment stacks: no env of its own, so it must inherit the stage's. */
-    static void oneStackPerEnvironment(Stage stage, Environment environment) {
+    static void oneStackPerEnvironment(Stage stage, EnvironmentSpec environment) {
         Stack stack = new Stack(stage, "shop-" + environment.name(), StackProps.builder().stackName("shop-" + environment.name()).build());
         new Topic(stack, "Topic");
     }

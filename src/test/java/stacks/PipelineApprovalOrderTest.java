@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.Platform;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
@@ -55,7 +55,7 @@ class PipelineApprovalOrderTest {
         Map<String, CloudFormationStackArtifact> stacks = new HashMap<>();
         assembly.getStacksRecursively().forEach(s -> stacks.put(s.getStackName(), s));
         JsonNode pipelineStages = pipelineStages(stacks.get(DeliveryPipeline.stackName(platform.name())));
-        List<Environment> order = DeliveryPipeline.promotionOrder(platform);
+        List<EnvironmentSpec> order = DeliveryPipeline.promotionOrder(platform);
 
         List<Position> approvals = new ArrayList<>();
         Map<Position, String> changes = new HashMap<>();
@@ -78,7 +78,7 @@ class PipelineApprovalOrderTest {
         for (Position approval : approvals) {
             int guarded = indexOf(order, approval.stageName());
             assertThat(guarded).as("approval %s guards a stage named after an environment", approval).isNotNegative();
-            for (Environment env : order.subList(guarded, order.size())) {
+            for (EnvironmentSpec env : order.subList(guarded, order.size())) {
                 changes.forEach((at, stackName) -> {
                     if (changesEnvironment(stacks.get(stackName), env, platform, stacks.values()) && !at.after(approval)) {
                         violations.add(stackName + " (" + at.stageName() + "/" + at.actionName() + ") changes " + env.name()
@@ -90,7 +90,7 @@ class PipelineApprovalOrderTest {
         assertThat(violations).isEmpty();
         // the test is not empty: every environment behind an approval is changed by some action after it
         for (Position approval : approvals) {
-            Environment guarded = order.get(indexOf(order, approval.stageName()));
+            EnvironmentSpec guarded = order.get(indexOf(order, approval.stageName()));
             assertThat(changes.entrySet()).anySatisfy(e -> {
                 assertThat(e.getKey().after(approval)).isTrue();
                 assertThat(changesEnvironment(stacks.get(e.getValue()), guarded, platform, stacks.values())).isTrue();
@@ -98,7 +98,7 @@ class PipelineApprovalOrderTest {
         }
     }
 
-    static int indexOf(List<Environment> order, String name) {
+    static int indexOf(List<EnvironmentSpec> order, String name) {
         for (int i = 0; i < order.size(); i++) {
             if (order.get(i).name().equals(name)) {
                 return i;
@@ -107,7 +107,7 @@ class PipelineApprovalOrderTest {
         return -1;
     }
 
-    static boolean changesEnvironment(CloudFormationStackArtifact stack, Environment env, Platform platform,
+    static boolean changesEnvironment(CloudFormationStackArtifact stack, EnvironmentSpec env, Platform platform,
                                       Iterable<CloudFormationStackArtifact> all) {
         if (env.name().equals(stack.getTags().get("environment"))) {
             return true;
@@ -129,7 +129,7 @@ class PipelineApprovalOrderTest {
     }
 
     /** Whether some replication configuration copies the environment's repositories into this account and region. */
-    static boolean replicatesInto(Environment env, String prefix, String account, String region, Iterable<CloudFormationStackArtifact> all) {
+    static boolean replicatesInto(EnvironmentSpec env, String prefix, String account, String region, Iterable<CloudFormationStackArtifact> all) {
         for (CloudFormationStackArtifact source : all) {
             if (!source.getEnvironment().getAccount().equals(env.account()) || !source.getEnvironment().getRegion().equals(env.region())) {
                 continue;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import lifecycle.ActionType;
 import lifecycle.CountType;
 import lifecycle.LifecyclePolicy;
-import lifecycle.LifecycleRule;
-import lifecycle.TagStatus;
+import lifecycle.LifecyclePolicyRule;
+import lifecycle.ImageTagStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,10 +32,10 @@ class ProdRetentionSnapshotTest {
     /** Each rule that would expire a tagged image by its age, described; empty when there is none. */
     static List<String> ageBasedExpiryOfTaggedImages(String where, LifecyclePolicy policy) {
         List<String> found = new ArrayList<>();
-        for (LifecycleRule rule : policy.rules()) {
+        for (LifecyclePolicyRule rule : policy.rules()) {
             boolean expires = rule.action().type() == ActionType.EXPIRE;
             boolean byAge = rule.selection().countType() != CountType.IMAGE_COUNT_MORE_THAN;
-            boolean mayBeTagged = rule.selection().tagStatus() != TagStatus.UNTAGGED;
+            boolean mayBeTagged = rule.selection().tagStatus() != ImageTagStatus.UNTAGGED;
             if (expires && byAge && mayBeTagged) {
                 found.add(where + " rule " + rule.rulePriority() + ": " + rule.description());
             }

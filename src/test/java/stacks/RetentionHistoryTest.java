@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import platform.Environment;
+import platform.EnvironmentSpec;
 import platform.EnvironmentProfile;
 import platform.Platform;
 import platform.PlatformLoader;
@@ -36,7 +36,7 @@ class RetentionHistoryTest {
     static final int STANDARD_IMAGES_BOUND = 100;
 
     static Platform platform;
-    static Environment prod;
+    static EnvironmentSpec prod;
     /** Replaying is the expensive part: once per policy, shared by the tests that only read the result. */
     static final Map<String, RepositoryHistory> HISTORIES = new ConcurrentHashMap<>();
 

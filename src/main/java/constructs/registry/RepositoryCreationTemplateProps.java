@@ -149,7 +149,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
                     + " Hint: pass the environment profile's lifecycle.LifecyclePolicy");
         } else if (lifecyclePolicy.rules().isEmpty()) {
             problems.add(path + "lifecyclePolicy has no rules: ECR rejects an empty lifecycle policy."
-                    + " Hint: add at least one lifecycle.LifecycleRule");
+                    + " Hint: add at least one lifecycle.LifecyclePolicyRule");
         } else if (lifecyclePolicy.toJson().length() > MAX_LIFECYCLE_POLICY_LENGTH) {
             problems.add(path + "lifecyclePolicy renders " + lifecyclePolicy.toJson().length() + " characters: ECR accepts"
                     + " at most " + MAX_LIFECYCLE_POLICY_LENGTH + ". Hint: merge rules");

@@ -4,9 +4,9 @@ import lifecycle.Action;
 import lifecycle.CountType;
 import lifecycle.CountUnit;
 import lifecycle.LifecyclePolicy;
-import lifecycle.LifecycleRule;
+import lifecycle.LifecyclePolicyRule;
 import lifecycle.Selection;
-import lifecycle.TagStatus;
+import lifecycle.ImageTagStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RepositoryCreationTemplateTest {
 
-    static final LifecyclePolicy EXPIRE_UNTAGGED = LifecyclePolicy.of(new LifecycleRule(1, "expire untagged",
-            new Selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 7),
+    static final LifecyclePolicy EXPIRE_UNTAGGED = LifecyclePolicy.of(new LifecyclePolicyRule(1, "expire untagged",
+            new Selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 7),
             Action.expire()));
 
     record Fixture(Stack stack, Key key, RepositoryCreationTemplateRole role) {
@@ -130,7 +130,7 @@ class RepositoryCreationTemplateTest {
                     CreationTemplateAppliedFor.CREATE_ON_PUSH).lifecyclePolicy(LifecyclePolicy.of())
                     .description("d".repeat(257)).build()))
                     .hasMessage("lifecyclePolicy has no rules: ECR rejects an empty lifecycle policy. Hint: add at least"
-                            + " one lifecycle.LifecycleRule\n"
+                            + " one lifecycle.LifecyclePolicyRule\n"
                             + "description has 257 characters: ECR accepts at most 256. Hint: shorten it");
         }
 

@@ -6,9 +6,9 @@ import lifecycle.Action;
 import lifecycle.CountType;
 import lifecycle.CountUnit;
 import lifecycle.LifecyclePolicy;
-import lifecycle.LifecycleRule;
+import lifecycle.LifecyclePolicyRule;
 import lifecycle.Selection;
-import lifecycle.TagStatus;
+import lifecycle.ImageTagStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PrivateRepositoryTest {
 
-    static final LifecyclePolicy EXPIRE_UNTAGGED = LifecyclePolicy.of(new LifecycleRule(1, "expire untagged",
-            new Selection(TagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 14),
+    static final LifecyclePolicy EXPIRE_UNTAGGED = LifecyclePolicy.of(new LifecyclePolicyRule(1, "expire untagged",
+            new Selection(ImageTagStatus.UNTAGGED, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, 14),
             Action.expire()));
 
     static Stack newStack(String id) {

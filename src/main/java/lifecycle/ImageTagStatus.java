@@ -3,14 +3,14 @@ package lifecycle;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Values of the lifecycle-policy field, spelled as ECR spells them in JSON. */
-public enum TagStatus {
+public enum ImageTagStatus {
     TAGGED("tagged"),
     UNTAGGED("untagged"),
     ANY("any");
 
     private final String json;
 
-    TagStatus(String json) {
+    ImageTagStatus(String json) {
         this.json = json;
     }
 

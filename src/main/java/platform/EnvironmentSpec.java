@@ -3,7 +3,7 @@ package platform;
 import java.util.List;
 
 /** One deployment environment: a stack {@code <platform>-<name>} in one account and region. */
-public record Environment(
+public record EnvironmentSpec(
         @Field(required = true, pattern = Names.NAME, value = "Short name, part of the stack name (<platform>-<name>) and of repository names.")
         String name,
         @Field(required = true, pattern = Names.ACCOUNT, value = "The 12-digit AWS account id, quoted.")
@@ -39,7 +39,7 @@ public record Environment(
      * @param overrides changes to the profile's defaults for this environment. Default: none.
      * @param repositoryNaming this environment's repository naming scheme. Default: the platform's repositoryNaming.
      */
-    public Environment {
+    public EnvironmentSpec {
         replicaRegions = replicaRegions == null ? List.of() : List.copyOf(replicaRegions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
     }
@@ -53,7 +53,7 @@ public record Environment(
      * @param profile the environment profile
      * @return an environment with only the required keys
      */
-    public static Environment of(String name, String account, String region, Profile profile) {
-        return new Environment(name, account, region, profile, null, null, null, null, null, null);
+    public static EnvironmentSpec of(String name, String account, String region, Profile profile) {
+        return new EnvironmentSpec(name, account, region, profile, null, null, null, null, null, null);
     }
 }

@@ -3,7 +3,7 @@ package platform;
 import java.util.List;
 
 /** A registry replication rule, created in the registry stack of each environment it covers. */
-public record ReplicationRule(
+public record ReplicationRuleSpec(
         @Field(pattern = Names.NAME, value = "Environments whose repositories are replicated. Default: all.")
         List<String> environments,
         @Field(required = true, value = "Where to replicate to; at most 25 unique destinations in all.")
@@ -18,7 +18,7 @@ public record ReplicationRule(
      * @param destinations where to replicate to; at most 25 unique destinations in all.
      * @param repositoryPrefixes repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).
      */
-    public ReplicationRule {
+    public ReplicationRuleSpec {
         environments = environments == null ? List.of() : List.copyOf(environments);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         repositoryPrefixes = repositoryPrefixes == null ? List.of() : List.copyOf(repositoryPrefixes);

@@ -3,7 +3,7 @@ package platform;
 import java.util.List;
 
 /** A pull-through cache rule: images of {@code upstream} are pulled as {@code <prefix>/<upstream path>}. */
-public record PullThroughCacheRule(
+public record PullThroughCacheSpec(
         @Field(required = true, value = "ecr-public, docker-hub, github, quay, k8s or ecr.")
         Upstream upstream,
         @Field(pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.")
@@ -27,7 +27,7 @@ public record PullThroughCacheRule(
      * @param upstreamRegion ecr: the upstream registry's region. Default: the caching registry's region.
      * @param environments environments whose registries get the rule (a credential works only in its own account and region). Default: all.
      */
-    public PullThroughCacheRule {
+    public PullThroughCacheSpec {
         environments = environments == null ? List.of() : List.copyOf(environments);
         prefix = prefix == null && upstream != null ? upstream.fileValue() : prefix;
     }
@@ -38,7 +38,7 @@ public record PullThroughCacheRule(
      * @param environment the environment, from the platform file
      * @return whether the rule is created in the registry of an environment
      */
-    public boolean appliesTo(Environment environment) {
+    public boolean appliesTo(EnvironmentSpec environment) {
         return environments.isEmpty() || environments.contains(environment.name());
     }
 

@@ -3,7 +3,7 @@ package platform;
 import java.util.List;
 
 /** cdk-nag rule packs to run at synthesis, and the AWS Control Tower controls to enforce. */
-public record Compliance(
+public record ComplianceSpec(
         @Field("AwsSolutions (always runs), NIST80053R5, HIPAA, PCI. Default: AwsSolutions only.")
         List<CompliancePack> packs,
         @Field("AWS Control Tower proactive controls: the families enforced and documented exceptions. Default: every"
@@ -17,7 +17,7 @@ public record Compliance(
      * @param controlTower the AWS Control Tower families enforced and documented exceptions. Default: every family
      *                     enforced, no exception.
      */
-    public Compliance {
+    public ComplianceSpec {
         packs = packs == null ? List.of() : List.copyOf(packs);
         controlTower = controlTower == null ? new ControlTower(null, null) : controlTower;
     }
@@ -27,7 +27,7 @@ public record Compliance(
      *
      * @param packs awsSolutions (always runs), NIST80053R5, HIPAA, PCI. Default: AwsSolutions only.
      */
-    public Compliance(List<CompliancePack> packs) {
+    public ComplianceSpec(List<CompliancePack> packs) {
         this(packs, null);
     }
 }

@@ -13,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"rulePriority", "description", "selection", "action"})
-public record LifecycleRule(int rulePriority, String description, Selection selection, Action action) {
+public record LifecyclePolicyRule(int rulePriority, String description, Selection selection, Action action) {
 }
