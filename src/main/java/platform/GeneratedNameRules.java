@@ -20,7 +20,8 @@ final class GeneratedNameRules {
             PullerType.ECS, "ecs-task-execution",
             PullerType.EKS_NODE, "eks-node",
             PullerType.EKS_FARGATE, "eks-fargate-pod-execution",
-            PullerType.APP_RUNNER, "apprunner-access");
+            PullerType.APP_RUNNER, "apprunner-access",
+            PullerType.EC2, "ec2-instance");
 
     /** The longest suffix of an environment's EventBridge rules ({@code constructs.ScanFindingAlerts}). */
     static final String LONGEST_RULE_SUFFIX = "-basic-scan-findings";
@@ -49,7 +50,7 @@ final class GeneratedNameRules {
     private void stackNames() {
         String p = platform.name();
         Map<String, String> shared = new LinkedHashMap<>();
-        boolean github = anyGitHubPublisher();
+        boolean github = anyGitHubPublisher() || platform.gitlabUrl().isPresent();
         for (RegistryLocation location : platform.registryLocations()) {
             shared.putIfAbsent(p + "-registry-" + location.account() + "-" + location.region(),
                     "the registry stack of account " + location.account() + ", region " + location.region());
@@ -82,7 +83,12 @@ final class GeneratedNameRules {
                 for (int k = 0; k < platform.services().size(); k++) {
                     Service service = platform.services().get(k);
                     for (Publisher publisher : service.publishers()) {
-                        String suffix = publisher.type() == PublisherType.CODEBUILD ? "-codebuild-publisher" : "-publisher";
+                        String suffix = publisher.type() == null ? "-publisher" : switch (publisher.type()) {
+                            case CODEBUILD -> "-codebuild-publisher";
+                            case JENKINS -> "-jenkins-publisher";
+                            case GITLAB -> "-gitlab-publisher";
+                            case GITHUB -> "-publisher";
+                        };
                         roleName("services[" + k + "].name", p + "-" + env.name() + "-" + service.name() + suffix,
                                 "the publisher role of service \"" + service.name() + "\" in environment \"" + env.name() + "\"");
                     }

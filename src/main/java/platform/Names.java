@@ -22,6 +22,15 @@ public final class Names {
     public static final String REGION = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
     /** {@code <organisation>/<repository>} on GitHub; {@code *} only where a publisher allows wildcards. */
     public static final String GITHUB_REPOSITORY = "^[A-Za-z0-9*][A-Za-z0-9*-]*/[A-Za-z0-9._*-]+$";
+    /**
+     * A GitLab project path, {@code <group>[/<subgroup>...]/<project>}; {@code *} only in the project name, and only
+     * where the publisher allows wildcards.
+     */
+    public static final String GITLAB_PROJECT = "^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*/[A-Za-z0-9_.*-]+$";
+    /** An IAM role or user ARN: the principal a Jenkins agent runs as. */
+    public static final String PRINCIPAL_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]+$";
+    /** An STS external id: 2 to 1224 characters of {@code [\w+=,.@:/-]}. */
+    public static final String EXTERNAL_ID = "^[A-Za-z0-9_+=,.@:/-]{2,1224}$";
     /** A CodeBuild project name. */
     public static final String CODEBUILD_PROJECT = "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$";
     /** An IAM role ARN. */

@@ -112,6 +112,27 @@ public record Platform(
     }
 
     /**
+     * Whether this platform creates the GitLab OIDC provider of an account, rather than trusting an existing one.
+     *
+     * @param account the 12-digit account id
+     * @return true unless the file declares the provider existing
+     */
+    public boolean createsGitLabOidcProvider(String account) {
+        return accountOwnership.stream().filter(a -> account.equals(a.account())).findFirst()
+                .map(a -> a.gitlabOidcProvider() == ProviderOwnership.CREATED).orElse(true);
+    }
+
+    /**
+     * The GitLab instance the platform's gitlab publishers use (validation allows one), or empty without any.
+     *
+     * @return the issuer URL, e.g. {@code https://gitlab.com}
+     */
+    public Optional<String> gitlabUrl() {
+        return services.stream().flatMap(s -> s.publishers().stream())
+                .filter(p -> p.type() == PublisherType.GITLAB).map(Publisher::gitlabIssuerUrl).findFirst();
+    }
+
+    /**
      * The delivery pipeline, if the file asks for one.
      *
      * @return the delivery pipeline, if the file asks for one

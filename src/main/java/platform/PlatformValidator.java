@@ -66,6 +66,7 @@ final class PlatformValidator {
         promotionOrder();
         lifecyclePolicies();
         GeneratedNameRules.check(platform, problems);
+        PublisherRules.check(platform, problems);
     }
 
     // --- naming -------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 package platform;
 
 /**
- * Who creates the account's GitHub Actions OIDC provider. IAM allows one provider per URL and account, so an
- * account that already trusts GitHub Actions (created by hand, by another tool or another platform file) must say so.
+ * Who creates an OIDC provider of the account (GitHub Actions, GitLab). IAM allows one provider per URL and account, so an
+ * account that already trusts the issuer (created by hand, by another tool or another platform file) must say so.
  */
 public enum ProviderOwnership implements FileValue {
     /** The platform's account stack creates it. */

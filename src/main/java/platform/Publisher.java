@@ -6,23 +6,37 @@ import java.util.List;
  * Who pushes a service's images. {@code github}: a workflow of {@code repository} on the listed branches or GitHub
  * environments assumes the publisher role through OIDC; release tags only through the declared
  * {@code releaseEnvironment} (never a tag pattern: whoever can push a tag could otherwise publish).
- * {@code codebuild}: the named CodeBuild project's role.
+ * {@code codebuild}: the named CodeBuild project's role. {@code jenkins}: an existing principal (the agents' instance
+ * profile role, EKS pod role, or a role they assume), possibly in another account, assumes the publisher role, with an
+ * external id where given. {@code gitlab}: jobs of {@code gitlabProject} on the listed branches assume the publisher
+ * role through the GitLab instance's OIDC provider.
  */
 public record Publisher(
-        @Field(required = true, value = "github or codebuild.")
+        @Field(required = true, value = "github, codebuild, jenkins or gitlab.")
         PublisherType type,
         @Field(pattern = Names.GITHUB_REPOSITORY, value = "github: the repository as org/repo.")
         String repository,
-        @Field("github: branches whose workflows may push (the OIDC subject ref:refs/heads/<branch>).")
+        @Field("github, gitlab: branches whose workflows may push (GitHub's OIDC subject ref:refs/heads/<branch>, GitLab's ref_type:branch:ref:<branch>); jenkins: branches the generated Jenkinsfile publishes. Default: none (github, gitlab); [main] (jenkins).")
         List<String> branches,
         @Field("github: GitHub environments whose jobs may push (the OIDC subject environment:<name>).")
         List<String> environments,
-        @Field("github: allow * in the repository name, branches and environments (never in the organisation). Default: false.")
+        @Field("github, gitlab: allow * in the repository or project name, branches and environments (never in the organisation or group). Default: false.")
         boolean allowWildcard,
         @Field(pattern = Names.CODEBUILD_PROJECT, value = "codebuild: the project name.")
         String project,
         @Field("github: the GitHub environment release-tag builds run in (the OIDC subject environment:<name>); protect it with a deployment tag rule for the release prefix and required reviewers. Default: none, release tags are not built by CI and no tag is trusted.")
-        String releaseEnvironment) {
+        String releaseEnvironment,
+        @Field(pattern = Names.PRINCIPAL_ARN, value = "jenkins: the IAM role or user the Jenkins agents run as (an instance profile's role, an EKS pod role); it may be in another account, whose own policy must then allow it sts:AssumeRole on the publisher role.")
+        String principalArn,
+        @Field(pattern = Names.EXTERNAL_ID, value = "jenkins: the sts:ExternalId the agents must pass when they assume the publisher role. Default: none, no external id is required.")
+        String externalId,
+        @Field(pattern = Names.GITLAB_PROJECT, value = "gitlab: the project path as <group>/<project> (subgroups allowed), the OIDC subject project_path:<group>/<project>.")
+        String gitlabProject,
+        @Field(pattern = Names.HTTPS_URL, value = "gitlab: the GitLab instance, its OIDC issuer and the token audience. One instance per platform. Default: https://gitlab.com.")
+        String gitlabUrl) {
+
+    /** GitLab's SaaS instance, the default {@link #gitlabUrl()}. */
+    public static final String GITLAB_COM = "https://gitlab.com";
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -34,6 +48,10 @@ public record Publisher(
      * @param allowWildcard github: allow * in the repository name, branches and environments (never in the organisation). Default: false.
      * @param project codebuild: the project name.
      * @param releaseEnvironment github: the GitHub environment release-tag builds run in. Default: none, release tags are not built.
+     * @param principalArn jenkins: the IAM role or user the Jenkins agents run as; it may be in another account.
+     * @param externalId jenkins: the sts:ExternalId the agents must pass. Default: none, no external id is required.
+     * @param gitlabProject gitlab: the project path as &lt;group&gt;/&lt;project&gt; (subgroups allowed).
+     * @param gitlabUrl gitlab: the GitLab instance URL. Default: https://gitlab.com (applied by {@link #gitlabIssuerUrl()}).
      */
     public Publisher {
         branches = branches == null ? List.of() : List.copyOf(branches);
@@ -58,6 +76,24 @@ public record Publisher(
     }
 
     /**
+     * The constructor of 0.2.0, without the Jenkins and GitLab components: they take their defaults.
+     *
+     * @param type see the record components
+     * @param repository see the record components
+     * @param branches see the record components
+     * @param environments see the record components
+     * @param allowWildcard see the record components
+     * @param project see the record components
+     * @param releaseEnvironment see the record components
+     * @deprecated use the canonical constructor
+     */
+    @Deprecated
+    public Publisher(PublisherType type, String repository, List<String> branches, List<String> environments,
+                     boolean allowWildcard, String project, String releaseEnvironment) {
+        this(type, repository, branches, environments, allowWildcard, project, releaseEnvironment, null, null, null, null);
+    }
+
+    /**
      * A GitHub Actions publisher.
      *
      * @param repository {@code <organisation>/<repository>}
@@ -65,7 +101,7 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher github(String repository, String... branches) {
-        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null);
+        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null, null, null, null, null);
     }
 
     /**
@@ -75,7 +111,51 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher codebuild(String project) {
-        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null);
+        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null, null, null, null, null);
+    }
+
+    /**
+     * A Jenkins publisher: agents running as {@code principalArn} assume the publisher role.
+     *
+     * @param principalArn the IAM role or user the agents run as
+     * @param externalId the external id they pass, or {@code null} for none
+     * @param branches the branches the generated Jenkinsfile publishes; none: main
+     * @return the publisher
+     */
+    public static Publisher jenkins(String principalArn, String externalId, String... branches) {
+        return new Publisher(PublisherType.JENKINS, null, List.of(branches), null, false, null, null, principalArn, externalId,
+                null, null);
+    }
+
+    /**
+     * A GitLab CI publisher on gitlab.com.
+     *
+     * @param gitlabProject {@code <group>/<project>}
+     * @param branches the branches it may publish from
+     * @return the publisher
+     */
+    public static Publisher gitlab(String gitlabProject, String... branches) {
+        return new Publisher(PublisherType.GITLAB, null, List.of(branches), null, false, null, null, null, null, gitlabProject,
+                null);
+    }
+
+    /**
+     * The GitLab instance's URL without a trailing slash: {@link #gitlabUrl()}, else {@value #GITLAB_COM}.
+     *
+     * @return the issuer URL of the GitLab OIDC tokens
+     */
+    public String gitlabIssuerUrl() {
+        String url = gitlabUrl == null ? GITLAB_COM : gitlabUrl;
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The GitLab group path of {@link #gitlabProject()}: everything before the last slash.
+     *
+     * @return the group path, or null without a project
+     */
+    public String gitlabGroup() {
+        return gitlabProject == null || gitlabProject.indexOf('/') < 0 ? null : gitlabProject.substring(0, gitlabProject.lastIndexOf('/'));
     }
 
     /**

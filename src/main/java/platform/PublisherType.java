@@ -1,11 +1,18 @@
 package platform;
 
-/** Who pushes a service's images: a GitHub Actions workflow through OIDC, or a CodeBuild project. */
+/**
+ * Who pushes a service's images: a GitHub Actions workflow or a GitLab CI job through OIDC, a CodeBuild project, or a
+ * Jenkins agent with an AWS identity of its own.
+ */
 public enum PublisherType implements FileValue {
     /** A GitHub Actions workflow, through GitHub's OIDC provider. */
     GITHUB("github"),
     /** A CodeBuild project. */
-    CODEBUILD("codebuild");
+    CODEBUILD("codebuild"),
+    /** A Jenkins agent that already runs as an AWS principal (instance profile, EKS pod role, or a role it assumes). */
+    JENKINS("jenkins"),
+    /** A GitLab CI job, through the GitLab instance's OIDC provider. */
+    GITLAB("gitlab");
 
     private final String fileValue;
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A workload or an account that pulls images from the platform's repositories. */
 public record Puller(
-        @Field(required = true, value = "ecs, eks-node, eks-fargate, lambda, app-runner or account.")
+        @Field(required = true, value = "ecs, eks-node, eks-fargate, lambda, app-runner, account or ec2.")
         PullerType type,
         @Field(pattern = Names.NAME, value = "Environments whose repositories it pulls. Default: all.")
         List<String> environments,
@@ -20,7 +20,7 @@ public record Puller(
     /**
      * Applies the defaults to {@code null} components and copies the collections.
      *
-     * @param type ecs, eks-node, eks-fargate, lambda, app-runner or account.
+     * @param type ecs, eks-node, eks-fargate, lambda, app-runner, account or ec2.
      * @param environments environments whose repositories it pulls. Default: all.
      * @param services services whose repositories it pulls. Default: all.
      * @param account account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).

@@ -1,7 +1,7 @@
 package platform;
 
 /**
- * Who pulls images. {@code ecs}, {@code eks-node}, {@code eks-fargate} and {@code app-runner} get a role in the
+ * Who pulls images. {@code ecs}, {@code eks-node}, {@code eks-fargate}, {@code app-runner} and {@code ec2} get a role in the
  * environment's account; {@code lambda} and {@code account} are granted by the repository policy.
  */
 public enum PullerType implements FileValue {
@@ -16,7 +16,9 @@ public enum PullerType implements FileValue {
     /** App Runner access role (legacy opt-in; also needs ecr:DescribeImages). */
     APP_RUNNER("app-runner"),
     /** Another account (or one existing role in it), through the repository policy. */
-    ACCOUNT("account");
+    ACCOUNT("account"),
+    /** A plain EC2 instance's role, with its instance profile. */
+    EC2("ec2");
 
     private final String fileValue;
 

@@ -8,6 +8,11 @@ import constructs.access.GitHubOidcProvider;
 import constructs.access.GitHubOidcProviderTrust;
 import constructs.access.GitHubPublisherRole;
 import constructs.access.GitHubPublisherRoleProps;
+import constructs.access.GitLabOidcProvider;
+import constructs.access.GitLabPublisherRole;
+import constructs.access.GitLabPublisherRoleProps;
+import constructs.access.JenkinsPublisherRole;
+import constructs.access.JenkinsPublisherRoleProps;
 import constructs.repository.PrivateRepository;
 import constructs.access.PromoterRole;
 import constructs.access.PromoterRoleProps;
@@ -239,7 +244,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerType.ECS, PullerRoleKind.ECS_TASK_EXECUTION,
             PullerType.EKS_NODE, PullerRoleKind.EKS_NODE,
             PullerType.EKS_FARGATE, PullerRoleKind.EKS_FARGATE_POD_EXECUTION,
-            PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS);
+            PullerType.APP_RUNNER, PullerRoleKind.APP_RUNNER_ACCESS,
+            PullerType.EC2, PullerRoleKind.EC2_INSTANCE);
 
     /**
      * The role kind of a puller type that gets a role in the environment's account.
@@ -255,7 +261,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
             PullerRoleKind.ECS_TASK_EXECUTION, "EcsTaskExecutionRole",
             PullerRoleKind.EKS_NODE, "EksNodeRole",
             PullerRoleKind.EKS_FARGATE_POD_EXECUTION, "EksFargatePodExecutionRole",
-            PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole");
+            PullerRoleKind.APP_RUNNER_ACCESS, "AppRunnerAccessRole",
+            PullerRoleKind.EC2_INSTANCE, "Ec2InstanceRole");
 
     private void publishers(Platform platform, EnvironmentSpec environment, Service service, String signingProfile, String prefixArn) {
         String repositoryArn = repositories.get(service.name()).getRepositoryArn();
@@ -264,6 +271,10 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         boolean inspectorGate = platform.scanType(environment) == ScanType.ENHANCED;
         List<String> subjects = new ArrayList<>();
         List<String> projectArns = new ArrayList<>();
+        List<String> jenkinsPrincipals = new ArrayList<>();
+        String externalId = null;
+        List<String> gitlabSubjects = new ArrayList<>();
+        boolean gitlabWildcards = false;
         boolean wildcards = false;
         for (Publisher publisher : service.publishers()) {
             if (publisher.type() == PublisherType.GITHUB) {
@@ -275,6 +286,12 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     subjects.add(GitHubOidcProviderTrust.environmentSubject(publisher.repository(), publisher.releaseEnvironment()));
                 }
                 wildcards |= publisher.allowWildcard();
+            } else if (publisher.type() == PublisherType.JENKINS) {
+                jenkinsPrincipals.add(publisher.principalArn());
+                externalId = externalId != null ? externalId : publisher.externalId();
+            } else if (publisher.type() == PublisherType.GITLAB) {
+                publisher.branches().forEach(b -> gitlabSubjects.add(GitLabPublisherRole.branchSubject(publisher.gitlabProject(), b)));
+                gitlabWildcards |= publisher.allowWildcard();
             } else {
                 projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
             }
@@ -288,6 +305,34 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     // wildcards only where the platform file allows them (the validator refuses others)
                     .allowSubjectWildcards(wildcards)
                     .oidcProviderArn(GitHubOidcProvider.arnInAccount(environment.account()))
+                    .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
+                    .build());
+        }
+        if (!jenkinsPrincipals.isEmpty()) {
+            new JenkinsPublisherRole(this, service.name() + "-jenkins-publisher", JenkinsPublisherRoleProps.builder()
+                    .roleName(RoleNames.jenkinsPublisher(platform.name(), environment.name(), service.name()))
+                    .repositoryArns(List.of(repositoryArn))
+                    .repositoryPrefixArn(prefixArn)
+                    .principalArns(jenkinsPrincipals.stream().distinct().toList())
+                    .externalId(externalId)
+                    .signingProfileArn(signingProfile)
+                    .pullThroughCachePrefixArns(cachePrefixArns)
+                    .readInspectorFindings(inspectorGate)
+                    .build());
+        }
+        if (!gitlabSubjects.isEmpty()) {
+            String gitlabUrl = platform.gitlabUrl().orElseThrow();
+            new GitLabPublisherRole(this, service.name() + "-gitlab-publisher", GitLabPublisherRoleProps.builder()
+                    .roleName(RoleNames.gitlabPublisher(platform.name(), environment.name(), service.name()))
+                    .repositoryArns(List.of(repositoryArn))
+                    .repositoryPrefixArn(prefixArn)
+                    .gitlabUrl(gitlabUrl)
+                    .subjects(gitlabSubjects.stream().distinct().toList())
+                    // wildcards only where the platform file allows them (the validator refuses others)
+                    .allowSubjectWildcards(gitlabWildcards)
+                    .oidcProviderArn(GitLabOidcProvider.arnInAccount(environment.account(), gitlabUrl))
                     .signingProfileArn(signingProfile)
                     .pullThroughCachePrefixArns(cachePrefixArns)
                     .readInspectorFindings(inspectorGate)

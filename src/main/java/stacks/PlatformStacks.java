@@ -118,7 +118,9 @@ public final class PlatformStacks {
     static List<Stack> environmentStacks(Construct scope, Platform platform, EnvironmentSpec env, Ownership ownership) {
         List<Stack> stacks = new ArrayList<>();
         if (ownership.ownsAccount(env)) {
-            var accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region());
+            var accountStack = new AccountStack(scope, StackNames.account(platform.name(), env.account()), env.account(), env.region(),
+                    trustsGitHub(platform, env) && platform.createsGitHubOidcProvider(env.account()),
+                    createsGitLabProvider(platform, env) ? platform.gitlabUrl().orElseThrow() : null);
             tag(accountStack, platform, null);
             ownership.built(env.account(), accountStack);
             stacks.add(accountStack);
@@ -136,7 +138,7 @@ public final class PlatformStacks {
         // templates) before the repositories, for every environment of the account or registry, not only
         // the one that owns the shared stack (`cdk deploy shop-staging` deploys what it depends on). Across
         // pipeline stages a dependency cannot be expressed; the stage order gives the same guarantee.
-        Stack provider = trustsGitHub(platform, env) ? ownership.accountStack(env.account()) : null;
+        Stack provider = trustsGitHub(platform, env) || trustsGitLab(platform, env) ? ownership.accountStack(env.account()) : null;
         Stack ownRegistry = ownership.registryStack(new RegistryPlan.Registry(env.account(), env.region()));
         // Shard 1 keeps the name <platform>-<env>; further shards hold only their repositories, keys and publishers.
         List<List<Service>> shards = ownership.shards(platform);
@@ -203,6 +205,16 @@ public final class PlatformStacks {
         return anyGitHubPublisher && platform.promotionOrder().contains(env.name());
     }
 
+    /** Whether the environment holds GitLab publisher roles: the first environment of the promotion order, with any. */
+    static boolean trustsGitLab(Platform platform, EnvironmentSpec env) {
+        return platform.gitlabUrl().isPresent() && !platform.promotionOrder().isEmpty()
+                && platform.promotionOrder().get(0).equals(env.name());
+    }
+
+    private static boolean createsGitLabProvider(Platform platform, EnvironmentSpec env) {
+        return trustsGitLab(platform, env) && platform.createsGitLabOidcProvider(env.account());
+    }
+
     static Set<Pack> compliancePacks(Platform platform) {
         Set<Pack> packs = EnumSet.noneOf(Pack.class);
         for (CompliancePack pack : platform.compliancePacks()) {
@@ -253,7 +265,8 @@ public final class PlatformStacks {
             List<EnvironmentSpec> order = DeliveryPipeline.promotionOrder(platform);
             for (EnvironmentSpec env : order) {
                 // Where the provider exists already, roles trust it by its ARN and no account stack is needed.
-                if (trustsGitHub(platform, env) && platform.createsGitHubOidcProvider(env.account())) {
+                if ((trustsGitHub(platform, env) && platform.createsGitHubOidcProvider(env.account()))
+                        || createsGitLabProvider(platform, env)) {
                     accountOwners.putIfAbsent(env.account(), env);
                 }
                 if (env.vpc() != null) {

@@ -2,6 +2,8 @@ package stacks;
 
 import constructs.access.CodeBuildPublisherRole;
 import constructs.access.GitHubPublisherRole;
+import constructs.access.GitLabPublisherRole;
+import constructs.access.JenkinsPublisherRole;
 import constructs.access.PromoterRole;
 import constructs.access.PullerRole;
 import constructs.access.PullerRoleKind;
@@ -41,6 +43,30 @@ public final class RoleNames {
      */
     public static String codeBuildPublisher(String platform, String environment, String service) {
         return CodeBuildPublisherRole.defaultRoleName(platform, environment, service);
+    }
+
+    /**
+     * Jenkins publisher of one service, in the first environment: {@code shop-dev-user-service-jenkins-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
+    public static String jenkinsPublisher(String platform, String environment, String service) {
+        return JenkinsPublisherRole.defaultRoleName(platform, environment, service);
+    }
+
+    /**
+     * GitLab CI publisher of one service, in the first environment: {@code shop-dev-user-service-gitlab-publisher}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the environment name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
+    public static String gitlabPublisher(String platform, String environment, String service) {
+        return GitLabPublisherRole.defaultRoleName(platform, environment, service);
     }
 
     /**

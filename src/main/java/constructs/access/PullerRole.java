@@ -5,6 +5,7 @@ import constructs.internal.StackValues;
 import constructs.internal.Tokens;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.iam.CfnInstanceProfile;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * A role a workload's agent pulls images with: ECS task execution, EKS node, EKS Fargate pod execution,
- * or (legacy opt-in) App Runner access. It holds exactly the pull actions of its persona on the given
+ * (legacy opt-in) App Runner access, or a plain EC2 instance's role with its instance profile. It holds exactly the pull actions of its persona on the given
  * repositories plus {@code ecr:GetAuthorizationToken} on {@code *}, and no KMS permission: ECR decrypts
  * through its own grant on the repository key.
  *
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * Fargate profiles; EC2 (nodes) and App Runner without conditions.
  */
 public class PullerRole extends PersonaRole {
+
+    private final CfnInstanceProfile instanceProfile;
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}");
 
@@ -59,6 +62,21 @@ public class PullerRole extends PersonaRole {
                 props.kind() == null ? null : "Pulls images for " + props.kind().servicePrincipal(),
                 props.kind() == null ? null : trust(props),
                 grants, null, new PersonaRoleSupport.Extras(props.pullThroughCachePrefixArns(), false), problems));
+        // EC2 hands a role to an instance only through an instance profile; one of the role's name, as the console makes.
+        this.instanceProfile = props.kind() != PullerRoleKind.EC2_INSTANCE ? null
+                : CfnInstanceProfile.Builder.create(this, "InstanceProfile")
+                .instanceProfileName(props.roleName())
+                .roles(List.of(getResource().getRef()))
+                .build();
+    }
+
+    /**
+     * The instance profile of an {@link PullerRoleKind#EC2_INSTANCE} role, to launch instances with.
+     *
+     * @return the {@code AWS::IAM::InstanceProfile}, or null for the other kinds
+     */
+    public CfnInstanceProfile getInstanceProfile() {
+        return instanceProfile;
     }
 
     private Map<String, Object> trust(PullerRoleProps props) {

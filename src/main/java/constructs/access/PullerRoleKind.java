@@ -29,7 +29,14 @@ public enum PullerRoleKind {
      * App Runner access role (legacy opt-in), which also describes images.
      * Source: https://docs.aws.amazon.com/apprunner/latest/dg/security_iam_service-with-iam.html
      */
-    APP_RUNNER_ACCESS("build.apprunner.amazonaws.com", "apprunner-access", Persona.APP_RUNNER_PULLER);
+    APP_RUNNER_ACCESS("build.apprunner.amazonaws.com", "apprunner-access", Persona.APP_RUNNER_PULLER),
+
+    /**
+     * A plain EC2 instance's role (Docker or containerd on the instance pulls with the instance's credentials), with
+     * an instance profile of the same name to launch instances with.
+     * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html
+     */
+    EC2_INSTANCE("ec2.amazonaws.com", "ec2-instance", Persona.PULLER);
 
     private final String servicePrincipal;
     private final String roleNameSuffix;
