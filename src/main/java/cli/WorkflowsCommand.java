@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code workflows --platform <file> --out <dir> [--check]}: writes {@code <dir>/<service>/github-workflow.yml} and
- * {@code <dir>/<service>/buildspec.yml} for every service, or with {@code --check} compares them with what is there.
+ * {@code <dir>/<service>/buildspec.yml} for every service (and a {@code Jenkinsfile} and {@code .gitlab-ci.yml} for
+ * services with such a publisher), or with {@code --check} compares them with what is there.
  * Files are written to a temporary directory next to {@code <dir>} and moved into place only when all are rendered.
  */
 @Command(name = "workflows", mixinStandardHelpOptions = true,
-        description = "Generates each service's GitHub Actions workflow and CodeBuild buildspec from a platform file.",
+        description = "Generates each service's GitHub Actions workflow and CodeBuild buildspec (and Jenkinsfile and .gitlab-ci.yml where declared) from a platform file.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:files written, or --check found them current",
                 "1:--check found missing, changed or extra files (each is printed)",
@@ -74,8 +75,8 @@ public final class WorkflowsCommand implements Callable<Integer> {
         if (check) {
             return check(files);
         }
-        List<String> foreign = existing(out).stream().filter(f -> !f.matches("[^/]+/(" + PublishingFiles.GITHUB_WORKFLOW
-                .replace(".", "\\.") + "|" + PublishingFiles.BUILDSPEC.replace(".", "\\.") + ")")).toList();
+        String generated = String.join("|", PublishingFiles.FILE_NAMES.stream().map(java.util.regex.Pattern::quote).toList());
+        List<String> foreign = existing(out).stream().filter(f -> !f.matches("[^/]+/(" + generated + ")")).toList();
         if (!foreign.isEmpty()) {
             spec.commandLine().getErr().println("--out " + relative(out) + " holds files the generator did not write: "
                     + String.join(", ", foreign) + ". The directory is replaced as a whole; choose an empty directory or"

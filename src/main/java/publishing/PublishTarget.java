@@ -37,12 +37,36 @@ import java.util.List;
  * @param promotions         the promotion steps in order
  * @param releaseEnvironment the GitHub environment release-tag builds run in (the only way the publisher trusts a
  *                           release build); null: release tags are not built
+ * @param jenkins            the service's Jenkins publisher; null when it has none
+ * @param gitlab             the service's GitLab publisher; null when it has none
  */
 public record PublishTarget(String platformName, String service, String environment, String region, String registry,
                             String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
                             String githubRepository, List<String> branches, String githubRoleArn,
                             String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
-                            List<PromotionStep> promotions, String releaseEnvironment) {
+                            List<PromotionStep> promotions, String releaseEnvironment, JenkinsTarget jenkins,
+                            GitLabTarget gitlab) {
+
+    /**
+     * What the generated Jenkinsfile needs.
+     *
+     * @param roleArn    the Jenkins publisher role the agents assume
+     * @param externalId the external id they pass; null for none
+     * @param branches   the branches that publish (default {@code [main]})
+     */
+    public record JenkinsTarget(String roleArn, String externalId, List<String> branches) {
+    }
+
+    /**
+     * What the generated {@code .gitlab-ci.yml} needs.
+     *
+     * @param roleArn  the GitLab publisher role the job assumes
+     * @param url      the GitLab instance, the ID token's audience
+     * @param project  the project path the role trusts
+     * @param branches the branches the role trusts
+     */
+    public record GitLabTarget(String roleArn, String url, String project, List<String> branches) {
+    }
 
     public static final List<String> DEFAULT_BRANCHES = List.of("main");
 
@@ -64,6 +88,8 @@ public record PublishTarget(String platformName, String service, String environm
         }
         Publisher github = publisher(service, PublisherType.GITHUB);
         Publisher codeBuild = publisher(service, PublisherType.CODEBUILD);
+        Publisher jenkins = publisher(service, PublisherType.JENKINS);
+        Publisher gitlab = publisher(service, PublisherType.GITLAB);
         Severity threshold = platform.profile(first, service).alertSeverity();
         List<Severity> gate = Arrays.stream(Severity.values()).filter(s -> s.compareTo(threshold) >= 0).toList();
         List<PromotionStep> promotions = new ArrayList<>();
@@ -85,7 +111,13 @@ public record PublishTarget(String platformName, String service, String environm
                 codeBuild == null ? null : codeBuild.project(),
                 TaggingStrategy.of(platform, service), promotions,
                 service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB && p.releaseEnvironment() != null)
-                        .map(Publisher::releaseEnvironment).findFirst().orElse(null));
+                        .map(Publisher::releaseEnvironment).findFirst().orElse(null),
+                jenkins == null ? null : new JenkinsTarget(
+                        RoleNames.arn(first.account(), RoleNames.jenkinsPublisher(platform.name(), first.name(), service.name())),
+                        jenkins.externalId(), jenkins.branches().isEmpty() ? DEFAULT_BRANCHES : jenkins.branches()),
+                gitlab == null ? null : new GitLabTarget(
+                        RoleNames.arn(first.account(), RoleNames.gitlabPublisher(platform.name(), first.name(), service.name())),
+                        gitlab.gitlabIssuerUrl(), gitlab.gitlabProject(), gitlab.branches()));
     }
 
     /** {@code <registry>/<repository>}. */

@@ -10,13 +10,19 @@ import java.util.TreeMap;
 
 /**
  * The CI files of every service of a platform, by path relative to the output directory:
- * {@code <service>/github-workflow.yml} and {@code <service>/buildspec.yml}. Output depends only on the platform
+ * {@code <service>/github-workflow.yml} and {@code <service>/buildspec.yml} for every service, and
+ * {@code <service>/Jenkinsfile} and {@code <service>/.gitlab-ci.yml} for services with a Jenkins or GitLab publisher
+ * (their roles exist only then). Output depends only on the platform
  * and the two paths written into the headers, so regenerating is a no-op unless the platform file changed.
  */
 public final class PublishingFiles {
 
     public static final String GITHUB_WORKFLOW = "github-workflow.yml";
     public static final String BUILDSPEC = "buildspec.yml";
+    public static final String JENKINSFILE = "Jenkinsfile";
+    public static final String GITLAB_CI = ".gitlab-ci.yml";
+    /** Every file name the generator writes, for the check that an output directory holds only generated files. */
+    public static final List<String> FILE_NAMES = List.of(GITHUB_WORKFLOW, BUILDSPEC, JENKINSFILE, GITLAB_CI);
 
     private PublishingFiles() {
     }
@@ -41,6 +47,12 @@ public final class PublishingFiles {
             files.put(service.name() + "/" + GITHUB_WORKFLOW, GitHubWorkflow.render(target,
                     githubHeader(target, platformFile, outDir)));
             files.put(service.name() + "/" + BUILDSPEC, Buildspec.render(target, buildspecHeader(target, platformFile, outDir)));
+            if (target.jenkins() != null) {
+                files.put(service.name() + "/" + JENKINSFILE, Jenkinsfile.render(target, jenkinsHeader(target, platformFile, outDir)));
+            }
+            if (target.gitlab() != null) {
+                files.put(service.name() + "/" + GITLAB_CI, GitLabCi.render(target, gitlabHeader(target, platformFile, outDir)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems.stream().distinct().toList()));
@@ -67,6 +79,26 @@ public final class PublishingFiles {
                 ? "There is no later environment to promote to."
                 : "then promotes the same digest to " + String.join(" -> ",
                         target.promotions().stream().map(PromotionStep::target).toList()) + " (GitHub environments gate each step).");
+        return List.copyOf(lines);
+    }
+
+    private static List<String> jenkinsHeader(PublishTarget target, String platformFile, String outDir) {
+        List<String> lines = new ArrayList<>(commonHeader(target, platformFile, outDir));
+        lines.add("Jenkinsfile (declarative, multibranch) of " + target.service() + ": copy it to the root of its repository.");
+        lines.add("The agents assume " + target.jenkins().roleArn());
+        lines.add("with their own AWS identity" + (target.jenkins().externalId() == null ? "" : " and the external id")
+                + " and push to " + target.repositoryUri() + ";");
+        lines.add("across accounts, the agents' account must allow them sts:AssumeRole on that role. Promotion runs from");
+        lines.add("GitHub or bin/ecr-blueprint promote.");
+        return List.copyOf(lines);
+    }
+
+    private static List<String> gitlabHeader(PublishTarget target, String platformFile, String outDir) {
+        List<String> lines = new ArrayList<>(commonHeader(target, platformFile, outDir));
+        lines.add("GitLab CI pipeline of " + target.gitlab().project() + ": copy it to .gitlab-ci.yml there (or include it).");
+        lines.add("Branch pipelines assume " + target.gitlab().roleArn());
+        lines.add("with a GitLab ID token (OIDC) and push to " + target.repositoryUri() + ";");
+        lines.add("promotion runs from GitHub or bin/ecr-blueprint promote.");
         return List.copyOf(lines);
     }
 

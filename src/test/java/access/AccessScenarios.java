@@ -102,11 +102,21 @@ public final class AccessScenarios {
         EnvironmentSpec first = first();
         for (Service service : platform.services()) {
             for (Publisher publisher : service.publishers()) {
-                String role = RoleNames.arn(first.account(), publisher.type() == PublisherType.GITHUB
-                        ? RoleNames.githubPublisher(platform.name(), first.name(), service.name())
-                        : RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name()));
-                String who = (publisher.type() == PublisherType.GITHUB ? "GitHub" : "CodeBuild") + " publisher of "
-                        + service.name();
+                String role = RoleNames.arn(first.account(), switch (publisher.type()) {
+                    case GITHUB -> RoleNames.githubPublisher(platform.name(), first.name(), service.name());
+                    case CODEBUILD -> RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name());
+                    case JENKINS -> RoleNames.jenkinsPublisher(platform.name(), first.name(), service.name());
+                    case GITLAB -> RoleNames.gitlabPublisher(platform.name(), first.name(), service.name());
+                });
+                String who = switch (publisher.type()) {
+                    case GITHUB -> "GitHub";
+                    case CODEBUILD -> "CodeBuild";
+                    case JENKINS -> "Jenkins";
+                    case GITLAB -> "GitLab CI";
+                } + " publisher of " + service.name();
+                if (publisher.type() == PublisherType.JENKINS) {
+                    jenkinsTrust(who, role, publisher, first);
+                }
                 String own = repositoryArn(first, service, first.region());
                 List<SimulationRequest> push = new ArrayList<>();
                 push.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
@@ -126,6 +136,28 @@ public final class AccessScenarios {
                         List.of(access.asRole(role, "ecr:PutImage", repositoryArn(step.get(1), service, step.get(1).region())))));
                 cachePulls(who, role, first);
             }
+        }
+    }
+
+    /**
+     * The Jenkins agents' principal assumes the publisher role (with the external id where the file gives one); another
+     * principal of the same account, and the agents without the external id, may not. The caller's own account allows
+     * it {@code sts:AssumeRole} (as it must across accounts), so the role's trust policy decides.
+     * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+     */
+    private void jenkinsTrust(String who, String role, Publisher publisher, EnvironmentSpec first) {
+        Map<String, Object> withId = publisher.externalId() == null ? Map.of() : Map.of("sts:ExternalId", publisher.externalId());
+        String agent = publisher.principalArn();
+        String account = agent.split(":")[4];
+        add("Jenkins agents (" + agent + ")", "assume the publisher role" + (withId.isEmpty() ? "" : " with the external id"),
+                who, true, List.of(access.assume(agent, role, withId)));
+        add("another role of account " + account, "assume the publisher role" + (withId.isEmpty() ? "" : " with the external id"),
+                who, false, List.of(access.assume("arn:aws:iam::" + account + ":role/another-role", role, withId)));
+        if (!withId.isEmpty()) {
+            add("Jenkins agents (" + agent + ")", "assume the publisher role without the external id", who, false,
+                    List.of(access.assume(agent, role, Map.of())));
+            add("Jenkins agents (" + agent + ")", "assume the publisher role with another external id", who, false,
+                    List.of(access.assume(agent, role, Map.of("sts:ExternalId", "guessed"))));
         }
     }
 

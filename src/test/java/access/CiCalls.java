@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every {@code aws <service> <command>} of the generated CI files (GitHub workflows and CodeBuild buildspecs), with
+ * Every {@code aws <service> <command>} of the generated CI files (GitHub workflows, CodeBuild buildspecs, Jenkinsfiles
+ * and GitLab CI files), with
  * the role its job runs as, mapped to the IAM action and resource it needs: the input of the check that every call
  * is allowed for the role that makes it.
  */
@@ -45,7 +46,47 @@ public final class CiCalls {
     /** The calls of every file, by the path {@code PublishingFiles.generate} gives it. */
     public static List<Call> of(Map<String, String> files) {
         List<Call> calls = new ArrayList<>();
-        files.forEach((path, text) -> calls.addAll(path.endsWith("buildspec.yml") ? buildspec(path, text) : workflow(path, text)));
+        files.forEach((path, text) -> calls.addAll(path.endsWith("buildspec.yml") ? buildspec(path, text)
+                : path.endsWith("Jenkinsfile") ? jenkinsfile(path, text)
+                : path.endsWith(".gitlab-ci.yml") ? gitlabCi(path, text) : workflow(path, text)));
+        return calls;
+    }
+
+    private static final Pattern GROOVY_ENV = Pattern.compile("^\\s+(\\w+) = '((?:[^'\\\\]|\\\\.)*)'$", Pattern.MULTILINE);
+    private static final Pattern GROOVY_SCRIPT = Pattern.compile("sh '''(.*?)'''", Pattern.DOTALL);
+
+    /** A declarative Jenkinsfile: the environment block's values, and each {@code sh} script as the role it assumes. */
+    private static List<Call> jenkinsfile(String file, String text) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Matcher e = GROOVY_ENV.matcher(text);
+        while (e.find()) {
+            env.put(e.group(1), e.group(2).replace("\\'", "'").replace("\\\\", "\\"));
+        }
+        List<Call> calls = new ArrayList<>();
+        Matcher script = GROOVY_SCRIPT.matcher(text);
+        while (script.find()) {
+            // Groovy reads the doubled backslashes of a ''' string as one.
+            calls.addAll(calls(file, "Publish", env.get("PUBLISHER_ROLE_ARN"), script.group(1).replace("\\\\", "\\"), env));
+        }
+        return calls;
+    }
+
+    /** A GitLab CI file: global and job variables; every job with an ID token runs as its PUBLISHER_ROLE_ARN. */
+    private static List<Call> gitlabCi(String file, String text) {
+        JsonNode root = read(text);
+        Map<String, String> env = strings(root.path("variables"));
+        List<Call> calls = new ArrayList<>();
+        root.fields().forEachRemaining(job -> {
+            if (!job.getValue().has("script")) {
+                return;
+            }
+            Map<String, String> jobEnv = new LinkedHashMap<>(env);
+            jobEnv.putAll(strings(job.getValue().path("variables")));
+            String role = job.getValue().has("id_tokens") ? jobEnv.get("PUBLISHER_ROLE_ARN") : null;
+            for (JsonNode line : job.getValue().path("script")) {
+                calls.addAll(calls(file, job.getKey(), role, line.asText(), jobEnv));
+            }
+        });
         return calls;
     }
 
@@ -91,6 +132,9 @@ public final class CiCalls {
         Matcher m = AWS_CALL.matcher(joined);
         while (m.find()) {
             String service = m.group(1);
+            if (service.equals("sts")) {
+                continue; // the assumption of the role itself, by the caller's own identity: the trust scenarios decide it
+            }
             boolean waiter = m.group(2) != null;
             String command = service + (waiter ? " wait " : " ") + m.group(3);
             String arguments = m.group(4);

@@ -58,6 +58,19 @@ public final class EstateAccess {
                 Map.of(), Map.of("consumer-own-policy", own), resourcePolicy(action, resource));
     }
 
+    /**
+     * {@code principalArn} (outside or inside the estate) calls {@code sts:AssumeRole} on a role of the estate: its own
+     * account allows it, so the role's trust policy, evaluated as the resource policy, decides.
+     */
+    public SimulationRequest assume(String principalArn, String roleArn, Map<String, Object> context) {
+        EstateTemplates.Role role = templates.role(roleArn).orElseThrow(() -> new AssertionError(
+                "the estate has no role " + roleArn + "; roles: " + templates.roles().keySet()));
+        JsonNode own = JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Sid", "CallerAccountAllows", "Effect", "Allow", "Action", "sts:AssumeRole", "Resource", "*"))));
+        return new SimulationRequest(principalArn, "sts:AssumeRole", roleArn, role.account(), context,
+                Map.of("caller-own-policy", own), role.trustPolicy());
+    }
+
     /** An AWS service principal ({@code lambda.amazonaws.com}) calls on behalf of a resource named by the context keys. */
     public SimulationRequest asService(String servicePrincipal, String action, String resource, Map<String, Object> context) {
         return new SimulationRequest(servicePrincipal, action, resource, accountOf(resource, null), context, Map.of(),
