@@ -3,6 +3,7 @@ package compliance;
 import compliance.rules.CustomerManagedEncryption;
 import compliance.rules.EcrRule;
 import compliance.rules.EndpointPolicy;
+import compliance.rules.AccountRootTrust;
 import compliance.rules.GitHubOidcSubject;
 import compliance.rules.ImmutableTags;
 import compliance.rules.KeyGrantRestriction;
@@ -44,6 +45,7 @@ public final class EcrBlueprintRules {
                 new KeyGrantRestriction(),
                 new PersonaActions(),
                 new GitHubOidcSubject(),
+                new AccountRootTrust(),
                 new NoWildcardActions(),
                 new EndpointPolicy(),
                 new TopicCustomerManagedKey());

@@ -24,9 +24,9 @@ public final class Names {
     public static final String GITHUB_REPOSITORY = "^[A-Za-z0-9*][A-Za-z0-9*-]*/[A-Za-z0-9._*-]+$";
     /**
      * A GitLab project path, {@code <group>[/<subgroup>...]/<project>}; {@code *} only in the project name, and only
-     * where the publisher allows wildcards.
+     * where the publisher allows wildcards (the validator says so naming the group, hence the wider pattern).
      */
-    public static final String GITLAB_PROJECT = "^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*/[A-Za-z0-9_.*-]+$";
+    public static final String GITLAB_PROJECT = "^[A-Za-z0-9_*][A-Za-z0-9_.*-]*(/[A-Za-z0-9_*][A-Za-z0-9_.*-]*)*/[A-Za-z0-9_.*-]+$";
     /** An IAM role or user ARN: the principal a Jenkins agent runs as. */
     public static final String PRINCIPAL_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]+$";
     /** An STS external id: 2 to 1224 characters of {@code [\w+=,.@:/-]}. */

@@ -96,6 +96,13 @@ class EcrBlueprintChecksTest {
         fixture(app, "GitHubRepoSubjectCompliant", s -> oidcRole(s, "repo:octo-org/shop:ref:refs/heads/main"));
         fixture(app, "GitHubWildcardRepoNonCompliant", s -> oidcRole(s, "repo:octo-org/*"));
         fixture(app, "GitHubNoSubjectNonCompliant", s -> oidcRole(s, null));
+        fixture(app, "GitLabNamedGroupCompliant", s -> gitlabRole(s, "project_path:acme/backend/api-*:ref_type:branch:ref:main"));
+        fixture(app, "GitLabWildcardGroupNonCompliant", s -> gitlabRole(s, "project_path:acme/*/api:ref_type:branch:ref:main"));
+        fixture(app, "JenkinsPrincipalArnCompliant", s -> rootTrustRole(s, Map.of("ArnEquals",
+                Map.of("aws:PrincipalArn", List.of("arn:aws:iam::777777777777:role/jenkins-agent")))));
+        fixture(app, "BareRootTrustNonCompliant", s -> rootTrustRole(s, null));
+        fixture(app, "WildcardPrincipalArnNonCompliant", s -> rootTrustRole(s, Map.of("ArnLike",
+                Map.of("aws:PrincipalArn", "arn:aws:iam::777777777777:role/*"))));
         fixture(app, "EcrStarPolicyNonCompliant", s -> CfnManagedPolicy.Builder.create(s, "Policy")
                 .policyDocument(allow(List.of("ecr:*"))).build());
         fixture(app, "InlineNotActionNonCompliant", s -> CfnRole.Builder.create(s, "Role")
@@ -203,6 +210,33 @@ class EcrBlueprintChecksTest {
                                 "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"),
                         "Action", "sts:AssumeRoleWithWebIdentity",
                         "Condition", condition))))
+                .build();
+    }
+
+    private static void gitlabRole(Stack s, String subject) {
+        CfnRole.Builder.create(s, "Role")
+                .assumeRolePolicyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Federated", "arn:aws:iam::111111111111:oidc-provider/gitlab.com"),
+                        "Action", "sts:AssumeRoleWithWebIdentity",
+                        "Condition", Map.of(
+                                "StringEquals", Map.of("gitlab.com:aud", "https://gitlab.com"),
+                                "StringLike", Map.of("gitlab.com:sub", subject))))))
+                .build();
+    }
+
+    /** A publisher persona role trusting account 777777777777's root, with {@code condition} (none where null). */
+    private static void rootTrustRole(Stack s, Map<String, Object> condition) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("AWS", "arn:aws:iam::777777777777:root"));
+        statement.put("Action", "sts:AssumeRole");
+        if (condition != null) {
+            statement.put("Condition", condition);
+        }
+        CfnRole.Builder.create(s, "Role")
+                .assumeRolePolicyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(statement)))
+                .tags(List.of(software.amazon.awscdk.CfnTag.builder().key("ecr-blueprint:persona").value("publisher").build()))
                 .build();
     }
 
@@ -384,6 +418,38 @@ class EcrBlueprintChecksTest {
         @Test
         void aTrustWithoutSubjectIsIam2() {
             assertThat(findings("GitHubNoSubjectNonCompliant")).containsExactly("EcrBlueprint-IAM2[Subject::missing]");
+        }
+    }
+
+    @Nested
+    class GitLabSubjects {
+        @Test
+        void aNamedGroupWithAnAllowedProjectWildcardIsCompliant() {
+            assertThat(findings("GitLabNamedGroupCompliant")).isEmpty();
+        }
+
+        @Test
+        void aWildcardInTheGroupIsIam2() {
+            assertThat(findings("GitLabWildcardGroupNonCompliant"))
+                    .containsExactly("EcrBlueprint-IAM2[Subject::project_path:acme/*/api:ref_type:branch:ref:main]");
+        }
+    }
+
+    @Nested
+    class AccountRootTrust {
+        @Test
+        void aRootNarrowedToOnePrincipalArnIsCompliant() {
+            assertThat(findings("JenkinsPrincipalArnCompliant")).isEmpty();
+        }
+
+        @Test
+        void aBareRootIsIam4() {
+            assertThat(findings("BareRootTrustNonCompliant")).containsExactly("EcrBlueprint-IAM4[Principal::arn:aws:iam::777777777777:root]");
+        }
+
+        @Test
+        void aPrincipalArnPatternIsIam4() {
+            assertThat(findings("WildcardPrincipalArnNonCompliant")).containsExactly("EcrBlueprint-IAM4[Principal::arn:aws:iam::777777777777:root]");
         }
     }
 

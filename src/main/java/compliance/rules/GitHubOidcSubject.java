@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A role assumable with a web identity (GitHub Actions OIDC) is bound to named repositories: the
- * trust policy has a {@code :sub} condition, and for GitHub every value names {@code repo:<org>/<repo>}
- * without a wildcard in the org or repository part.
+ * A role assumable with a web identity (GitHub Actions, GitLab CI OIDC) is bound to named repositories: the
+ * trust policy has a {@code :sub} condition, for GitHub every value names {@code repo:<org>/<repo>}
+ * without a wildcard in the org or repository part, and for GitLab every {@code project_path:<group>/<project>}
+ * value has no wildcard in the group (a project wildcard is the platform file's explicit choice).
  */
 public final class GitHubOidcSubject implements EcrRule {
 
@@ -72,9 +73,25 @@ public final class GitHubOidcSubject implements EcrRule {
                 findings.add("Subject::missing");
             } else if (github) {
                 subjects.stream().filter(s -> !namesRepository(s)).forEach(s -> findings.add("Subject::" + s));
+            } else {
+                subjects.stream().filter(s -> s.startsWith(GITLAB_SUBJECT_PREFIX) && !namesGitLabGroup(s))
+                        .forEach(s -> findings.add("Subject::" + s));
             }
         }
         return webIdentity ? Outcome.of(findings) : Outcome.notApplicable();
+    }
+
+    /** GitLab's {@code sub} claim starts with the project path. */
+    static final String GITLAB_SUBJECT_PREFIX = "project_path:";
+
+    /** {@code project_path:<group>/<project>:...} with a group (everything before the project) free of wildcards. */
+    static boolean namesGitLabGroup(String subject) {
+        String rest = subject.substring(GITLAB_SUBJECT_PREFIX.length());
+        int end = rest.indexOf(':');
+        String path = end < 0 ? rest : rest.substring(0, end);
+        int slash = path.lastIndexOf('/');
+        String group = slash < 0 ? "" : path.substring(0, slash);
+        return !group.isEmpty() && !group.contains("*") && !group.contains("?");
     }
 
     /** {@code repo:<org>/<repo>[:...]} with no wildcard in {@code <org>/<repo>}. */

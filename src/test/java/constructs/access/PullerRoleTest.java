@@ -50,6 +50,7 @@ class PullerRoleTest {
         puller(stack, PullerRoleKind.EKS_NODE, List.of());
         puller(stack, PullerRoleKind.EKS_FARGATE_POD_EXECUTION, List.of("shop-dev"));
         puller(stack, PullerRoleKind.APP_RUNNER_ACCESS, List.of());
+        puller(stack, PullerRoleKind.EC2_INSTANCE, List.of());
         Aspects.of(stack).add(new AwsSolutionsChecks());
         template = Template.fromStack(stack);
     }
@@ -95,6 +96,33 @@ class PullerRoleTest {
         @Test
         void mayOnlyPullItsRepositories() {
             hasPolicy("shop-dev-ecs-task-execution", "puller", PULL);
+        }
+    }
+
+    @Nested
+    class Ec2Instance {
+
+        @Test
+        void trustsEc2() {
+            hasTrust("shop-dev-ec2-instance", Map.of(
+                    "Effect", "Allow",
+                    "Principal", Map.of("Service", "ec2.amazonaws.com"),
+                    "Action", "sts:AssumeRole"));
+        }
+
+        @Test
+        void mayOnlyPullItsRepositories() {
+            hasPolicy("shop-dev-ec2-instance", "puller", PULL);
+        }
+
+        @Test
+        void hasAnInstanceProfileOfItsNameHoldingOnlyItsRole() {
+            String logicalId = template.findResources("AWS::IAM::Role", Match.objectLike(Map.of("Properties",
+                    Match.objectLike(Map.of("RoleName", "shop-dev-ec2-instance"))))).keySet().iterator().next();
+            template.resourceCountIs("AWS::IAM::InstanceProfile", 1);
+            template.hasResourceProperties("AWS::IAM::InstanceProfile", Match.objectEquals(Map.of(
+                    "InstanceProfileName", "shop-dev-ec2-instance",
+                    "Roles", List.of(Map.of("Ref", logicalId)))));
         }
     }
 

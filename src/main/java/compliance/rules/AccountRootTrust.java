@@ -1,0 +1,77 @@
+package compliance.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import constructs.access.Persona;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.services.iam.CfnRole;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A persona role (tagged {@value Persona#TAG_KEY}) that trusts an account root for {@code sts:AssumeRole} (the
+ * Jenkins publisher: its agents may live in another account) names the exact principals in an
+ * {@code aws:PrincipalArn} condition ({@code ArnEquals} or {@code StringEquals}, no wildcard): a bare root would let
+ * every role and user of that account, whatever its own policy allows, assume the role.
+ * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ */
+public final class AccountRootTrust implements EcrRule {
+
+    static final String PRINCIPAL_ARN = "aws:PrincipalArn";
+
+    @Override
+    public String suffix() {
+        return "IAM4";
+    }
+
+    @Override
+    public String info() {
+        return "The persona role trusts an account root without naming the principals in an aws:PrincipalArn condition.";
+    }
+
+    @Override
+    public String explanation() {
+        return "Trusting arn:aws:iam::<account>:root lets every principal of that account that its own policies allow "
+                + "assume the role. Fix: add Condition {\"ArnEquals\": {\"aws:PrincipalArn\": [\"arn:aws:iam::<account>:role/<agent>\"]}}.";
+    }
+
+    @Override
+    public boolean appliesTo(CfnResource node) {
+        return node instanceof CfnRole;
+    }
+
+    @Override
+    public Outcome evaluate(CheckedResource role) {
+        if (role.tags().get(Persona.TAG_KEY) == null) {
+            return Outcome.notApplicable();
+        }
+        return evaluate(PolicyDocuments.tree(role.property("assumeRolePolicyDocument")));
+    }
+
+    /** The check on a trust policy document. */
+    static Outcome evaluate(JsonNode trust) {
+        boolean applies = false;
+        List<String> findings = new ArrayList<>();
+        for (JsonNode statement : PolicyDocuments.statements(trust)) {
+            List<String> roots = PolicyDocuments.strings(statement.path("Principal").path("AWS")).stream()
+                    .filter(p -> p.endsWith(":root") || p.matches("\\d{12}")).toList();
+            if (!PolicyDocuments.isAllow(statement) || roots.isEmpty()) {
+                continue;
+            }
+            applies = true;
+            List<String> named = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> operator : statement.path("Condition").properties()) {
+                if (!operator.getKey().equals("ArnEquals") && !operator.getKey().equals("StringEquals")) {
+                    continue;
+                }
+                named.addAll(PolicyDocuments.strings(operator.getValue().path(PRINCIPAL_ARN)));
+            }
+            if (named.isEmpty()) {
+                roots.forEach(r -> findings.add("Principal::" + r));
+            }
+            named.stream().filter(n -> n.contains("*") || n.contains("?")).forEach(n -> findings.add("PrincipalArn::" + n));
+        }
+        return applies ? Outcome.of(findings) : Outcome.notApplicable();
+    }
+}
