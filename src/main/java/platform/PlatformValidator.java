@@ -17,6 +17,7 @@ final class PlatformValidator {
                 new NamingRules(platform, problems),
                 new EnvironmentRules(platform, problems),
                 new ServiceRules(platform, problems),
+                new PublisherRules(platform, problems),
                 new PullerRules(platform, problems),
                 new ScanningRules(platform, problems),
                 new SigningRules(platform, problems),
@@ -30,6 +31,5 @@ final class PlatformValidator {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);
-        PublisherRules.check(platform, problems);
     }
 }

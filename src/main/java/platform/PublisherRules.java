@@ -9,18 +9,14 @@ import java.util.List;
  * run as; a GitLab publisher names its project and branches, with wildcards only where {@code allowWildcard} asks
  * for them and never in the group (a wildcard there would trust projects of every group of the instance).
  */
-final class PublisherRules {
+final class PublisherRules extends SectionRules {
 
-    private final Platform platform;
-    private final Problems problems;
-
-    private PublisherRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
+    PublisherRules(Platform platform, Problems problems) {
+        super(platform, problems);
     }
 
-    static void check(Platform platform, Problems problems) {
-        PublisherRules rules = new PublisherRules(platform, problems);
+    @Override
+    void check() {
         String firstUrl = null;
         String firstUrlPath = null;
         for (int i = 0; i < platform.services().size(); i++) {
@@ -28,7 +24,7 @@ final class PublisherRules {
             for (int k = 0; k < publishers.size(); k++) {
                 String path = "services[" + i + "].publishers[" + k + "]";
                 Publisher p = publishers.get(k);
-                rules.publisher(path, p);
+                publisher(path, p);
                 if (p.type() == PublisherType.GITLAB && problems.isUsable(path + ".gitlabUrl")) {
                     if (firstUrl == null) {
                         firstUrl = p.gitlabIssuerUrl();

@@ -51,7 +51,7 @@ class PlatformSchemaTest {
         assertThat(schema.at("/$defs/EnvironmentSpec/properties/profile/enum")).extracting(JsonNode::asText)
                 .containsExactly("dev", "staging", "prod");
         assertThat(schema.at("/$defs/Puller/properties/type/enum")).extracting(JsonNode::asText)
-                .containsExactly("ecs", "eks-node", "eks-fargate", "lambda", "app-runner", "account");
+                .containsExactly("ecs", "eks-node", "eks-fargate", "lambda", "app-runner", "account", "ec2");
         assertThat(schema.at("/properties/environments/minItems").asInt()).isEqualTo(1);
     }
 }
