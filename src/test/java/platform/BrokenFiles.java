@@ -30,6 +30,12 @@ public final class BrokenFiles {
     /** (file name, path, problem line) for every file with exactly one problem. */
     public static Stream<Arguments> withOneProblem() {
         return Stream.of(
+                broken("gitlab-group-wildcard", "services[0].publishers[0].gitlabProject",
+                        "services[0].publishers[0].gitlabProject (line 11): gitlabProject \"acme-*/user-service\" has a wildcard in the group \"acme-*\": jobs of projects in any matching group of the instance could push. Hint: name the group, e.g. \"my-group/user-service\"."),
+                broken("gitlab-url-with-query", "services[0].publishers[0].gitlabUrl",
+                        "services[0].publishers[0].gitlabUrl (line 13): gitlabUrl \"https://gitlab.example.com/?tenant=acme\" has a query: it must be the instance's issuer URL, as its /.well-known/openid-configuration names it. Hint: write e.g. https://gitlab.example.com."),
+                broken("role-name-too-long-jenkins-publisher", "services[0].name",
+                        "services[0].name (line 8): the publisher role of service \"customer-loyalty-points-and-rewards-ledger\" in environment \"dev\" would be named \"shop-dev-customer-loyalty-points-and-rewards-ledger-jenkins-publisher\", 69 characters; IAM allows 64. Hint: shorten the platform, environment or service name by 5 characters."),
                 broken("account-missing", "environments[0].account",
                         "environments[0].account (line 3): \"account\" is missing. Hint: add account: the 12-digit AWS account id, quoted."),
                 broken("account-unquoted", "environments[0].account",

@@ -126,6 +126,9 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("PullerRole", twin("role-name-too-long-puller", "PullerRole", "puller-unknown-service", "PullerRole")),
             Map.entry("PromoterRole", twin("role-name-too-long-promoter", "PromoterRole")),
             Map.entry("CodeBuildPublisherRole", twin("role-name-too-long-publisher", "CodeBuildPublisherRole")),
+            Map.entry("JenkinsPublisherRole", twin("role-name-too-long-jenkins-publisher", "JenkinsPublisherRole")),
+            Map.entry("GitLabPublisherRole", twin("gitlab-group-wildcard", "must not contain a wildcard")),
+            Map.entry("GitLabOidcProvider", twin("gitlab-url-with-query", "must be the https URL of the GitLab instance")),
             // PublicRepository checks the publisher role's name before the role itself does.
             Map.entry("PublicPublisherRole", twin("role-name-too-long-public-publisher", "must be an IAM role name of 1 to 64 characters")),
             Map.entry("GitHubOidcProviderTrust", twin("github-organisation-wildcard", "must not contain a wildcard")),
