@@ -69,7 +69,7 @@ public final class ExecutionPolicy {
 
     /** Which IAM resource an IAM action of the table acts on (Service Authorization Reference, IAM's actions table). */
     enum IamResource {
-        ROLE, POLICY, USER_OR_GROUP, OIDC_PROVIDER, SERVICE_LINKED_ROLE;
+        ROLE, POLICY, USER_OR_GROUP, OIDC_PROVIDER, SERVICE_LINKED_ROLE, INSTANCE_PROFILE;
 
         static IamResource of(String action) {
             String name = action.substring("iam:".length());
@@ -78,6 +78,9 @@ public final class ExecutionPolicy {
             }
             if (name.contains("OpenIDConnectProvider")) {
                 return OIDC_PROVIDER;
+            }
+            if (name.contains("InstanceProfile")) {
+                return INSTANCE_PROFILE; // AddRoleToInstanceProfile and RemoveRoleFromInstanceProfile act on the profile
             }
             if (name.contains("UserPolic") || name.contains("GroupPolic")) {
                 return USER_OR_GROUP;
@@ -135,6 +138,8 @@ public final class ExecutionPolicy {
         add(statements, "ManagePlatformPolicies", iam.get(IamResource.POLICY), List.of(iamArn + "policy/" + platform + "-*"), null);
         add(statements, "AttachPlatformPoliciesToUsersAndGroups", iam.get(IamResource.USER_OR_GROUP),
                 List.of(iamArn + "group/" + platform + "-*", iamArn + "user/" + platform + "-*"), null);
+        add(statements, "ManagePlatformInstanceProfiles", iam.get(IamResource.INSTANCE_PROFILE),
+                List.of(iamArn + "instance-profile/" + platform + "-*"), null);
         add(statements, "ManageOidcProviders", iam.get(IamResource.OIDC_PROVIDER),
                 oidcProviders.stream().map(host -> iamArn + "oidc-provider/" + host).toList(), null);
         if (iam.containsKey(IamResource.SERVICE_LINKED_ROLE)) {

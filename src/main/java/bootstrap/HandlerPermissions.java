@@ -113,6 +113,12 @@ public final class HandlerPermissions {
                     "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy",
                     "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription"
             ),
+            // AWS::IAM::InstanceProfile (EC2 pullers): its registry schema's handlers, as describe-type lists them; the
+            // vendored schema commit above does not hold this type, so the row was taken from the registry schema directly.
+            row("AWS::IAM::InstanceProfile", SCHEMAS,
+                    "iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile",
+                    "iam:GetInstanceProfile", "iam:PassRole", "iam:RemoveRoleFromInstanceProfile"
+            ),
             row("AWS::IAM::ManagedPolicy", SCHEMAS,
                     "iam:AttachGroupPolicy", "iam:AttachRolePolicy", "iam:AttachUserPolicy", "iam:CreatePolicy",
                     "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:DetachGroupPolicy",
