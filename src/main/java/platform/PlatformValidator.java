@@ -66,6 +66,10 @@ final class PlatformValidator {
         promotionOrder();
         lifecyclePolicies();
         GeneratedNameRules.check(platform, problems);
+        CreationTemplateRules.check(platform, problems);
+        SigningRules.check(platform, problems);
+        TrustPolicyRules.check(platform, problems);
+        DeliveryRules.check(platform, problems);
     }
 
     // --- naming -------------------------------------------------------------------------------------
