@@ -5,28 +5,23 @@ import limits.AwsLimits;
 import java.util.List;
 
 /**
- * The {@code registry.creationTemplates} ECR or the registry stacks would reject: a description over ECR's limit, a
+ * The rules of {@code registry.creationTemplates}: one template a prefix, each applied-for value once, and what ECR or
+ * the registry stacks would reject: a description over ECR's limit, a
  * PULL_THROUGH_CACHE template that also applies to other scenarios (cached repositories stay MUTABLE so ECR can refresh
  * upstream tags, all others are IMMUTABLE: {@code constructs.registry.RepositoryCreationTemplateProps}), and a prefix
  * the stacks already give a template of their own in the same registry (a pull-through cache prefix, or the namespace
  * of an environment whose replicas land there), which {@code constructs.registry.RegistrySettings} refuses as two
  * templates for one prefix.
  */
-final class CreationTemplateRules {
+final class CreationTemplateRules extends SectionRules {
 
-    private final Platform platform;
-    private final Problems problems;
-
-    private CreationTemplateRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
+    CreationTemplateRules(Platform platform, Problems problems) {
+        super(platform, problems);
     }
 
-    static void check(Platform platform, Problems problems) {
-        new CreationTemplateRules(platform, problems).run();
-    }
-
-    private void run() {
+    @Override
+    void check() {
+        creationTemplates();
         List<CreationTemplate> templates = platform.registry().creationTemplates();
         for (int i = 0; i < templates.size(); i++) {
             String path = "registry.creationTemplates[" + i + "]";
@@ -37,6 +32,15 @@ final class CreationTemplateRules {
             description(path, template);
             scenarios(path, template);
             prefix(path, template);
+        }
+    }
+
+    private void creationTemplates() {
+        List<CreationTemplate> templates = platform.registry().creationTemplates();
+        duplicates("registry.creationTemplates", templates.stream().map(CreationTemplate::prefix).toList(), "prefix");
+        for (int i = 0; i < templates.size(); i++) {
+            duplicates("registry.creationTemplates[" + i + "].appliedFor",
+                    templates.get(i).appliedFor().stream().map(TemplateAppliesTo::fileValue).toList(), "value");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * is read as a branch name), and an environment whose stack would take the pipeline stack's name in the pipeline's
  * own account and region, so deploying the stage would replace the pipeline with that environment's stack.
  */
-final class DeliveryRules {
+final class DeliveryRules extends SectionRules {
 
     /**
      * A branch name git accepts (git check-ref-format): no space, control character, ~ ^ : ? * [ \ or "..", no "@{",
@@ -17,10 +17,12 @@ final class DeliveryRules {
     private static final Pattern BRANCH = Pattern.compile(
             "(?!/)(?!.*//)(?!.*\\.\\.)(?!.*@\\{)(?!.*\\.lock$)(?!.*[/.]$)[^\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]+");
 
-    private DeliveryRules() {
+    DeliveryRules(Platform platform, Problems problems) {
+        super(platform, problems);
     }
 
-    static void check(Platform platform, Problems problems) {
+    @Override
+    void check() {
         Delivery delivery = platform.deliveryPipeline().orElse(null);
         if (delivery == null) {
             return;

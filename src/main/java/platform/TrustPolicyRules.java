@@ -13,7 +13,7 @@ import java.util.Set;
  * The corpus test (platform.ValidateMirrorsSynthesisTest) holds a file at exactly the limit, which both must accept,
  * and one a character over it, which both must refuse: a change to the document's shape fails it.
  */
-final class TrustPolicyRules {
+final class TrustPolicyRules extends SectionRules {
 
     /**
      * Characters of the publisher's trust document besides its subjects, as IAM counts them (no whitespace):
@@ -24,10 +24,12 @@ final class TrustPolicyRules {
     /** A subject with a wildcard moves the subjects into their own {@code "StringLike":{...}} block. */
     static final int STRING_LIKE_BLOCK = 15;
 
-    private TrustPolicyRules() {
+    TrustPolicyRules(Platform platform, Problems problems) {
+        super(platform, problems);
     }
 
-    static void check(Platform platform, Problems problems) {
+    @Override
+    void check() {
         for (int i = 0; i < platform.services().size(); i++) {
             String path = "services[" + i + "].publishers";
             if (problems.reportedAtOrBelow(path)) {

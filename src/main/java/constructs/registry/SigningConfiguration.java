@@ -19,7 +19,7 @@ public class SigningConfiguration extends Construct {
     /** Limits and patterns of the ECR API reference (SigningConfiguration, SigningRule, SigningRepositoryFilter). */
     public static final int MAX_RULES = AwsLimits.ECR_SIGNING_RULES;
     /** At most this many repository filters in one signing rule (ECR API reference). */
-    public static final int MAX_FILTERS_PER_RULE = AwsLimits.ECR_SIGNING_FILTERS_PER_RULE;
+    public static final int MAX_FILTERS_PER_RULE = AwsLimits.ECR_FILTERS_PER_RULE;
     static final Pattern PROFILE_ARN = Pattern.compile(
             "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$");
     static final Pattern FILTER = Pattern.compile(
