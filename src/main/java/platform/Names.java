@@ -1,5 +1,6 @@
 package platform;
 
+import limits.AwsFormats;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -27,15 +28,15 @@ public final class Names {
     /** An IAM role ARN. */
     public static final String ROLE_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$";
     /** A Secrets Manager secret ARN with the name prefix ECR's pull-through cache requires. */
-    public static final String SECRET_ARN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$";
+    public static final String SECRET_ARN = AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN;
     /** An AWS Signer signing profile ARN. */
-    public static final String SIGNING_PROFILE_ARN = "^arn:aws[a-z-]*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[A-Za-z0-9_]{2,64}$";
+    public static final String SIGNING_PROFILE_ARN = AwsFormats.SIGNING_PROFILE_ARN;
     /** A CodeStar / CodeConnections connection ARN (the delivery pipeline's GitHub source). */
     public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
     /** An ECR repository prefix as pull-through cache rules and creation templates take it. */
     public static final String REPOSITORY_PREFIX = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
     /** A repository filter with {@code *} wildcards, as registry scanning and signing rules take it. */
-    public static final String WILDCARD_FILTER = "^[a-z0-9*]+([._/-][a-z0-9*]+)*$";
+    public static final String WILDCARD_FILTER = AwsFormats.WILDCARD_FILTER;
     /** An image tag prefix (a tag's own characters). */
     public static final String TAG_PREFIX = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$";
     /** A VPC id. */

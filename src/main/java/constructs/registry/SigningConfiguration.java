@@ -1,5 +1,6 @@
 package constructs.registry;
 
+import limits.AwsFormats;
 import limits.AwsLimits;
 import software.amazon.awscdk.services.ecr.CfnSigningConfiguration;
 import software.constructs.Construct;
@@ -20,10 +21,8 @@ public class SigningConfiguration extends Construct {
     public static final int MAX_RULES = AwsLimits.ECR_SIGNING_RULES;
     /** At most this many repository filters in one signing rule (ECR API reference). */
     public static final int MAX_FILTERS_PER_RULE = AwsLimits.ECR_FILTERS_PER_RULE;
-    static final Pattern PROFILE_ARN = Pattern.compile(
-            "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$");
-    static final Pattern FILTER = Pattern.compile(
-            "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$");
+    static final Pattern PROFILE_ARN = Pattern.compile(AwsFormats.SIGNING_PROFILE_ARN);
+    static final Pattern FILTER = Pattern.compile(AwsFormats.WILDCARD_FILTER);
 
     /**
      * What a pusher needs on the signing profile when ECR signs on its behalf.
