@@ -33,4 +33,26 @@ public final class AwsFormats {
      * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningRepositoryFilter.html).
      */
     public static final String WILDCARD_FILTER = "^[a-z0-9*]+([._/-][a-z0-9*]+)*$";
+
+    // --- EC2 ids: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Subnet.html (8 hexadecimal digits for
+    // --- resources created before 2018, 17 since) ------------------------------------------------------------
+
+    /** A VPC id. */
+    public static final String VPC_ID = "^vpc-[0-9a-f]{8}([0-9a-f]{9})?$";
+    /** A subnet id. */
+    public static final String SUBNET_ID = "^subnet-[0-9a-f]{8}([0-9a-f]{9})?$";
+    /** A route table id. */
+    public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8}([0-9a-f]{9})?$";
+    /** An IPv4 CIDR block: four octets of 0 to 255 and a prefix length of 0 to 32. */
+    public static final String IPV4_CIDR =
+            "^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])/(3[0-2]|[12]?[0-9])$";
+
+    /** An AWS Organizations organisation id (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html). */
+    public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
+
+    /**
+     * An e-mail address as an SNS email subscription takes it: its shape only (SNS confirms the address itself,
+     * https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html).
+     */
+    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 }

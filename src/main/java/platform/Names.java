@@ -40,21 +40,21 @@ public final class Names {
     /** An image tag prefix (a tag's own characters). */
     public static final String TAG_PREFIX = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$";
     /** A VPC id. */
-    public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
+    public static final String VPC_ID = AwsFormats.VPC_ID;
     /** A subnet id. */
-    public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
+    public static final String SUBNET_ID = AwsFormats.SUBNET_ID;
     /** A route table id. */
-    public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    public static final String ROUTE_TABLE_ID = AwsFormats.ROUTE_TABLE_ID;
     /** An AWS Organizations organisation id. */
-    public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
+    public static final String ORGANIZATION_ID = AwsFormats.ORGANIZATION_ID;
     /** A Control Tower proactive control id, CT.&lt;FAMILY&gt;.PR.&lt;n&gt;. */
     public static final String CONTROL_ID = "^CT\\.[A-Z0-9]+\\.PR\\.[0-9]+$";
     /** A Control Tower control family, the part after CT. of an id. */
     public static final String CONTROL_FAMILY = "^[A-Z0-9]+$";
     /** An IPv4 CIDR block. */
-    public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
+    public static final String CIDR = AwsFormats.IPV4_CIDR;
     /** An e-mail address (its shape only). */
-    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    public static final String EMAIL = AwsFormats.EMAIL;
     /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 

@@ -204,6 +204,8 @@ public final class BrokenFiles {
                         "registry.signing.filters[0] (line 12): filter has 266 characters, more than ECR's 256. Hint: shorten it with a * wildcard, e.g. \"shop/prod/*\"."),
                 broken("signing-filters-over-100", "registry.signing.filters",
                         "registry.signing.filters (line 12): 101 filters exceed ECR's limit of 100 a signing rule. Hint: use wildcard prefixes such as \"shop/prod/*\", or leave filters out to sign every repository of the platform."),
+                broken("subnet-id-twelve-digits", "environments[0].vpc.subnets[0].id",
+                        "environments[0].vpc.subnets[0].id (line 11): id \"subnet-0123456789ab\" is not a subnet id (subnet- and 8 or 17 hexadecimal digits). Hint: copy the id from `aws ec2 describe-subnets`."),
                 broken("trust-policy-over-the-limit", "services[0].publishers",
                         "services[0].publishers (line 10): the trust policy of the GitHub publisher role of service \"user-service\" would be 2049 characters for its 26 branches and environments; IAM allows 2048. Hint: trust fewer branches: publish from one release branch or GitHub environment, or match release branches with one pattern (e.g. release/*) and allowWildcard: true."));
     }
