@@ -18,6 +18,7 @@ final class PlatformValidator {
                 new EnvironmentRules(platform, problems),
                 new ServiceRules(platform, problems),
                 new PublisherRules(platform, problems),
+                new TrustPolicyRules(platform, problems),
                 new PullerRules(platform, problems),
                 new ScanningRules(platform, problems),
                 new SigningRules(platform, problems),
@@ -27,7 +28,8 @@ final class PlatformValidator {
                 new CreationTemplateRules(platform, problems),
                 new TaggingRules(platform, problems),
                 new PromotionOrderRules(platform, problems),
-                new LifecyclePolicyRules(platform, problems))) {
+                new LifecyclePolicyRules(platform, problems),
+                new DeliveryRules(platform, problems))) {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);
