@@ -187,7 +187,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private List<String> mutableTagExclusions = List.of();
 
         /**
-         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template
+         * matches. Required.
          *
          * @param prefix the value of {@code prefix}
          * @return this builder
@@ -198,7 +199,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         * What the template applies to; PULL_THROUGH_CACHE cannot be mixed with the others. Required: at least one.
          *
          * @param appliedFor the value of {@code appliedFor}
          * @return this builder
@@ -209,7 +210,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         * What the template applies to; PULL_THROUGH_CACHE cannot be mixed with the others. Required: at least one.
          *
          * @param appliedFor the value of {@code appliedFor}
          * @return this builder
@@ -220,7 +221,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The region's KMS key; required
+         * The region's KMS key the created repositories are encrypted with. Required for a template built on its own;
+         * in a {@link RegistryContribution}, {@link RegistrySettings} supplies its own.
          *
          * @param encryptionKey the value of {@code encryptionKey}
          * @return this builder
@@ -231,7 +233,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}). Required for a template
+         * built on its own; in a {@link RegistryContribution}, {@link RegistrySettings} supplies its own.
          *
          * @param role the value of {@code role}
          * @return this builder
@@ -242,7 +245,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The lifecycle policy of created repositories; required (CT.ECR.PR.1)
+         * The lifecycle policy of created repositories (CT.ECR.PR.1). Required.
          *
          * @param lifecyclePolicy the value of {@code lifecyclePolicy}
          * @return this builder
@@ -253,7 +256,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
+         * The template's description. Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
          *
          * @param description the template's description
          * @return this builder
@@ -264,7 +267,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: no tags.
+         * Tags the created repositories get. Default: no tags.
          *
          * @param resourceTags the tags of the repositories the template creates
          * @return this builder
@@ -275,7 +278,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: none, created repositories have no repository policy.
+         * The repository policy of created repositories. Default: none, created repositories have no repository
+         * policy.
          *
          * @param repositoryPolicy the value
          * @return this builder
@@ -286,7 +290,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: none, every tag is immutable.
+         * Tags that stay movable in created repositories ({@code IMMUTABLE_WITH_EXCLUSION}). Default: none, every tag
+         * is immutable.
          *
          * @param mutableTagExclusions the value
          * @return this builder
