@@ -79,7 +79,8 @@ public class RepositoryPrincipalPolicy extends Construct {
      */
     static RepositoryPrincipalPolicy of(IPrincipal identity, Persona persona, IConstruct fallbackScope) {
         if (!(identity instanceof IRole) && !(identity instanceof IUser)) {
-            throw new IllegalArgumentException("a repository policy of the principal is for a role or a user, not "
+            // PrivateRepository calls this for roles and users only.
+            throw new IllegalStateException("a repository principal policy is for a role or a user, not "
                     + identity.getClass().getName());
         }
         IConstruct node = (IConstruct) identity;
