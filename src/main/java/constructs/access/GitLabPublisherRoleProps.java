@@ -87,7 +87,7 @@ public record GitLabPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * The repositories it pushes to; at least one.
+         * Required: the repositories it pushes to; at least one.
          *
          * @param repositoryArns the repository ARNs
          * @return this builder
@@ -98,7 +98,7 @@ public record GitLabPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * As {@link #repositoryArns}, from repositories.
+         * Required (or {@link #repositoryArns}): as {@link #repositoryArns}, from repositories.
          *
          * @param repositories the repositories
          * @return this builder
@@ -131,7 +131,7 @@ public record GitLabPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * The {@code sub} claims trusted; required, at least one.
+         * Required: the {@code sub} claims trusted; at least one.
          *
          * @param subjects the subjects ({@link GitLabPublisherRole#branchSubject})
          * @return this builder

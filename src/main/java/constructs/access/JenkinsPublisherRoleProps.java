@@ -75,7 +75,7 @@ public record JenkinsPublisherRoleProps(String roleName, List<String> repository
         }
 
         /**
-         * The repositories it pushes to; at least one.
+         * Required: the repositories it pushes to; at least one.
          *
          * @param repositoryArns the repository ARNs
          * @return this builder
@@ -86,7 +86,7 @@ public record JenkinsPublisherRoleProps(String roleName, List<String> repository
         }
 
         /**
-         * As {@link #repositoryArns}, from repositories.
+         * Required (or {@link #repositoryArns}): as {@link #repositoryArns}, from repositories.
          *
          * @param repositories the repositories
          * @return this builder
@@ -108,7 +108,7 @@ public record JenkinsPublisherRoleProps(String roleName, List<String> repository
         }
 
         /**
-         * The IAM roles or users the Jenkins agents run as, in any account; required, literal ARNs without wildcards.
+         * Required: the IAM roles or users the Jenkins agents run as, in any account; literal ARNs without wildcards.
          *
          * @param principalArns the principal ARNs
          * @return this builder
