@@ -17,6 +17,7 @@ import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
 import software.amazon.awscdk.pipelines.ShellStep;
+import software.amazon.awscdk.pipelines.StackSteps;
 import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
@@ -136,11 +137,9 @@ public class DeliveryPipelineStack extends Stack {
         for (EnvironmentSpec environment : DeliveryPipeline.promotionOrder(platform)) {
             EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
             props.perStage().accept(stage);
-            List<Step> pre = approvalBefore.contains(environment.name())
-                    ? List.of(new NotifyingApprovalStep("Approve", "Promote " + platform.name() + " to " + environment.name()
-                            + " (account " + environment.account() + ", " + environment.region() + ")", approvalTopic))
-                    : List.of();
-            pipeline.addStage(stage, AddStageOpts.builder().pre(pre).build());
+            pipeline.addStage(stage, approvalBefore.contains(environment.name())
+                    ? AddStageOpts.builder().stackSteps(approvals(platform, stage)).build()
+                    : AddStageOpts.builder().build());
             stages.add(stage);
         }
         pipeline.buildPipeline();
@@ -157,6 +156,52 @@ public class DeliveryPipelineStack extends Stack {
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
         suppressApprovalTopicKeyWildcard();
+    }
+
+    /**
+     * CodePipeline's limit on a manual approval's comment ({@code CustomData}): "Maximum length of 500 characters"
+     * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ApprovalResult.html,
+     * ManualApprovalAction's {@code additionalInformation}).
+     */
+    static final int APPROVAL_COMMENT_MAX = 500;
+
+    /**
+     * The approvals of a stage that starts behind one: every stack's change set is prepared first and executed only after
+     * an approval, so the approver reviews what will change (the change sets in the CloudFormation console) instead of
+     * approving blind. One approval serves all stacks that depend on no other stack of the stage; a stack that depends on
+     * another one of the stage (the environment stack on the account's OIDC provider, on its registry's settings) can only
+     * prepare its change set once that one is deployed (CDK Pipelines orders every action of a stack after every action of
+     * its dependencies), so it waits behind a further approval: one approval per layer of the stage's dependency graph,
+     * {@code Approve}, {@code Approve2}, ... (a single approval after all prepares would need the environment's change
+     * set before its dependencies exist: a cycle).
+     */
+    private List<StackSteps> approvals(Platform platform, EnvironmentStage stage) {
+        Map<Integer, List<Stack>> layers = new TreeMap<>();
+        for (Stack stack : stage.stacks()) {
+            layers.computeIfAbsent(layer(stack, stage.stacks()), k -> new ArrayList<>()).add(stack);
+        }
+        EnvironmentSpec environment = stage.environment();
+        List<StackSteps> steps = new ArrayList<>();
+        int n = 0;
+        for (List<Stack> layer : layers.values()) {
+            n++;
+            String names = String.join(", ", layer.stream().map(Stack::getStackName).toList());
+            String comment = "Promote " + platform.name() + " to " + environment.name() + " (account " + environment.account()
+                    + ", " + environment.region() + "): review the prepared change sets of " + names;
+            if (comment.length() > APPROVAL_COMMENT_MAX) {
+                comment = "Promote " + platform.name() + " to " + environment.name() + " (account " + environment.account()
+                        + ", " + environment.region() + "): review the prepared change sets of " + layer.size() + " stacks";
+            }
+            Step approval = new NotifyingApprovalStep(n == 1 ? "Approve" : "Approve" + n, comment, approvalTopic);
+            layer.forEach(stack -> steps.add(StackSteps.builder().stack(stack).changeSet(List.of(approval)).build()));
+        }
+        return steps;
+    }
+
+    /** 0 for a stack that depends on no other stack of the stage, else one more than the deepest of those it depends on. */
+    private static int layer(Stack stack, List<Stack> stage) {
+        return stack.getDependencies().stream().filter(stage::contains)
+                .mapToInt(dependency -> layer(dependency, stage) + 1).max().orElse(0);
     }
 
     /** Present only when some stage has a manual approval: its action role publishes to the approval topic. */
