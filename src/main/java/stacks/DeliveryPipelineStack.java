@@ -142,6 +142,7 @@ public class DeliveryPipelineStack extends Stack {
                     : AddStageOpts.builder().build());
             stages.add(stage);
         }
+        checkSharedStacksBehindApprovals(platform, ApprovalGates.of(platform, approvalBefore));
         pipeline.buildPipeline();
         checkActionsPerStage(pipeline.getPipeline().getStages().stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
@@ -202,6 +203,38 @@ public class DeliveryPipelineStack extends Stack {
     private static int layer(Stack stack, List<Stack> stage) {
         return stack.getDependencies().stream().filter(stage::contains)
                 .mapToInt(dependency -> layer(dependency, stage) + 1).max().orElse(0);
+    }
+
+    /**
+     * Fails when a stage deploys a registry stack whose settings (scanning, replication, caches, templates, registry
+     * policy) change an environment behind a later approval than the stage's own: those would change before that
+     * environment's approver said yes. The platform file's path places them right; an own {@code environmentStacks}
+     * with other approvals is checked here.
+     */
+    private void checkSharedStacksBehindApprovals(Platform platform, ApprovalGates gates) {
+        List<EnvironmentSpec> order = DeliveryPipeline.promotionOrder(platform);
+        List<String> problems = new ArrayList<>();
+        for (EnvironmentStage stage : stages) {
+            for (Stack stack : stage.stacks()) {
+                if (!(stack instanceof RegistryStack)) {
+                    continue;
+                }
+                List<EnvironmentSpec> changed = PlatformStacks.Ownership.changedBy(platform, order,
+                        new RegistryPlan.Registry(stack.getAccount(), stack.getRegion()));
+                EnvironmentSpec deploysIn = stage.environment();
+                EnvironmentSpec behind = gates.stageFor(deploysIn, changed);
+                if (!behind.equals(deploysIn)) {
+                    problems.add("registry stack \"" + stack.getStackName() + "\" deploys in stage \"" + deploysIn.name()
+                            + "\" but its registry settings change environment \"" + behind.name() + "\", which is behind a"
+                            + " later approval");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems) + ". Hint: build the stages with"
+                    + " PlatformStacks.stageStacks(platform, shardMap, approvalBefore), given the same approvalBefore as"
+                    + " the pipeline, which deploys such a stack after that approval");
+        }
     }
 
     /** Present only when some stage has a manual approval: its action role publishes to the approval topic. */
