@@ -61,6 +61,17 @@ public final class BootstrapFiles {
                         .mapToObj(i -> ExecutionPolicy.arn(e.account(), plan.platform(), i)).toList())).toList();
     }
 
+    /**
+     * The command that turns on a stack's termination protection.
+     *
+     * @param stack a stack of the assembly
+     * @return the AWS CLI command, with the stack's name and region
+     */
+    public static String terminationProtectionCommand(DeployedStack stack) {
+        return "aws cloudformation update-termination-protection --enable-termination-protection --stack-name "
+                + stack.name() + " --region " + stack.region();
+    }
+
     private static String readme(BootstrapPlan plan, String platformFile, String pipelineStack) {
         StringBuilder md = new StringBuilder();
         md.append("# Bootstrapping ").append(plan.platform()).append("\n\n")
@@ -101,6 +112,17 @@ public final class BootstrapFiles {
         if (pipelineStack != null) {
             md.append("\n## 3. Deploy the pipeline once\n\n```bash\nnpx cdk deploy ").append(pipelineStack)
                     .append(" -c platform=").append(platformFile).append("\n```\n");
+            List<DeployedStack> protect = plan.stacks().stream().filter(DeployedStack::needsTerminationProtectionByHand).toList();
+            if (!protect.isEmpty()) {
+                md.append("\n## 4. Termination protection: set it once, by hand\n\n")
+                        .append("These stacks ask for termination protection (their profile's `terminationProtection`), which"
+                                + " CodePipeline's CloudFormation action cannot set: the pipeline deploys them without it."
+                                + " After each one's first deployment by the pipeline, run with credentials of its account;"
+                                + " CloudFormation keeps the setting across later deployments.\n\n```bash\n");
+                protect.forEach(stack -> md.append(terminationProtectionCommand(stack)).append("   # in ")
+                        .append(stack.account()).append("\n"));
+                md.append("```\n");
+            }
         } else {
             md.append("\n## 3. Deploy\n\n```bash\nnpx cdk deploy --all -c platform=").append(platformFile).append("\n```\n");
         }
