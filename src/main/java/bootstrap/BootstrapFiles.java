@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The files {@code bin/ecr-blueprint bootstrap} writes for a {@link BootstrapPlan}: {@value #README} with the commands in
@@ -87,7 +89,17 @@ public final class BootstrapFiles {
                         .append(" --policy-document file://").append(policyFile(account, i)).append("   # in ").append(account).append("\n");
             }
         });
-        md.append("```\n\n## 2. Bootstrap, in this order\n\n");
+        md.append("```\n");
+        Set<String> boundaries = new TreeSet<>();
+        plan.policies().keySet().forEach(account -> boundaries.addAll(
+                ExecutionPolicy.permissionsBoundaries(account, plan.stacksIn(account))));
+        if (!boundaries.isEmpty()) {
+            md.append("\nEvery IAM role the stacks create carries a permissions boundary, and the execution policy lets"
+                    + " CloudFormation create and change roles only with it (`iam:PermissionsBoundary`). Create the boundary"
+                    + " policy in each account before the first deployment: ")
+                    .append(String.join(", ", boundaries.stream().map(b -> "`" + b + "`").toList())).append(".\n");
+        }
+        md.append("\n## 2. Bootstrap, in this order\n\n");
         if (plan.environments().stream().anyMatch(e -> e.trust() != null)) {
             md.append("Target accounts trust the pipeline account ").append(plan.pipelineAccount())
                     .append(" (`--trust`): the pipeline assumes their CDK deploy roles.\n");

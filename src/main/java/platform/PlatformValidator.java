@@ -26,7 +26,8 @@ final class PlatformValidator {
                 new CreationTemplateRules(platform, problems),
                 new TaggingRules(platform, problems),
                 new PromotionOrderRules(platform, problems),
-                new LifecyclePolicyRules(platform, problems))) {
+                new LifecyclePolicyRules(platform, problems),
+                new DeliveryRules(platform, problems))) {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);

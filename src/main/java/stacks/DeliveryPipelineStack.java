@@ -135,7 +135,8 @@ public class DeliveryPipelineStack extends Stack {
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
                 : ApprovalGates.defaultApprovalBefore(platform);
         for (EnvironmentSpec environment : DeliveryPipeline.promotionOrder(platform)) {
-            EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
+            EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks(),
+                    permissionsBoundary(delivery));
             props.perStage().accept(stage);
             pipeline.addStage(stage, approvalBefore.contains(environment.name())
                     ? AddStageOpts.builder().stackSteps(approvals(platform, stage)).build()
@@ -513,12 +514,26 @@ public class DeliveryPipelineStack extends Stack {
         return List.copyOf(stages);
     }
 
+    /**
+     * The platform file's {@code delivery.permissionsBoundary} for the CDK's own mechanism: a policy name resolves in each
+     * stack's account, an ARN is taken as it is; null without one.
+     */
+    static software.amazon.awscdk.PermissionsBoundary permissionsBoundary(Delivery delivery) {
+        if (delivery.permissionsBoundary() == null) {
+            return null;
+        }
+        return delivery.permissionsBoundaryIsArn()
+                ? software.amazon.awscdk.PermissionsBoundary.fromArn(delivery.permissionsBoundary())
+                : software.amazon.awscdk.PermissionsBoundary.fromName(delivery.permissionsBoundary());
+    }
+
     private static StackProps stackProps(String id, Platform platform) {
         Delivery delivery = platform.deliveryPipeline().orElseThrow(() -> new IllegalArgumentException(
                 "platform \"" + platform.name() + "\" has no delivery section: a delivery pipeline needs its account,"
                         + " region, connectionArn and repository. Hint: add a delivery: section to the platform file"));
         return StackProps.builder()
                 .stackName(id)
+                .permissionsBoundary(permissionsBoundary(delivery))
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(delivery.account()).region(delivery.region()).build())
                 .description("ecr-blueprint: delivery pipeline of " + platform.name()
