@@ -161,11 +161,11 @@ public class DeliveryPipelineStack extends Stack {
     }
 
     /**
-     * CodePipeline's limit on a manual approval's comment ({@code CustomData}): "Maximum length of 500 characters"
-     * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ApprovalResult.html,
-     * ManualApprovalAction's {@code additionalInformation}).
+     * CodePipeline's limit on an action's configuration value, which holds a manual approval's comment
+     * ({@code CustomData}, ManualApprovalAction's {@code additionalInformation}): ActionConfigurationValue, "Maximum
+     * length of 1000" (CodePipeline API reference, ActionDeclaration.configuration).
      */
-    static final int APPROVAL_COMMENT_MAX = 500;
+    static final int APPROVAL_COMMENT_MAX = 1000;
 
     /**
      * The approvals of a stage that starts behind one: every stack's change set is prepared first and executed only after
