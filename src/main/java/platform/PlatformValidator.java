@@ -17,6 +17,7 @@ final class PlatformValidator {
                 new NamingRules(platform, problems),
                 new EnvironmentRules(platform, problems),
                 new ServiceRules(platform, problems),
+                new TrustPolicyRules(platform, problems),
                 new PullerRules(platform, problems),
                 new ScanningRules(platform, problems),
                 new SigningRules(platform, problems),
