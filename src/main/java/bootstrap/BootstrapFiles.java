@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The files {@code bin/ecr-blueprint bootstrap} writes for a {@link BootstrapPlan}: {@value #README} with the commands in
@@ -61,6 +63,17 @@ public final class BootstrapFiles {
                         .mapToObj(i -> ExecutionPolicy.arn(e.account(), plan.platform(), i)).toList())).toList();
     }
 
+    /**
+     * The command that turns on a stack's termination protection.
+     *
+     * @param stack a stack of the assembly
+     * @return the AWS CLI command, with the stack's name and region
+     */
+    public static String terminationProtectionCommand(DeployedStack stack) {
+        return "aws cloudformation update-termination-protection --enable-termination-protection --stack-name "
+                + stack.name() + " --region " + stack.region();
+    }
+
     private static String readme(BootstrapPlan plan, String platformFile, String pipelineStack) {
         StringBuilder md = new StringBuilder();
         md.append("# Bootstrapping ").append(plan.platform()).append("\n\n")
@@ -76,7 +89,17 @@ public final class BootstrapFiles {
                         .append(" --policy-document file://").append(policyFile(account, i)).append("   # in ").append(account).append("\n");
             }
         });
-        md.append("```\n\n## 2. Bootstrap, in this order\n\n");
+        md.append("```\n");
+        Set<String> boundaries = new TreeSet<>();
+        plan.policies().keySet().forEach(account -> boundaries.addAll(
+                ExecutionPolicy.permissionsBoundaries(account, plan.stacksIn(account))));
+        if (!boundaries.isEmpty()) {
+            md.append("\nEvery IAM role the stacks create carries a permissions boundary, and the execution policy lets"
+                    + " CloudFormation create and change roles only with it (`iam:PermissionsBoundary`). Create the boundary"
+                    + " policy in each account before the first deployment: ")
+                    .append(String.join(", ", boundaries.stream().map(b -> "`" + b + "`").toList())).append(".\n");
+        }
+        md.append("\n## 2. Bootstrap, in this order\n\n");
         if (plan.environments().stream().anyMatch(e -> e.trust() != null)) {
             md.append("Target accounts trust the pipeline account ").append(plan.pipelineAccount())
                     .append(" (`--trust`): the pipeline assumes their CDK deploy roles.\n");
@@ -101,6 +124,17 @@ public final class BootstrapFiles {
         if (pipelineStack != null) {
             md.append("\n## 3. Deploy the pipeline once\n\n```bash\nnpx cdk deploy ").append(pipelineStack)
                     .append(" -c platform=").append(platformFile).append("\n```\n");
+            List<DeployedStack> protect = plan.stacks().stream().filter(DeployedStack::needsTerminationProtectionByHand).toList();
+            if (!protect.isEmpty()) {
+                md.append("\n## 4. Termination protection: set it once, by hand\n\n")
+                        .append("These stacks ask for termination protection (their profile's `terminationProtection`), which"
+                                + " CodePipeline's CloudFormation action cannot set: the pipeline deploys them without it."
+                                + " After each one's first deployment by the pipeline, run with credentials of its account;"
+                                + " CloudFormation keeps the setting across later deployments.\n\n```bash\n");
+                protect.forEach(stack -> md.append(terminationProtectionCommand(stack)).append("   # in ")
+                        .append(stack.account()).append("\n"));
+                md.append("```\n");
+            }
         } else {
             md.append("\n## 3. Deploy\n\n```bash\nnpx cdk deploy --all -c platform=").append(platformFile).append("\n```\n");
         }

@@ -112,7 +112,8 @@ public record BootstrapPlan(String platform, String pipelineAccount, List<Enviro
             boolean nested = !Path.of(artifact.getAssembly().getDirectory()).toAbsolutePath().normalize().equals(top);
             try {
                 stacks.add(new DeployedStack(artifact.getStackName(), account, region, nested,
-                        json.readTree(Path.of(artifact.getTemplateFullPath()).toFile())));
+                        json.readTree(Path.of(artifact.getTemplateFullPath()).toFile()),
+                        Boolean.TRUE.equals(artifact.getTerminationProtection())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

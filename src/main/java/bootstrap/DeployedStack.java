@@ -13,8 +13,29 @@ import java.util.TreeSet;
  * @param region     the region it deploys to
  * @param inPipeline whether a delivery pipeline deploys it (a stack of a pipeline stage) rather than {@code cdk deploy}
  * @param template   the template as the CDK wrote it
+ * @param terminationProtection whether the stack asks for termination protection (the cloud assembly's manifest): the
+ *                   CDK CLI sets it on deploy, CodePipeline's CloudFormation action cannot
  */
-public record DeployedStack(String name, String account, String region, boolean inPipeline, JsonNode template) {
+public record DeployedStack(String name, String account, String region, boolean inPipeline, JsonNode template,
+                            boolean terminationProtection) {
+
+    /**
+     * A stack without termination protection.
+     *
+     * @param name       the CloudFormation stack name
+     * @param account    the account it deploys to
+     * @param region     the region it deploys to
+     * @param inPipeline whether a delivery pipeline deploys it
+     * @param template   the template as the CDK wrote it
+     */
+    public DeployedStack(String name, String account, String region, boolean inPipeline, JsonNode template) {
+        this(name, account, region, inPipeline, template, false);
+    }
+
+    /** Whether the stack asks for termination protection that nothing will set: a pipeline deploys it. */
+    public boolean needsTerminationProtectionByHand() {
+        return inPipeline && terminationProtection;
+    }
 
     /** The resource types the template declares, sorted. */
     public Set<String> resourceTypes() {

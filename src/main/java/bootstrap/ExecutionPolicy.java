@@ -123,6 +123,7 @@ public final class ExecutionPolicy {
                 }
             }
         }
+        Set<String> boundaries = permissionsBoundaries(account, stacks);
         Map<IamResource, Set<String>> iam = new LinkedHashMap<>();
         Map<String, Set<String>> byService = new TreeMap<>();
         for (String action : HandlerPermissions.actions(types)) {
@@ -135,7 +136,18 @@ public final class ExecutionPolicy {
         String iamArn = "arn:aws:iam::" + account + ":";
         List<ObjectNode> statements = new ArrayList<>();
         byService.forEach((service, actions) -> add(statements, "Deploy" + sid(service), actions, List.of("*"), null));
-        add(statements, "ManagePlatformRoles", iam.get(IamResource.ROLE), List.of(iamArn + "role/" + platform + "-*"), null);
+        Set<String> roleActions = new TreeSet<>(iam.getOrDefault(IamResource.ROLE, Set.of()));
+        if (!boundaries.isEmpty()) {
+            roleActions.removeAll(NEVER_WITH_BOUNDARY);
+            Set<String> bounded = new TreeSet<>(roleActions);
+            bounded.retainAll(BOUNDED_ROLE_ACTIONS);
+            roleActions.removeAll(BOUNDED_ROLE_ACTIONS);
+            ObjectNode condition = JSON.createObjectNode();
+            ArrayNode arns = condition.putObject("StringEquals").putArray("iam:PermissionsBoundary");
+            boundaries.forEach(arns::add);
+            add(statements, "ManagePlatformRolesWithinTheirBoundary", bounded, List.of(iamArn + "role/" + platform + "-*"), condition);
+        }
+        add(statements, "ManagePlatformRoles", roleActions, List.of(iamArn + "role/" + platform + "-*"), null);
         add(statements, "ManagePlatformPolicies", iam.get(IamResource.POLICY), List.of(iamArn + "policy/" + platform + "-*"), null);
         add(statements, "AttachPlatformPoliciesToUsersAndGroups", iam.get(IamResource.USER_OR_GROUP),
                 List.of(iamArn + "group/" + platform + "-*", iamArn + "user/" + platform + "-*"), null);
@@ -173,6 +185,78 @@ public final class ExecutionPolicy {
             documents.add(document);
         }
         return documents;
+    }
+
+    /**
+     * The role actions that may set or widen a role's permissions, allowed only where the role has the boundary when the
+     * templates give their roles one (IAM's condition key {@code iam:PermissionsBoundary}, Service Authorization
+     * Reference, IAM's actions table; the set AWS's "permissions boundaries for IAM entities" guide conditions).
+     */
+    public static final Set<String> BOUNDED_ROLE_ACTIONS = Set.of("iam:CreateRole", "iam:PutRolePermissionsBoundary",
+            "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy");
+
+    /** Never allowed when the roles carry a boundary: it would let a template take the boundary off a role. */
+    public static final Set<String> NEVER_WITH_BOUNDARY = Set.of("iam:DeleteRolePermissionsBoundary");
+
+    /**
+     * The permissions boundaries the account's roles carry (the CDK writes them into each role's
+     * {@code PermissionsBoundary}), as ARNs; empty when no role has one. Fails when some roles have one and others none,
+     * or when a boundary is no literal ARN: the policy's condition could not admit both.
+     */
+    static Set<String> permissionsBoundaries(String account, Collection<DeployedStack> stacks) {
+        Set<String> boundaries = new TreeSet<>();
+        List<String> without = new ArrayList<>();
+        for (DeployedStack stack : stacks) {
+            for (var it = stack.template().path("Resources").fields(); it.hasNext(); ) {
+                var entry = it.next();
+                String type = entry.getValue().path("Type").asText();
+                if (!type.equals("AWS::IAM::Role") && !type.equals("AWS::IAM::User")) {
+                    continue;
+                }
+                JsonNode boundary = entry.getValue().at("/Properties/PermissionsBoundary");
+                if (boundary.isMissingNode()) {
+                    without.add(stack.name() + "/" + entry.getKey());
+                } else {
+                    boundaries.add(literalArn(stack, entry.getKey(), boundary, account));
+                }
+            }
+        }
+        if (!boundaries.isEmpty() && !without.isEmpty()) {
+            throw new IllegalArgumentException("account " + account + ": some roles carry the permissions boundary " + boundaries
+                    + " and these none: " + without + ". Hint: apply the boundary to every stack of the account"
+                    + " (PermissionsBoundary.of(scope) or the @aws-cdk/core:permissionsBoundary context at the app)");
+        }
+        return boundaries;
+    }
+
+    /** A boundary ARN as the CDK writes it: a string, or a join of strings and the partition or account pseudo parameters. */
+    private static String literalArn(DeployedStack stack, String role, JsonNode value, String account) {
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        JsonNode join = value.path("Fn::Join");
+        if (join.isArray() && join.get(0).asText().isEmpty()) {
+            StringBuilder arn = new StringBuilder();
+            for (JsonNode part : join.get(1)) {
+                String ref = part.path("Ref").asText(null);
+                if (part.isTextual()) {
+                    arn.append(part.asText());
+                } else if ("AWS::Partition".equals(ref)) {
+                    arn.append("aws");
+                } else if ("AWS::AccountId".equals(ref)) {
+                    arn.append(account);
+                } else {
+                    arn = null;
+                    break;
+                }
+            }
+            if (arn != null) {
+                return arn.toString();
+            }
+        }
+        throw new IllegalArgumentException("stack " + stack.name() + ", role " + role + ": the permissions boundary " + value
+                + " is no literal ARN, so the execution policy cannot condition role creation on it."
+                + " Hint: give the boundary as a policy name or ARN");
     }
 
     private static void add(List<ObjectNode> statements, String sid, Set<String> actions, List<String> resources, ObjectNode condition) {

@@ -1,12 +1,15 @@
 package platform;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * The {@code delivery} section's mistakes that synthesis cannot see and that surface only once the pipeline runs: a
  * branch CodePipeline's source action cannot follow (it names exactly one branch; a pattern never matches, a ref
  * is read as a branch name), and an environment whose stack would take the pipeline stack's name in the pipeline's
- * own account and region, so deploying the stage would replace the pipeline with that environment's stack.
+ * own account and region, so deploying the stage would replace the pipeline with that environment's stack. And the
+ * permissions boundary must be a policy every role can carry and that the deployment cannot rewrite.
  */
 final class DeliveryRules extends SectionRules {
 
@@ -27,6 +30,7 @@ final class DeliveryRules extends SectionRules {
         if (delivery == null) {
             return;
         }
+        permissionsBoundary(delivery);
         String branch = delivery.branch();
         if (branch != null && problems.isUsable("delivery.branch")) {
             if (branch.startsWith("refs/")) {
@@ -51,6 +55,46 @@ final class DeliveryRules extends SectionRules {
                                 + "\", which is also the delivery pipeline's stack in account " + env.account() + ", region "
                                 + env.region() + ": deploying the environment would replace the pipeline",
                         "rename the environment");
+            }
+        }
+    }
+
+    private static final String BOUNDARY = "delivery.permissionsBoundary";
+
+    private void permissionsBoundary(Delivery delivery) {
+        if (delivery.permissionsBoundary() == null || !problems.isUsable(BOUNDARY)
+                || !delivery.permissionsBoundary().matches(Names.PERMISSIONS_BOUNDARY)) {
+            return;
+        }
+        String boundary = delivery.permissionsBoundary();
+        String name = boundary.substring(boundary.lastIndexOf('/') + 1);
+        if (platform.name() != null && name.startsWith(platform.name() + "-")) {
+            problems.add(BOUNDARY, "permissions boundary " + boundary + " is named " + platform.name() + "-*, and the generated"
+                            + " execution policies let CloudFormation create and change every policy named so: a template"
+                            + " could rewrite the boundary of its own roles",
+                    "name the boundary policy outside " + platform.name() + "-*, for example ecr-blueprint-boundary");
+        }
+        if (delivery.permissionsBoundaryIsArn()) {
+            String account = boundary.split(":")[4];
+            if (account.equals("aws")) {
+                return;
+            }
+            Set<String> others = new TreeSet<>();
+            if (delivery.account() != null) {
+                others.add(delivery.account());
+            }
+            platform.environments().forEach(e -> {
+                if (e.account() != null) {
+                    others.add(e.account());
+                }
+            });
+            others.remove(account);
+            if (!others.isEmpty()) {
+                problems.add(BOUNDARY, "permissions boundary " + boundary + " is a policy of account " + account + ", but the"
+                                + " pipeline also creates roles in " + String.join(", ", others) + ", and IAM takes as a"
+                                + " role's boundary only a managed policy of the role's own account or an AWS managed policy",
+                        "give the policy's name (" + name + "), which each account resolves to its own policy of that name,"
+                                + " and create it in every account");
             }
         }
     }

@@ -40,6 +40,11 @@ public final class Names {
     public static final String SECRET_ARN = AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN;
     /** An AWS Signer signing profile ARN. */
     public static final String SIGNING_PROFILE_ARN = AwsFormats.SIGNING_PROFILE_ARN;
+    /**
+     * A permissions boundary: a customer-managed policy's name (each account resolves it to its own policy), or a
+     * managed policy's ARN (IAM's naming rules for policy names and paths).
+     */
+    public static final String PERMISSIONS_BOUNDARY = "^([A-Za-z0-9+=,.@_-]{1,128}|arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128})$";
     /** A CodeStar / CodeConnections connection ARN (the delivery pipeline's GitHub source). */
     public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
     /** An ECR repository prefix as pull-through cache rules and creation templates take it. */

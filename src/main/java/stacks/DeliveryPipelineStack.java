@@ -17,6 +17,7 @@ import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
 import software.amazon.awscdk.pipelines.ShellStep;
+import software.amazon.awscdk.pipelines.StackSteps;
 import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
@@ -134,15 +135,15 @@ public class DeliveryPipelineStack extends Stack {
         List<String> approvalBefore = props.approvalBefore() != null ? props.approvalBefore()
                 : ApprovalGates.defaultApprovalBefore(platform);
         for (EnvironmentSpec environment : DeliveryPipeline.promotionOrder(platform)) {
-            EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks());
+            EnvironmentStage stage = new EnvironmentStage(this, environment.name(), environment, props.environmentStacks(),
+                    permissionsBoundary(delivery));
             props.perStage().accept(stage);
-            List<Step> pre = approvalBefore.contains(environment.name())
-                    ? List.of(new NotifyingApprovalStep("Approve", "Promote " + platform.name() + " to " + environment.name()
-                            + " (account " + environment.account() + ", " + environment.region() + ")", approvalTopic))
-                    : List.of();
-            pipeline.addStage(stage, AddStageOpts.builder().pre(pre).build());
+            pipeline.addStage(stage, approvalBefore.contains(environment.name())
+                    ? AddStageOpts.builder().stackSteps(approvals(platform, stage)).build()
+                    : AddStageOpts.builder().build());
             stages.add(stage);
         }
+        checkSharedStacksBehindApprovals(platform, ApprovalGates.of(platform, approvalBefore));
         pipeline.buildPipeline();
         checkActionsPerStage(pipeline.getPipeline().getStages().stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
@@ -157,6 +158,84 @@ public class DeliveryPipelineStack extends Stack {
         suppressAssetPublishingWildcards();
         suppressCrossRegionKeyWildcard();
         suppressApprovalTopicKeyWildcard();
+    }
+
+    /**
+     * CodePipeline's limit on an action's configuration value, which holds a manual approval's comment
+     * ({@code CustomData}, ManualApprovalAction's {@code additionalInformation}): ActionConfigurationValue, "Maximum
+     * length of 1000" (CodePipeline API reference, ActionDeclaration.configuration).
+     */
+    static final int APPROVAL_COMMENT_MAX = 1000;
+
+    /**
+     * The approvals of a stage that starts behind one: every stack's change set is prepared first and executed only after
+     * an approval, so the approver reviews what will change (the change sets in the CloudFormation console) instead of
+     * approving blind. One approval serves all stacks that depend on no other stack of the stage; a stack that depends on
+     * another one of the stage (the environment stack on the account's OIDC provider, on its registry's settings) can only
+     * prepare its change set once that one is deployed (CDK Pipelines orders every action of a stack after every action of
+     * its dependencies), so it waits behind a further approval: one approval per layer of the stage's dependency graph,
+     * {@code Approve}, {@code Approve2}, ... (a single approval after all prepares would need the environment's change
+     * set before its dependencies exist: a cycle).
+     */
+    private List<StackSteps> approvals(Platform platform, EnvironmentStage stage) {
+        Map<Integer, List<Stack>> layers = new TreeMap<>();
+        for (Stack stack : stage.stacks()) {
+            layers.computeIfAbsent(layer(stack, stage.stacks()), k -> new ArrayList<>()).add(stack);
+        }
+        EnvironmentSpec environment = stage.environment();
+        List<StackSteps> steps = new ArrayList<>();
+        int n = 0;
+        for (List<Stack> layer : layers.values()) {
+            n++;
+            String names = String.join(", ", layer.stream().map(Stack::getStackName).toList());
+            String comment = "Promote " + platform.name() + " to " + environment.name() + " (account " + environment.account()
+                    + ", " + environment.region() + "): review the prepared change sets of " + names;
+            if (comment.length() > APPROVAL_COMMENT_MAX) {
+                comment = "Promote " + platform.name() + " to " + environment.name() + " (account " + environment.account()
+                        + ", " + environment.region() + "): review the prepared change sets of " + layer.size() + " stacks";
+            }
+            Step approval = new NotifyingApprovalStep(n == 1 ? "Approve" : "Approve" + n, comment, approvalTopic);
+            layer.forEach(stack -> steps.add(StackSteps.builder().stack(stack).changeSet(List.of(approval)).build()));
+        }
+        return steps;
+    }
+
+    /** 0 for a stack that depends on no other stack of the stage, else one more than the deepest of those it depends on. */
+    private static int layer(Stack stack, List<Stack> stage) {
+        return stack.getDependencies().stream().filter(stage::contains)
+                .mapToInt(dependency -> layer(dependency, stage) + 1).max().orElse(0);
+    }
+
+    /**
+     * Fails when a stage deploys a registry stack whose settings (scanning, replication, caches, templates, registry
+     * policy) change an environment behind a later approval than the stage's own: those would change before that
+     * environment's approver said yes. The platform file's path places them right; an own {@code environmentStacks}
+     * with other approvals is checked here.
+     */
+    private void checkSharedStacksBehindApprovals(Platform platform, ApprovalGates gates) {
+        List<EnvironmentSpec> order = DeliveryPipeline.promotionOrder(platform);
+        List<String> problems = new ArrayList<>();
+        for (EnvironmentStage stage : stages) {
+            for (Stack stack : stage.stacks()) {
+                if (!(stack instanceof RegistryStack)) {
+                    continue;
+                }
+                List<EnvironmentSpec> changed = PlatformStacks.Ownership.changedBy(platform, order,
+                        new RegistryPlan.Registry(stack.getAccount(), stack.getRegion()));
+                EnvironmentSpec deploysIn = stage.environment();
+                EnvironmentSpec behind = gates.stageFor(deploysIn, changed);
+                if (!behind.equals(deploysIn)) {
+                    problems.add("registry stack \"" + stack.getStackName() + "\" deploys in stage \"" + deploysIn.name()
+                            + "\" but its registry settings change environment \"" + behind.name() + "\", which is behind a"
+                            + " later approval");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems) + ". Hint: build the stages with"
+                    + " PlatformStacks.stageStacks(platform, shardMap, approvalBefore), given the same approvalBefore as"
+                    + " the pipeline, which deploys such a stack after that approval");
+        }
     }
 
     /** Present only when some stage has a manual approval: its action role publishes to the approval topic. */
@@ -435,12 +514,26 @@ public class DeliveryPipelineStack extends Stack {
         return List.copyOf(stages);
     }
 
+    /**
+     * The platform file's {@code delivery.permissionsBoundary} for the CDK's own mechanism: a policy name resolves in each
+     * stack's account, an ARN is taken as it is; null without one.
+     */
+    static software.amazon.awscdk.PermissionsBoundary permissionsBoundary(Delivery delivery) {
+        if (delivery.permissionsBoundary() == null) {
+            return null;
+        }
+        return delivery.permissionsBoundaryIsArn()
+                ? software.amazon.awscdk.PermissionsBoundary.fromArn(delivery.permissionsBoundary())
+                : software.amazon.awscdk.PermissionsBoundary.fromName(delivery.permissionsBoundary());
+    }
+
     private static StackProps stackProps(String id, Platform platform) {
         Delivery delivery = platform.deliveryPipeline().orElseThrow(() -> new IllegalArgumentException(
                 "platform \"" + platform.name() + "\" has no delivery section: a delivery pipeline needs its account,"
                         + " region, connectionArn and repository. Hint: add a delivery: section to the platform file"));
         return StackProps.builder()
                 .stackName(id)
+                .permissionsBoundary(permissionsBoundary(delivery))
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(delivery.account()).region(delivery.region()).build())
                 .description("ecr-blueprint: delivery pipeline of " + platform.name()

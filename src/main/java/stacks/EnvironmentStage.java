@@ -1,6 +1,7 @@
 package stacks;
 
 import platform.EnvironmentSpec;
+import software.amazon.awscdk.PermissionsBoundary;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StageProps;
@@ -28,9 +29,26 @@ public class EnvironmentStage extends Stage {
      */
     public EnvironmentStage(Construct scope, String id, EnvironmentSpec environment,
                             BiConsumer<Stage, EnvironmentSpec> environmentStacks) {
+        this(scope, id, environment, environmentStacks, null);
+    }
+
+    /**
+     * A stage of the delivery pipeline whose every IAM role carries a permissions boundary, through the CDK's own
+     * mechanism ({@code StageProps.permissionsBoundary}: every stack of the stage applies it to each
+     * {@code AWS::IAM::Role} and {@code AWS::IAM::User}).
+     *
+     * @param scope the parent construct
+     * @param id the stage id
+     * @param environment the environment, from the platform file
+     * @param environmentStacks creates the environment's stacks with the stage as their scope
+     * @param permissionsBoundary the boundary of every role in the stage; null for none
+     */
+    public EnvironmentStage(Construct scope, String id, EnvironmentSpec environment,
+                            BiConsumer<Stage, EnvironmentSpec> environmentStacks, PermissionsBoundary permissionsBoundary) {
         super(scope, id, StageProps.builder()
                 .env(software.amazon.awscdk.Environment.builder()
                         .account(environment.account()).region(environment.region()).build())
+                .permissionsBoundary(permissionsBoundary)
                 .build());
         this.environment = environment;
         environmentStacks.accept(this, environment);

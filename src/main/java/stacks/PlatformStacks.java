@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a validated {@link Platform} into stacks: one per environment, one registry stack per
@@ -80,6 +81,7 @@ public final class PlatformStacks {
                     .platformFile(platformFile)
                     .environmentStacks((stage, env) -> environmentStacks(stage, platform, env, ownership))
                     .perStage(stage -> Compliance.applyTo(stage, packs))
+                    .approvalBefore(ApprovalGates.defaultApprovalBefore(platform))
                     .build());
             // The pipeline and its support stacks are CDK Pipelines' own machinery (inline default
             // policies, its artifact bucket): AwsSolutions holds them, with granular suppressions in
@@ -94,6 +96,33 @@ public final class PlatformStacks {
         }
         StackLimits.CLOUDFORMATION.addToEveryStack(scope);
         controlTowerSettings(scope, platform.compliance().controlTower());
+    }
+
+    /**
+     * Builds one environment's stacks into its pipeline stage, for {@link DeliveryPipelineProps.Builder#environmentStacks}
+     * when the pipeline's approvals are not the default: every shared stack (account, registry, public) is built once, by
+     * the first environment in promotion order that needs it, except that a registry stack whose settings change an
+     * environment behind a later approval is built in that environment's stage, after its approval
+     * ({@link ApprovalGates}). Pass the same {@code approvalBefore} to the pipeline's props; the pipeline fails synthesis
+     * when a registry stack would deploy before an approval guarding an environment it changes.
+     *
+     * <pre>{@code
+     * List<String> approvals = List.of("staging", "prod");
+     * DeliveryPipeline.create(app, platform, DeliveryPipelineProps.builder()
+     *         .environmentStacks(PlatformStacks.stageStacks(platform, ShardMap.none(), approvals))
+     *         .approvalBefore(approvals)
+     *         .build());
+     * }</pre>
+     *
+     * @param platform       the platform, as loaded from the platform file
+     * @param shardMap       the committed shard map ({@link ShardMap#none()} when there is none)
+     * @param approvalBefore names of the environments whose stage is behind a manual approval
+     * @return the function that builds an environment's stacks into a given stage; one per pipeline (it remembers which
+     *         shared stacks it has built)
+     */
+    public static BiConsumer<Stage, EnvironmentSpec> stageStacks(Platform platform, ShardMap shardMap, List<String> approvalBefore) {
+        Ownership ownership = new Ownership(platform, shardMap, ApprovalGates.of(platform, approvalBefore));
+        return (stage, env) -> environmentStacks(stage, platform, env, ownership);
     }
 
     /**
@@ -291,7 +320,7 @@ public final class PlatformStacks {
         }
 
         /** The environments a registry's settings change: those living in it and those replicating into it. */
-        private static List<EnvironmentSpec> changedBy(Platform platform, List<EnvironmentSpec> order, RegistryPlan.Registry registry) {
+        static List<EnvironmentSpec> changedBy(Platform platform, List<EnvironmentSpec> order, RegistryPlan.Registry registry) {
             return order.stream().filter(e -> (e.account().equals(registry.account()) && e.region().equals(registry.region()))
                     || (e.account().equals(registry.account()) && e.replicaRegions().contains(registry.region()))
                     || platform.replicationRules(e).stream().anyMatch(rule -> rule.destinations().stream().anyMatch(d ->

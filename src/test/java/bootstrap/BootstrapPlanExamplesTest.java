@@ -78,6 +78,30 @@ class BootstrapPlanExamplesTest {
         assertThat(plan.environments()).allSatisfy(e -> assertThat(e.trust()).isNull());
     }
 
+    @Test
+    void theStacksWhoseTerminationProtectionThePipelineCannotSetAreListedWithTheCommandToSetItOnce() {
+        BootstrapPlan plan = BootstrapPlan.of(ExampleAssemblies.of("delivery"), "shop");
+
+        assertThat(plan.stacks()).filteredOn(DeployedStack::needsTerminationProtectionByHand)
+                .extracting(DeployedStack::name).containsExactly("shop-prod");
+        assertThat(BootstrapFiles.render(plan, "examples/delivery/platform.yaml", "shop-delivery").get(BootstrapFiles.README))
+                .contains("## 4. Termination protection: set it once, by hand")
+                .contains("aws cloudformation update-termination-protection --enable-termination-protection"
+                        + " --stack-name shop-prod --region eu-west-1   # in 222222222222");
+    }
+
+    @Test
+    void withoutAPipelineTheCdkCliSetsTerminationProtectionSoNothingIsListed() {
+        BootstrapPlan plan = BootstrapPlan.of(ExampleAssemblies.of("ecommerce"), "shop");
+
+        // read from the manifest: the CLI applies it on deploy
+        assertThat(plan.stacks()).filteredOn(DeployedStack::terminationProtection).extracting(DeployedStack::name)
+                .contains("shop-prod");
+        assertThat(plan.stacks()).noneMatch(DeployedStack::needsTerminationProtectionByHand);
+        assertThat(BootstrapFiles.render(plan, "examples/ecommerce/platform.yaml", null).get(BootstrapFiles.README))
+                .doesNotContain("Termination protection");
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -158,22 +158,22 @@ class DeliveryPipelineStackTest {
         }
 
         @Test
-        void prodStartsWithAManualApprovalThatRunsBeforeItsDeployActions() {
-            List<Map<String, Object>> prod = actions("prod");
-            Map<String, Object> approval = prod.get(0);
-            assertThat(category(approval)).isEqualTo("Approval");
-            assertThat(approval).containsEntry("Name", "Approve").containsEntry("RunOrder", 1);
-            assertThat(prod.subList(1, prod.size())).allSatisfy(action -> {
-                assertThat(category(action)).isEqualTo("Deploy");
-                assertThat((Integer) action.get("RunOrder")).isGreaterThan(1);
-            });
+        void prodPreparesItsChangeSetThenWaitsForTheApprovalThenExecutesIt() {
+            assertThat(actions("prod")).extracting(a -> a.get("RunOrder"), a -> a.get("Name"), DeliveryPipelineStackTest::category,
+                            a -> ((Map<?, ?>) a.getOrDefault("Configuration", Map.of())).get("ActionMode"))
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(1, "Prepare", "Deploy", "CHANGE_SET_REPLACE"),
+                            org.assertj.core.groups.Tuple.tuple(2, "Approve", "Approval", null),
+                            org.assertj.core.groups.Tuple.tuple(3, "Deploy", "Deploy", "CHANGE_SET_EXECUTE"));
         }
 
         @Test
-        void theApprovalSaysWhereItPromotesToAndNotifiesTheApprovalTopic() {
+        void theApprovalSaysWhereItPromotesToWhichChangeSetsToReviewAndNotifiesTheApprovalTopic() {
             String topic = stack.resolve(stack.approvalTopic().getTopicArn()).toString();
-            assertThat(actions("prod").get(0)).extractingByKey("Configuration")
-                    .isEqualTo(Map.of("CustomData", "Promote shop to prod (account 222222222222, eu-central-1)",
+            assertThat(actions("prod").stream().filter(a -> category(a).equals("Approval")).toList()).singleElement()
+                    .extracting(a -> a.get("Configuration"))
+                    .isEqualTo(Map.of("CustomData", "Promote shop to prod (account 222222222222, eu-central-1): review the"
+                                    + " prepared change sets of shop-prod",
                             "NotificationArn", stack.resolve(stack.approvalTopic().getTopicArn())));
             assertThat(topic).contains("Ref");
         }
@@ -219,7 +219,7 @@ class DeliveryPipelineStackTest {
 
         @Test
         void prodDeploysThroughTheCdkDeployRoleOfTheProdAccount() {
-            assertThat(actions("prod").subList(1, actions("prod").size())).allSatisfy(action ->
+            assertThat(actions("prod")).filteredOn(a -> category(a).equals("Deploy")).hasSize(2).allSatisfy(action ->
                     assertThat(action.get("RoleArn").toString())
                             .contains(":iam::222222222222:role/cdk-hnb659fds-deploy-role-222222222222-eu-central-1"));
         }

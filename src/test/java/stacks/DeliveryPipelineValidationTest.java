@@ -66,7 +66,7 @@ class DeliveryPipelineValidationTest {
                 .environmentStacks(DeliveryPipelineStackTest::oneStackPerEnvironment)
                 .approvalBefore(List.of("staging"))
                 .build());
-        Object approval = Match.objectLike(Map.of("Name", "Approve", "RunOrder", 1,
+        Object approval = Match.objectLike(Map.of("Name", "Approve", "RunOrder", 2,
                 "ActionTypeId", Match.objectLike(Map.of("Category", "Approval"))));
         Object deployOnly = Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of(
                 "ActionTypeId", Match.objectLike(Map.of("Category", "Approval")))))));

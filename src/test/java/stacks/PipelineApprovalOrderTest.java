@@ -74,6 +74,10 @@ class PipelineApprovalOrderTest {
         }
         assertThat(approvals).as("the prod stage of %s starts with an approval", example).isNotEmpty();
 
+        // An approved stage may hold several approvals (one per layer of its stacks' dependencies): the first guards it.
+        Map<String, Position> guards = new java.util.LinkedHashMap<>();
+        approvals.forEach(a -> guards.merge(a.stageName(), a, (x, y) -> y.after(x) ? x : y));
+        approvals = new ArrayList<>(guards.values());
         List<String> violations = new ArrayList<>();
         for (Position approval : approvals) {
             int guarded = indexOf(order, approval.stageName());
@@ -96,6 +100,64 @@ class PipelineApprovalOrderTest {
                 assertThat(changesEnvironment(stacks.get(e.getValue()), guarded, platform, stacks.values())).isTrue();
             });
         }
+    }
+
+    /**
+     * Approvers see what they approve: in every stage behind an approval, each stack's change set is prepared
+     * (CHANGE_SET_REPLACE) before a manual approval of that stage and executed (CHANGE_SET_EXECUTE) after it, and no
+     * action of the stage changes a stack in any other way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"delivery", "multi-account"})
+    void everyStackBehindAnApprovalPreparesItsChangeSetBeforeTheApprovalAndExecutesItAfter(String example) {
+        Platform platform = ExampleAssemblies.platform(example);
+        CloudAssembly assembly = ExampleAssemblies.of(example);
+        Map<String, CloudFormationStackArtifact> stacks = new HashMap<>();
+        assembly.getStacksRecursively().forEach(s -> stacks.put(s.getStackName(), s));
+        JsonNode pipelineStages = pipelineStages(stacks.get(DeliveryPipeline.stackName(platform.name())));
+        List<String> approved = ApprovalGates.defaultApprovalBefore(platform);
+        List<String> checked = new ArrayList<>();
+        for (JsonNode stage : pipelineStages) {
+            String environment = stage.get("Name").asText().replaceFirst("\\.[0-9]+$", "");
+            if (!approved.contains(environment)) {
+                continue;
+            }
+            List<Integer> approvalRuns = new ArrayList<>();
+            Map<String, Integer> prepared = new HashMap<>();
+            Map<String, Integer> executed = new HashMap<>();
+            for (JsonNode action : stage.get("Actions")) {
+                int run = action.path("RunOrder").asInt(1);
+                JsonNode type = action.get("ActionTypeId");
+                if (type.get("Category").asText().equals("Approval")) {
+                    approvalRuns.add(run);
+                    continue;
+                }
+                assertThat(type.get("Provider").asText()).as("%s/%s", stage.get("Name"), action.get("Name")).isEqualTo("CloudFormation");
+                String mode = action.at("/Configuration/ActionMode").asText();
+                String stackName = action.at("/Configuration/StackName").asText();
+                switch (mode) {
+                    case "CHANGE_SET_REPLACE" -> prepared.put(stackName, run);
+                    case "CHANGE_SET_EXECUTE" -> executed.put(stackName, run);
+                    default -> throw new AssertionError(stackName + " changes by " + mode + " in " + stage.get("Name")
+                            + ", not through a change set prepared before the approval");
+                }
+            }
+            assertThat(executed.keySet()).as("stacks of %s", stage.get("Name")).isEqualTo(prepared.keySet());
+            executed.forEach((stackName, run) -> {
+                int prepare = prepared.get(stackName);
+                assertThat(approvalRuns).as("%s: an approval after its change set is prepared (run %d) and before it is"
+                        + " executed (run %d)", stackName, prepare, run).anyMatch(a -> prepare < a && a < run);
+                checked.add(stackName);
+            });
+        }
+        // every stack that changes an approved environment (its own, registry settings where it lives) was among them
+        for (String env : approved) {
+            EnvironmentSpec spec = platform.environment(env).orElseThrow();
+            stacks.values().stream()
+                    .filter(s -> changesEnvironment(s, spec, platform, stacks.values()))
+                    .forEach(s -> assertThat(checked).as("stacks behind the approval of %s", env).contains(s.getStackName()));
+        }
+        assertThat(checked).contains(platform.name() + "-prod");
     }
 
     static int indexOf(List<EnvironmentSpec> order, String name) {
