@@ -66,6 +66,7 @@ final class PlatformValidator {
         promotionOrder();
         lifecyclePolicies();
         GeneratedNameRules.check(platform, problems);
+        CachePullerRules.check(platform, problems);
     }
 
     // --- naming -------------------------------------------------------------------------------------

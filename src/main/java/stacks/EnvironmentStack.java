@@ -52,6 +52,7 @@ import validation.ControlTowerSettings;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,6 +225,23 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(environment.account(),
                                 region, platform.repositoryName(environment, s))).toList(),
                         RepositoryScope.prefixArn(environment.account(), region, platform.repositoryPrefix(environment))));
+            }
+        }
+        // Replicas in another account's registry: only where a puller of this kind declares that region (the
+        // replica template there grants the role, crossAccountPullRoles).
+        Set<String> declaredRegions = new LinkedHashSet<>();
+        platform.pullers(environment).stream().filter(p -> PULLER_ROLES.get(p.type()) == kind)
+                .forEach(p -> declaredRegions.add(p.region(environment)));
+        Set<String> seen = new LinkedHashSet<>();
+        for (var rule : platform.replicationRules(environment)) {
+            for (var destination : rule.destinations()) {
+                String account = destination.account(environment);
+                if (!account.equals(environment.account()) && declaredRegions.contains(destination.region())
+                        && seen.add(account + "/" + destination.region())) {
+                    scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(account,
+                                    destination.region(), platform.repositoryName(environment, s))).toList(),
+                            RepositoryScope.prefixArn(account, destination.region(), platform.repositoryPrefix(environment))));
+                }
             }
         }
         return scopes;
@@ -474,9 +492,42 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      * @return the policy of the replicas there
      */
     public static RepositoryPolicy replicaPolicy(Platform platform, EnvironmentSpec environment, String region) {
+        return replicaPolicy(platform, environment, environment.account(), region);
+    }
+
+    /**
+     * The repository policy of the environment's replicas in the registry of {@code account} and {@code region}, for
+     * the REPLICATION creation template there: ECR replicates images but not repository policies, so the consumers
+     * that pull in that region are granted here. In another account's registry that includes the environment's pull
+     * roles whose puller declares that region (their own account's policy cannot reach another account's replicas).
+     * Empty when no consumer pulls in that region.
+     *
+     * @param platform    the platform
+     * @param environment the replicated environment
+     * @param account     the replica registry's account (the environment's, or a cross-account destination's)
+     * @param region      the replica region
+     * @return the policy of the replicas there
+     */
+    public static RepositoryPolicy replicaPolicy(Platform platform, EnvironmentSpec environment, String account, String region) {
         var policy = RepositoryPolicy.builder();
         consumers(policy, platform, environment, region, null);
+        if (!account.equals(environment.account())) {
+            crossAccountPullRoles(platform, environment, region).forEach(role -> policy.pull(RepositoryPrincipal.role(role)));
+        }
         return policy.build();
+    }
+
+    /** The ARNs of the environment's pull roles whose puller declares {@code region}, each once, in file order. */
+    static List<String> crossAccountPullRoles(Platform platform, EnvironmentSpec environment, String region) {
+        List<String> roles = new ArrayList<>();
+        for (Puller puller : platform.pullers(environment)) {
+            PullerRoleKind kind = PULLER_ROLES.get(puller.type());
+            String arn = kind == null ? null : RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(), kind));
+            if (arn != null && puller.region(environment).equals(region) && !roles.contains(arn)) {
+                roles.add(arn);
+            }
+        }
+        return roles;
     }
 
     /**

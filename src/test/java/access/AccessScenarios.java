@@ -204,6 +204,28 @@ public final class AccessScenarios {
         return List.copyOf(regions);
     }
 
+    /**
+     * The accounts whose registry in {@code region} holds the environment's repositories or their replicas: its own
+     * (home or replica region) and every replication destination there, same-account or cross-account.
+     */
+    private List<String> accountsHolding(EnvironmentSpec environment, String region) {
+        Set<String> accounts = new LinkedHashSet<>();
+        if (ownAccountRegions(environment).contains(region)) {
+            accounts.add(environment.account());
+        }
+        platform.replicationRules(environment).forEach(r -> r.destinations().stream().filter(d -> d.region().equals(region))
+                .forEach(d -> accounts.add(d.account(environment))));
+        return List.copyOf(accounts);
+    }
+
+    String repositoryArn(String account, EnvironmentSpec environment, Service service, String region) {
+        return EstateTemplates.repositoryArn(account, region, platform.repositoryName(environment, service));
+    }
+
+    private static String where(String account, EnvironmentSpec environment, String region) {
+        return " in " + region + (account.equals(environment.account()) ? "" : " (replica in account " + account + ")");
+    }
+
     private void rolePuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String role = RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(),
                 stacks.EnvironmentStack.pullerRoleKind(puller.type())));
@@ -213,6 +235,19 @@ public final class AccessScenarios {
             pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
             services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asRole(role, a, repositoryArn(environment, s, region)))));
             add(who, "pull", names(environment, services) + " in " + region, true, pull);
+        }
+        // A region the puller declares where the replicas are in another account's registry (cross-account replication).
+        String declared = puller.region(environment);
+        for (String account : accountsHolding(environment, declared)) {
+            if (account.equals(environment.account())) {
+                continue;
+            }
+            List<SimulationRequest> pull = new ArrayList<>();
+            pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+            services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asRole(role, a, repositoryArn(account, environment, s, declared)))));
+            add(who, "pull", names(environment, services) + where(account, environment, declared), true, pull);
+            add(who, "push", names(environment, services) + where(account, environment, declared), false,
+                    services.stream().map(s -> access.asRole(role, "ecr:PutImage", repositoryArn(account, environment, s, declared))).toList());
         }
         add(who, "push", names(environment, services), false,
                 services.stream().map(s -> access.asRole(role, "ecr:PutImage", repositoryArn(environment, s, environment.region()))).toList());
@@ -237,31 +272,50 @@ public final class AccessScenarios {
         String region = puller.region(environment);
         String principal = puller.roleArn() != null ? puller.roleArn() : "arn:aws:iam::" + account + ":role/workload";
         String who = "account " + account + (puller.roleArn() != null ? " role " + puller.roleArn().substring(puller.roleArn().indexOf('/') + 1) : "");
-        List<SimulationRequest> pull = new ArrayList<>();
-        services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asConsumer(principal, a, repositoryArn(environment, s, region)))));
-        add(who, "pull (cross-account)", names(environment, services) + " in " + region, true, pull);
         String stranger = puller.roleArn() != null ? "arn:aws:iam::" + account + ":role/another-role"
                 : "arn:aws:iam::" + STRANGER_ACCOUNT + ":role/workload";
-        add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
-                "pull (cross-account)", names(environment, services) + " in " + region, false,
-                services.stream().map(s -> access.asConsumer(stranger, "ecr:BatchGetImage", repositoryArn(environment, s, region))).toList());
-        add(who, "push (cross-account)", names(environment, services) + " in " + region, false,
-                services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(environment, s, region))).toList());
+        for (String owner : accountsHolding(environment, region)) {
+            String on = names(environment, services) + where(owner, environment, region);
+            List<SimulationRequest> pull = new ArrayList<>();
+            services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asConsumer(principal, a, repositoryArn(owner, environment, s, region)))));
+            add(who, "pull (cross-account)", on, true, pull);
+            add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
+                    "pull (cross-account)", on, false, services.stream()
+                            .map(s -> access.asConsumer(stranger, "ecr:BatchGetImage", repositoryArn(owner, environment, s, region))).toList());
+            add(who, "push (cross-account)", on, false,
+                    services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(owner, environment, s, region))).toList());
+        }
+        if (puller.pullThroughCache()) {
+            // Another account's workloads pull base images through this registry's caches: the registry policy lets
+            // them import and create the cached repository, the cache template's repository policy lets them pull.
+            for (String prefix : cachePrefixes(environment.account(), environment.region())) {
+                String cached = EstateTemplates.repositoryArn(environment.account(), environment.region(), prefix + "/library/alpine");
+                String on = prefix + "/library/alpine in " + environment.account() + " " + environment.region();
+                add(who, "pull a base image through the cache (cross-account)", on, true,
+                        CACHE_PULL.stream().map(a -> access.asConsumer(principal, a, cached)).toList());
+                add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
+                        "pull a base image through the cache (cross-account)", on, false,
+                        CACHE_PULL.stream().map(a -> access.asConsumer(stranger, a, cached)).toList());
+            }
+        }
     }
 
     private void lambdaPuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String account = puller.account(environment);
         String region = puller.region(environment);
         String who = "Lambda functions of " + account;
-        List<SimulationRequest> pull = new ArrayList<>();
-        for (Service s : services) {
-            LAMBDA_PULL.forEach(a -> pull.add(access.asService("lambda.amazonaws.com", a, repositoryArn(environment, s, region),
-                    lambdaContext(account, region))));
+        for (String owner : accountsHolding(environment, region)) {
+            String on = names(environment, services) + where(owner, environment, region);
+            List<SimulationRequest> pull = new ArrayList<>();
+            for (Service s : services) {
+                LAMBDA_PULL.forEach(a -> pull.add(access.asService("lambda.amazonaws.com", a, repositoryArn(owner, environment, s, region),
+                        lambdaContext(account, region))));
+            }
+            add(who, "pull (Lambda service)", on, true, pull);
+            add("Lambda functions of " + STRANGER_ACCOUNT, "pull (Lambda service)", on, false, services.stream()
+                    .map(s -> access.asService("lambda.amazonaws.com", "ecr:BatchGetImage", repositoryArn(owner, environment, s, region),
+                            lambdaContext(STRANGER_ACCOUNT, region))).toList());
         }
-        add(who, "pull (Lambda service)", names(environment, services) + " in " + region, true, pull);
-        add("Lambda functions of " + STRANGER_ACCOUNT, "pull (Lambda service)", names(environment, services) + " in " + region,
-                false, services.stream().map(s -> access.asService("lambda.amazonaws.com", "ecr:BatchGetImage",
-                        repositoryArn(environment, s, region), lambdaContext(STRANGER_ACCOUNT, region))).toList());
     }
 
     private static Map<String, Object> lambdaContext(String account, String region) {

@@ -38,17 +38,24 @@ class AccessScenariosTest {
     static final String TABLE_END = "<!-- access-scenarios:end -->";
 
     static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery");
+    /**
+     * Estates no example shows, evaluated like the examples: cross-account replication with consumers in the
+     * destination account's region, and other accounts pulling through a registry's caches.
+     */
+    static final List<String> FIXTURES = List.of("src/test/resources/access/cross-account.yaml");
 
+    /** Every example and fixture; {@code -Daccess.only=<part of the path>} evaluates only those that match. */
     @TestFactory
     Stream<DynamicNode> everyExample() {
-        return EXAMPLES.stream().map(example -> {
-            Platform platform = PlatformLoader.load(Path.of("examples", example, "platform.yaml"));
+        Stream<String> files = Stream.concat(EXAMPLES.stream().map(e -> "examples/" + e + "/platform.yaml"), FIXTURES.stream());
+        return files.filter(f -> f.contains(System.getProperty("access.only", ""))).map(file -> {
+            String example = file.startsWith("examples/") ? Path.of(file).getParent().getFileName().toString() : file;
+            Platform platform = PlatformLoader.load(Path.of(file));
             App app = SnapshotApp.create();
-            PlatformStacks.create(app, platform, "examples/" + example + "/platform.yaml");
+            PlatformStacks.create(app, platform, file);
             EstateAccess access = new EstateAccess(EstateTemplates.of(app, Synthesis.of(app)));
             List<Scenario> scenarios = new ArrayList<>(AccessScenarios.of(platform, access));
-            Map<String, String> ciFiles = PublishingFiles.generate(platform, "examples/" + example + "/platform.yaml",
-                    "examples/" + example + "/ci");
+            Map<String, String> ciFiles = PublishingFiles.generate(platform, file, Path.of(file).getParent().resolve("ci").toString());
             scenarios.addAll(ciScenarios(platform, access, ciFiles));
             List<SimulationRequest> requests = scenarios.stream().flatMap(s -> s.requests().stream()).toList();
             List<SimulationDecision> decisions = IamSimulator.evaluate(requests);
