@@ -74,6 +74,7 @@ public final class AccessScenarios {
     public static List<Scenario> of(Platform platform, EstateAccess access) {
         AccessScenarios s = new AccessScenarios(platform, access);
         s.publishers();
+        s.githubTrust();
         s.promoters();
         s.pullers();
         s.nothingDestructive();
@@ -125,6 +126,97 @@ public final class AccessScenarios {
                         name(step.get(1), service) + " (later environments receive images by promotion only)", false,
                         List.of(access.asRole(role, "ecr:PutImage", repositoryArn(step.get(1), service, step.get(1).region())))));
                 cachePulls(who, role, first);
+            }
+        }
+    }
+
+    /** The audience GitHub's token carries for AWS (aws-actions/configure-aws-credentials). */
+    static final String AUDIENCE = "sts.amazonaws.com";
+    /** A release tag, as a tag push names it. */
+    static final String RELEASE_TAG = "refs/tags/v1.2.3";
+
+    /**
+     * The claims of a GitHub Actions OIDC token: {@code sub} as GitHub builds it from the job's context, the
+     * audience, and the repository, ref and environment claims beside it.
+     * Source: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
+     */
+    static Map<String, Object> token(String repository, String ref, String environment, boolean pullRequest, String audience) {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("sub", "repo:" + repository + ":" + (environment != null ? "environment:" + environment
+                : pullRequest ? "pull_request" : "ref:" + ref));
+        claims.put("aud", audience);
+        claims.put("repository", repository);
+        claims.put("ref", ref);
+        if (environment != null) {
+            claims.put("environment", environment);
+        }
+        return claims;
+    }
+
+    static Map<String, Object> token(String repository, String ref, String environment) {
+        return token(repository, ref, environment, false, AUDIENCE);
+    }
+
+    /**
+     * Who may assume the GitHub roles, decided by their trust policies on the token claims: a publisher from its
+     * branches, environments and release environment, never from another repository, another branch, a pull
+     * request, a release tag outside the release environment or with another audience; a promoter only from its
+     * service's repositories in the GitHub environment of its target.
+     */
+    private void githubTrust() {
+        EnvironmentSpec first = first();
+        List<String> allRepositories = platform.services().stream().flatMap(s -> s.publishers().stream())
+                .filter(p -> p.type() == PublisherType.GITHUB).map(Publisher::repository).distinct().toList();
+        for (Service service : platform.services()) {
+            List<Publisher> github = service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB).toList();
+            if (github.isEmpty()) {
+                continue;
+            }
+            List<String> own = github.stream().map(Publisher::repository).distinct().toList();
+            String other = allRepositories.stream().filter(r -> !own.contains(r)).findFirst()
+                    .orElse(own.get(0).substring(0, own.get(0).indexOf('/')) + "/another-repository");
+            String role = RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name()));
+            String who = "GitHub job of " + own.get(0);
+            for (Publisher p : github) {
+                String r = p.repository();
+                for (String branch : p.branches()) {
+                    add("GitHub job of " + r + " on branch " + branch, "assume the publisher role (OIDC)", service.name(), true,
+                            List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/" + branch, null))));
+                }
+                for (String environment : p.environments()) {
+                    add("GitHub job of " + r + " in environment " + environment, "assume the publisher role (OIDC)",
+                            service.name(), true, List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/main", environment))));
+                }
+                if (p.releaseEnvironment() != null) {
+                    add("GitHub job of " + r + " for tag v1.2.3 in environment " + p.releaseEnvironment(),
+                            "assume the publisher role (OIDC)", service.name(), true,
+                            List.of(access.assumeWithGitHubToken(role, token(r, RELEASE_TAG, p.releaseEnvironment()))));
+                }
+            }
+            String r = own.get(0);
+            String branch = github.stream().flatMap(p -> p.branches().stream()).findFirst().orElse("main");
+            add("GitHub job of " + other + " (another repository)", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(other, "refs/heads/" + branch, null))));
+            add(who + " on an undeclared branch", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/feature-x", null))));
+            add(who + " for a pull request", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/pull/7/merge", null, true, AUDIENCE))));
+            add(who + " for tag v1.2.3 outside its release environment", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, RELEASE_TAG, null))));
+            add(who + " on branch " + branch + " with another audience", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/" + branch, null, false, "https://github.com/" + r))));
+            for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+                EnvironmentSpec target = step.get(1);
+                String promoter = RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name(), service.name()));
+                String what = "assume the promoter role into " + target.name() + " (OIDC)";
+                add(who + " in environment " + target.name(), what, service.name(), true,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/main", target.name()))));
+                add("GitHub job of " + other + " in environment " + target.name() + " (another repository)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(other, "refs/heads/main", target.name()))));
+                add(who + " in environment " + step.get(0).name() + " (not the target's)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/main", step.get(0).name()))));
+                add(who + " on branch " + branch + " (no environment)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/" + branch, null))));
             }
         }
     }
