@@ -76,6 +76,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
     private final RepositoryKey key;
     private final List<Service> services;
     private final int shard;
+    private AlertTopic alertTopic;
 
     /**
      * The stack of an environment that is not sharded (shard 1, with repository outputs).
@@ -359,9 +360,17 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
+        if ((profile.alerts() || subscribers) && shard > 1) {
+            // This shard's key is watched here and reported to the environment's topic in shard 1, which cannot name
+            // the key (no cross-stack references): shard 1 lets this rule publish (allowKeyChangeAlertsOfShards).
+            String first = ShardMap.stackName(platform.name(), environment.name(), 1);
+            RegistryAuditAlerts.keyChangesRule(this, "KeyChanges", id + RegistryAuditAlerts.KEY_CHANGES_SUFFIX,
+                    List.of(key.key()), "arn:" + getPartition() + ":sns:" + getRegion() + ":" + getAccount() + ":"
+                            + first + ALERT_TOPIC_SUFFIX);
+        }
         if ((profile.alerts() || subscribers) && shard == 1) {
             topic = new AlertTopic(this, "Alerts", AlertTopicProps.builder()
-                    .topicName(id + "-ecr-alerts")
+                    .topicName(id + ALERT_TOPIC_SUFFIX)
                     .displayName("ECR alerts of " + platform.name() + " " + environment.name())
                     .emailSubscriptions(subscribers ? environment.alerts().email() : List.of())
                     .httpsSubscriptions(subscribers ? environment.alerts().https() : List.of())
@@ -377,6 +386,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id)
                     .watchedKeys(List.of(key.key()))
                     .build());
+            alertTopic = topic;
             findingRules = findings.ruleNames();
             auditRules = audit.ruleNames();
         }
@@ -405,6 +415,24 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .adoptExistingEndpoints(vpc.existingEndpoints().stream()
                         .map(e -> RegistryEndpoints.Endpoint.valueOf(e.name())).collect(Collectors.toSet()))
                 .build());
+    }
+
+    /** The environment's alert topic is {@code <shard 1 stack name>-ecr-alerts}. */
+    static final String ALERT_TOPIC_SUFFIX = "-ecr-alerts";
+
+    /**
+     * Shard 1 of an environment with alerts: lets the key-changes rules of the further shards ({@code <stack>-key-changes},
+     * each watching its own shard's key) publish to the environment's topic.
+     *
+     * @param shardStackNames the stack names of shards 2 and up
+     */
+    void allowKeyChangeAlertsOfShards(List<String> shardStackNames) {
+        if (alertTopic == null || shardStackNames.isEmpty()) {
+            return;
+        }
+        alertTopic.allowEventRules("AllowKeyChangeRulesOfOtherShards", shardStackNames.stream()
+                .map(name -> "arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount() + ":rule/" + name
+                        + RegistryAuditAlerts.KEY_CHANGES_SUFFIX).toList());
     }
 
     /**

@@ -79,6 +79,8 @@ class AccessScenariosTest {
                 tests.add(DynamicTest.dynamicTest("docs/access.md holds this example's scenario table",
                         () -> documentedTableIsCurrent(scenarios)));
             }
+            tests.add(DynamicTest.dynamicTest("every repository key of an environment with alerts is watched for deletion and disabling",
+                    () -> everyRepositoryKeyIsWatched(platform, access)));
             tests.add(DynamicTest.dynamicTest("every pushing account may sign with the registry's signing profile",
                     () -> everyPusherMaySign(platform, access)));
             tests.add(DynamicTest.dynamicTest("the CI scan gate follows the scan type of the registry it pushes to",
@@ -178,6 +180,39 @@ class AccessScenariosTest {
             });
         }
         return subjects;
+    }
+
+    /**
+     * Where an environment has an alert topic, each repository key of each of its stacks (every shard has its own key)
+     * is named by a rule reporting ScheduleKeyDeletion and DisableKey to that topic; whether the rule may publish there
+     * is simulated with the other EventBridge rules (AccessScenarios, servicePrincipals).
+     */
+    static void everyRepositoryKeyIsWatched(Platform platform, EstateAccess access) {
+        EstateTemplates t = access.templates();
+        for (EnvironmentSpec environment : platform.environments()) {
+            String first = stacks.ShardMap.stackName(platform.name(), environment.name(), 1);
+            String topicArn = "arn:aws:sns:" + environment.region() + ":" + environment.account() + ":" + first + "-ecr-alerts";
+            if (!t.topicPolicies().containsKey(topicArn)) {
+                continue; // no alerts in this environment
+            }
+            List<EstateTemplates.Resource> keys = t.resources("AWS::KMS::Key").stream()
+                    .filter(k -> (k.stack().equals(first) || k.stack().matches(java.util.regex.Pattern.quote(first) + "-\\d+"))
+                            && k.logicalId().startsWith(stacks.EnvironmentStack.KEY_ID))
+                    .toList();
+            assertThat(keys).as("repository keys of " + environment.name()).isNotEmpty();
+            for (EstateTemplates.Resource key : keys) {
+                String keyId = key.stack() + "-" + key.logicalId();
+                boolean watched = t.resources("AWS::Events::Rule").stream().anyMatch(rule -> {
+                    var detail = rule.properties().path("EventPattern").path("detail");
+                    return detail.path("eventName").toString().contains("ScheduleKeyDeletion")
+                            && detail.path("eventName").toString().contains("DisableKey")
+                            && detail.path("requestParameters").path("keyId").toString().contains("\"" + keyId + "\"")
+                            && rule.properties().path("Targets").toString().contains("\"" + topicArn + "\"");
+                });
+                assertThat(watched).as("key %s of stack %s: a rule reports its ScheduleKeyDeletion and DisableKey to %s",
+                        key.logicalId(), key.stack(), topicArn).isTrue();
+            }
+        }
     }
 
     /**
