@@ -131,7 +131,8 @@ class AccessScenariosTest {
     }
 
     /**
-     * The simulator does not know GitHub's OIDC condition keys, so trust is compared with the file: a publisher trusts
+     * Beside the simulated OIDC flows (AccessScenarios, githubTrust), the trusted subjects are compared with the file, so
+     * that a subject no scenario tries cannot slip in: a publisher trusts
      * its branches, environments and release environment, a promoter its service's repositories in the target
      * environment, and nothing else (no release-tag pattern, no other service).
      */
