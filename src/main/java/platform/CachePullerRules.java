@@ -6,12 +6,14 @@ package platform;
  * {@code ecr:CreateRepository} and {@code ecr:BatchImportUpstreamImage} of another account in the registry policy).
  * Source: https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-iam.html
  */
-final class CachePullerRules {
+final class CachePullerRules extends SectionRules {
 
-    private CachePullerRules() {
+    CachePullerRules(Platform platform, Problems problems) {
+        super(platform, problems);
     }
 
-    static void check(Platform platform, Problems problems) {
+    @Override
+    void check() {
         for (int i = 0; i < platform.pullers().size(); i++) {
             Puller puller = platform.pullers().get(i);
             String path = "pullers[" + i + "].pullThroughCache";
@@ -36,7 +38,7 @@ final class CachePullerRules {
                     problems.add(path, "the registry of environment \"" + env.name() + "\" (" + env.account() + ", "
                                     + env.region() + ") has no pull-through cache rule to pull through",
                             "add a registry.pullThroughCache rule for \"" + env.name() + "\", or remove pullThroughCache");
-                    return;
+                    break;
                 }
                 if (platform.registry().ownership(registry).registryPolicy() != SettingOwnership.MANAGED) {
                     problems.add(path, "pulling through the cache of environment \"" + env.name() + "\" from account "
@@ -44,7 +46,7 @@ final class CachePullerRules {
                                     + " in " + env.region() + ", which registry.ownership leaves to its existing owner",
                             "add the statement to that registry policy yourself and remove pullThroughCache, or manage the "
                                     + "registry policy here");
-                    return;
+                    break;
                 }
             }
         }

@@ -23,6 +23,7 @@ final class PlatformValidator {
                 new ReplicationRules(platform, problems),
                 new OwnershipRules(platform, problems),
                 new PullThroughCacheRules(platform, problems),
+                new CachePullerRules(platform, problems),
                 new CreationTemplateRules(platform, problems),
                 new TaggingRules(platform, problems),
                 new PromotionOrderRules(platform, problems),
@@ -30,6 +31,5 @@ final class PlatformValidator {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);
-        CachePullerRules.check(platform, problems);
     }
 }
