@@ -9,7 +9,16 @@
 //
 // No SCPs or RCPs: the estate's own policies decide. aws:PrincipalArn and aws:PrincipalAccount are filled in
 // from an IAM principal ARN unless the request gives them (IAM sets both on every request by a role).
-import { runSimulation } from '@cloud-copilot/iam-simulate';
+//
+// A request with "webIdentity": true is sts:AssumeRoleWithWebIdentity against a role's trust policy (the
+// resourcePolicy), with the OIDC token's claims as context keys (token.actions.githubusercontent.com:sub, :aud, ...).
+// runSimulation drops context keys the IAM service reference does not list for the action, and the reference lists
+// neither :sub nor :aud for AssumeRoleWithWebIdentity (IAM evaluates both: see "Configuring a role for GitHub OIDC"
+// in the IAM user guide), so every such request would be denied. These requests go to runUnsafeSimulation, the
+// same evaluation engine without that filter; the trust policy is first checked with iam-policy's trust-policy
+// validator, and a policy with errors is answered as an Error.
+import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 
 const IAM_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):/;
 
@@ -57,7 +66,30 @@ function reason(analysis) {
   return parts.join('; ');
 }
 
+function simulateWebIdentity(request) {
+  const trust = createValidatedPolicy(request.resourcePolicy, validateTrustPolicy, { name: 'trust policy' });
+  if (trust.errors.length) {
+    return { id: request.id, decision: 'Error', reason: 'invalid trust policy: ' + JSON.stringify(trust.errors) };
+  }
+  const decision = runUnsafeSimulation({
+    request: {
+      principal: request.principal,
+      action: request.action,
+      resource: { resource: request.resource, accountId: request.resourceAccount },
+      contextVariables: request.context ?? {},
+    },
+    identityPolicies: [],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: trust,
+  }, {});
+  return { id: request.id, decision, reason: 'trust policy, token claims ' + JSON.stringify(request.context ?? {}) };
+}
+
 async function simulate(request) {
+  if (request.webIdentity) {
+    return simulateWebIdentity(request);
+  }
   const result = await runSimulation({
     request: {
       principal: request.principal,

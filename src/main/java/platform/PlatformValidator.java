@@ -25,6 +25,7 @@ final class PlatformValidator {
                 new ReplicationRules(platform, problems),
                 new OwnershipRules(platform, problems),
                 new PullThroughCacheRules(platform, problems),
+                new CachePullerRules(platform, problems),
                 new CreationTemplateRules(platform, problems),
                 new TaggingRules(platform, problems),
                 new PromotionOrderRules(platform, problems),

@@ -15,7 +15,9 @@ public record Puller(
         @Field(pattern = Names.ROLE_ARN, value = "account: an existing role in that account, the only principal granted. Default: the whole account.")
         String roleArn,
         @Field(pattern = Names.REGION, value = "Where it runs; must hold the repository or a replica. Default: the environment's region.")
-        String region) {
+        String region,
+        @Field("account: also pulls base images through the pull-through cache rules of the environment's registry (a registry-policy statement and the cache template's repository policy for it). Default: false.")
+        boolean pullThroughCache) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -26,10 +28,27 @@ public record Puller(
      * @param account account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).
      * @param roleArn account: an existing role in that account, the only principal granted. Default: the whole account.
      * @param region where it runs; must hold the repository or a replica. Default: the environment's region.
+     * @param pullThroughCache account: also pulls base images through the pull-through cache rules of the environment's registry. Default: false.
      */
     public Puller {
         environments = environments == null ? List.of() : List.copyOf(environments);
         services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /**
+     * The constructor of 0.1.0, without the components added since: they take their defaults.
+     *
+     * @param type see the record components
+     * @param environments see the record components
+     * @param services see the record components
+     * @param account see the record components
+     * @param roleArn see the record components
+     * @param region see the record components
+     * @deprecated use the canonical constructor
+     */
+    @Deprecated
+    public Puller(PullerType type, List<String> environments, List<String> services, String account, String roleArn, String region) {
+        this(type, environments, services, account, roleArn, region, false);
     }
 
     /**

@@ -55,6 +55,7 @@ import validation.ControlTowerSettings;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,7 @@ public class EnvironmentStack extends Stack {
     private final RepositoryKey key;
     private final List<Service> services;
     private final int shard;
+    private AlertTopic alertTopic;
 
     /**
      * The stack of an environment that is not sharded (shard 1, with repository outputs).
@@ -225,6 +227,23 @@ public class EnvironmentStack extends Stack {
                 scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(environment.account(),
                                 region, platform.repositoryName(environment, s))).toList(),
                         RepositoryScope.prefixArn(environment.account(), region, platform.repositoryPrefix(environment))));
+            }
+        }
+        // Replicas in another account's registry: only where a puller of this kind declares that region (the
+        // replica template there grants the role, crossAccountPullRoles).
+        Set<String> declaredRegions = new LinkedHashSet<>();
+        platform.pullers(environment).stream().filter(p -> PULLER_ROLES.get(p.type()) == kind)
+                .forEach(p -> declaredRegions.add(p.region(environment)));
+        Set<String> seen = new LinkedHashSet<>();
+        for (var rule : platform.replicationRules(environment)) {
+            for (var destination : rule.destinations()) {
+                String account = destination.account(environment);
+                if (!account.equals(environment.account()) && declaredRegions.contains(destination.region())
+                        && seen.add(account + "/" + destination.region())) {
+                    scopes.add(RepositoryScope.of(pulled.stream().map(s -> RepositoryScope.repositoryArn(account,
+                                    destination.region(), platform.repositoryName(environment, s))).toList(),
+                            RepositoryScope.prefixArn(account, destination.region(), platform.repositoryPrefix(environment))));
+                }
             }
         }
         return scopes;
@@ -382,9 +401,17 @@ public class EnvironmentStack extends Stack {
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
+        if ((profile.alerts() || subscribers) && shard > 1) {
+            // This shard's key is watched here and reported to the environment's topic in shard 1, which cannot name
+            // the key (no cross-stack references): shard 1 lets this rule publish (allowKeyChangeAlertsOfShards).
+            String first = ShardMap.stackName(platform.name(), environment.name(), 1);
+            RegistryAuditAlerts.keyChangesRule(this, "KeyChanges", id + RegistryAuditAlerts.KEY_CHANGES_SUFFIX,
+                    List.of(key.key()), "arn:" + getPartition() + ":sns:" + getRegion() + ":" + getAccount() + ":"
+                            + first + ALERT_TOPIC_SUFFIX);
+        }
         if ((profile.alerts() || subscribers) && shard == 1) {
             topic = new AlertTopic(this, "Alerts", AlertTopicProps.builder()
-                    .topicName(id + "-ecr-alerts")
+                    .topicName(id + ALERT_TOPIC_SUFFIX)
                     .displayName("ECR alerts of " + platform.name() + " " + environment.name())
                     .emailSubscriptions(subscribers ? environment.alerts().email() : List.of())
                     .httpsSubscriptions(subscribers ? environment.alerts().https() : List.of())
@@ -400,6 +427,7 @@ public class EnvironmentStack extends Stack {
                     .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id)
                     .watchedKeys(List.of(key.key()))
                     .build());
+            alertTopic = topic;
             findingRules = findings.ruleNames();
             auditRules = audit.ruleNames();
         }
@@ -428,6 +456,24 @@ public class EnvironmentStack extends Stack {
                 .adoptExistingEndpoints(vpc.existingEndpoints().stream()
                         .map(ConstructEnums::endpoint).collect(Collectors.toSet()))
                 .build());
+    }
+
+    /** The environment's alert topic is {@code <shard 1 stack name>-ecr-alerts}. */
+    static final String ALERT_TOPIC_SUFFIX = "-ecr-alerts";
+
+    /**
+     * Shard 1 of an environment with alerts: lets the key-changes rules of the further shards ({@code <stack>-key-changes},
+     * each watching its own shard's key) publish to the environment's topic.
+     *
+     * @param shardStackNames the stack names of shards 2 and up
+     */
+    void allowKeyChangeAlertsOfShards(List<String> shardStackNames) {
+        if (alertTopic == null || shardStackNames.isEmpty()) {
+            return;
+        }
+        alertTopic.allowEventRules("AllowKeyChangeRulesOfOtherShards", shardStackNames.stream()
+                .map(name -> "arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount() + ":rule/" + name
+                        + RegistryAuditAlerts.KEY_CHANGES_SUFFIX).toList());
     }
 
     /**
@@ -510,9 +556,42 @@ public class EnvironmentStack extends Stack {
      * @return the policy of the replicas there
      */
     public static RepositoryPolicy replicaPolicy(Platform platform, EnvironmentSpec environment, String region) {
+        return replicaPolicy(platform, environment, environment.account(), region);
+    }
+
+    /**
+     * The repository policy of the environment's replicas in the registry of {@code account} and {@code region}, for
+     * the REPLICATION creation template there: ECR replicates images but not repository policies, so the consumers
+     * that pull in that region are granted here. In another account's registry that includes the environment's pull
+     * roles whose puller declares that region (their own account's policy cannot reach another account's replicas).
+     * Empty when no consumer pulls in that region.
+     *
+     * @param platform    the platform
+     * @param environment the replicated environment
+     * @param account     the replica registry's account (the environment's, or a cross-account destination's)
+     * @param region      the replica region
+     * @return the policy of the replicas there
+     */
+    public static RepositoryPolicy replicaPolicy(Platform platform, EnvironmentSpec environment, String account, String region) {
         var policy = RepositoryPolicy.builder();
         consumers(policy, platform, environment, region, null);
+        if (!account.equals(environment.account())) {
+            crossAccountPullRoles(platform, environment, region).forEach(role -> policy.pull(RepositoryPrincipal.role(role)));
+        }
         return policy.build();
+    }
+
+    /** The ARNs of the environment's pull roles whose puller declares {@code region}, each once, in file order. */
+    static List<String> crossAccountPullRoles(Platform platform, EnvironmentSpec environment, String region) {
+        List<String> roles = new ArrayList<>();
+        for (Puller puller : platform.pullers(environment)) {
+            PullerRoleKind kind = PULLER_ROLES.get(puller.type());
+            String arn = kind == null ? null : RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(), kind));
+            if (arn != null && puller.region(environment).equals(region) && !roles.contains(arn)) {
+                roles.add(arn);
+            }
+        }
+        return roles;
     }
 
     /**

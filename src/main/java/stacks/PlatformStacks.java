@@ -171,6 +171,8 @@ public final class PlatformStacks {
         Stack ownRegistry = ownership.registryStack(new RegistryPlan.Registry(env.account(), env.region()));
         // Shard 1 keeps the name <platform>-<env>; further shards hold only their repositories, keys and publishers.
         List<List<Service>> shards = ownership.shards(platform);
+        EnvironmentStack firstShard = null;
+        List<String> furtherShards = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
             int shard = i + 1;
             var stack = new EnvironmentStack(scope, ShardMap.stackName(platform.name(), env.name(), shard), platform, env,
@@ -186,8 +188,16 @@ public final class PlatformStacks {
             dependOnInSameStage(stack, ownRegistry);
             if (shard == 1) {
                 warnWhereScanningIsLeftToItsOwner(stack, platform, env);
+                firstShard = stack;
+            } else {
+                // Its key-changes rule alerts to shard 1's topic: the topic first.
+                dependOnInSameStage(stack, firstShard);
+                furtherShards.add(stack.getStackName());
             }
             stacks.add(stack);
+        }
+        if (firstShard != null) {
+            firstShard.allowKeyChangeAlertsOfShards(furtherShards);
         }
         if (ownership.ownsPublicRepositories(env)) {
             var publicStack = new PublicStack(scope, StackNames.publicRepositories(platform.name(), env.account()),

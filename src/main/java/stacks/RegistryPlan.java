@@ -14,6 +14,9 @@ import constructs.registry.RegistryScanningRule;
 import constructs.registry.ReplicationDestination;
 import constructs.registry.RegistryReplicationRule;
 import constructs.registry.RepositoryCreationTemplateProps;
+import constructs.registry.RegistryPolicyAction;
+import constructs.repository.RepositoryPolicy;
+import constructs.repository.RepositoryPrincipal;
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
 import lifecycle.LifecycleRetention;
@@ -25,6 +28,8 @@ import platform.RegistryOwnership;
 import platform.SettingOwnership;
 import platform.Platform;
 import platform.PullThroughCacheSpec;
+import platform.Puller;
+import platform.PullerType;
 import platform.ScanFrequency;
 import platform.ScanRule;
 import platform.ScanType;
@@ -76,6 +81,8 @@ public final class RegistryPlan {
     }
 
     private final Map<Registry, List<RegistryContribution>> contributions = new LinkedHashMap<>();
+    /** The registry policy is one document a registry: statements of every feature that needs it, merged at the end. */
+    private final Map<Registry, List<RegistryPolicyStatement>> registryPolicies = new LinkedHashMap<>();
 
     private RegistryPlan() {
     }
@@ -94,6 +101,9 @@ public final class RegistryPlan {
         }
         byRegistry.forEach((registry, environments) -> plan.environmentRegistry(platform, registry, environments));
         plan.replicaRegistries(platform, byRegistry);
+        plan.registryPolicies.forEach((registry, statements) -> plan.contributions.computeIfAbsent(registry, r -> new ArrayList<>())
+                .add(RegistryContribution.builder("registry policy of " + registry.key())
+                        .registryPolicy(RegistryPolicyProps.of(statements.toArray(RegistryPolicyStatement[]::new))).build()));
         // A registry whose every singleton belongs to someone else gets no registry stack at all.
         plan.contributions.values().forEach(list -> list.removeIf(RegistryPlan::writesNothing));
         plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey()));
@@ -133,6 +143,8 @@ public final class RegistryPlan {
         // frequent of the frequencies of the environments that use them.
         Set<String> cacheFilters = new LinkedHashSet<>();
         RegistryScanFrequency cacheFrequency = null;
+        Map<String, Set<String>> cacheConsumers = cacheConsumers(platform, environments);
+        RepositoryPolicy cachedPolicy = cachedRepositoryPolicy(cacheConsumers);
         for (EnvironmentSpec env : environments) {
             var contribution = RegistryContribution.builder("environment " + env.name());
             RegistryScanFrequency frequency = frequency(platform.profile(env).scanFrequency());
@@ -149,6 +161,7 @@ public final class RegistryPlan {
                         .appliedFor(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)
                         .lifecyclePolicy(cachePolicy(platform, environments))
                         .description("Cached " + rule.upstream().fileValue() + " base images")
+                        .repositoryPolicy(cachedPolicy)
                         .build());
             }
             if (scanning) {
@@ -186,6 +199,13 @@ public final class RegistryPlan {
             var excluded = RegistryContribution.builder("registry.pullTimeUpdateExclusions");
             exclusions.forEach(excluded::exclusion);
             list.add(excluded.build());
+        }
+        List<String> prefixes = cachePrefixes(platform, registry.account(), registry.region());
+        if (!cacheConsumers.isEmpty() && !prefixes.isEmpty() && owners.registryPolicy() == SettingOwnership.MANAGED) {
+            cacheConsumers.forEach((account, roles) -> registryPolicies.computeIfAbsent(registry, r -> new ArrayList<>())
+                    .add(new RegistryPolicyStatement("PullThroughCacheFor" + account, account,
+                            List.of(RegistryPolicyAction.BATCH_IMPORT_UPSTREAM_IMAGE, RegistryPolicyAction.CREATE_REPOSITORY),
+                            prefixes, List.copyOf(roles))));
         }
         if (!platform.registry().creationTemplates().isEmpty()) {
             var templates = RegistryContribution.builder("registry.creationTemplates");
@@ -229,8 +249,7 @@ public final class RegistryPlan {
             for (Registry destination : destinations) {
                 RegistryOwnership owners = platform.registry().ownership(destination.location());
                 // ECR replicates images, not repository policies: consumers of the replicas are granted by the template.
-                var replicaPolicy = destination.account().equals(env.account())
-                        ? EnvironmentStack.replicaPolicy(platform, env, destination.region()) : null;
+                var replicaPolicy = EnvironmentStack.replicaPolicy(platform, env, destination.account(), destination.region());
                 var contribution = RegistryContribution.builder("replicas of environment " + env.name())
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(namespace)
@@ -258,14 +277,54 @@ public final class RegistryPlan {
                 contributions.get(destination).add(otherRepositoriesScanning(platform, scanType(platform)));
             }
         }
-        // The registry policy is one document a registry: one statement per source account, for all its namespaces.
-        crossAccountSources.forEach((destination, sources) -> {
-            List<RegistryPolicyStatement> statements = new ArrayList<>();
-            sources.forEach((account, namespaces) -> statements.add(
-                    RegistryPolicyStatement.allowReplicationFrom(account, true, namespaces.toArray(String[]::new))));
-            contributions.get(destination).add(RegistryContribution.builder("replication into " + destination.key())
-                    .registryPolicy(RegistryPolicyProps.of(statements.toArray(RegistryPolicyStatement[]::new))).build());
+        // One statement per source account, for all its namespaces.
+        crossAccountSources.forEach((destination, sources) -> sources.forEach((account, namespaces) ->
+                registryPolicies.computeIfAbsent(destination, d -> new ArrayList<>()).add(
+                        RegistryPolicyStatement.allowReplicationFrom(account, true, namespaces.toArray(String[]::new)))));
+    }
+
+    /**
+     * The accounts that pull through this registry's caches from outside it ({@code pullers[].pullThroughCache}), each
+     * with the roles it is narrowed to (empty: the whole account).
+     */
+    static Map<String, Set<String>> cacheConsumers(Platform platform, List<EnvironmentSpec> environments) {
+        Map<String, Set<String>> consumers = new LinkedHashMap<>();
+        Set<String> wholeAccounts = new LinkedHashSet<>();
+        for (EnvironmentSpec env : environments) {
+            for (Puller puller : platform.pullers(env)) {
+                if (puller.type() != PullerType.ACCOUNT || !puller.pullThroughCache()) {
+                    continue;
+                }
+                String account = puller.account(env);
+                Set<String> roles = consumers.computeIfAbsent(account, a -> new LinkedHashSet<>());
+                if (puller.roleArn() == null) {
+                    wholeAccounts.add(account);
+                } else {
+                    roles.add(puller.roleArn());
+                }
+            }
+        }
+        wholeAccounts.forEach(a -> consumers.get(a).clear());
+        return consumers;
+    }
+
+    /**
+     * The repository policy ECR gives the repositories it creates for cached images: ECR copies no policy from
+     * anywhere, so the accounts that pull through the cache are granted the pull here. Null when there are none.
+     */
+    private static RepositoryPolicy cachedRepositoryPolicy(Map<String, Set<String>> consumers) {
+        if (consumers.isEmpty()) {
+            return null;
+        }
+        var policy = RepositoryPolicy.builder();
+        consumers.forEach((account, roles) -> {
+            if (roles.isEmpty()) {
+                policy.pull(RepositoryPrincipal.account(account));
+            } else {
+                roles.forEach(role -> policy.pull(RepositoryPrincipal.role(role)));
+            }
         });
+        return policy.build();
     }
 
     /**

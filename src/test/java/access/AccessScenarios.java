@@ -74,6 +74,7 @@ public final class AccessScenarios {
     public static List<Scenario> of(Platform platform, EstateAccess access) {
         AccessScenarios s = new AccessScenarios(platform, access);
         s.publishers();
+        s.githubTrust();
         s.promoters();
         s.pullers();
         s.nothingDestructive();
@@ -161,6 +162,97 @@ public final class AccessScenarios {
         }
     }
 
+    /** The audience GitHub's token carries for AWS (aws-actions/configure-aws-credentials). */
+    static final String AUDIENCE = "sts.amazonaws.com";
+    /** A release tag, as a tag push names it. */
+    static final String RELEASE_TAG = "refs/tags/v1.2.3";
+
+    /**
+     * The claims of a GitHub Actions OIDC token: {@code sub} as GitHub builds it from the job's context, the
+     * audience, and the repository, ref and environment claims beside it.
+     * Source: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
+     */
+    static Map<String, Object> token(String repository, String ref, String environment, boolean pullRequest, String audience) {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("sub", "repo:" + repository + ":" + (environment != null ? "environment:" + environment
+                : pullRequest ? "pull_request" : "ref:" + ref));
+        claims.put("aud", audience);
+        claims.put("repository", repository);
+        claims.put("ref", ref);
+        if (environment != null) {
+            claims.put("environment", environment);
+        }
+        return claims;
+    }
+
+    static Map<String, Object> token(String repository, String ref, String environment) {
+        return token(repository, ref, environment, false, AUDIENCE);
+    }
+
+    /**
+     * Who may assume the GitHub roles, decided by their trust policies on the token claims: a publisher from its
+     * branches, environments and release environment, never from another repository, another branch, a pull
+     * request, a release tag outside the release environment or with another audience; a promoter only from its
+     * service's repositories in the GitHub environment of its target.
+     */
+    private void githubTrust() {
+        EnvironmentSpec first = first();
+        List<String> allRepositories = platform.services().stream().flatMap(s -> s.publishers().stream())
+                .filter(p -> p.type() == PublisherType.GITHUB).map(Publisher::repository).distinct().toList();
+        for (Service service : platform.services()) {
+            List<Publisher> github = service.publishers().stream().filter(p -> p.type() == PublisherType.GITHUB).toList();
+            if (github.isEmpty()) {
+                continue;
+            }
+            List<String> own = github.stream().map(Publisher::repository).distinct().toList();
+            String other = allRepositories.stream().filter(r -> !own.contains(r)).findFirst()
+                    .orElse(own.get(0).substring(0, own.get(0).indexOf('/')) + "/another-repository");
+            String role = RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name()));
+            String who = "GitHub job of " + own.get(0);
+            for (Publisher p : github) {
+                String r = p.repository();
+                for (String branch : p.branches()) {
+                    add("GitHub job of " + r + " on branch " + branch, "assume the publisher role (OIDC)", service.name(), true,
+                            List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/" + branch, null))));
+                }
+                for (String environment : p.environments()) {
+                    add("GitHub job of " + r + " in environment " + environment, "assume the publisher role (OIDC)",
+                            service.name(), true, List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/main", environment))));
+                }
+                if (p.releaseEnvironment() != null) {
+                    add("GitHub job of " + r + " for tag v1.2.3 in environment " + p.releaseEnvironment(),
+                            "assume the publisher role (OIDC)", service.name(), true,
+                            List.of(access.assumeWithGitHubToken(role, token(r, RELEASE_TAG, p.releaseEnvironment()))));
+                }
+            }
+            String r = own.get(0);
+            String branch = github.stream().flatMap(p -> p.branches().stream()).findFirst().orElse("main");
+            add("GitHub job of " + other + " (another repository)", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(other, "refs/heads/" + branch, null))));
+            add(who + " on an undeclared branch", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/feature-x", null))));
+            add(who + " for a pull request", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/pull/7/merge", null, true, AUDIENCE))));
+            add(who + " for tag v1.2.3 outside its release environment", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, RELEASE_TAG, null))));
+            add(who + " on branch " + branch + " with another audience", "assume the publisher role (OIDC)", service.name(), false,
+                    List.of(access.assumeWithGitHubToken(role, token(r, "refs/heads/" + branch, null, false, "https://github.com/" + r))));
+            for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+                EnvironmentSpec target = step.get(1);
+                String promoter = RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name(), service.name()));
+                String what = "assume the promoter role into " + target.name() + " (OIDC)";
+                add(who + " in environment " + target.name(), what, service.name(), true,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/main", target.name()))));
+                add("GitHub job of " + other + " in environment " + target.name() + " (another repository)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(other, "refs/heads/main", target.name()))));
+                add(who + " in environment " + step.get(0).name() + " (not the target's)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/main", step.get(0).name()))));
+                add(who + " on branch " + branch + " (no environment)", what, service.name(), false,
+                        List.of(access.assumeWithGitHubToken(promoter, token(r, "refs/heads/" + branch, null))));
+            }
+        }
+    }
+
     /** A build or a workload pulls a base image through each cache rule of its registry. */
     private void cachePulls(String who, String role, EnvironmentSpec environment) {
         for (String prefix : cachePrefixes(environment.account(), environment.region())) {
@@ -236,6 +328,28 @@ public final class AccessScenarios {
         return List.copyOf(regions);
     }
 
+    /**
+     * The accounts whose registry in {@code region} holds the environment's repositories or their replicas: its own
+     * (home or replica region) and every replication destination there, same-account or cross-account.
+     */
+    private List<String> accountsHolding(EnvironmentSpec environment, String region) {
+        Set<String> accounts = new LinkedHashSet<>();
+        if (ownAccountRegions(environment).contains(region)) {
+            accounts.add(environment.account());
+        }
+        platform.replicationRules(environment).forEach(r -> r.destinations().stream().filter(d -> d.region().equals(region))
+                .forEach(d -> accounts.add(d.account(environment))));
+        return List.copyOf(accounts);
+    }
+
+    String repositoryArn(String account, EnvironmentSpec environment, Service service, String region) {
+        return EstateTemplates.repositoryArn(account, region, platform.repositoryName(environment, service));
+    }
+
+    private static String where(String account, EnvironmentSpec environment, String region) {
+        return " in " + region + (account.equals(environment.account()) ? "" : " (replica in account " + account + ")");
+    }
+
     private void rolePuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String role = RoleNames.arn(environment.account(), RoleNames.puller(platform.name(), environment.name(),
                 stacks.EnvironmentStack.pullerRoleKind(puller.type())));
@@ -245,6 +359,19 @@ public final class AccessScenarios {
             pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
             services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asRole(role, a, repositoryArn(environment, s, region)))));
             add(who, "pull", names(environment, services) + " in " + region, true, pull);
+        }
+        // A region the puller declares where the replicas are in another account's registry (cross-account replication).
+        String declared = puller.region(environment);
+        for (String account : accountsHolding(environment, declared)) {
+            if (account.equals(environment.account())) {
+                continue;
+            }
+            List<SimulationRequest> pull = new ArrayList<>();
+            pull.add(access.asRole(role, AUTHORIZATION_TOKEN, "*"));
+            services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asRole(role, a, repositoryArn(account, environment, s, declared)))));
+            add(who, "pull", names(environment, services) + where(account, environment, declared), true, pull);
+            add(who, "push", names(environment, services) + where(account, environment, declared), false,
+                    services.stream().map(s -> access.asRole(role, "ecr:PutImage", repositoryArn(account, environment, s, declared))).toList());
         }
         add(who, "push", names(environment, services), false,
                 services.stream().map(s -> access.asRole(role, "ecr:PutImage", repositoryArn(environment, s, environment.region()))).toList());
@@ -269,31 +396,50 @@ public final class AccessScenarios {
         String region = puller.region(environment);
         String principal = puller.roleArn() != null ? puller.roleArn() : "arn:aws:iam::" + account + ":role/workload";
         String who = "account " + account + (puller.roleArn() != null ? " role " + puller.roleArn().substring(puller.roleArn().indexOf('/') + 1) : "");
-        List<SimulationRequest> pull = new ArrayList<>();
-        services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asConsumer(principal, a, repositoryArn(environment, s, region)))));
-        add(who, "pull (cross-account)", names(environment, services) + " in " + region, true, pull);
         String stranger = puller.roleArn() != null ? "arn:aws:iam::" + account + ":role/another-role"
                 : "arn:aws:iam::" + STRANGER_ACCOUNT + ":role/workload";
-        add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
-                "pull (cross-account)", names(environment, services) + " in " + region, false,
-                services.stream().map(s -> access.asConsumer(stranger, "ecr:BatchGetImage", repositoryArn(environment, s, region))).toList());
-        add(who, "push (cross-account)", names(environment, services) + " in " + region, false,
-                services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(environment, s, region))).toList());
+        for (String owner : accountsHolding(environment, region)) {
+            String on = names(environment, services) + where(owner, environment, region);
+            List<SimulationRequest> pull = new ArrayList<>();
+            services.forEach(s -> DOCKER_PULL.forEach(a -> pull.add(access.asConsumer(principal, a, repositoryArn(owner, environment, s, region)))));
+            add(who, "pull (cross-account)", on, true, pull);
+            add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
+                    "pull (cross-account)", on, false, services.stream()
+                            .map(s -> access.asConsumer(stranger, "ecr:BatchGetImage", repositoryArn(owner, environment, s, region))).toList());
+            add(who, "push (cross-account)", on, false,
+                    services.stream().map(s -> access.asConsumer(principal, "ecr:PutImage", repositoryArn(owner, environment, s, region))).toList());
+        }
+        if (puller.pullThroughCache()) {
+            // Another account's workloads pull base images through this registry's caches: the registry policy lets
+            // them import and create the cached repository, the cache template's repository policy lets them pull.
+            for (String prefix : cachePrefixes(environment.account(), environment.region())) {
+                String cached = EstateTemplates.repositoryArn(environment.account(), environment.region(), prefix + "/library/alpine");
+                String on = prefix + "/library/alpine in " + environment.account() + " " + environment.region();
+                add(who, "pull a base image through the cache (cross-account)", on, true,
+                        CACHE_PULL.stream().map(a -> access.asConsumer(principal, a, cached)).toList());
+                add(puller.roleArn() != null ? "another role of account " + account : "account " + STRANGER_ACCOUNT,
+                        "pull a base image through the cache (cross-account)", on, false,
+                        CACHE_PULL.stream().map(a -> access.asConsumer(stranger, a, cached)).toList());
+            }
+        }
     }
 
     private void lambdaPuller(EnvironmentSpec environment, Puller puller, List<Service> services) {
         String account = puller.account(environment);
         String region = puller.region(environment);
         String who = "Lambda functions of " + account;
-        List<SimulationRequest> pull = new ArrayList<>();
-        for (Service s : services) {
-            LAMBDA_PULL.forEach(a -> pull.add(access.asService("lambda.amazonaws.com", a, repositoryArn(environment, s, region),
-                    lambdaContext(account, region))));
+        for (String owner : accountsHolding(environment, region)) {
+            String on = names(environment, services) + where(owner, environment, region);
+            List<SimulationRequest> pull = new ArrayList<>();
+            for (Service s : services) {
+                LAMBDA_PULL.forEach(a -> pull.add(access.asService("lambda.amazonaws.com", a, repositoryArn(owner, environment, s, region),
+                        lambdaContext(account, region))));
+            }
+            add(who, "pull (Lambda service)", on, true, pull);
+            add("Lambda functions of " + STRANGER_ACCOUNT, "pull (Lambda service)", on, false, services.stream()
+                    .map(s -> access.asService("lambda.amazonaws.com", "ecr:BatchGetImage", repositoryArn(owner, environment, s, region),
+                            lambdaContext(STRANGER_ACCOUNT, region))).toList());
         }
-        add(who, "pull (Lambda service)", names(environment, services) + " in " + region, true, pull);
-        add("Lambda functions of " + STRANGER_ACCOUNT, "pull (Lambda service)", names(environment, services) + " in " + region,
-                false, services.stream().map(s -> access.asService("lambda.amazonaws.com", "ecr:BatchGetImage",
-                        repositoryArn(environment, s, region), lambdaContext(STRANGER_ACCOUNT, region))).toList());
     }
 
     private static Map<String, Object> lambdaContext(String account, String region) {

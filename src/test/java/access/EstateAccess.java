@@ -71,6 +71,19 @@ public final class EstateAccess {
                 Map.of("caller-own-policy", own), role.trustPolicy());
     }
 
+    /**
+     * A GitHub Actions job exchanges its OIDC token for the role's credentials: {@code sts:AssumeRoleWithWebIdentity}
+     * by the account's GitHub OIDC provider, decided by the role's trust policy on the token's claims.
+     */
+    public SimulationRequest assumeWithGitHubToken(String roleArn, Map<String, Object> claims) {
+        EstateTemplates.Role role = templates.role(roleArn).orElseThrow(() -> new AssertionError("the estate has no role " + roleArn));
+        String provider = "arn:aws:iam::" + role.account() + ":oidc-provider/token.actions.githubusercontent.com";
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        claims.forEach((claim, value) -> context.put("token.actions.githubusercontent.com:" + claim, value));
+        return new SimulationRequest(provider, "sts:AssumeRoleWithWebIdentity", roleArn, role.account(), context, Map.of(),
+                role.trustPolicy(), true);
+    }
+
     /** An AWS service principal ({@code lambda.amazonaws.com}) calls on behalf of a resource named by the context keys. */
     public SimulationRequest asService(String servicePrincipal, String action, String resource, Map<String, Object> context) {
         return new SimulationRequest(servicePrincipal, action, resource, accountOf(resource, null), context, Map.of(),

@@ -9,6 +9,7 @@ import snapshots.SnapshotApp;
 import snapshots.Synthesis;
 import software.amazon.awscdk.App;
 import stacks.PlatformStacks;
+import stacks.ShardMap;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ class FortyServicesAccessTest {
             "media", "thumbnails", "warehouse", "fulfilment", "tracking", "tax", "currency", "fraud", "ledger", "reporting",
             "analytics", "audit", "consent", "profiles", "sessions", "gateway", "storefront", "backoffice", "suppliers", "promotions");
     static final int SERVICES = NAMES.size();
+    static final int SHARD_CAPACITY = 15;
     static Platform platform;
     static EstateTemplates templates;
 
@@ -39,7 +41,8 @@ class FortyServicesAccessTest {
     static void synthesize() throws IOException {
         platform = PlatformLoader.parse("ecommerce with 40 services", fortyServices());
         App app = SnapshotApp.create();
-        PlatformStacks.create(app, platform);
+        // Sharded in three (15, 15, 10): every shard has its own repository key, each of which must be watched.
+        PlatformStacks.create(app, platform, "examples/ecommerce/platform.yaml", new ShardMap(SHARD_CAPACITY, true, List.of()));
         templates = EstateTemplates.of(app, Synthesis.of(app));
     }
 
@@ -76,6 +79,14 @@ class FortyServicesAccessTest {
             assertThat(subjects.isArray() ? subjects.size() : 1).as(role.name()).isEqualTo(1);
         });
         assertThat(promoters).hasSize(2 * SERVICES);
+    }
+
+    @Test
+    void everyShardsRepositoryKeyIsWatchedAndReportsToTheEnvironmentsTopic() {
+        assertThat(templates.resources("AWS::KMS::Key").stream().filter(k -> k.stack().startsWith("shop-prod"))
+                .filter(k -> k.logicalId().startsWith(stacks.EnvironmentStack.KEY_ID)).map(EstateTemplates.Resource::stack))
+                .containsExactlyInAnyOrder("shop-prod", "shop-prod-2", "shop-prod-3");
+        AccessScenariosTest.everyRepositoryKeyIsWatched(platform, new EstateAccess(templates));
     }
 
     @Test

@@ -17,15 +17,23 @@ import java.util.Map;
  * @param resourceAccount  the account owning the resource
  * @param context          context keys beyond aws:PrincipalArn and aws:PrincipalAccount (filled in from the principal)
  * @param identityPolicies the principal's policies by name; none for service principals
- * @param resourcePolicy   the resource's policy (repository policy, key policy, registry policy); null when none
+ * @param resourcePolicy   the resource's policy (repository policy, key policy, registry policy, a role's trust
+ *                         policy); null when none
+ * @param webIdentity      sts:AssumeRoleWithWebIdentity with an OIDC token's claims as context (see
+ *                         iam-simulate-batch.mjs for how the simulator evaluates it)
  */
 public record SimulationRequest(String principal, String action, String resource, String resourceAccount,
                                 Map<String, Object> context, Map<String, JsonNode> identityPolicies,
-                                JsonNode resourcePolicy) {
+                                JsonNode resourcePolicy, boolean webIdentity) {
 
     public SimulationRequest {
         context = Map.copyOf(context);
         identityPolicies = Map.copyOf(identityPolicies);
+    }
+
+    public SimulationRequest(String principal, String action, String resource, String resourceAccount,
+                             Map<String, Object> context, Map<String, JsonNode> identityPolicies, JsonNode resourcePolicy) {
+        this(principal, action, resource, resourceAccount, context, identityPolicies, resourcePolicy, false);
     }
 
     ObjectNode toJson(ObjectMapper json, String id) {
@@ -40,6 +48,9 @@ public record SimulationRequest(String principal, String action, String resource
         identityPolicies.forEach((name, policy) -> policies.addObject().put("name", name).set("policy", policy));
         if (resourcePolicy != null) {
             node.set("resourcePolicy", resourcePolicy);
+        }
+        if (webIdentity) {
+            node.put("webIdentity", true);
         }
         return node;
     }

@@ -1,6 +1,7 @@
 package constructs.observability;
 
 import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -83,22 +84,54 @@ public class RegistryAuditAlerts extends Construct {
         if (props.watchedKeys().isEmpty()) {
             keyRule = null;
         } else {
-            // CloudTrail records the key as the caller named it: by id or by ARN.
-            List<String> keyIds = new ArrayList<>();
-            props.watchedKeys().forEach(k -> {
-                keyIds.add(k.getKeyId());
-                keyIds.add(k.getKeyArn());
-            });
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("eventSource", List.of("kms.amazonaws.com"));
-            detail.put("eventName", AUDITED_KEY_EVENT_NAMES);
-            detail.put("requestParameters", Map.of("keyId", keyIds));
-            keyRule = ScanFindingAlerts.rule(this, "KeyChanges", props.ruleNamePrefix(), "-key-changes",
-                    "Repository key scheduled for deletion or disabled (via CloudTrail)",
-                    ScanFindingAlerts.pattern("aws.kms", "AWS API Call via CloudTrail", detail), props.alertTopic());
+            keyRule = ScanFindingAlerts.rule(this, "KeyChanges", props.ruleNamePrefix(), KEY_CHANGES_SUFFIX,
+                    KEY_CHANGES_DESCRIPTION, keyChangesPattern(props.watchedKeys()), props.alertTopic());
             ruleArns.add(keyRule.getAttrArn());
         }
         props.alertTopic().allowEventRules("AllowRegistryAuditRule", ruleArns);
+    }
+
+    /** The name suffix of the key-changes rule: {@code <ruleNamePrefix>-key-changes}. */
+    public static final String KEY_CHANGES_SUFFIX = "-key-changes";
+    private static final String KEY_CHANGES_DESCRIPTION = "Repository key scheduled for deletion or disabled (via CloudTrail)";
+
+    /** CloudTrail records the key as the caller named it: by id or by ARN. */
+    private static Map<String, Object> keyChangesPattern(List<IKey> keys) {
+        List<String> keyIds = new ArrayList<>();
+        keys.forEach(k -> {
+            keyIds.add(k.getKeyId());
+            keyIds.add(k.getKeyArn());
+        });
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("eventSource", List.of("kms.amazonaws.com"));
+        detail.put("eventName", AUDITED_KEY_EVENT_NAMES);
+        detail.put("requestParameters", Map.of("keyId", keyIds));
+        return ScanFindingAlerts.pattern("aws.kms", "AWS API Call via CloudTrail", detail);
+    }
+
+    /**
+     * The key-changes rule for keys of another stack than the alert topic's (an environment's further shards): it
+     * reports {@code ScheduleKeyDeletion} and {@code DisableKey} on {@code keys} to the topic named by ARN, whose
+     * stack lets the rule publish ({@link AlertTopic#allowEventRules}, with the rule's ARN from its name).
+     *
+     * @param scope         the parent construct
+     * @param id            the construct id
+     * @param ruleName      the rule name, {@code <prefix>}{@value #KEY_CHANGES_SUFFIX}
+     * @param keys          the repository keys to watch, at least one
+     * @param alertTopicArn the ARN of the alert topic
+     * @return the rule
+     */
+    public static CfnRule keyChangesRule(Construct scope, String id, String ruleName, List<IKey> keys, String alertTopicArn) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("RegistryAuditAlerts.keyChangesRule: keys is empty. Hint: give the repository keys to watch");
+        }
+        return CfnRule.Builder.create(scope, id)
+                .name(ruleName)
+                .description(KEY_CHANGES_DESCRIPTION)
+                .state("ENABLED")
+                .eventPattern(keyChangesPattern(keys))
+                .targets(List.of(CfnRule.TargetProperty.builder().id("AlertTopic").arn(alertTopicArn).build()))
+                .build();
     }
 
     /**
