@@ -141,7 +141,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         var svc = model.service(service).orElseThrow(() -> new InputException("--service \"" + service
                 + "\" is not a service of " + platformFile + ": use one of "
                 + model.services().stream().map(platform.Service::name).toList()));
-        return model.lifecyclePolicy(env, model.profile(env, svc));
+        return model.lifecyclePolicy(env, svc);
     }
 
     private Instant evaluationTime() {

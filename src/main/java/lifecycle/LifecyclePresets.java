@@ -79,7 +79,9 @@ public final class LifecyclePresets {
      *   <li>build images ({@code commit-*}, {@code pr-*}) that reached neither rule 2 nor 3 expire
      *       {@code buildRetentionDays} after push;</li>
      *   <li>the {@code any} rule: keep the newest {@code keepLastImages} (expire older images no earlier rule
-     *       matched), or archive images not pulled for {@code otherArchiveDays}.</li>
+     *       matched), or archive images not pulled for {@code otherArchiveDays};</li>
+     *   <li>in the archive storage class: images archived for {@code archivedExpiryDays} expire (every tag: an
+     *       archive rule can only expire, so none can spare release images).</li>
      * </ol>
      * Because rules 2 and 3 come first, no later rule can expire an image carrying a release or promotion tag.
      *
@@ -93,6 +95,7 @@ public final class LifecyclePresets {
         positive("buildRetentionDays", retention.buildRetentionDays(), problems);
         positive("keepLastImages", retention.keepLastImages(), problems);
         positive("otherArchiveDays", retention.otherArchiveDays(), problems);
+        positive("archivedExpiryDays", retention.archivedExpiryDays(), problems);
         prefixes("releaseTagPrefixes", retention.releaseTagPrefixes(), problems);
         prefixes("promotionTagPrefixes", retention.promotionTagPrefixes(), problems);
         prefixes("buildTagPrefixes", retention.buildTagPrefixes(), problems);
@@ -151,6 +154,9 @@ public final class LifecyclePresets {
         }
         if (retention.otherArchiveDays() != null) {
             rules.add(archiveNotPulledForDays(rules.size() + 1, retention.otherArchiveDays()));
+        }
+        if (retention.archivedExpiryDays() != null) {
+            rules.add(expireArchivedAfterDays(rules.size() + 1, retention.archivedExpiryDays()));
         }
         return new LifecyclePolicy(rules).validated();
     }

@@ -22,6 +22,9 @@ import java.util.List;
  * @param otherArchiveDays       images that no earlier rule matched move to archive after this many days without a
  *                               pull (the alternative to {@code keepLastImages}; both are {@code any} rules and only
  *                               one may exist). Default: no such rule
+ * @param archivedExpiryDays     images that have been in archive this many days (at least 90, ECR's minimum storage
+ *                               duration of archive) expire, whatever their tags: an archive rule cannot spare
+ *                               release images. Default: archived images are kept
  * @param releaseTagPrefixes     tag prefixes of release images. Default: {@code ["v"]}
  * @param promotionTagPrefixes   tag prefixes promotion writes into this repository, e.g. {@code ["prod-"]}.
  *                               Default: none (the first environment receives no promotions)
@@ -34,6 +37,7 @@ public record LifecycleRetention(
         Integer buildRetentionDays,
         Integer keepLastImages,
         Integer otherArchiveDays,
+        Integer archivedExpiryDays,
         List<String> releaseTagPrefixes,
         List<String> promotionTagPrefixes,
         List<String> buildTagPrefixes) {
@@ -58,6 +62,7 @@ public record LifecycleRetention(
         private Integer buildRetentionDays;
         private Integer keepLastImages;
         private Integer otherArchiveDays;
+        private Integer archivedExpiryDays;
         private List<String> releaseTagPrefixes;
         private List<String> promotionTagPrefixes;
         private List<String> buildTagPrefixes;
@@ -95,6 +100,11 @@ public record LifecycleRetention(
             return this;
         }
 
+        public Builder archivedExpiryDays(Integer days) {
+            this.archivedExpiryDays = days;
+            return this;
+        }
+
         public Builder releaseTagPrefixes(List<String> prefixes) {
             this.releaseTagPrefixes = prefixes;
             return this;
@@ -112,7 +122,7 @@ public record LifecycleRetention(
 
         public LifecycleRetention build() {
             return new LifecycleRetention(untaggedExpiryDays, releaseArchiveDays, promotionArchiveDays,
-                    buildRetentionDays, keepLastImages, otherArchiveDays, releaseTagPrefixes, promotionTagPrefixes,
+                    buildRetentionDays, keepLastImages, otherArchiveDays, archivedExpiryDays, releaseTagPrefixes, promotionTagPrefixes,
                     buildTagPrefixes);
         }
     }

@@ -64,7 +64,7 @@ final class PlatformValidator {
         creationTemplates();
         tagging();
         promotionOrder();
-        lifecyclePolicies();
+        RetentionRules.check(platform, problems);
         GeneratedNameRules.check(platform, problems);
     }
 
@@ -266,11 +266,6 @@ final class PlatformValidator {
     }
 
     private void overrides(String path, ProfileOverrides o, boolean forService) {
-        atLeast(path + ".untaggedExpiryDays", "untaggedExpiryDays", o.untaggedExpiryDays(), 1);
-        atLeast(path + ".keepLastImages", "keepLastImages", o.keepLastImages(), 0);
-        archiveDays(path + ".releaseTagRetentionDays", "releaseTagRetentionDays", o.releaseTagRetentionDays());
-        archiveDays(path + ".promotionArchiveDays", "promotionArchiveDays", o.promotionArchiveDays());
-        atLeast(path + ".buildTagRetentionDays", "buildTagRetentionDays", o.buildTagRetentionDays(), 0);
         if (o.scanFrequency() == ScanFrequency.MANUAL) {
             problems.add(path + ".scanFrequency", "scanFrequency MANUAL leaves pushed images unscanned (Control Tower"
                     + " CT.ECR.PR.2 requires scan on push)", "use SCAN_ON_PUSH or CONTINUOUS_SCAN");
@@ -278,29 +273,6 @@ final class PlatformValidator {
         if (forService && o.terminationProtection() != null) {
             problems.add(path + ".terminationProtection", "terminationProtection is a stack setting and cannot differ per service",
                     "set it in the environment's overrides");
-        }
-    }
-
-    /**
-     * Release and promotion images are what an environment runs or rolls back to: they are never expired and never
-     * archived sooner than {@link EnvironmentProfile#MINIMUM_ARCHIVE_DAYS} after their last pull, so 0 (no rule)
-     * is refused: the images would fall through to the count and build rules, which expire.
-     */
-    private void archiveDays(String path, String key, Integer value) {
-        if (value != null && value < EnvironmentProfile.MINIMUM_ARCHIVE_DAYS) {
-            problems.add(path, key + " " + value + " must be at least " + EnvironmentProfile.MINIMUM_ARCHIVE_DAYS
-                            + ": these images may still run, and an image archived sooner after its last pull fails the"
-                            + " next scale-out or rollback (archived images cannot be pulled)",
-                    "give " + EnvironmentProfile.MINIMUM_ARCHIVE_DAYS + " or more days; 0 cannot turn the rule off, "
-                            + "because the images would then be expired by the count rule");
-        }
-    }
-
-    private void atLeast(String path, String key, Integer value, int minimum) {
-        if (value != null && value < minimum) {
-            problems.add(path, key + " " + value + " must be at least " + minimum,
-                    minimum == 0 ? "give a number of " + (key.endsWith("Days") ? "days" : "images") + ", or 0 to turn the rule off"
-                            : "give a number of days, at least " + minimum);
         }
     }
 
@@ -891,52 +863,6 @@ final class PlatformValidator {
         }
     }
 
-    /**
-     * Every repository's lifecycle policy is built at synthesis from its profile and overrides by
-     * {@link Platform#lifecyclePolicy}; the same call here reports what it would refuse (a release retention shorter
-     * than the build retention, no rule at all) at the overrides that caused it.
-     */
-    private void lifecyclePolicies() {
-        if (!problems.isUsable("tagging")) {
-            return;
-        }
-        for (int i = 0; i < platform.environments().size(); i++) {
-            EnvironmentSpec env = platform.environments().get(i);
-            if (env.profile() == null) {
-                continue;
-            }
-            for (int k = 0; k < platform.services().size(); k++) {
-                Service service = platform.services().get(k);
-                if (negativeRetention(env.overrides()) || negativeRetention(service.overrides())
-                        || problems.reportedAtOrBelow("environments[" + i + "]")
-                        || problems.reportedAtOrBelow("services[" + k + "]")) {
-                    continue; // already reported: the values themselves are wrong, not the policy they make
-                }
-                try {
-                    platform.lifecyclePolicy(env, platform.profile(env, service));
-                } catch (lifecycle.LifecyclePolicyException e) {
-                    boolean byService = !service.overrides().equals(ProfileOverrides.NONE);
-                    String where = byService ? "services[" + k + "].overrides" : "environments[" + i + "].overrides";
-                    problems.add(where, "the lifecycle policy of " + (byService ? "service \"" + service.name() + "\" in " : "")
-                                    + "environment \"" + env.name() + "\" (profile " + env.profile().fileValue() + ") is invalid: "
-                                    + String.join("; ", e.problems().stream().map(PlatformValidator::withoutFix).toList()),
-                            "give each retention setting of the profile overrides a value docs/lifecycle.md allows, and keep at least one rule on");
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean negativeRetention(ProfileOverrides o) {
-        return (o.untaggedExpiryDays() != null && o.untaggedExpiryDays() < 1) || (o.keepLastImages() != null && o.keepLastImages() < 0)
-                || (o.releaseTagRetentionDays() != null && o.releaseTagRetentionDays() < 0)
-                || (o.buildTagRetentionDays() != null && o.buildTagRetentionDays() < 0);
-    }
-
-    private static String withoutFix(String problem) {
-        int fix = problem.indexOf(". Fix:");
-        return fix < 0 ? problem : problem.substring(0, fix);
-    }
 
     /**
      * ECR replicates within one partition only (aws, aws-cn, aws-us-gov): a destination elsewhere fails at deploy.
