@@ -70,51 +70,119 @@ public record LifecycleRetention(
         private Builder() {
         }
 
+        /**
+         * Untagged images (build leftovers, replaced tags) expire this many days after push. Default: no untagged rule,
+         * untagged images are left to the later rules.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder untaggedExpiryDays(Integer days) {
             this.untaggedExpiryDays = days;
             return this;
         }
 
+        /**
+         * Images with a release tag move to the archive storage class after this many days without a pull (push, when
+         * never pulled); they are never expired. Default: no release rule.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder releaseArchiveDays(Integer days) {
             this.releaseArchiveDays = days;
             return this;
         }
 
+        /**
+         * Images with a promotion tag of this repository's environment move to archive after this many days without a
+         * pull; they are never expired. Default: no promotion rule.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder promotionArchiveDays(Integer days) {
             this.promotionArchiveDays = days;
             return this;
         }
 
+        /**
+         * Images with a build tag and neither a release nor a promotion tag expire this many days after push.
+         * Default: build images are never expired by age.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder buildRetentionDays(Integer days) {
             this.buildRetentionDays = days;
             return this;
         }
 
+        /**
+         * The newest this-many images are kept; older images that no earlier rule matched expire. Default: no count
+         * rule.
+         *
+         * @param count the number of images
+         * @return this builder
+         */
         public Builder keepLastImages(Integer count) {
             this.keepLastImages = count;
             return this;
         }
 
+        /**
+         * Images that no earlier rule matched move to archive after this many days without a pull (the alternative to
+         * {@code keepLastImages}: only one of the two may be set). Default: no such rule.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder otherArchiveDays(Integer days) {
             this.otherArchiveDays = days;
             return this;
         }
 
+        /**
+         * Images that have been in archive this many days (at least 90, archive's minimum storage duration) expire,
+         * whatever their tags. Default: archived images are kept.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
         public Builder archivedExpiryDays(Integer days) {
             this.archivedExpiryDays = days;
             return this;
         }
 
+        /**
+         * Tag prefixes of release images. Default: {@link #DEFAULT_RELEASE_TAG_PREFIXES} ({@code ["v"]}).
+         *
+         * @param prefixes the tag prefixes
+         * @return this builder
+         */
         public Builder releaseTagPrefixes(List<String> prefixes) {
             this.releaseTagPrefixes = prefixes;
             return this;
         }
 
+        /**
+         * Tag prefixes promotion writes into this repository, e.g. {@code ["prod-"]}. Default: none (the first
+         * environment receives no promotions).
+         *
+         * @param prefixes the tag prefixes
+         * @return this builder
+         */
         public Builder promotionTagPrefixes(List<String> prefixes) {
             this.promotionTagPrefixes = prefixes;
             return this;
         }
 
+        /**
+         * Tag prefixes of build images. Default: {@link #DEFAULT_BUILD_TAG_PREFIXES} ({@code ["commit-", "pr-"]}).
+         *
+         * @param prefixes the tag prefixes
+         * @return this builder
+         */
         public Builder buildTagPrefixes(List<String> prefixes) {
             this.buildTagPrefixes = prefixes;
             return this;

@@ -28,7 +28,6 @@ import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
-import constructs.internal.StackValues;
 import platform.EnvironmentSpec;
 import platform.EnvironmentProfile;
 import platform.Platform;
@@ -63,13 +62,11 @@ import java.util.stream.Collectors;
  * <p>Construct ids are API: the key is {@value #KEY_ID}, each repository is the service name.
  * Renaming either replaces the resource and loses its images.
  */
-public class EnvironmentStack extends Stack implements StackValues.Holder {
+public class EnvironmentStack extends Stack {
 
     /** The construct id of the environment's KMS key: API, a new id would replace the key. */
     public static final String KEY_ID = "RepositoryKey";
 
-    /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
-    private final StackValues stackValues = new StackValues(this);
     private final Map<String, PrivateRepository> repositories = new LinkedHashMap<>();
     private final RepositoryKey key;
     private final List<Service> services;
@@ -404,11 +401,6 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
      */
     public RepositoryKey key() {
         return key;
-    }
-
-    @Override
-    public StackValues stackValues() {
-        return stackValues;
     }
 
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */

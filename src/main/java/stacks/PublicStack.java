@@ -5,7 +5,6 @@ import constructs.access.PublicPublisherRole;
 import constructs.access.PublicPublisherRoleProps;
 import constructs.repository.PublicRepository;
 import constructs.repository.PublicRepositoryProps;
-import constructs.internal.StackValues;
 import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PublicCatalog;
@@ -27,10 +26,7 @@ import java.util.Map;
  *
  * <p>Construct ids are API: each repository is the service name.
  */
-public class PublicStack extends Stack implements StackValues.Holder {
-
-    /** Read once for every repository and role of this stack, instead of once each (jsii round trips). */
-    private final StackValues stackValues = new StackValues(this);
+public class PublicStack extends Stack {
 
     /**
      * The ECR Public repositories (in us-east-1) of the platform's public services and their publishers.
@@ -69,11 +65,6 @@ public class PublicStack extends Stack implements StackValues.Holder {
                     List.of(PublicRepository.arn(releaseEnvironment.account(), platform.name() + "/" + service.name())),
                     subjects));
         }
-    }
-
-    @Override
-    public StackValues stackValues() {
-        return stackValues;
     }
 
     /** The file's catalog text where given, else a description of what the repository holds and how to pull it. */

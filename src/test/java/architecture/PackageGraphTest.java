@@ -3,6 +3,9 @@ package architecture;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +116,50 @@ class PackageGraphTest {
                 && c.getDirectDependenciesFromSelf().stream()
                         .anyMatch(d -> d.getTargetClass().getPackageName().equals("constructs.access"))))
                 .as("the import saw the repository package's use of the access package").isTrue();
+    }
+
+    /** The public API (pom.xml's {@code api.packages}; release.ApiPackagesTest keeps that list honest). */
+    static final Set<String> API_PACKAGES = Set.of("constructs.access", "constructs.repository", "constructs.registry",
+            "constructs.network", "constructs.observability", "stacks", "platform");
+
+    @Test
+    void noPublicSignatureOfTheApiNamesAnInternalType() {
+        // constructs.internal is left out of the javadoc and the compatibility check, so the API must not need it:
+        // no public or protected member takes or returns an internal type, no API class extends or implements one.
+        List<String> leaks = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (!API_PACKAGES.contains(c.getPackageName()) || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue;
+            }
+            c.getRawSuperclass().filter(PackageGraphTest::isInternal)
+                    .ifPresent(t -> leaks.add(c.getName() + " extends " + t.getName()));
+            c.getRawInterfaces().stream().filter(PackageGraphTest::isInternal)
+                    .forEach(t -> leaks.add(c.getName() + " implements " + t.getName()));
+            for (JavaCodeUnit unit : c.getCodeUnits()) {
+                if (!isVisible(unit.getModifiers())) {
+                    continue;
+                }
+                if (isInternal(unit.getRawReturnType())) {
+                    leaks.add(unit.getFullName() + " returns " + unit.getRawReturnType().getName());
+                }
+                unit.getRawParameterTypes().stream().filter(PackageGraphTest::isInternal)
+                        .forEach(t -> leaks.add(unit.getFullName() + " takes " + t.getName()));
+            }
+            for (JavaField field : c.getFields()) {
+                if (isVisible(field.getModifiers()) && isInternal(field.getRawType())) {
+                    leaks.add(field.getFullName() + " is a " + field.getRawType().getName());
+                }
+            }
+        }
+        assertThat(leaks).as("internal types in the public API").isEmpty();
+    }
+
+    private static boolean isVisible(Set<JavaModifier> modifiers) {
+        return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+    }
+
+    private static boolean isInternal(JavaClass type) {
+        return roomOf(type.getBaseComponentType().getPackageName()).filter("constructs.internal"::equals).isPresent();
     }
 
     private static Set<String> reachableFrom(String start) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launch path's accelerator, bin/node-deep-stack running jsii's kernel ({@code lib/program.js}) without jsii's
  * relay ({@code bin/jsii-runtime.js}), depends on jsii-runtime's private layout. These tests keep it an
  * accelerator: the pinned jsii-runtime is the one aws-cdk-lib is built for and the one bin/jsii-kernel-direct.js
- * was checked against, and a layout without the kernel program falls back to the relay.
+ * was checked against (pom.xml's enforcer rule checks the first half at {@code mvn validate}), and a layout without
+ * the kernel program, or the kernel program of another jsii, falls back to the relay.
  */
 class JsiiLaunchPathTest {
 
@@ -68,24 +69,40 @@ class JsiiLaunchPathTest {
                 .isEqualTo(jsiiRuntimeDeclaredByAwsCdkLib());
     }
 
+    /** The version bin/node-deep-stack takes the kernel without its relay for, and no other. */
+    static String checkedJsiiRuntime() throws IOException {
+        var matcher = java.util.regex.Pattern.compile("(?m)^checked_jsii_runtime=(\\S+)$")
+                .matcher(Files.readString(ROOT.resolve("bin/node-deep-stack")));
+        assertThat(matcher.find()).as("bin/node-deep-stack names the jsii runtime it was checked against").isTrue();
+        return matcher.group(1);
+    }
+
     @Test
     void theKernelWithoutItsRelayWasCheckedAgainstThePinnedJsiiRuntime() throws Exception {
         // On a jsii upgrade: re-read the relay (bin/jsii-runtime.js) for the contract jsii-kernel-direct.js copies,
-        // run NodeDeepStackIT, and update the version named there.
+        // run NodeDeepStackIT, and update the version named in both files.
+        assertThat(checkedJsiiRuntime()).isEqualTo(pinnedJsiiRuntime());
         assertThat(Files.readString(ROOT.resolve("bin/jsii-kernel-direct.js")))
                 .contains("(jsii-runtime " + pinnedJsiiRuntime() + ")");
-        assertThat(resource("software/amazon/jsii/lib/program.js")).isNotEmpty();
         assertThat(resource("software/amazon/jsii/bin/jsii-runtime.js")).isNotEmpty();
+        // The marker bin/node-deep-stack looks for: the kernel program bundles its package.json.
+        assertThat(resource("software/amazon/jsii/lib/program.js"))
+                .contains(kernelVersionMarker(pinnedJsiiRuntime()));
     }
 
-    /** A jsii layout with a relay that says so, and optionally a kernel program that says so. */
-    static Path layout(Path dir, boolean withKernel) throws IOException {
+    static String kernelVersionMarker(String version) {
+        return "\"name\":\"@jsii/runtime\",\"version\":\"" + version + "\"";
+    }
+
+    /** A jsii layout with a relay that says so, and optionally a kernel program of {@code kernelVersion} that says so. */
+    static Path layout(Path dir, String kernelVersion) throws IOException {
         Files.createDirectories(dir.resolve("bin"));
         Files.writeString(dir.resolve("bin/jsii-runtime.js"), "process.stdout.write('relay\\n');\n");
-        if (withKernel) {
+        if (kernelVersion != null) {
             Files.createDirectories(dir.resolve("lib"));
             // The kernel speaks on descriptor 3, which jsii-kernel-direct.js connects to the host's stdout.
-            Files.writeString(dir.resolve("lib/program.js"), "require('fs').writeSync(3, 'kernel\\n');\n");
+            Files.writeString(dir.resolve("lib/program.js"), "const pkg = JSON.parse('{" + kernelVersionMarker(kernelVersion)
+                    + "}');\nrequire('fs').writeSync(3, 'kernel\\n');\n");
         }
         return dir.resolve("bin/jsii-runtime.js");
     }
@@ -103,17 +120,24 @@ class JsiiLaunchPathTest {
     }
 
     @Test
-    void theKernelRunsWithoutTheRelayWhereTheLayoutHasIt(@TempDir Path temp) throws Exception {
-        assertThat(nodeDeepStack(layout(temp, true), Map.of())).isEqualTo("kernel\n");
+    void theKernelRunsWithoutTheRelayWhereTheLayoutIsTheCheckedOne(@TempDir Path temp) throws Exception {
+        assertThat(nodeDeepStack(layout(temp, checkedJsiiRuntime()), Map.of())).isEqualTo("kernel\n");
     }
 
     @Test
     void aLayoutWithoutTheKernelProgramFallsBackToTheRelay(@TempDir Path temp) throws Exception {
-        assertThat(nodeDeepStack(layout(temp, false), Map.of())).isEqualTo("relay\n");
+        assertThat(nodeDeepStack(layout(temp, null), Map.of())).isEqualTo("relay\n");
+    }
+
+    @Test
+    void aKernelProgramOfAnotherJsiiFallsBackToTheRelay(@TempDir Path temp) throws Exception {
+        // An upgraded jsii may keep lib/program.js but change what the relay does for it.
+        assertThat(nodeDeepStack(layout(temp, "1.999.0"), Map.of())).isEqualTo("relay\n");
     }
 
     @Test
     void theOffSwitchKeepsTheRelay(@TempDir Path temp) throws Exception {
-        assertThat(nodeDeepStack(layout(temp, true), Map.of("ECR_BLUEPRINT_JSII_RELAY", "1"))).isEqualTo("relay\n");
+        assertThat(nodeDeepStack(layout(temp, checkedJsiiRuntime()), Map.of("ECR_BLUEPRINT_JSII_RELAY", "1")))
+                .isEqualTo("relay\n");
     }
 }

@@ -79,7 +79,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         private boolean readInspectorFindings;
 
         /**
-         * Required, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-codebuild-publisher}
+         * The role's name, at most 64 characters; {@link CodeBuildPublisherRole#defaultRoleName} gives {@code
+         * <platform>-<env>-<service>-codebuild-publisher}. Required.
          *
          * @param roleName the value of {@code roleName}
          * @return this builder
@@ -90,7 +91,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * The repositories it pushes to; at least one
+         * The repositories it pushes to, by ARN. Required: at least one, here or through {@link #repositories} (or a
+         * {@link #repositoryPrefixArn}).
          *
          * @param repositoryArns the value of {@code repositoryArns}
          * @return this builder
@@ -102,7 +104,7 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
 
         /**
          * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}).
+         * ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link #repositoryArns} only.
          *
          * @param repositories the repositories
          * @return this builder
@@ -113,7 +115,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * Fallback when listing the ARNs would not fit; default: none
+         * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link RepositoryScope#prefixArn}).
+         * Default: no prefix; a policy that does not fit fails synthesis.
          *
          * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
          * @return this builder
@@ -124,7 +127,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * The CodeBuild projects that may use the role ({@code aws:SourceArn}); at least one, in the role's account
+         * The CodeBuild projects that may use the role ({@code aws:SourceArn}), in the role's account. Required: at
+         * least one.
          *
          * @param projectArns the value of {@code projectArns}
          * @return this builder
@@ -135,7 +139,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * Default: no signing permission; set it with ECR managed signing
+         * The AWS Signer profile of ECR managed signing, which signs as the pushing identity ({@code
+         * signer:SignPayload}). Default: no signing permission.
          *
          * @param signingProfileArn the value of {@code signingProfileArn}
          * @return this builder
@@ -146,7 +151,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * Default: none, the role cannot pull through a cache.
+         * Pull-through cache namespaces the builds pull base images through. Default: none, the role cannot pull
+         * through a cache.
          *
          * @param pullThroughCachePrefixArns the value
          * @return this builder
@@ -157,7 +163,8 @@ public record CodeBuildPublisherRoleProps(String roleName, List<String> reposito
         }
 
         /**
-         * Default: false, the scan gate reads basic findings through ECR.
+         * Let the scan gate read Amazon Inspector findings (enhanced scanning). Default: false, the scan gate reads
+         * basic findings through ECR.
          *
          * @param readInspectorFindings the value
          * @return this builder

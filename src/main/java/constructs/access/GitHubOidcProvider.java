@@ -4,7 +4,11 @@ import constructs.internal.RoleLimits;
 import constructs.internal.Tokens;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Resource;
+import software.amazon.awscdk.interfaces.iam.OIDCProviderReference;
 import software.amazon.awscdk.services.iam.CfnOIDCProvider;
+import software.amazon.awscdk.services.iam.IOidcProvider;
+import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -17,12 +21,16 @@ import java.util.regex.Pattern;
  * per URL and account: create it once, in the account stack; every role that trusts it refers to it
  * by its deterministic ARN ({@link #arnInAccount(String)}), never by a cross-stack reference.
  *
+ * <p>It is an aws-cdk-lib {@link IOpenIdConnectProvider} (and {@link IOidcProvider}, the interface of aws-cdk-lib's
+ * native {@code OidcProviderNative}), so it can be passed wherever aws-cdk-lib takes one:
+ * {@code new OpenIdConnectPrincipal(provider)}, or the {@code oidcProvider} of this toolkit's role props.
+ *
  * <p>An account that already has the provider (created by hand or by another tool) does not create it
  * again: use {@link #fromArn(String)} or simply {@link #arnInAccount(String)}.
  *
  * <p>Source: https://docs.github.com/en/actions/how-tos/secure-your-work/security-harden-deployments/oidc-in-aws
  */
-public class GitHubOidcProvider extends Construct {
+public class GitHubOidcProvider extends Resource implements IOpenIdConnectProvider, IOidcProvider {
 
     /** GitHub's token issuer. */
     public static final String URL = "https://token.actions.githubusercontent.com";
@@ -73,6 +81,57 @@ public class GitHubOidcProvider extends Construct {
      */
     public String getProviderArn() {
         return resource.getAttrArn();
+    }
+
+    /**
+     * The provider's ARN, as aws-cdk-lib's {@link IOpenIdConnectProvider} names it (a reference to the resource: use
+     * it only inside the account stack).
+     *
+     * @return the provider's ARN
+     */
+    @Override
+    public String getOpenIdConnectProviderArn() {
+        return getProviderArn();
+    }
+
+    /**
+     * The issuer, {@value #ISSUER}: the prefix of the condition keys of roles that trust this provider.
+     *
+     * @return {@value #ISSUER}
+     */
+    @Override
+    public String getOpenIdConnectProviderIssuer() {
+        return ISSUER;
+    }
+
+    /**
+     * The provider's ARN, as aws-cdk-lib's {@link IOidcProvider} names it.
+     *
+     * @return the provider's ARN
+     */
+    @Override
+    public String getOidcProviderArn() {
+        return getProviderArn();
+    }
+
+    /**
+     * The issuer, as aws-cdk-lib's {@link IOidcProvider} names it.
+     *
+     * @return {@value #ISSUER}
+     */
+    @Override
+    public String getOidcProviderIssuer() {
+        return ISSUER;
+    }
+
+    /**
+     * A reference to the {@code AWS::IAM::OIDCProvider}, for aws-cdk-lib APIs that take an {@code IOIDCProviderRef}.
+     *
+     * @return the reference
+     */
+    @Override
+    public OIDCProviderReference getOidcProviderRef() {
+        return resource.getOidcProviderRef();
     }
 
     /**

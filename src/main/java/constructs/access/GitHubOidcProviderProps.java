@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Props of {@link GitHubOidcProvider}.
  *
- * @param thumbprints server-certificate thumbprints; default: none, IAM verifies GitHub's certificate
+ * @param thumbprints server-certificate thumbprints. Default: none, IAM verifies GitHub's certificate
  *                    through its library of trusted root certificate authorities
  */
 public record GitHubOidcProviderProps(List<String> thumbprints) {
@@ -13,7 +13,7 @@ public record GitHubOidcProviderProps(List<String> thumbprints) {
     /**
      * Applies the defaults to {@code null} components and copies the collections.
      *
-     * @param thumbprints server-certificate thumbprints; default: none, IAM verifies GitHub's certificate through its library of trusted root certificate authorities
+     * @param thumbprints server-certificate thumbprints. Default: none, IAM verifies GitHub's certificate through its library of trusted root certificate authorities
      */
     public GitHubOidcProviderProps {
         thumbprints = thumbprints == null ? List.of() : List.copyOf(thumbprints);
@@ -35,7 +35,8 @@ public record GitHubOidcProviderProps(List<String> thumbprints) {
         private List<String> thumbprints = List.of();
 
         /**
-         * Server-certificate thumbprints; default: none, IAM verifies GitHub's certificate through its library of trusted root certificate authorities
+         * Server-certificate thumbprints. Default: none, IAM verifies GitHub's certificate through its library of
+         * trusted root certificate authorities.
          *
          * @param thumbprints the value of {@code thumbprints}
          * @return this builder

@@ -99,7 +99,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         private boolean readInspectorFindings;
 
         /**
-         * The role's name, required and at most 64 characters; other accounts refer to it through {@code aws:PrincipalArn}. {@link GitHubPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-publisher}
+         * The role's name, at most 64 characters; other accounts refer to it through {@code aws:PrincipalArn}. {@link
+         * GitHubPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-publisher}. Required.
          *
          * @param roleName the value of {@code roleName}
          * @return this builder
@@ -110,7 +111,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * The repositories it pushes to (a repository construct's {@code getRepositoryArn()}); at least one
+         * The repositories it pushes to, by ARN (a repository construct's {@code getRepositoryArn()}). Required: at
+         * least one, here or through {@link #repositories} (or a {@link #repositoryPrefixArn}).
          *
          * @param repositoryArns the value of {@code repositoryArns}
          * @return this builder
@@ -122,7 +124,7 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
 
         /**
          * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}).
+         * ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link #repositoryArns} only.
          *
          * @param repositories the repositories
          * @return this builder
@@ -133,7 +135,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link RepositoryScope#prefixArn}); default: none, and a policy that does not fit fails synthesis
+         * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link RepositoryScope#prefixArn}).
+         * Default: no prefix; a policy that does not fit fails synthesis.
          *
          * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
          * @return this builder
@@ -144,7 +147,9 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * The GitHub {@code sub} claims trusted: {@code repo:<org>/<repo>:ref:refs/heads/<branch>}, {@code repo:<org>/<repo>:ref:refs/tags/<tag>} or {@code repo:<org>/<repo>:environment:<env>}; at least one
+         * The GitHub {@code sub} claims trusted: {@code repo:<org>/<repo>:ref:refs/heads/<branch>}, {@code
+         * repo:<org>/<repo>:ref:refs/tags/<tag>} or {@code repo:<org>/<repo>:environment:<env>}. Required: at least
+         * one.
          *
          * @param subjects the value of {@code subjects}
          * @return this builder
@@ -155,7 +160,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Default false: every subject is matched exactly ({@code StringEquals}); true allows {@code *}/{@code ?} outside the organisation part ({@code StringLike})
+         * Allow {@code *}/{@code ?} in the subjects outside the organisation part ({@code StringLike}). Default:
+         * false, every subject is matched exactly ({@code StringEquals}).
          *
          * @param allowSubjectWildcards the value of {@code allowSubjectWildcards}
          * @return this builder
@@ -166,7 +172,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Default: the account's GitHub provider by its deterministic ARN ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack
+         * The account's GitHub OIDC provider, by ARN. Default: the account's GitHub provider by its deterministic ARN
+         * ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack.
          *
          * @param oidcProviderArn the value of {@code oidcProviderArn}
          * @return this builder
@@ -177,8 +184,9 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
-         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         * As {@link #oidcProviderArn}, from a provider construct: our {@link GitHubOidcProvider}, aws-cdk-lib's
+         * {@code OpenIdConnectProvider}, or {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that
+         * exists already. Default: the provider of {@link #oidcProviderArn}.
          *
          * @param oidcProvider the GitHub OIDC provider
          * @return this builder
@@ -189,7 +197,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Default: no signing permission; set it when the registry has ECR managed signing, which signs as the pushing identity ({@code signer:SignPayload})
+         * The AWS Signer profile of ECR managed signing, which signs as the pushing identity ({@code
+         * signer:SignPayload}). Default: no signing permission.
          *
          * @param signingProfileArn the value of {@code signingProfileArn}
          * @return this builder
@@ -200,7 +209,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Default: none, the role cannot pull through a cache.
+         * Pull-through cache namespaces the workflow pulls base images through. Default: none, the role cannot pull
+         * through a cache.
          *
          * @param pullThroughCachePrefixArns the value
          * @return this builder
@@ -211,7 +221,8 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * Default: false, the scan gate reads basic findings through ECR.
+         * Let the scan gate read Amazon Inspector findings (enhanced scanning). Default: false, the scan gate reads
+         * basic findings through ECR.
          *
          * @param readInspectorFindings the value
          * @return this builder

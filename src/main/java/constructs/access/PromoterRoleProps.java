@@ -72,7 +72,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         private String signingProfileArn;
 
         /**
-         * Required, at most 64 characters; {@link PromoterRole#defaultRoleName} gives {@code <platform>-<target env>-<service>-promoter}
+         * The role's name, at most 64 characters; {@link PromoterRole#defaultRoleName} gives {@code
+         * <platform>-<target env>-<service>-promoter}. Required.
          *
          * @param roleName the value of {@code roleName}
          * @return this builder
@@ -83,7 +84,9 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * The source environment's repositories, pulled from; at least one. Cross-account, the source repository's policy must also grant this role (account root plus {@code aws:PrincipalArn})
+         * The source environment's repositories, pulled from, by ARN. Cross-account, the source repository's policy
+         * must also grant this role (account root plus {@code aws:PrincipalArn}). Required: at least one, here or
+         * through {@link #sourceRepositories} (or a {@link #sourceRepositoryPrefixArn}).
          *
          * @param sourceRepositoryArns the value of {@code sourceRepositoryArns}
          * @return this builder
@@ -94,8 +97,9 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * As {@link #sourceRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}).
+         * As {@link #sourceRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or
+         * imported ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link
+         * #sourceRepositoryArns} only.
          *
          * @param sourceRepositories the repositories
          * @return this builder
@@ -106,7 +110,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * Fallback when listing the source ARNs would not fit; default: none
+         * Fallback when listing the source ARNs would not fit IAM's managed-policy size. Default: no prefix; a policy
+         * that does not fit fails synthesis.
          *
          * @param sourceRepositoryPrefixArn the value of {@code sourceRepositoryPrefixArn}
          * @return this builder
@@ -117,7 +122,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * The role's own environment's repositories, pushed to; at least one
+         * The role's own environment's repositories, pushed to, by ARN. Required: at least one, here or through
+         * {@link #targetRepositories} (or a {@link #targetRepositoryPrefixArn}).
          *
          * @param targetRepositoryArns the value of {@code targetRepositoryArns}
          * @return this builder
@@ -128,8 +134,9 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * As {@link #targetRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}).
+         * As {@link #targetRepositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or
+         * imported ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link
+         * #targetRepositoryArns} only.
          *
          * @param targetRepositories the repositories
          * @return this builder
@@ -140,7 +147,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * Fallback when listing the target ARNs would not fit; default: none
+         * Fallback when listing the target ARNs would not fit IAM's managed-policy size. Default: no prefix; a policy
+         * that does not fit fails synthesis.
          *
          * @param targetRepositoryPrefixArn the value of {@code targetRepositoryPrefixArn}
          * @return this builder
@@ -151,7 +159,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * {@code <organisation>/<repository>} of the workflows that promote; at least one, no wildcards
+         * {@code <organisation>/<repository>} of the workflows that promote, without wildcards. Required: at least
+         * one.
          *
          * @param githubRepositories the value of {@code githubRepositories}
          * @return this builder
@@ -162,7 +171,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * The GitHub environment the promotion job runs in (its required reviewers gate the promotion): the trust's only subject context; required
+         * The GitHub environment the promotion job runs in (its required reviewers gate the promotion): the trust's
+         * only subject context. Required.
          *
          * @param githubEnvironment the value of {@code githubEnvironment}
          * @return this builder
@@ -173,7 +183,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * Default: the account's GitHub provider by its deterministic ARN
+         * The account's GitHub OIDC provider, by ARN. Default: the account's GitHub provider by its deterministic ARN
+         * ({@link GitHubOidcProvider#arnInAccount}), created once by the account stack.
          *
          * @param oidcProviderArn the value of {@code oidcProviderArn}
          * @return this builder
@@ -184,8 +195,9 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * As {@link #oidcProviderArn}, from a provider construct: aws-cdk-lib's {@code OpenIdConnectProvider}, or
-         * {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that exists already.
+         * As {@link #oidcProviderArn}, from a provider construct: our {@link GitHubOidcProvider}, aws-cdk-lib's
+         * {@code OpenIdConnectProvider}, or {@code OpenIdConnectProvider.fromOpenIdConnectProviderArn} for one that
+         * exists already. Default: the provider of {@link #oidcProviderArn}.
          *
          * @param oidcProvider the GitHub OIDC provider
          * @return this builder
@@ -196,7 +208,8 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         }
 
         /**
-         * Default: no signing permission; set it when the target registry has ECR managed signing
+         * The AWS Signer profile of the target registry's ECR managed signing ({@code signer:SignPayload}). Default:
+         * no signing permission.
          *
          * @param signingProfileArn the value of {@code signingProfileArn}
          * @return this builder

@@ -81,7 +81,9 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         private List<RepositoryScope> replicaRepositories = List.of();
 
         /**
-         * Which agent pulls; required
+         * Which agent pulls (ECS task execution, EKS node, EKS Fargate pod execution, App Runner access); it decides
+         * the trust.
+         * Required.
          *
          * @param kind the value of {@code kind}
          * @return this builder
@@ -92,7 +94,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * Required, at most 64 characters; {@link PullerRole#defaultRoleName} gives {@code <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}
+         * The role's name, at most 64 characters; {@link PullerRole#defaultRoleName} gives {@code
+         * <platform>-<env>-<kind suffix>}, e.g. {@code shop-dev-ecs-task-execution}. Required.
          *
          * @param roleName the value of {@code roleName}
          * @return this builder
@@ -103,7 +106,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * The repositories it may pull from; at least one
+         * The repositories it may pull from, by ARN. Required: at least one, here or through {@link #repositories}
+         * (or a {@link #repositoryPrefixArn}).
          *
          * @param repositoryArns the value of {@code repositoryArns}
          * @return this builder
@@ -115,7 +119,7 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
 
         /**
          * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}).
+         * ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link #repositoryArns} only.
          *
          * @param repositories the repositories
          * @return this builder
@@ -126,7 +130,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * Fallback when listing the ARNs would not fit; default: none
+         * Fallback when listing the ARNs would not fit IAM's managed-policy size. Default: no prefix; a policy that
+         * does not fit fails synthesis.
          *
          * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
          * @return this builder
@@ -137,7 +142,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate profiles may use the role; default: every Fargate profile of the account in the stack's region
+         * {@link PullerRoleKind#EKS_FARGATE_POD_EXECUTION} only: the clusters whose Fargate profiles may use the
+         * role. Default: every Fargate profile of the account in the stack's region.
          *
          * @param fargateClusterNames the value of {@code fargateClusterNames}
          * @return this builder
@@ -148,7 +154,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * Default: none, the role cannot pull through a cache.
+         * Pull-through cache namespaces the workloads pull through. Default: none, the role cannot pull through a
+         * cache.
          *
          * @param pullThroughCachePrefixArns the value
          * @return this builder
@@ -159,7 +166,8 @@ public record PullerRoleProps(PullerRoleKind kind, String roleName, List<String>
         }
 
         /**
-         * Default: none, the role pulls in the repositories' own region only.
+         * The replicas of the repositories in other regions, pulled there. Default: none, the role pulls in the
+         * repositories' own region only.
          *
          * @param replicaRepositories the value
          * @return this builder

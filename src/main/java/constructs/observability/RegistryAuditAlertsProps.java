@@ -84,7 +84,8 @@ public record RegistryAuditAlertsProps(AlertTopic alertTopic, String repositoryN
         }
 
         /**
-         * Default: none, key deletion and disabling are not watched.
+         * Repository keys whose scheduled deletion or disabling alerts. Default: none, key deletion and disabling are
+         * not watched.
          *
          * @param watchedKeys the value
          * @return this builder

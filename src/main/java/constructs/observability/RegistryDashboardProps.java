@@ -87,7 +87,8 @@ public record RegistryDashboardProps(
         }
 
         /**
-         * Names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose matched events are graphed and alarmed on. Default: none.
+         * Names of the scan-finding rules ({@link ScanFindingAlerts#ruleNames()}) whose matched events are graphed
+         * and alarmed on. Default: none, no findings graph.
          *
          * @param value the value of {@code findingRuleNames}
          * @return this builder
@@ -98,7 +99,8 @@ public record RegistryDashboardProps(
         }
 
         /**
-         * Names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed. Default: none.
+         * Names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed.
+         * Default: none, no audit graph.
          *
          * @param value the value of {@code auditRuleNames}
          * @return this builder
@@ -120,7 +122,7 @@ public record RegistryDashboardProps(
         }
 
         /**
-         * Where the alarm notifies. Required when {@code findingsAlarm} is true.
+         * Where the alarm notifies. Default: none; required when {@code findingsAlarm} is true.
          *
          * @param value the value of {@code alarmTopic}
          * @return this builder

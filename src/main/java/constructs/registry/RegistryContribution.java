@@ -89,7 +89,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * Scanning rules wanted. Default: none from this place
+         * Scanning rules wanted. Default: none from this place, no scanning rule contributed.
          *
          * @param scanning the value of {@code scanning}
          * @return this builder
@@ -100,7 +100,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * The registry's replication configuration; only one place may declare it
+         * The registry's replication configuration; only one place may declare it. Default: none from this place, no
+         * replication contributed.
          *
          * @param replication the value of {@code replication}
          * @return this builder
@@ -111,7 +112,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * The registry policy; only one place may declare it
+         * The registry policy; only one place may declare it. Default: none from this place, no registry policy
+         * contributed.
          *
          * @param registryPolicy the value of {@code registryPolicy}
          * @return this builder
@@ -122,7 +124,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * Adds a pull-through cache rule this source contributes.
+         * Adds a pull-through cache rule this source contributes. Default: none added.
+         *
          * @param rule the cache rule
          * @return this builder
          */
@@ -132,7 +135,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * Adds a repository creation template this source contributes.
+         * Adds a repository creation template this source contributes. Default: none added.
+         *
          * @param template the creation template
          * @return this builder
          */
@@ -143,6 +147,8 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
 
         /**
          * Adds a pull-time update exclusion (a principal whose pulls do not update an image's last-pull time).
+         * Default: none added, every pull counts as use.
+         *
          * @param principalArn the ARN of the principal
          * @return this builder
          */
@@ -152,7 +158,7 @@ public record RegistryContribution(String source, RegistryScanningProps scanning
         }
 
         /**
-         * A catch-all scanning rule {@code "*"} at this frequency. Default: none.
+         * A catch-all scanning rule {@code "*"} at this frequency. Default: no catch-all rule from this place.
          *
          * @param frequency the frequency of the catch-all rule
          * @return this builder

@@ -222,7 +222,8 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * Default: the upstream's console namespace, e.g. {@code ecr-public}.
+         * The namespace the cached repositories get in this registry. Default: the upstream's console namespace, e.g.
+         * {@code ecr-public}.
          *
          * @param ecrRepositoryPrefix the namespace of the cached repositories in this registry
          * @return this builder
@@ -233,7 +234,9 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * Secrets Manager secret ARN with the upstream credentials; required for Docker Hub, GitHub and GitLab, not accepted for the others. The secret name must start with {@code ecr-pullthroughcache/}
+         * Secrets Manager secret ARN with the upstream credentials; its name must start with {@code
+         * ecr-pullthroughcache/}. Default: none; required for Docker Hub, GitHub and GitLab, not accepted for the
+         * others.
          *
          * @param credentialArn the value of {@code credentialArn}
          * @return this builder
@@ -244,7 +247,9 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * The registry to pull from when the upstream is another ECR private registry (cross-account or cross-region). Default: none (required for that upstream only).
+         * The registry to pull from when the upstream is another ECR private registry (cross-account or
+         * cross-region). Default: none; required for that upstream only.
+         *
          * @param upstreamAccount the upstream registry's account
          * @param upstreamRegion the upstream registry's region
          * @return this builder
@@ -256,7 +261,8 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
+         * ECR upstream only: the role ECR assumes to read another account's registry. Default: none; required when
+         * {@code upstreamAccount} is not this account.
          *
          * @param customRoleArn the value of {@code customRoleArn}
          * @return this builder
@@ -267,7 +273,7 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * Default: ROOT (any upstream repository).
+         * Which upstream repositories the rule caches. Default: ROOT (any upstream repository).
          *
          * @param upstreamRepositoryPrefix the upstream namespace, or {@code ROOT}
          * @return this builder

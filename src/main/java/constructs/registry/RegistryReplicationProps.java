@@ -136,7 +136,7 @@ public record RegistryReplicationProps(List<RegistryReplicationRule> rules) {
         private final List<RegistryReplicationRule> rules = new ArrayList<>();
 
         /**
-         * Adds a rule. At least one, at most 10.
+         * Adds a rule. Required: at least one, at most 10.
          *
          * @param rule the replication rule
          * @return this builder
@@ -147,7 +147,7 @@ public record RegistryReplicationProps(List<RegistryReplicationRule> rules) {
         }
 
         /**
-         * 1 to 10 rules, at most 25 unique destinations across them
+         * The rules, 1 to 10, at most 25 unique destinations across them. Required: at least one.
          *
          * @param rules the value of {@code rules}
          * @return this builder

@@ -130,7 +130,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         private List<RegistryScanningRule> rules;
 
         /**
-         * BASIC or ENHANCED. Default: BASIC.
+         * BASIC or ENHANCED (Amazon Inspector). Default: BASIC.
          *
          * @param scanType the scan type
          * @return this builder
@@ -141,7 +141,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         }
 
         /**
-         * At most 2 rules, one per frequency. Default: {@code SCAN_ON_PUSH "*"}.
+         * At most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH "*"}).
          *
          * @param rules the scanning rules
          * @return this builder
@@ -152,7 +152,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
         }
 
         /**
-         * At most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH "*"})
+         * At most 2 rules, one per frequency. Default: scan on push for every repository ({@code SCAN_ON_PUSH "*"}).
          *
          * @param rules the value of {@code rules}
          * @return this builder

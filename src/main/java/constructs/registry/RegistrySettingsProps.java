@@ -41,7 +41,9 @@ public record RegistrySettingsProps(List<RegistryContribution> contributions, IK
         private IKey encryptionKey;
 
         /**
-         * Adds what one source (an environment, a platform-wide setting) contributes to the registry.
+         * Adds what one source (an environment, a platform-wide setting) contributes to the registry. Default: none
+         * added.
+         *
          * @param contribution the contribution
          * @return this builder
          */
@@ -51,7 +53,8 @@ public record RegistrySettingsProps(List<RegistryContribution> contributions, IK
         }
 
         /**
-         * The region's KMS key for repositories created from templates; required when any contribution has templates
+         * The region's KMS key for repositories created from templates. Default: none; required when any contribution
+         * has templates.
          *
          * @param encryptionKey the value of {@code encryptionKey}
          * @return this builder

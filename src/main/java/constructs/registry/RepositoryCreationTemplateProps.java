@@ -189,7 +189,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         private List<String> mutableTagExclusions = List.of();
 
         /**
-         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template matches
+         * Repository namespace ({@code "shop/prod"}) or {@code "ROOT"} for every repository no other template
+         * matches. Required.
          *
          * @param prefix the value of {@code prefix}
          * @return this builder
@@ -200,7 +201,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         * What the template applies to; PULL_THROUGH_CACHE cannot be mixed with the others. Required: at least one.
          *
          * @param appliedFor the value of {@code appliedFor}
          * @return this builder
@@ -211,7 +212,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Non-empty; PULL_THROUGH_CACHE cannot be mixed with the others
+         * What the template applies to; PULL_THROUGH_CACHE cannot be mixed with the others. Required: at least one.
          *
          * @param appliedFor the value of {@code appliedFor}
          * @return this builder
@@ -222,7 +223,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The region's KMS key; required
+         * The region's KMS key the created repositories are encrypted with. Required for a template built on its own;
+         * in a {@link RegistryContribution}, {@link RegistrySettings} supplies its own.
          *
          * @param encryptionKey the value of {@code encryptionKey}
          * @return this builder
@@ -233,7 +235,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}); required
+         * The role ECR assumes to apply KMS and tags ({@link RepositoryCreationTemplateRole}). Required for a template
+         * built on its own; in a {@link RegistryContribution}, {@link RegistrySettings} supplies its own.
          *
          * @param role the value of {@code role}
          * @return this builder
@@ -244,7 +247,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * The lifecycle policy of created repositories; required (CT.ECR.PR.1)
+         * The lifecycle policy of created repositories (CT.ECR.PR.1). Required.
          *
          * @param lifecyclePolicy the value of {@code lifecyclePolicy}
          * @return this builder
@@ -255,7 +258,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
+         * The template's description. Default: {@code "ecr-blueprint: <appliedFor> repositories under <prefix>"}.
          *
          * @param description the template's description
          * @return this builder
@@ -266,7 +269,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: no tags.
+         * Tags the created repositories get. Default: no tags.
          *
          * @param resourceTags the tags of the repositories the template creates
          * @return this builder
@@ -277,7 +280,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: none, created repositories have no repository policy.
+         * The repository policy of created repositories. Default: none, created repositories have no repository
+         * policy.
          *
          * @param repositoryPolicy the value
          * @return this builder
@@ -288,7 +292,8 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         }
 
         /**
-         * Default: none, every tag is immutable.
+         * Tags that stay movable in created repositories ({@code IMMUTABLE_WITH_EXCLUSION}). Default: none, every tag
+         * is immutable.
          *
          * @param mutableTagExclusions the value
          * @return this builder

@@ -1,23 +1,25 @@
 package constructs.repository;
 
 import software.amazon.awscdk.services.iam.AddToPrincipalPolicyResult;
-import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.PrincipalBase;
 import software.amazon.awscdk.services.iam.PrincipalPolicyFragment;
 
 /**
- * A role as seen by aws-cdk-lib's {@code Grant}, whose identity statements go to the role's
- * {@link RepositoryPrincipalPolicy} (customer-managed) instead of the role's inline default policy. Everything
- * else (its principal in a policy, its account) is the role's.
+ * A role (or user) as seen by aws-cdk-lib's {@code Grant}, whose identity statements go to its
+ * {@link RepositoryPrincipalPolicy} (customer-managed) instead of its inline default policy. Everything
+ * else (its principal in a policy, its account) is the role's or user's.
  */
 final class ManagedPolicyPrincipal extends PrincipalBase {
 
-    private final IRole role;
+    private final IPrincipal identity;
+    private final String arn;
     private final RepositoryPrincipalPolicy policy;
 
-    ManagedPolicyPrincipal(IRole role, RepositoryPrincipalPolicy policy) {
-        this.role = role;
+    ManagedPolicyPrincipal(IPrincipal identity, String arn, RepositoryPrincipalPolicy policy) {
+        this.identity = identity;
+        this.arn = arn;
         this.policy = policy;
     }
 
@@ -29,16 +31,16 @@ final class ManagedPolicyPrincipal extends PrincipalBase {
 
     @Override
     public PrincipalPolicyFragment getPolicyFragment() {
-        return role.getPolicyFragment();
+        return identity.getPolicyFragment();
     }
 
     @Override
     public String getPrincipalAccount() {
-        return role.getPrincipalAccount();
+        return identity.getPrincipalAccount();
     }
 
     @Override
     public String dedupeString() {
-        return "ManagedPolicyPrincipal:" + role.getRoleArn();
+        return "ManagedPolicyPrincipal:" + arn;
     }
 }

@@ -7,6 +7,8 @@ import constructs.internal.Tokens;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
@@ -27,6 +29,7 @@ import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IResourceWithPolicyV2;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.IUser;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
@@ -292,11 +295,11 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
      * ({@value Persona#AUTHORIZATION_TOKEN_ACTION}). No key permission is added: ECR decrypts with its own grant.
      *
      * <ul>
-     *   <li>An IAM role: through the role's customer-managed {@link RepositoryPrincipalPolicy} (never an inline
-     *       policy); a role of another account is also admitted by the repository policy, which names its
+     *   <li>An IAM role or user: through its customer-managed {@link RepositoryPrincipalPolicy} (never an inline
+     *       policy); one of another account is also admitted by the repository policy, which names its
      *       account root with an {@code aws:PrincipalArn} condition (ECR rejects a policy naming a role that does
      *       not exist yet).</li>
-     *   <li>Any other principal (a service such as {@code lambda.amazonaws.com}, an account, a user): as
+     *   <li>Any other principal (a service such as {@code lambda.amazonaws.com}, an account, an organisation): as
      *       aws-cdk-lib does, through the principal's policy where it has one in this account, else through the
      *       repository policy.</li>
      * </ul>
@@ -334,20 +337,22 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
     private Grant grant(IGrantable grantee, Persona persona) {
         IPrincipal principal = grantee.getGrantPrincipal();
         List<String> arns = List.of(getRepositoryArn());
-        if (principal instanceof IRole role) {
-            String roleAccount = role.getPrincipalAccount();
-            boolean otherAccount = roleAccount != null
-                    && Token.compareStrings(stack.account(), roleAccount) == TokenComparison.DIFFERENT;
-            // A role of another account known only by its ARN gets no policy here: a managed policy in this
-            // account cannot attach to it; its own account grants it (aws-cdk-lib treats it as immutable).
-            IGrantable identity = otherAccount && !(role instanceof Construct) ? role
-                    : RepositoryPrincipalPolicy.of(role, persona, this).grantee(role);
+        if (principal instanceof IRole || principal instanceof IUser) {
+            String identityAccount = accountOf(principal);
+            boolean otherAccount = identityAccount != null
+                    && Token.compareStrings(stack.account(), identityAccount) == TokenComparison.DIFFERENT;
+            // A role or user of another account known only by its ARN gets no policy here: a policy in this account
+            // cannot attach to it (aws-cdk-lib would attach an inline one to a namesake user of this account); its
+            // own account grants it. The account principal takes the identity half of the grant and adds nothing.
+            IGrantable identity = otherAccount && !(principal instanceof Construct) ? new AccountPrincipal(identityAccount)
+                    : RepositoryPrincipalPolicy.of(principal, persona, this).grantee(principal);
             if (otherAccount) {
+                String identityArn = principal instanceof IRole role ? role.getRoleArn() : ((IUser) principal).getUserArn();
                 return Grant.addToPrincipalAndResource(GrantOnPrincipalAndResourceOptions.builder()
                         .grantee(identity).actions(persona.actions()).resourceArns(arns)
                         .resource(this).resourceSelfArns(List.of())
-                        .resourcePolicyPrincipal(new AccountPrincipal(roleAccount).withConditions(Map.of(
-                                "ArnEquals", Map.of("aws:PrincipalArn", role.getRoleArn()))))
+                        .resourcePolicyPrincipal(new AccountPrincipal(identityAccount).withConditions(Map.of(
+                                "ArnEquals", Map.of("aws:PrincipalArn", identityArn))))
                         .build());
             }
             return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
@@ -359,6 +364,21 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee)
                 .actions(List.of(Persona.AUTHORIZATION_TOKEN_ACTION)).resourceArns(List.of("*")).build());
         return grant;
+    }
+
+    /**
+     * The principal's account. aws-cdk-lib gives a user imported by ARN ({@code User.fromUserArn}) the importing
+     * stack's account whatever its ARN says; a managed policy here would then name a user of another account (or
+     * a namesake of this one), so the account is read from the ARN.
+     */
+    private static String accountOf(IPrincipal principal) {
+        if (principal instanceof IUser user && !(principal instanceof Construct)) {
+            String arn = user.getUserArn();
+            if (!Token.isUnresolved(arn)) {
+                return Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).getAccount();
+            }
+        }
+        return principal.getPrincipalAccount();
     }
 
     /**

@@ -104,7 +104,7 @@ public record PrivateRepositoryProps(
         private boolean exportOutputs;
 
         /**
-         * Required; validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}
+         * The repository name, validated by {@link RepositoryName}, e.g. {@code shop/dev/user-service}. Required.
          *
          * @param repositoryName the value of {@code repositoryName}
          * @return this builder
@@ -115,7 +115,7 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Required, with at least one rule; rendered with {@link LifecyclePolicy#toJson()}
+         * The lifecycle policy, rendered with {@link LifecyclePolicy#toJson()}. Required, with at least one rule.
          *
          * @param lifecyclePolicy the value of {@code lifecyclePolicy}
          * @return this builder
@@ -126,7 +126,8 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Required: {@code RETAIN} keeps the repository and its images when it leaves the stack; {@code DESTROY} deletes it, images included ({@code EmptyOnDelete})
+         * What happens to the repository when it leaves the stack: {@code RETAIN} keeps it and its images; {@code
+         * DESTROY} deletes it, images included ({@code EmptyOnDelete}). Required.
          *
          * @param removalPolicy the value of {@code removalPolicy}
          * @return this builder
@@ -137,7 +138,8 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Default: {@code IMMUTABLE}, a pushed tag can never point at another image. {@code IMMUTABLE_WITH_EXCLUSION} is the only other value accepted
+         * Tag mutability; {@code IMMUTABLE_WITH_EXCLUSION} is the only other value accepted. Default: {@code
+         * IMMUTABLE}, a pushed tag can never point at another image.
          *
          * @param tagMutability the value of {@code tagMutability}
          * @return this builder
@@ -148,7 +150,8 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Wildcard filters of tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION} (1 to 5, each 1 to 128 of {@code [0-9a-zA-Z._*-]}). Default: none
+         * Wildcard filters of tags that stay movable under {@code IMMUTABLE_WITH_EXCLUSION} (1 to 5, each 1 to 128 of
+         * {@code [0-9a-zA-Z._*-]}). Default: none, no tag is movable.
          *
          * @param mutableTagExclusions the value of {@code mutableTagExclusions}
          * @return this builder
@@ -159,7 +162,8 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * What the prod profile sets: {@code IMMUTABLE_WITH_EXCLUSION} then fails unless {@code mutableTagOverrideReason} is given. Default: false (it warns only)
+         * What the prod profile sets: {@code IMMUTABLE_WITH_EXCLUSION} then fails unless {@code
+         * mutableTagOverrideReason} is given. Default: false, an exclusion only warns.
          *
          * @param requireImmutableTags the value of {@code requireImmutableTags}
          * @return this builder
@@ -170,7 +174,8 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Why a repository under {@code requireImmutableTags} still needs movable tags. Default: none
+         * Why a repository under {@code requireImmutableTags} still needs movable tags. Default: none, an exclusion
+         * under {@code requireImmutableTags} fails.
          *
          * @param mutableTagOverrideReason the value of {@code mutableTagOverrideReason}
          * @return this builder
@@ -203,7 +208,7 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Tags on the repository. Default: none
+         * Tags on the repository. Default: none, the repository carries only the stack's tags.
          *
          * @param tags the value of {@code tags}
          * @return this builder
@@ -214,9 +219,9 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * Default: false, no stack outputs (an export locks every stack that imports it: CloudFormation refuses
-         * to change or remove it while imported). true: the name, ARN and URI become stack outputs exported as
-         * {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}.
+         * Whether the name, ARN and URI become stack outputs exported as {@code <name with "/" as
+         * "-">-RepositoryName|RepositoryArn|RepositoryUri}. Default: false, no outputs: an export locks every stack
+         * that imports it (CloudFormation refuses to change or remove it while imported).
          *
          * @param exportOutputs the value of {@code exportOutputs}
          * @return this builder

@@ -83,7 +83,7 @@ public record PublicRepositoryProps(
         private boolean retain = true;
 
         /**
-         * The public repository name; validated like a private one (no generic names)
+         * The public repository name, validated like a private one (no generic names). Required.
          *
          * @param value the value of {@code repositoryName}
          * @return this builder
@@ -94,7 +94,7 @@ public record PublicRepositoryProps(
         }
 
         /**
-         * What the ECR Public Gallery shows; required, since an undescribed public image is unusable
+         * What the ECR Public Gallery shows. Required: an undescribed public image is unusable.
          *
          * @param value the value of {@code catalogData}
          * @return this builder
@@ -105,7 +105,9 @@ public record PublicRepositoryProps(
         }
 
         /**
-         * Adds a publisher: the role {@code roleName} in {@code account} may push to the public repository.
+         * Adds a publisher: the role {@code roleName} in {@code account} may push to the public repository. Default:
+         * none added, nobody may push.
+         *
          * @param account the AWS account id (12 digits)
          * @param roleName the name of the IAM role
          * @return this builder
@@ -117,7 +119,7 @@ public record PublicRepositoryProps(
         }
 
         /**
-         * Tags on the repository; at least one is required (Security Hub ECR.4)
+         * Tags on the repository. Required: at least one (Security Hub ECR.4).
          *
          * @param value the value of {@code tags}
          * @return this builder
@@ -128,7 +130,7 @@ public record PublicRepositoryProps(
         }
 
         /**
-         * Default: true — the repository and its images survive stack deletion
+         * Whether the repository and its images survive stack deletion. Default: true, they do.
          *
          * @param value the value of {@code retain}
          * @return this builder

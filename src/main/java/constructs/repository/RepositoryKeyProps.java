@@ -43,7 +43,8 @@ public record RepositoryKeyProps(RemovalPolicy removalPolicy, String alias, Stri
         }
 
         /**
-         * Optional alias, with or without the {@code alias/} prefix, e.g. {@code shop-dev-ecr}. Default: no alias (the key is found through the repositories that use it).
+         * An alias, with or without the {@code alias/} prefix, e.g. {@code shop-dev-ecr}. Default: no alias (the key
+         * is found through the repositories that use it).
          *
          * @param alias the value of {@code alias}
          * @return this builder
@@ -54,7 +55,7 @@ public record RepositoryKeyProps(RemovalPolicy removalPolicy, String alias, Stri
         }
 
         /**
-         * Default: "Encrypts the Amazon ECR repositories of stack &lt;stack name&gt; at rest".
+         * The key's description. Default: "Encrypts the Amazon ECR repositories of stack &lt;stack name&gt; at rest".
          *
          * @param description the value of {@code description}
          * @return this builder

@@ -227,7 +227,8 @@ public final class RepositoryPolicy {
         private final List<PrincipalAccess> grants = new ArrayList<>();
 
         /**
-         * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions).
+         * Lets {@code principal} pull (the puller persona's actions; Lambda: the two Lambda actions). Default: none
+         * added.
          *
          * @param principal who may pull
          * @return this builder
@@ -238,7 +239,7 @@ public final class RepositoryPolicy {
         }
 
         /**
-         * Lets {@code principal} push (the publisher persona's actions).
+         * Lets {@code principal} push (the publisher persona's actions). Default: none added.
          *
          * @param principal who may push
          * @return this builder

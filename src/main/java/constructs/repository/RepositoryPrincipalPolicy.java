@@ -7,7 +7,9 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.IUser;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
@@ -17,10 +19,11 @@ import java.util.List;
 
 /**
  * The customer-managed policy through which {@link PrivateRepository#grantPull},
- * {@link PrivateRepository#grantPush} and {@link PrivateRepository#grantPullPush} give a role access: one policy per role and persona, created as a
- * child of the role on the first grant, listing every repository granted since. A managed policy rather than
- * the role's inline default policy, because the NIST 800-53, HIPAA and PCI DSS packs reject inline policies;
- * one per role rather than one per repository, because a role holds at most 10 managed policies by default.
+ * {@link PrivateRepository#grantPush} and {@link PrivateRepository#grantPullPush} give a role (or an IAM user)
+ * access: one policy per role and persona, created as a child of the role on the first grant, listing every
+ * repository granted since. A managed policy rather than the role's inline default policy, because the NIST 800-53,
+ * HIPAA and PCI DSS packs reject inline policies; one per role rather than one per repository, because a role holds
+ * at most 10 managed policies by default (a user 10 as well).
  *
  * <p>Two statements: the persona's actions on the granted repositories' ARNs, and
  * {@value Persona#AUTHORIZATION_TOKEN_ACTION} on {@code *} (it is account-wide and has no resource), with a
@@ -37,7 +40,8 @@ public class RepositoryPrincipalPolicy extends Construct {
     private final PolicyStatement repositories;
     private IGrantable grantee;
 
-    private RepositoryPrincipalPolicy(Construct scope, String id, IRole role, Persona persona) {
+    /** {@code identity} is an {@link IRole} or an {@link IUser}. */
+    private RepositoryPrincipalPolicy(Construct scope, String id, IPrincipal identity, Persona persona) {
         super(scope, id);
         this.repositories = PolicyStatement.Builder.create()
                 .sid(SID_REPOSITORIES)
@@ -50,11 +54,16 @@ public class RepositoryPrincipalPolicy extends Construct {
                 .actions(List.of(Persona.AUTHORIZATION_TOKEN_ACTION))
                 .resources(List.of("*"))
                 .build();
-        this.policy = ManagedPolicy.Builder.create(this, "Resource")
-                .description("ecr-blueprint " + persona.tagValue() + ": Amazon ECR access granted to this role")
-                .statements(List.of(repositories, token))
-                .roles(List.of(role))
-                .build();
+        var builder = ManagedPolicy.Builder.create(this, "Resource")
+                .statements(List.of(repositories, token));
+        if (identity instanceof IRole role) {
+            builder.description("ecr-blueprint " + persona.tagValue() + ": Amazon ECR access granted to this role")
+                    .roles(List.of(role));
+        } else {
+            builder.description("ecr-blueprint " + persona.tagValue() + ": Amazon ECR access granted to this user")
+                    .users(List.of((IUser) identity));
+        }
+        this.policy = builder.build();
         NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("ecr:GetAuthorizationToken has no resource-level permissions, so it can only be granted on *; "
@@ -64,28 +73,34 @@ public class RepositoryPrincipalPolicy extends Construct {
     }
 
     /**
-     * The policy of {@code role} for {@code persona}, created on first use: as a child of the role, or, for a
-     * role known only through an interface (an imported role), as a child of {@code fallbackScope}'s stack with
-     * the role's construct address in its id.
+     * The policy of {@code identity} (an {@link IRole} or an {@link IUser}) for {@code persona}, created on first
+     * use: as a child of the role or user, or, for one known only through an interface (an imported role), as a
+     * child of {@code fallbackScope}'s stack with the identity's construct address in its id.
      */
-    static RepositoryPrincipalPolicy of(IRole role, Persona persona, IConstruct fallbackScope) {
+    static RepositoryPrincipalPolicy of(IPrincipal identity, Persona persona, IConstruct fallbackScope) {
+        if (!(identity instanceof IRole) && !(identity instanceof IUser)) {
+            // PrivateRepository calls this for roles and users only.
+            throw new IllegalStateException("a repository principal policy is for a role or a user, not "
+                    + identity.getClass().getName());
+        }
+        IConstruct node = (IConstruct) identity;
         String id = "Ecr" + Character.toUpperCase(persona.tagValue().charAt(0)) + persona.tagValue().substring(1)
                 + "Policy";
         Construct scope;
-        if (role instanceof Construct roleConstruct) {
-            scope = roleConstruct;
+        if (identity instanceof Construct construct) {
+            scope = construct;
         } else {
             scope = Stack.of(fallbackScope);
-            id = id + role.getNode().getAddr();
+            id = id + node.getNode().getAddr();
         }
         IConstruct existing = scope.getNode().tryFindChild(id);
         if (existing == null) {
-            return new RepositoryPrincipalPolicy(scope, id, role, persona);
+            return new RepositoryPrincipalPolicy(scope, id, identity, persona);
         }
         if (existing instanceof RepositoryPrincipalPolicy policy) {
             return policy;
         }
-        throw new IllegalStateException("role " + role.getNode().getPath() + " already has a child \"" + id
+        throw new IllegalStateException(node.getNode().getPath() + " already has a child \"" + id
                 + "\" that is not a RepositoryPrincipalPolicy: rename that child");
     }
 
@@ -93,10 +108,13 @@ public class RepositoryPrincipalPolicy extends Construct {
      * The principal through which aws-cdk-lib's {@code Grant} adds to this policy: a statement granted to it
      * lands in the one repository statement (its repositories are appended), and what depends on the grant
      * depends on the managed policy.
+     *
+     * @param identity the role or user this policy is attached to
      */
-    IGrantable grantee(IRole role) {
+    IGrantable grantee(IPrincipal identity) {
         if (grantee == null) {
-            grantee = new ManagedPolicyPrincipal(role, this);
+            grantee = new ManagedPolicyPrincipal(identity,
+                    identity instanceof IRole role ? role.getRoleArn() : ((IUser) identity).getUserArn(), this);
         }
         return grantee;
     }

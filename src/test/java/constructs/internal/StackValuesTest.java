@@ -12,19 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StackValuesTest {
 
-    static class HoldingStack extends Stack implements StackValues.Holder {
-        private final StackValues values = new StackValues(this);
-
-        HoldingStack(App app) {
-            super(app, "Holding");
-        }
-
-        @Override
-        public StackValues stackValues() {
-            return values;
-        }
-    }
-
     @Test
     void readsWhatTheStackReturns() {
         Stack stack = new Stack(new App(), "Fixed", StackProps.builder()
@@ -42,10 +29,16 @@ class StackValuesTest {
     }
 
     @Test
-    void aHolderHandsOutTheValuesItKeeps() {
-        HoldingStack stack = new HoldingStack(new App());
+    void everyConstructOfAStackSharesOneInstanceAndAnotherStackHasItsOwn() {
+        App app = new App();
+        Stack stack = new Stack(app, "One");
+        Stack other = new Stack(app, "Two");
 
-        assertThat(StackValues.of(stack)).isSameAs(stack.stackValues());
-        assertThat(stack.stackValues().account()).isEqualTo(stack.getAccount());
+        StackValues values = StackValues.of(stack);
+
+        assertThat(StackValues.of(new Construct(stack, "Group"))).isSameAs(values);
+        assertThat(StackValues.of(new Construct(new Construct(stack, "Outer"), "Inner"))).isSameAs(values);
+        assertThat(StackValues.of(other)).isNotSameAs(values);
+        assertThat(StackValues.of(other).stack()).isSameAs(other);
     }
 }

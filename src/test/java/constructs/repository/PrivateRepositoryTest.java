@@ -28,8 +28,13 @@ import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.IUser;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.User;
+import constructs.access.PullerRole;
+import constructs.access.PullerRoleKind;
+import constructs.access.PullerRoleProps;
 
 import java.util.List;
 import java.util.Map;
@@ -436,6 +441,78 @@ class PrivateRepositoryTest {
                             "Condition", Map.of("ArnEquals", Map.of(
                                     "aws:PrincipalArn", "arn:aws:iam::222233334444:role/partner-deploy")),
                             "Action", Persona.PULLER.actions())))));
+        }
+        @Test
+        void anIamUserGetsTheExactActionsThroughACustomerManagedPolicyNeverAnInlineOne() {
+            Stack stack = newStack("grant-user");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api").build());
+            User user = User.Builder.create(stack, "Operator").userName("operator").build();
+
+            Grant grant = repository.grantPullPush(user);
+
+            assertThat(grant.getSuccess()).isTrue();
+            assertThat(grant.getPrincipalStatement().getActions()).isEqualTo(Persona.PROMOTER.actions());
+            assertThat(grant.getResourceStatement()).isNull();
+            Template template = Template.fromStack(stack);
+            template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                    "Description", "ecr-blueprint promoter: Amazon ECR access granted to this user",
+                    "Users", List.of(Map.of("Ref", Match.stringLikeRegexp("^Operator.*"))),
+                    "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                            Map.of("Sid", "RepositoryActions", "Effect", "Allow", "Action", Persona.PROMOTER.actions(),
+                                    "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^Repo.*"), "Arn"))),
+                            Map.of("Sid", "GetAuthorizationToken", "Effect", "Allow",
+                                    "Action", Persona.AUTHORIZATION_TOKEN_ACTION, "Resource", "*")))));
+            assertThat(template.findResources("AWS::IAM::Policy")).isEmpty();
+            assertThat(template.findResources("AWS::ECR::Repository").toString()).doesNotContain("RepositoryPolicyText");
+        }
+
+        @Test
+        void anIamUserOfAnotherAccountIsAdmittedByTheRepositoryPolicyThroughItsAccountRoot() {
+            Stack stack = newStack("grant-user-imported");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/prod/api").build());
+            IUser partner = User.fromUserArn(stack, "Partner", "arn:aws:iam::222233334444:user/partner-ci");
+
+            Grant grant = repository.grantPush(partner);
+
+            assertThat(grant.getSuccess()).isTrue();
+            Template template = Template.fromStack(stack);
+            assertThat(template.findResources("AWS::IAM::ManagedPolicy")).isEmpty();
+            assertThat(template.findResources("AWS::IAM::Policy")).isEmpty();
+            template.hasResourceProperties("AWS::ECR::Repository", Map.of(
+                    "RepositoryPolicyText", Map.of("Statement", List.of(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"),
+                            "Condition", Map.of("ArnEquals", Map.of(
+                                    "aws:PrincipalArn", "arn:aws:iam::222233334444:user/partner-ci")),
+                            "Action", Persona.PUBLISHER.actions())))));
+        }
+
+        @Test
+        void aPersonaRoleConstructHandsItsRoleToTheGrant() {
+            Stack stack = newStack("grant-persona-role");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/api").build());
+            PullerRole puller = new PullerRole(stack, "Puller", PullerRoleProps.builder()
+                    .kind(PullerRoleKind.ECS_TASK_EXECUTION)
+                    .roleName("shop-dev-ecs-task-execution")
+                    .repositoryArns(List.of("arn:aws:ecr:eu-west-1:111111111111:repository/shop/dev/web"))
+                    .build());
+
+            IRole role = puller.getRole();
+            repository.grantPull(role);
+
+            assertThat(stack.resolve(role.getRoleArn())).isEqualTo(stack.resolve(puller.getRoleArn()));
+            Template template = Template.fromStack(stack);
+            template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                    "Description", "ecr-blueprint puller: Amazon ECR access granted to this role",
+                    "Roles", List.of(Match.anyValue()),
+                    "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(
+                            Map.of("Sid", "RepositoryActions", "Effect", "Allow", "Action", Persona.PULLER.actions(),
+                                    "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^Repo.*"), "Arn"))),
+                            Match.objectLike(Map.of("Sid", "GetAuthorizationToken")))))));
+            assertThat(template.findResources("AWS::IAM::ManagedPolicy", Map.of("Properties", Map.of(
+                    "Description", "ecr-blueprint puller: Amazon ECR access granted to this role"))).toString())
+                    .containsPattern("Puller[0-9A-F]{8}"); // the Roles entry: the persona role's name, read from its ARN
+            assertThat(template.findResources("AWS::IAM::Policy")).isEmpty();
         }
     }
 
