@@ -2,7 +2,8 @@
 # Lifecycle-preview benchmark (see RESULTS.md): 1,000,000 images of describe-images JSON generated here
 # (git-ignored, bench/work/), previewed against a 10-rule policy by the real command line: JVM start,
 # parsing, evaluation and the full JSON output (to a file) included, heap capped at 1 GiB.
-# Usage: bench/lifecycle/run.sh [runs] [--with-scan-findings]
+# Usage: [FORMAT=json|table] bench/lifecycle/run.sh [runs] [--with-scan-findings]
+# FORMAT=table measures the default table output instead of JSON (its peak RSS should not exceed JSON's).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-5}"
@@ -16,6 +17,7 @@ work="$root/bench/work/lifecycle"
 JVM_FLAGS="${JVM_FLAGS:--Xms1g -Xmn800m -XX:+UseParallelGC -XX:TieredStopAtLevel=1}"
 # CDS=0 turns off the application class-data archive (see below).
 CDS="${CDS:-1}"
+FORMAT="${FORMAT:-json}"
 mkdir -p "$work"
 cd "$root"
 
@@ -54,7 +56,7 @@ for ((r = 1; r <= runs; r++)); do
   start=$(date +%s%N)
   /usr/bin/time -f "  cpu user %U s, sys %S s, max rss %M kB" \
     java -Xmx1g $JVM_FLAGS $cds_flags -cp "$cp" cli.Main lifecycle preview \
-      --policy bench/lifecycle/policy-10-rules.json --images "$input" --now "$now" --format json > "$work/preview.json"
+      --policy bench/lifecycle/policy-10-rules.json --images "$input" --now "$now" --format "$FORMAT" > "$work/preview.$FORMAT"
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
   times+=("$ms")
@@ -62,4 +64,8 @@ for ((r = 1; r <= runs; r++)); do
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "median of $runs runs: ${median} ms wall (target: under 3000 ms, -Xmx1g); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -o '"totals":{"images":[0-9]*,"bytes":[0-9]*,"expired":{[^}]*},"transitioned":{[^}]*},"kept":{[^}]*}' "$work/preview.json" >&2
+if [[ "$FORMAT" == json ]]; then
+  grep -o '"totals":{"images":[0-9]*,"bytes":[0-9]*,"expired":{[^}]*},"transitioned":{[^}]*},"kept":{[^}]*}' "$work/preview.json" >&2
+else
+  tail -n 16 "$work/preview.$FORMAT" | head -n 5 >&2
+fi

@@ -30,8 +30,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -41,8 +39,8 @@ import java.util.concurrent.FutureTask;
  * from {@code aws ecr describe-images} output.
  *
  * <p>Nothing is printed until everything that can fail (options, both files, the policy, the evaluation) has
- * succeeded, so a failure never leaves half a table or half a JSON document behind: the table is built in
- * memory first, the JSON is written in chunks once the preview is complete.
+ * succeeded, so a failure never leaves half a table or half a JSON document behind: both are written in chunks
+ * once the preview is complete.
  */
 @Command(name = "preview",
         mixinStandardHelpOptions = true,
@@ -117,8 +115,8 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                 json(preview, pricing, spec.commandLine().getOut());
                 return 0;
             }
-            // As for JSON: nothing can fail any more, so rows go out in chunks instead of one string of the whole table.
-            table(preview, pricing, spec.commandLine().getOut());
+            // As for JSON: nothing can fail any more, so rows stream out in chunks (PreviewTable).
+            PreviewTable.write(preview, pricing, spec.commandLine().getOut());
             return 0;
         } catch (InputException e) {
             err.println("error: " + e.getMessage());
@@ -141,7 +139,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
         var svc = model.service(service).orElseThrow(() -> new InputException("--service \"" + service
                 + "\" is not a service of " + platformFile + ": use one of "
                 + model.services().stream().map(platform.Service::name).toList()));
-        return model.lifecyclePolicy(env, model.profile(env, svc));
+        return model.lifecyclePolicy(env, svc);
     }
 
     private Instant evaluationTime() {
@@ -242,7 +240,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
     /** Room for the longest line of an image with a sha256 digest (132 chars) and some. */
     private static final int LINE_ROOM = 256;
 
-    private static void json(LifecyclePreview preview, StoragePricing pricing, PrintWriter writer) {
+    static void json(LifecyclePreview preview, StoragePricing pricing, PrintWriter writer) {
         // The image list is written by hand into one reused chunk: a million generator calls, digest Strings or
         // boxed priorities cost more than the preview itself. Digests are escaped like any JSON string; actions
         // and numbers need no escaping.
@@ -364,130 +362,6 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
 
     private static double round(double dollars) {
         return Math.round(dollars * 100.0) / 100.0;
-    }
-
-    private static void table(LifecyclePreview preview, StoragePricing pricing, PrintWriter writer) {
-        StringBuilder out = new StringBuilder(TABLE_CHUNK + 4096);
-        out.append(String.format(Locale.ROOT, "%-10s %-5s %10s  %-71s  %s%n", "ACTION", "RULE", "SIZE", "DIGEST", "TAGS"));
-        for (int i = 0; i < preview.size(); i++) {
-            if (out.length() >= TABLE_CHUNK) {
-                print(out, writer);
-                out.setLength(0);
-            }
-            // Appended in place (no String.format, no digest String per row): a million rows make little garbage.
-            int rowStart = out.length();
-            out.append(preview.action(i).json());
-            padTo(out, rowStart + 11);
-            int priority = preview.rulePriorityOrZero(i);
-            if (priority == 0) {
-                out.append('-');
-            } else {
-                out.append(priority);
-            }
-            padTo(out, rowStart + 17);
-            int sizeStart = out.length();
-            appendSize(preview.sizeInBytes(i), out);
-            int sizeLength = out.length() - sizeStart;
-            if (sizeLength < 10) {
-                out.insert(sizeStart, SPACES, 0, 10 - sizeLength);
-            }
-            out.append("  ");
-            int digestStart = out.length();
-            preview.appendDigest(i, out);
-            padTo(out, digestStart + 71);
-            out.append("  ");
-            List<String> tags = preview.tags(i);
-            for (int k = 0; k < tags.size(); k++) {
-                if (k > 0) {
-                    out.append(',');
-                }
-                out.append(tags.get(k));
-            }
-            out.append('\n');
-        }
-        LifecyclePreview.Totals t = preview.totals();
-        out.append('\n')
-                .append("images        ").append(t.images()).append(" (").append(size(t.bytes())).append(")\n")
-                .append("  expire      ").append(t.expiredImages()).append(" (").append(size(t.expiredBytes())).append(")\n")
-                .append("  transition  ").append(t.transitionedImages()).append(" (").append(size(t.transitionedBytes())).append(")\n")
-                .append("  keep        ").append(t.keptImages()).append(" (").append(size(t.keptBytes())).append(")\n")
-                .append("storage       before                  after\n")
-                .append(storageLine("  standard", t.standardBytesBefore(), t.standardBytesAfter(),
-                        pricing.monthlyCost(t.standardBytesBefore(), 0), pricing.monthlyCost(t.standardBytesAfter(), 0)))
-                .append(storageLine("  archive", t.archiveBytesBefore(), t.archiveBytesAfter(),
-                        pricing.monthlyCost(0, t.archiveBytesBefore()), pricing.monthlyCost(0, t.archiveBytesAfter())))
-                .append(String.format(Locale.ROOT, "monthly storage cost, USD, %s:%n", StoragePricing.UPPER_BOUND_NOTE))
-                .append(String.format(Locale.ROOT, "  before      $%.2f%n", t.monthlyCostBefore(pricing)))
-                .append(String.format(Locale.ROOT, "  after       $%.2f%n", t.monthlyCostAfter(pricing)))
-                .append(String.format(Locale.ROOT, "  standard    $%s per GB-month: %s%n", price(pricing.standardPerGbMonth()),
-                        StoragePricing.STANDARD_SOURCE))
-                .append(String.format(Locale.ROOT, "  archive     $%s per GB-month: %s%n", price(pricing.archivePerGbMonth()),
-                        StoragePricing.ARCHIVE_SOURCE));
-        print(out, writer);
-    }
-
-    private static final char[] SPACES = " ".repeat(80).toCharArray();
-
-    private static void padTo(StringBuilder out, int length) {
-        if (out.length() < length) {
-            out.append(SPACES, 0, length - out.length());
-        }
-    }
-
-    /** As {@link #size(long)}, appended without formatting: one decimal, rounded half up. */
-    static void appendSize(long bytes, StringBuilder out) {
-        if (bytes < 1024) {
-            out.append(bytes).append(" B");
-            return;
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        int unit = 0;
-        long scale = 1024;
-        while (unit < units.length - 1 && bytes >= scale * 1024) {
-            scale *= 1024;
-            unit++;
-        }
-        long tenths = Math.round(bytes * 10.0 / scale);
-        out.append(tenths / 10).append('.').append(tenths % 10).append(' ').append(units[unit]);
-    }
-
-    /** Characters of table text held before they are written: a million rows would otherwise be 300 MB of text. */
-    private static final int TABLE_CHUNK = 1 << 20;
-
-    private static String storageLine(String label, long before, long after, double costBefore, double costAfter) {
-        return String.format(Locale.ROOT, "%-12s  %-10s %-12s %-10s %s%n", label, size(before),
-                String.format(Locale.ROOT, "$%.2f/month", costBefore), size(after),
-                String.format(Locale.ROOT, "$%.2f/month", costAfter));
-    }
-
-    /** At least two decimals, more when the price has them: 0.1 prints 0.10, 0.023 prints 0.023. */
-    private static String price(double dollars) {
-        java.math.BigDecimal value = java.math.BigDecimal.valueOf(dollars).stripTrailingZeros();
-        return value.setScale(Math.max(2, value.scale())).toPlainString();
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
-
-    private static String leftPad(String text, int width) {
-        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
-    }
-
-    static String size(long bytes) {
-        StringBuilder text = new StringBuilder(16);
-        appendSize(bytes, text);
-        return text.toString();
-    }
-
-    private static void print(StringBuilder text, PrintWriter out) {
-        char[] chunk = new char[1 << 16];
-        for (int start = 0; start < text.length(); start += chunk.length) {
-            int end = Math.min(text.length(), start + chunk.length);
-            text.getChars(start, end, chunk, 0);
-            out.write(chunk, 0, end - start);
-        }
-        out.flush();
     }
 
     /** Unusable input: the message is complete and meant for the user as it is. */

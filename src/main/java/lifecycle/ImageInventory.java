@@ -189,6 +189,16 @@ public final class ImageInventory {
         return List.of(tags[image]);
     }
 
+    /** How many tags the image has; with {@link #tag(int, int)}, reads tags without copying them into a list. */
+    public int tagCount(int image) {
+        return tags[image].length;
+    }
+
+    /** The image's tag number {@code k}, in listing order. */
+    public String tag(int image, int k) {
+        return tags[image][k];
+    }
+
     public long sizeInBytes(int image) {
         return sizes[image];
     }

@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lifecycle rules that encode the practices of the seed notes ("keep only the last 10 versions or last 30
- * days", release tags kept longer than build tags, untagged images cleaned up) and of the ECR user guide's
- * archive storage class.
+ * Lifecycle rules that encode the practices of the seed notes ("keep only the last 10 versions", untagged images
+ * cleaned up) and of the ECR user guide's archive storage class. No preset expires a release image by its age:
+ * release and promotion images are only ever moved to archive when unpulled ({@link #environmentPolicy}).
  *
  * <p>Tag prefixes become {@code tagPatternList} entries ({@code "v"} becomes {@code "v*"}), the form the ECR
  * user guide recommends. Each prefix gets its own rule because a rule's list selects only images that match
  * <em>every</em> entry.
  */
 public final class LifecyclePresets {
-
-    /** Stable id for construct warnings about {@link #rollbackWarnings}. */
-    public static final String ARCHIVED_RELEASES_WARNING_ID = "ecr-blueprint:archivedReleaseImages";
 
     private LifecyclePresets() {
     }
@@ -34,14 +31,10 @@ public final class LifecyclePresets {
                 Action.expire());
     }
 
-    /** Expires every image {@code days} days after push that no higher-priority rule matched. */
-    public static LifecyclePolicyRule expireAfterDays(int priority, int days) {
-        return new LifecyclePolicyRule(priority, "Expire images " + days + " days after push",
-                new Selection(ImageTagStatus.ANY, null, null, null, CountType.SINCE_IMAGE_PUSHED, CountUnit.DAYS, days),
-                Action.expire());
-    }
-
-    /** Expires images whose tags start with {@code prefix} {@code days} days after push. */
+    /**
+     * Expires images whose tags start with {@code prefix} {@code days} days after push: for build prefixes, behind
+     * the release and promotion rules (as {@link #environmentPolicy} orders them), never for the release prefix.
+     */
     public static LifecyclePolicyRule expireTaggedAfterDays(int priority, String prefix, int days) {
         return new LifecyclePolicyRule(priority, "Expire images tagged " + prefix + "* " + days + " days after push",
                 new Selection(ImageTagStatus.TAGGED, null, List.of(prefix + "*"), null, CountType.SINCE_IMAGE_PUSHED,
@@ -50,27 +43,8 @@ public final class LifecyclePresets {
     }
 
     /**
-     * Release tags kept longer than build tags: one rule per release prefix, then one per build prefix, numbered
-     * from {@code firstPriority}. Release rules come first so that an image carrying both a release and a build
-     * tag is matched, and so kept, by the release rule.
-     */
-    public static List<LifecyclePolicyRule> keepReleasesLongerThanBuilds(int firstPriority, List<String> releaseTagPrefixes,
-                                                                   int releaseRetentionDays, List<String> buildTagPrefixes,
-                                                                   int buildRetentionDays) {
-        List<LifecyclePolicyRule> rules = new ArrayList<>();
-        int priority = firstPriority;
-        for (String prefix : releaseTagPrefixes) {
-            rules.add(expireTaggedAfterDays(priority++, prefix, releaseRetentionDays));
-        }
-        for (String prefix : buildTagPrefixes) {
-            rules.add(expireTaggedAfterDays(priority++, prefix, buildRetentionDays));
-        }
-        return List.copyOf(rules);
-    }
-
-    /**
      * Moves images not pulled for {@code days} days (or never pulled and pushed {@code days} days ago) to the
-     * archive storage class. Archived images cannot be pulled: see {@link #rollbackWarnings}.
+     * archive storage class. Archived images cannot be pulled until they are restored (up to 20 minutes).
      */
     public static LifecyclePolicyRule archiveNotPulledForDays(int priority, int days) {
         return new LifecyclePolicyRule(priority, "Archive images not pulled in " + days + " days",
@@ -84,51 +58,6 @@ public final class LifecyclePresets {
                 new Selection(ImageTagStatus.ANY, null, null, StorageClass.ARCHIVE, CountType.SINCE_IMAGE_TRANSITIONED,
                         CountUnit.DAYS, days),
                 Action.expire());
-    }
-
-    /**
-     * One warning per transition rule that could archive an image carrying a release tag. Archived images
-     * cannot be pulled (a pull fails until the image is restored, which ECR does within 20 minutes), so a
-     * rollback to such a release stalls. Callers show these, for instance as construct warnings with the id
-     * {@link #ARCHIVED_RELEASES_WARNING_ID}.
-     */
-    public static List<String> rollbackWarnings(LifecyclePolicy policy, List<String> releaseTagPrefixes) {
-        List<String> warnings = new ArrayList<>();
-        for (LifecyclePolicyRule rule : policy.rules()) {
-            if (rule.action() == null || rule.action().type() != ActionType.TRANSITION || rule.selection() == null) {
-                continue;
-            }
-            Selection selection = rule.selection();
-            boolean mayArchiveReleases = switch (selection.tagStatus() == null ? ImageTagStatus.UNTAGGED : selection.tagStatus()) {
-                case ANY -> true;
-                case UNTAGGED -> false;
-                case TAGGED -> releaseTagPrefixes.stream().anyMatch(release -> admits(selection, release));
-            };
-            if (mayArchiveReleases) {
-                warnings.add("rule " + rule.rulePriority() + " transitions images to archive and can select release "
-                        + "images (tags " + String.join(", ", releaseTagPrefixes.stream().map(p -> p + "*").toList())
-                        + "): archived images cannot be pulled, so a rollback to such a release fails until the image "
-                        + "is restored (up to 20 minutes). Keep release tags out of archive rules in production, or "
-                        + "restore the image before rolling back");
-            }
-        }
-        return List.copyOf(warnings);
-    }
-
-    /** Whether a tag starting with {@code releasePrefix} could match every entry of the rule's tag filter. */
-    private static boolean admits(Selection selection, String releasePrefix) {
-        List<String> filter = selection.tagPatternList() != null ? selection.tagPatternList() : selection.tagPrefixList();
-        if (filter == null) {
-            return false;
-        }
-        for (String entry : filter) {
-            int star = entry.indexOf('*');
-            String literal = star < 0 || selection.tagPatternList() == null ? entry : entry.substring(0, star);
-            if (!literal.startsWith(releasePrefix) && !releasePrefix.startsWith(literal)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Moves images whose tags start with {@code prefix} to archive after {@code days} days without a pull. */
@@ -150,7 +79,9 @@ public final class LifecyclePresets {
      *   <li>build images ({@code commit-*}, {@code pr-*}) that reached neither rule 2 nor 3 expire
      *       {@code buildRetentionDays} after push;</li>
      *   <li>the {@code any} rule: keep the newest {@code keepLastImages} (expire older images no earlier rule
-     *       matched), or archive images not pulled for {@code otherArchiveDays}.</li>
+     *       matched), or archive images not pulled for {@code otherArchiveDays};</li>
+     *   <li>in the archive storage class: images archived for {@code archivedExpiryDays} expire (every tag: an
+     *       archive rule can only expire, so none can spare release images).</li>
      * </ol>
      * Because rules 2 and 3 come first, no later rule can expire an image carrying a release or promotion tag.
      *
@@ -164,6 +95,7 @@ public final class LifecyclePresets {
         positive("buildRetentionDays", retention.buildRetentionDays(), problems);
         positive("keepLastImages", retention.keepLastImages(), problems);
         positive("otherArchiveDays", retention.otherArchiveDays(), problems);
+        positive("archivedExpiryDays", retention.archivedExpiryDays(), problems);
         prefixes("releaseTagPrefixes", retention.releaseTagPrefixes(), problems);
         prefixes("promotionTagPrefixes", retention.promotionTagPrefixes(), problems);
         prefixes("buildTagPrefixes", retention.buildTagPrefixes(), problems);
@@ -222,6 +154,9 @@ public final class LifecyclePresets {
         }
         if (retention.otherArchiveDays() != null) {
             rules.add(archiveNotPulledForDays(rules.size() + 1, retention.otherArchiveDays()));
+        }
+        if (retention.archivedExpiryDays() != null) {
+            rules.add(expireArchivedAfterDays(rules.size() + 1, retention.archivedExpiryDays()));
         }
         return new LifecyclePolicy(rules).validated();
     }

@@ -307,6 +307,16 @@ public final class LifecyclePreview {
         return images.tags(image);
     }
 
+    /** How many tags the image has (see {@link ImageInventory#tagCount}). */
+    public int tagCount(int image) {
+        return images.tagCount(image);
+    }
+
+    /** The image's tag number {@code k}, without copying the tags into a list. */
+    public String tag(int image, int k) {
+        return images.tag(image, k);
+    }
+
     public long sizeInBytes(int image) {
         return images.sizes[image];
     }

@@ -22,6 +22,9 @@ import java.util.List;
  * @param otherArchiveDays       images that no earlier rule matched move to archive after this many days without a
  *                               pull (the alternative to {@code keepLastImages}; both are {@code any} rules and only
  *                               one may exist). Default: no such rule
+ * @param archivedExpiryDays     images that have been in archive this many days (at least 90, ECR's minimum storage
+ *                               duration of archive) expire, whatever their tags: an archive rule cannot spare
+ *                               release images. Default: archived images are kept
  * @param releaseTagPrefixes     tag prefixes of release images. Default: {@code ["v"]}
  * @param promotionTagPrefixes   tag prefixes promotion writes into this repository, e.g. {@code ["prod-"]}.
  *                               Default: none (the first environment receives no promotions)
@@ -34,6 +37,7 @@ public record LifecycleRetention(
         Integer buildRetentionDays,
         Integer keepLastImages,
         Integer otherArchiveDays,
+        Integer archivedExpiryDays,
         List<String> releaseTagPrefixes,
         List<String> promotionTagPrefixes,
         List<String> buildTagPrefixes) {
@@ -58,6 +62,7 @@ public record LifecycleRetention(
         private Integer buildRetentionDays;
         private Integer keepLastImages;
         private Integer otherArchiveDays;
+        private Integer archivedExpiryDays;
         private List<String> releaseTagPrefixes;
         private List<String> promotionTagPrefixes;
         private List<String> buildTagPrefixes;
@@ -138,6 +143,18 @@ public record LifecycleRetention(
         }
 
         /**
+         * Images that have been in archive this many days (at least 90, archive's minimum storage duration) expire,
+         * whatever their tags. Default: archived images are kept.
+         *
+         * @param days the number of days
+         * @return this builder
+         */
+        public Builder archivedExpiryDays(Integer days) {
+            this.archivedExpiryDays = days;
+            return this;
+        }
+
+        /**
          * Tag prefixes of release images. Default: {@link #DEFAULT_RELEASE_TAG_PREFIXES} ({@code ["v"]}).
          *
          * @param prefixes the tag prefixes
@@ -173,7 +190,7 @@ public record LifecycleRetention(
 
         public LifecycleRetention build() {
             return new LifecycleRetention(untaggedExpiryDays, releaseArchiveDays, promotionArchiveDays,
-                    buildRetentionDays, keepLastImages, otherArchiveDays, releaseTagPrefixes, promotionTagPrefixes,
+                    buildRetentionDays, keepLastImages, otherArchiveDays, archivedExpiryDays, releaseTagPrefixes, promotionTagPrefixes,
                     buildTagPrefixes);
         }
     }

@@ -16,6 +16,8 @@ package platform;
  * <tr><td>releaseTagRetentionDays (archive after days unpulled)</td><td>30</td><td>90</td><td>365</td></tr>
  * <tr><td>promotionArchiveDays</td><td>30</td><td>90</td><td>90</td></tr>
  * <tr><td>buildTagRetentionDays</td><td>off</td><td>off</td><td>off</td></tr>
+ * <tr><td>otherArchiveDays</td><td>off</td><td>off</td><td>off</td></tr>
+ * <tr><td>archivedExpiryDays (dev only)</td><td>off</td><td>refused</td><td>refused</td></tr>
  * <tr><td>removalPolicy</td><td>DESTROY</td><td>RETAIN</td><td>RETAIN</td></tr>
  * <tr><td>terminationProtection</td><td>false</td><td>false</td><td>true</td></tr>
  * <tr><td>scanFrequency</td><td>SCAN_ON_PUSH</td><td>SCAN_ON_PUSH</td><td>CONTINUOUS_SCAN</td></tr>
@@ -33,6 +35,11 @@ package platform;
  * @param promotionArchiveDays    images promoted into the environment move to archive after this many days without
  *                                a pull; they are never expired
  * @param buildTagRetentionDays   never-promoted build images expire this many days after push; null: no such rule
+ * @param otherArchiveDays        images no earlier rule matched (never-promoted builds, {@code latest}) move to
+ *                                archive after this many days without a pull, instead of the count rule; null: no
+ *                                such rule
+ * @param archivedExpiryDays      archived images expire after this many days in archive; null: archived images
+ *                                are kept (the only value prod and staging allow)
  * @param removalPolicy           what happens to repositories when the stack is deleted (DESTROY also empties them)
  * @param terminationProtection   stack termination protection
  * @param scanFrequency           registry scan frequency for these repositories
@@ -47,6 +54,8 @@ public record EnvironmentProfile(
         Integer releaseTagRetentionDays,
         Integer promotionArchiveDays,
         Integer buildTagRetentionDays,
+        Integer otherArchiveDays,
+        Integer archivedExpiryDays,
         RepositoryRemoval removalPolicy,
         boolean terminationProtection,
         ScanFrequency scanFrequency,
@@ -61,6 +70,11 @@ public record EnvironmentProfile(
      * image within this window (scale-out, restart, rollback) finds it in standard storage.
      */
     public static final int MINIMUM_ARCHIVE_DAYS = 30;
+    /**
+     * The fewest days an archived image may stay in archive before a lifecycle rule expires it: the archive storage
+     * class's minimum storage duration (ECR user guide, "Archiving an image").
+     */
+    public static final int MINIMUM_ARCHIVED_EXPIRY_DAYS = 90;
 
     /**
      * The documented defaults of a profile (see the class comment).
@@ -70,18 +84,18 @@ public record EnvironmentProfile(
      */
     public static EnvironmentProfile defaults(Profile profile) {
         return switch (profile) {
-            case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, 30, 30, null,
+            case DEV -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 10, 30, 30, null, null, null,
                     RepositoryRemoval.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
-            case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, 90, 90, null,
+            case STAGING -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 20, 90, 90, null, null, null,
                     RepositoryRemoval.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false);
-            case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 30, 365, 90, null,
+            case PROD -> new EnvironmentProfile(profile, UNTAGGED_EXPIRY_DAYS, 30, 365, 90, null, null, null,
                     RepositoryRemoval.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true);
         };
     }
 
     /**
-     * These settings with the given overrides applied. A 0 for {@code keepLastImages} or {@code buildTagRetentionDays}
-     * turns that rule off; the validator rejects 0 for the others (see {@code docs/platform-file.md}).
+     * These settings with the given overrides applied. A 0 for {@code keepLastImages}, {@code buildTagRetentionDays},
+     * {@code otherArchiveDays} or {@code archivedExpiryDays} turns that rule off; the validator rejects 0 for the others (see {@code docs/platform-file.md}).
      *
      * @param o the overrides (null fields keep this profile's value)
      * @return the resulting settings
@@ -96,6 +110,8 @@ public record EnvironmentProfile(
                 o.releaseTagRetentionDays() != null ? o.releaseTagRetentionDays() : releaseTagRetentionDays,
                 o.promotionArchiveDays() != null ? o.promotionArchiveDays() : promotionArchiveDays,
                 override(o.buildTagRetentionDays(), buildTagRetentionDays),
+                override(o.otherArchiveDays(), otherArchiveDays),
+                override(o.archivedExpiryDays(), archivedExpiryDays),
                 o.removalPolicy() != null ? o.removalPolicy() : removalPolicy,
                 o.terminationProtection() != null ? o.terminationProtection() : terminationProtection,
                 o.scanFrequency() != null ? o.scanFrequency() : scanFrequency,
@@ -106,7 +122,8 @@ public record EnvironmentProfile(
 
     EnvironmentProfile withAlertSeverity(Severity severity) {
         return new EnvironmentProfile(profile, untaggedExpiryDays, keepLastImages, releaseTagRetentionDays,
-                promotionArchiveDays, buildTagRetentionDays, removalPolicy, terminationProtection, scanFrequency, alerts, severity,
+                promotionArchiveDays, buildTagRetentionDays, otherArchiveDays, archivedExpiryDays, removalPolicy,
+                terminationProtection, scanFrequency, alerts, severity,
                 requireImmutableTags);
     }
 

@@ -2,7 +2,6 @@ package platform;
 
 import lifecycle.LifecyclePolicy;
 import lifecycle.LifecyclePresets;
-import lifecycle.LifecycleRetention;
 import lifecycle.TagScheme;
 
 import java.util.ArrayList;
@@ -233,28 +232,51 @@ public record Platform(
     }
 
     /**
-     * The lifecycle policy of a repository in an environment, in the fixed rule order of
-     * {@link LifecyclePresets#environmentPolicy}: untagged expiry, release and promotion images to archive when
-     * unpulled, never-promoted build images, then the count rule. The one mapping from profile to policy, used by the
-     * stacks, the REPLICATION creation templates and {@code lifecycle preview --platform}.
+     * The lifecycle policy of a service's repository in an environment: its profile, the environment's and the
+     * service's overrides and the tagging, turned into rules in one pass by {@link RetentionRules#policy}. What the
+     * stacks deploy and {@code lifecycle preview --platform} previews.
+     *
+     * @param environment the environment whose repository it is
+     * @param service     the service
+     * @return the validated lifecycle policy
+     */
+    public LifecyclePolicy lifecyclePolicy(EnvironmentSpec environment, Service service) {
+        return RetentionRules.policy(this, environment, profile(environment, service));
+    }
+
+    /**
+     * The lifecycle policy of an environment's repositories without service overrides: what REPLICATION creation
+     * templates give the replicas of the environment's repositories.
+     *
+     * @param environment the environment
+     * @return the validated lifecycle policy
+     */
+    public LifecyclePolicy lifecyclePolicy(EnvironmentSpec environment) {
+        return RetentionRules.policy(this, environment, profile(environment));
+    }
+
+    /**
+     * The lifecycle policy of a repository in an environment with the given settings, in the fixed rule order of
+     * {@link LifecyclePresets#environmentPolicy} (see {@link RetentionRules}). Prefer
+     * {@link #lifecyclePolicy(EnvironmentSpec, Service)}, which resolves the settings too.
      *
      * @param environment the environment whose repository it is (its name makes the promotion tag prefix)
      * @param profile     the settings in force for the repository
      * @return the validated lifecycle policy
      */
     public LifecyclePolicy lifecyclePolicy(EnvironmentSpec environment, EnvironmentProfile profile) {
-        TagScheme tags = tagScheme();
-        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                .untaggedExpiryDays(profile.untaggedExpiryDays())
-                .releaseArchiveDays(profile.releaseTagRetentionDays())
-                .promotionArchiveDays(receivesPromotions(environment) ? profile.promotionArchiveDays() : null)
-                .buildRetentionDays(profile.buildTagRetentionDays())
-                .keepLastImages(profile.keepLastImages())
-                .releaseTagPrefixes(List.of(tags.releasePrefix()))
-                .promotionTagPrefixes(receivesPromotions(environment)
-                        ? List.of(TagScheme.promotionPrefix(environment.name())) : List.of())
-                .buildTagPrefixes(tags.buildPrefixes())
-                .build());
+        return RetentionRules.policy(this, environment, profile);
+    }
+
+    /**
+     * The lifecycle policy of PULL_THROUGH_CACHE and user creation templates in a registry used by these environments
+     * (see {@link RetentionRules#cachePolicy}).
+     *
+     * @param environments the environments whose registry it is
+     * @return the validated lifecycle policy
+     */
+    public LifecyclePolicy cacheLifecyclePolicy(List<EnvironmentSpec> environments) {
+        return RetentionRules.cachePolicy(this, environments);
     }
 
     /**

@@ -15,6 +15,10 @@ public record ProfileOverrides(
         Integer promotionArchiveDays,
         @Field(minimum = 0, value = "Days after push that never-promoted build images (commit-*, pr-*) expire; 0 turns the rule off.")
         Integer buildTagRetentionDays,
+        @Field(minimum = 0, value = "Days without a pull after which images no release, promotion or build rule decides (never-promoted builds, latest) move to archive, instead of the count rule: set keepLastImages: 0 beside it. At least 30; 0 turns the rule off.")
+        Integer otherArchiveDays,
+        @Field(minimum = 0, value = "Days in archive after which archived images expire, whatever their tags (an archive rule cannot spare release images). dev only: prod and staging keep archived images. At least 90 (archive's minimum storage duration); 0 turns the rule off.")
+        Integer archivedExpiryDays,
         @Field("DESTROY or RETAIN repositories (and their images) when the stack is deleted.")
         RepositoryRemoval removalPolicy,
         @Field("Stack termination protection (environments only; it is a stack setting).")
@@ -29,7 +33,8 @@ public record ProfileOverrides(
         Boolean requireImmutableTags) {
 
     /**
-     * The overrides of release 0.1.0, without {@code promotionArchiveDays} (which keeps the profile's value).
+     * The overrides of release 0.1.0, without {@code promotionArchiveDays}, {@code otherArchiveDays} and
+     * {@code archivedExpiryDays} (which keep the profile's values).
      *
      * @param untaggedExpiryDays      days after push that untagged images expire
      * @param keepLastImages          images kept per repository; 0 turns the count rule off
@@ -46,10 +51,11 @@ public record ProfileOverrides(
                             Integer buildTagRetentionDays, RepositoryRemoval removalPolicy, Boolean terminationProtection,
                             ScanFrequency scanFrequency, Boolean alerts, Severity alertSeverity,
                             Boolean requireImmutableTags) {
-        this(untaggedExpiryDays, keepLastImages, releaseTagRetentionDays, null, buildTagRetentionDays, removalPolicy,
-                terminationProtection, scanFrequency, alerts, alertSeverity, requireImmutableTags);
+        this(untaggedExpiryDays, keepLastImages, releaseTagRetentionDays, null, buildTagRetentionDays, null, null,
+                removalPolicy, terminationProtection, scanFrequency, alerts, alertSeverity, requireImmutableTags);
     }
 
     /** No override: every setting from the profile. */
-    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null, null, null, null);
+    public static final ProfileOverrides NONE = new ProfileOverrides(null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
 }

@@ -505,7 +505,7 @@ public class EnvironmentStack extends Stack {
         EnvironmentProfile profile = platform.profile(environment, service);
         var builder = PrivateRepositoryProps.builder()
                 .repositoryName(platform.repositoryName(environment, service))
-                .lifecyclePolicy(platform.lifecyclePolicy(environment, profile))
+                .lifecyclePolicy(platform.lifecyclePolicy(environment, service))
                 .removalPolicy(removalPolicy(profile))
                 .encryptionKey(key.key())
                 .requireImmutableTags(profile.requireImmutableTags())

@@ -18,10 +18,7 @@ import constructs.registry.RegistryPolicyAction;
 import constructs.repository.RepositoryPolicy;
 import constructs.repository.RepositoryPrincipal;
 import lifecycle.LifecyclePolicy;
-import lifecycle.LifecyclePresets;
-import lifecycle.LifecycleRetention;
 import platform.EnvironmentSpec;
-import platform.EnvironmentProfile;
 import platform.MergedReplicationRule;
 import platform.RegistryLocation;
 import platform.RegistryOwnership;
@@ -51,23 +48,6 @@ import java.util.Set;
  * images but not settings: the destination needs a REPLICATION creation template and scanning).
  */
 public final class RegistryPlan {
-
-    /**
-     * Cached base images and repositories created on push: untagged leftovers expire after the profile's untagged
-     * expiry, and every other image moves to archive once nobody pulled it for {@link #CACHE_ARCHIVE_DAYS} days. No
-     * tagged image is expired: a workload may run a cached image directly, and the upstream may no longer hold it.
-     */
-    static final int CACHE_ARCHIVE_DAYS = 90;
-
-    /** The policy of PULL_THROUGH_CACHE and user creation templates in a registry used by these environments. */
-    static LifecyclePolicy cachePolicy(Platform platform, List<EnvironmentSpec> environments) {
-        int untagged = environments.stream().mapToInt(e -> platform.profile(e).untaggedExpiryDays()).max()
-                .orElse(EnvironmentProfile.UNTAGGED_EXPIRY_DAYS);
-        int archive = Math.max(CACHE_ARCHIVE_DAYS, environments.stream()
-                .mapToInt(e -> platform.profile(e).promotionArchiveDays()).max().orElse(0));
-        return LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
-                .untaggedExpiryDays(untagged).otherArchiveDays(archive).build());
-    }
 
     /** A registry: account and region. */
     public record Registry(String account, String region) {
@@ -159,7 +139,7 @@ public final class RegistryPlan {
                 contribution.template(RepositoryCreationTemplateProps.builder()
                         .prefix(props.ecrRepositoryPrefix())
                         .appliedFor(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)
-                        .lifecyclePolicy(cachePolicy(platform, environments))
+                        .lifecyclePolicy(platform.cacheLifecyclePolicy(environments))
                         .description("Cached " + rule.upstream().fileValue() + " base images")
                         .repositoryPolicy(cachedPolicy)
                         .build());
@@ -212,7 +192,7 @@ public final class RegistryPlan {
             platform.registry().creationTemplates().forEach(t -> templates.template(RepositoryCreationTemplateProps.builder()
                     .prefix(t.prefix())
                     .appliedFor(t.appliedFor().stream().map(ConstructEnums::appliedFor).toList())
-                    .lifecyclePolicy(cachePolicy(platform, environments))
+                    .lifecyclePolicy(platform.cacheLifecyclePolicy(environments))
                     .description(t.description())
                     .build()));
             list.add(templates.build());
@@ -254,7 +234,7 @@ public final class RegistryPlan {
                         .template(RepositoryCreationTemplateProps.builder()
                                 .prefix(namespace)
                                 .appliedFor(CreationTemplateAppliedFor.REPLICATION)
-                                .lifecyclePolicy(platform.lifecyclePolicy(env, platform.profile(env)))
+                                .lifecyclePolicy(platform.lifecyclePolicy(env))
                                 .description("Replicas of " + platform.name() + " " + env.name())
                                 .repositoryPolicy(replicaPolicy == null || replicaPolicy.isEmpty() ? null : replicaPolicy)
                                 .build());

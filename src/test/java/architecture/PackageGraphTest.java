@@ -57,10 +57,20 @@ class PackageGraphTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(MAY_USE.keySet().stream().map(p -> p.split("\\.")[0]).distinct().toList());
+        classes = mainClasses();
+    }
+
+    private static JavaClasses imported;
+
+    /** The compiled main classes of our packages, imported once per test JVM (the import is the slow part). */
+    static synchronized JavaClasses mainClasses() {
+        if (imported == null) {
+            imported = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                    .importPackages(MAY_USE.keySet().stream().map(p -> p.split("\\.")[0]).distinct().toList());
+        }
+        return imported;
     }
 
     @Test

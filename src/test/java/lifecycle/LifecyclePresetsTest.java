@@ -29,14 +29,6 @@ class LifecyclePresetsTest {
         }
 
         @Test
-        void expireAfterDaysSelectsAnyImageByPushAge() {
-            Selection selection = LifecyclePresets.expireAfterDays(3, 30).selection();
-            assertThat(selection.tagStatus()).isEqualTo(ImageTagStatus.ANY);
-            assertThat(selection.countType()).isEqualTo(CountType.SINCE_IMAGE_PUSHED);
-            assertThat(selection.countNumber()).isEqualTo(30);
-        }
-
-        @Test
         void archiveNotPulledTransitionsAndIsValid() {
             LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveNotPulledForDays(1, 90),
                     LifecyclePresets.expireArchivedAfterDays(2, 365));
@@ -52,45 +44,6 @@ class LifecyclePresetsTest {
                     "rule 1: selection.countNumber 30 is too small for countType \"sinceImageTransitioned\": archived "
                             + "images must stay in archive at least 90 days before a lifecycle rule may expire them. "
                             + "Fix: use 90 or more");
-        }
-
-        @Test
-        void releasesComeBeforeBuildsOneRulePerPrefix() {
-            List<LifecyclePolicyRule> rules = LifecyclePresets.keepReleasesLongerThanBuilds(5, List.of("v"), 365,
-                    List.of("commit-", "pr-"), 14);
-            assertThat(rules).extracting(LifecyclePolicyRule::rulePriority).containsExactly(5, 6, 7);
-            assertThat(rules).extracting(r -> r.selection().tagPatternList())
-                    .containsExactly(List.of("v*"), List.of("commit-*"), List.of("pr-*"));
-            assertThat(rules).extracting(r -> r.selection().countNumber()).containsExactly(365, 14, 14);
-        }
-    }
-
-    @Nested
-    class RollbackWarnings {
-        @Test
-        void warnsWhenAnArchiveRuleCanSelectReleaseImages() {
-            LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveNotPulledForDays(1, 90));
-            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).containsExactly(
-                    "rule 1 transitions images to archive and can select release images (tags v*): archived images "
-                            + "cannot be pulled, so a rollback to such a release fails until the image is restored (up "
-                            + "to 20 minutes). Keep release tags out of archive rules in production, or restore the "
-                            + "image before rolling back");
-        }
-
-        @Test
-        void staysQuietWhenOnlyBuildTagsAreArchived() {
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, "Archive build images after 30 days",
-                    new Selection(ImageTagStatus.TAGGED, null, List.of("commit-*"), null, CountType.SINCE_IMAGE_PUSHED,
-                            CountUnit.DAYS, 30), Action.transitionToArchive()));
-            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).isEmpty();
-        }
-
-        @Test
-        void warnsForATaggedPatternThatCoversReleaseTags() {
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, "Archive version 1 images after 30 days",
-                    new Selection(ImageTagStatus.TAGGED, null, List.of("v1.*"), null, CountType.SINCE_IMAGE_PUSHED,
-                            CountUnit.DAYS, 30), Action.transitionToArchive()));
-            assertThat(LifecyclePresets.rollbackWarnings(policy, List.of("v"))).hasSize(1);
         }
     }
 

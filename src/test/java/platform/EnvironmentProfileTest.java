@@ -12,20 +12,20 @@ class EnvironmentProfileTest {
 
         @Test
         void devKeepsTenImagesAndIsDestroyedWithItsStack() {
-            assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, 30, 30, null,
+            assertThat(EnvironmentProfile.defaults(Profile.DEV)).isEqualTo(new EnvironmentProfile(Profile.DEV, 7, 10, 30, 30, null, null, null,
                     RepositoryRemoval.DESTROY, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
         void stagingKeepsTwentyImagesAndIsRetained() {
             assertThat(EnvironmentProfile.defaults(Profile.STAGING)).isEqualTo(new EnvironmentProfile(Profile.STAGING, 7, 20,
-                    90, 90, null, RepositoryRemoval.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
+                    90, 90, null, null, null, RepositoryRemoval.RETAIN, false, ScanFrequency.SCAN_ON_PUSH, false, Severity.HIGH, false));
         }
 
         @Test
         void prodArchivesReleasesAfterAYearUnpulledKeepsThirtyImagesScansContinuouslyAlertsAndIsProtected() {
             assertThat(EnvironmentProfile.defaults(Profile.PROD)).isEqualTo(new EnvironmentProfile(Profile.PROD, 7, 30,
-                    365, 90, null, RepositoryRemoval.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
+                    365, 90, null, null, null, RepositoryRemoval.RETAIN, true, ScanFrequency.CONTINUOUS_SCAN, true, Severity.HIGH, true));
         }
 
         @Test

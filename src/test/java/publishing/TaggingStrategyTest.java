@@ -121,17 +121,6 @@ class TaggingStrategyTest {
         }
 
         @Test
-        void theReleaseRuleWinsInTheKeepReleasesLongerThanBuildsPreset() {
-            LifecyclePolicy policy = new LifecyclePolicy(LifecyclePresets.keepReleasesLongerThanBuilds(1,
-                    List.of(TAGGING.releasePrefix()), 365, TAGGING.buildPrefixes(), 30));
-
-            for (List<String> tags : writtenTagSets(TAGGING)) {
-                assertThat(owner(policy, tags).orElseThrow().selection().tagPatternList()).as(tags.toString())
-                        .containsExactly(isRelease(tags) ? "v*" : "commit-*");
-            }
-        }
-
-        @Test
         void everyTagRuleOfProdSelectsATagKindTheStrategyDefines() {
             List<String> kinds = List.of(TAGGING.releaseTagTrigger(), TAGGING.environmentTag("prod", DAY, DIGEST)
                     .substring(0, 5) + "*", TaggingStrategy.COMMIT_PREFIX + "*", TaggingStrategy.PULL_REQUEST_PREFIX + "*");

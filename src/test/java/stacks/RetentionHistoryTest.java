@@ -14,6 +14,7 @@ import platform.EnvironmentProfile;
 import platform.Platform;
 import platform.PlatformLoader;
 import platform.Profile;
+import platform.ProfileOverrides;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,9 +58,20 @@ class RetentionHistoryTest {
             policies.add(Arguments.of("profile " + profile.fileValue(),
                     platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(profile))));
         }
+        // The archive settings of the platform file, where prod and staging allow them: builds no rule above decides
+        // go to archive when unpulled instead of being expired by the count rule.
+        policies.add(Arguments.of("profile prod, otherArchiveDays 60 instead of keepLastImages",
+                platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(Profile.PROD).with(otherArchive(60)))));
+        policies.add(Arguments.of("profile staging, otherArchiveDays 30 instead of keepLastImages",
+                platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(Profile.STAGING).with(otherArchive(30)))));
         policies.add(Arguments.of("REPLICATION template of prod", template(CreationTemplateAppliedFor.REPLICATION)));
         policies.add(Arguments.of("PULL_THROUGH_CACHE template", template(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)));
         return policies.stream();
+    }
+
+    /** Overrides that turn the count rule off and archive what no other rule decides after {@code days} unpulled. */
+    static ProfileOverrides otherArchive(int days) {
+        return new ProfileOverrides(null, 0, null, null, null, days, null, null, null, null, null, null, null);
     }
 
     /** The lifecycle policy of the first template of that kind the registry plan generates for the example. */
@@ -100,5 +112,29 @@ class RetentionHistoryTest {
 
         assertThat(history.restores()).isZero();
         assertThat(history.archived()).as("old promotions move to archive instead of being deleted").isPositive();
+    }
+
+    /**
+     * Dev may expire archived images ({@code archivedExpiryDays}, which staging and prod refuse): the image that
+     * runs is pulled every day, so it is never archived, let alone expired; what dev loses is the old rollback
+     * target, and only through the archive-expiry rule.
+     */
+    @org.junit.jupiter.api.Test
+    void devWithArchiveExpiryNeverTouchesAnImagePulledInTheLastThirtyDays() {
+        LifecyclePolicy policy = platform.lifecyclePolicy(prod, EnvironmentProfile.defaults(Profile.DEV).with(
+                new ProfileOverrides(null, 0, null, null, null, 30, 90, null, null, null, null, null, null)));
+        int archiveExpiry = policy.rules().get(policy.rules().size() - 1).rulePriority();
+
+        RepositoryHistory history = replay(policy);
+
+        assertThat(history.breaches()).filteredOn(b -> b.contains(" days ago")).as("pulled in the last 30 days").isEmpty();
+        assertThat(history.breaches()).filteredOn(b -> b.contains("is gone")).isNotEmpty().allSatisfy(b -> {
+            int day = Integer.parseInt(b.substring(4, b.indexOf(':')));
+            assertThat(day).as(b).isBetween(RepositoryHistory.ROLLBACK_DAY,
+                    RepositoryHistory.ROLLBACK_DAY + RepositoryHistory.ROLLBACK_DAYS - 1);
+        });
+        assertThat(history.breaches()).filteredOn(b -> b.contains("would expire"))
+                .allMatch(b -> b.contains("rule " + archiveExpiry + " "));
+        assertThat(history.mostStandardImages(365, RepositoryHistory.DAYS)).isLessThanOrEqualTo(STANDARD_IMAGES_BOUND);
     }
 }
