@@ -66,6 +66,8 @@ final class PlatformValidator {
         promotionOrder();
         lifecyclePolicies();
         GeneratedNameRules.check(platform, problems);
+        AccountSettingsRules.check(platform, problems);
+        EscapeHatchRules.check(platform, problems);
     }
 
     // --- naming -------------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ public final class RegistryPlan {
         plan.replicaRegistries(platform, byRegistry);
         // A registry whose every singleton belongs to someone else gets no registry stack at all.
         plan.contributions.values().forEach(list -> list.removeIf(RegistryPlan::writesNothing));
-        plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey()));
+        plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey())
+                && !writesAccountSettings(platform, e.getKey()) && !writesInspector(platform, e.getKey()));
         return plan;
     }
 
@@ -108,6 +109,20 @@ public final class RegistryPlan {
         return platform.registry().signing() != null
                 && !platform.environmentsIn(registry.location()).isEmpty()
                 && platform.registry().ownership(registry.location()).signing() == SettingOwnership.MANAGED;
+    }
+
+    /** Whether the registry stack writes the ECR account settings: where environments live, set and managed here. */
+    static boolean writesAccountSettings(Platform platform, Registry registry) {
+        return !platform.registry().accountSettings().isEmpty()
+                && !platform.environmentsIn(registry.location()).isEmpty()
+                && platform.registry().ownership(registry.location()).accountSettings() == SettingOwnership.MANAGED;
+    }
+
+    /** Whether the registry stack writes Inspector's ECR re-scan durations: where environments live, set and managed here. */
+    static boolean writesInspector(Platform platform, Registry registry) {
+        return platform.registry().inspector() != null
+                && !platform.environmentsIn(registry.location()).isEmpty()
+                && platform.registry().ownership(registry.location()).inspector() == SettingOwnership.MANAGED;
     }
 
     private static boolean writesNothing(RegistryContribution c) {

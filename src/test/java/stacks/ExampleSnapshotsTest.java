@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class ExampleSnapshotsTest {
 
-    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery", "brownfield");
+    static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery", "brownfield",
+            "anchors");
 
     @TestFactory
     Stream<DynamicNode> everyExample() {

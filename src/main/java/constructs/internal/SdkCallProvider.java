@@ -42,6 +42,18 @@ public final class SdkCallProvider {
     }
 
     /**
+     * The log group aws-cdk-lib creates for the singleton function (child {@code LogGroup}), once the function exists.
+     *
+     * @param stack the stack
+     * @return the log group resource, or empty
+     */
+    public static Optional<CfnResource> logGroup(Stack stack) {
+        IConstruct function = stack.getNode().tryFindChild(FUNCTION_ID);
+        IConstruct logGroup = function == null ? null : function.getNode().tryFindChild("LogGroup");
+        return logGroup == null ? Optional.empty() : Optional.ofNullable((CfnResource) logGroup.getNode().tryFindChild("Resource"));
+    }
+
+    /**
      * Answers cdk-nag's AwsSolutions findings on the singleton function, granularly and with reasons: the managed
      * policy of its role (CloudWatch Logs for its own log group, which Lambda names at run time) and its runtime,
      * which aws-cdk-lib chooses and bundles.

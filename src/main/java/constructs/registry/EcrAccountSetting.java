@@ -5,6 +5,7 @@ import constructs.internal.Tokens;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.Logging;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
@@ -55,12 +56,14 @@ public class EcrAccountSetting extends Construct {
                 .onCreate(AwsSdkCall.builder().service("ECR").action("GetAccountSetting")
                         .parameters(Map.of("name", name))
                         .outputPaths(List.of("value"))
+                        .logging(Logging.withDataHidden())
                         .physicalResourceId(PhysicalResourceId.of("previous-" + name))
                         .build())
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(SdkCallProvider.allowOnAnyResource(List.of(GET_ACTION)))))
                 .build();
         AwsSdkCall put = AwsSdkCall.builder().service("ECR").action("PutAccountSetting")
                 .parameters(Map.of("name", name, "value", props.value()))
+                .logging(Logging.withDataHidden())
                 .physicalResourceId(PhysicalResourceId.of(name))
                 .build();
         setting = AwsCustomResource.Builder.create(this, "Resource")
@@ -71,6 +74,7 @@ public class EcrAccountSetting extends Construct {
                 .onDelete(AwsSdkCall.builder().service("ECR").action("PutAccountSetting")
                         .parameters(Map.of("name", name, "value", previous.getResponseField("value")))
                         .ignoreErrorCodesMatching("InvalidParameterException|ValidationException")
+                        .logging(Logging.withDataHidden())
                         .build())
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(SdkCallProvider.allowOnAnyResource(List.of(PUT_ACTION)))))
                 .build();

@@ -5,6 +5,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.Logging;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.constructs.Construct;
 
@@ -55,6 +56,7 @@ public class InspectorEcrRescan extends Construct {
                 .installLatestAwsSdk(false)
                 .onCreate(AwsSdkCall.builder().service("Inspector2").action("GetConfiguration")
                         .outputPaths(List.of(PREVIOUS_PATH))
+                        .logging(Logging.withDataHidden())
                         .physicalResourceId(PhysicalResourceId.of("previous-ecr-rescan"))
                         .build())
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(SdkCallProvider.allowOnAnyResource(List.of(GET_ACTION)))))
@@ -69,6 +71,7 @@ public class InspectorEcrRescan extends Construct {
         }
         AwsSdkCall update = AwsSdkCall.builder().service("Inspector2").action("UpdateConfiguration")
                 .parameters(Map.of("ecrConfiguration", ecr))
+                .logging(Logging.withDataHidden())
                 .physicalResourceId(PhysicalResourceId.of("ecr-rescan"))
                 .build();
         configuration = AwsCustomResource.Builder.create(this, "Resource")
@@ -78,6 +81,7 @@ public class InspectorEcrRescan extends Construct {
                 .onUpdate(update)
                 .onDelete(AwsSdkCall.builder().service("Inspector2").action("UpdateConfiguration")
                         .parameters(Map.of("ecrConfiguration", Map.of("rescanDuration", previous.getResponseField(PREVIOUS_PATH))))
+                        .logging(Logging.withDataHidden())
                         .build())
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(SdkCallProvider.allowOnAnyResource(List.of(UPDATE_ACTION)))))
                 .build();
