@@ -54,6 +54,8 @@ public final class Names {
     public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
     /** An e-mail address (its shape only). */
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    /** An Azure Container Registry name, the part before {@code .azurecr.io} (Azure: 5 to 50 alphanumerics). */
+    public static final String AZURE_REGISTRY = "^[a-zA-Z0-9]{5,50}$";
     /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 

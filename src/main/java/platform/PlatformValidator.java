@@ -32,5 +32,6 @@ final class PlatformValidator {
         GeneratedNameRules.check(platform, problems);
         AccountSettingsRules.check(platform, problems);
         EscapeHatchRules.check(platform, problems);
+        PullThroughCacheUpstreamRules.check(platform, problems);
     }
 }

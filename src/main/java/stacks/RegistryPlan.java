@@ -349,6 +349,8 @@ public final class RegistryPlan {
             case GITHUB -> PullThroughCacheUpstream.GITHUB_CONTAINER_REGISTRY;
             case QUAY -> PullThroughCacheUpstream.QUAY;
             case K8S -> PullThroughCacheUpstream.KUBERNETES;
+            case GITLAB -> PullThroughCacheUpstream.GITLAB_CONTAINER_REGISTRY;
+            case AZURE -> PullThroughCacheUpstream.AZURE_CONTAINER_REGISTRY;
             case ECR -> PullThroughCacheUpstream.ECR;
         };
         var builder = RegistryPullThroughCacheRuleProps.builder(upstream);
@@ -360,6 +362,15 @@ public final class RegistryPlan {
         }
         if (rule.upstreamAccount() != null) {
             builder.upstreamRegistry(rule.upstreamAccount(), rule.upstreamRegion());
+        }
+        if (rule.azureRegistry() != null) {
+            builder.azureRegistry(rule.azureRegistry());
+        }
+        if (rule.customRoleArn() != null) {
+            builder.customRoleArn(rule.customRoleArn());
+        }
+        if (rule.upstreamRepositoryPrefix() != null) {
+            builder.upstreamRepositoryPrefix(rule.upstreamRepositoryPrefix());
         }
         return builder.build();
     }
