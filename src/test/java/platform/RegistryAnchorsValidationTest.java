@@ -126,6 +126,55 @@ class RegistryAnchorsValidationTest {
         }
     }
 
+    @Nested
+    class PullThroughCacheUpstreams {
+
+        @Test
+        void azureNeedsItsRegistryName() {
+            assertThat(PlatformFileProblems.of(PlatformFileProblems.ONE_DEV_ENVIRONMENT + """
+                    registry:
+                      pullThroughCache:
+                        - upstream: azure
+                          credentialArn: arn:aws:secretsmanager:eu-west-1:111111111111:secret:ecr-pullthroughcache/azure-AbCdEf
+                    """)).containsExactly("registry.pullThroughCache[0].azureRegistry (line 11): azure needs azureRegistry"
+                    + " (ECR caches from <azureRegistry>.azurecr.io). Hint: add azureRegistry: <the registry name before .azurecr.io>.");
+        }
+
+        @Test
+        void gitlabNeedsACredentialLikeGitHub() {
+            assertThat(PlatformFileProblems.of(PlatformFileProblems.ONE_DEV_ENVIRONMENT + """
+                    registry:
+                      pullThroughCache:
+                        - upstream: gitlab
+                    """)).singleElement().asString().startsWith("registry.pullThroughCache[0].credentialArn")
+                    .contains("gitlab needs credentialArn");
+        }
+
+        @Test
+        void anotherAccountsEcrNeedsTheRoleEcrAssumes() {
+            assertThat(PlatformFileProblems.of(PlatformFileProblems.ONE_DEV_ENVIRONMENT + """
+                    registry:
+                      pullThroughCache:
+                        - upstream: ecr
+                          prefix: shared
+                          upstreamAccount: "222222222222"
+                          upstreamRegion: eu-west-1
+                    """)).singleElement().asString().startsWith("registry.pullThroughCache[0].customRoleArn")
+                    .contains("the upstream registry 222222222222 is another account than environment dev's (111111111111)");
+        }
+
+        @Test
+        void theEcrSettingsAreRejectedOnOtherUpstreams() {
+            assertThat(PlatformFileProblems.of(PlatformFileProblems.ONE_DEV_ENVIRONMENT + """
+                    registry:
+                      pullThroughCache:
+                        - upstream: quay
+                          customRoleArn: arn:aws:iam::111111111111:role/cache
+                          azureRegistry: examplecorp
+                    """)).hasSize(2).allSatisfy(p -> assertThat(p).containsAnyOf("is for upstream ecr only", "is for upstream azure only"));
+        }
+    }
+
     @Test
     void rejectsAnEncryptionEcrDoesNotOfferWithAKey() {
         assertThat(PlatformFileProblems.of(PlatformFileProblems.ONE_DEV_ENVIRONMENT.replace("profile: dev",
