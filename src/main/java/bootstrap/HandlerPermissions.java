@@ -221,6 +221,15 @@ public final class HandlerPermissions {
                     "lambda:UntagResource", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
                     "s3:GetObject", "s3:GetObjectVersion"
             ),
+            // Its log group (aws-cdk-lib creates it with the function): AWS_Logs_LogGroup.json of terraform-provider-awscc
+            // commit 2a29727ea1cf68ba93c65b376948effdf5a7236f, without "s3:REST.PUT.OBJECT", which is no IAM action.
+            row("AWS::Logs::LogGroup", SCHEMAS,
+                    "firehose:TagDeliveryStream", "logs:AssociateKmsKey", "logs:CreateLogDelivery", "logs:CreateLogGroup",
+                    "logs:DeleteDataProtectionPolicy", "logs:DeleteLogGroup", "logs:DeleteRetentionPolicy",
+                    "logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:DisassociateKmsKey",
+                    "logs:GetDataProtectionPolicy", "logs:ListTagsLogGroup", "logs:PutDataProtectionPolicy",
+                    "logs:PutResourcePolicy", "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:UntagLogGroup"
+            ),
             // Legacy providers.
             row("AWS::IAM::Policy", LEGACY,
                     "iam:DeleteRolePolicy", "iam:GetRolePolicy", "iam:PutRolePolicy"

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("validated")
 class BootstrapPlanExamplesTest {
 
-    static final List<String> EXAMPLES = List.of("delivery", "multi-account", "ecommerce", "minimal", "public-signing", "brownfield");
+    static final List<String> EXAMPLES = List.of("delivery", "multi-account", "ecommerce", "minimal", "public-signing", "brownfield",
+            "anchors");
 
     @TestFactory
     Stream<DynamicTest> theCommittedOutputOfEachExampleIsCurrent() {

@@ -34,7 +34,7 @@ class ExecutionPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delivery", "multi-account", "ecommerce"})
+    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors"})
     void everyAccountsPolicyAllowsEveryHandlerActionForEveryResourceDeployedThere(String example) {
         BootstrapPlan plan = plan(example);
         List<String> denied = new ArrayList<>();
@@ -53,7 +53,7 @@ class ExecutionPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delivery", "multi-account", "ecommerce"})
+    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors"})
     void eachPolicyNamesExactlyTheTableActionsOfItsAccountsResourceTypes(String example) {
         BootstrapPlan plan = plan(example);
         plan.policies().forEach((account, policy) -> {
