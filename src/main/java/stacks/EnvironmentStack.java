@@ -458,7 +458,8 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     repository.addToResourcePolicy(PolicyStatement.fromJson(JSON.convertValue(statement, Map.class)));
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("services[" + service.name() + "].repositoryPolicyStatements is not JSON", e);
+                // platform.EscapeHatchRules rejects such a file before synthesis.
+                throw new IllegalStateException("services[" + service.name() + "].repositoryPolicyStatements is not JSON", e);
             }
         }
         return repository;

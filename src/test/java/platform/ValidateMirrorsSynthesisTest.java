@@ -161,7 +161,9 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("SigningConfiguration", "NOT TWINNED: signing filters"),
             Map.entry("DeliveryPipeline", "NOT TWINNED: the delivery section"),
             Map.entry("EnvironmentStage", "NOT TWINNED: the delivery section"),
-            Map.entry("DeliveryPipelineStack", "NOT TWINNED: the delivery section"));
+            Map.entry("DeliveryPipelineStack", "NOT TWINNED: the delivery section"),
+            Map.entry("EcrAccountSetting", "the platform file's values are enums the binder checks against the same ECR values"),
+            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {
