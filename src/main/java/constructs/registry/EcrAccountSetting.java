@@ -10,6 +10,7 @@ import software.amazon.awscdk.customresources.PhysicalResourceId;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public class EcrAccountSetting extends Construct {
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(SdkCallProvider.allowOnAnyResource(List.of(GET_ACTION)))))
                 .build();
         AwsSdkCall put = AwsSdkCall.builder().service("ECR").action("PutAccountSetting")
-                .parameters(Map.of("name", name, "value", props.value()))
+                .parameters(nameAndValue(name, props.value()))
                 .logging(Logging.withDataHidden())
                 .physicalResourceId(PhysicalResourceId.of(name))
                 .build();
@@ -72,7 +73,7 @@ public class EcrAccountSetting extends Construct {
                 .onCreate(put)
                 .onUpdate(put)
                 .onDelete(AwsSdkCall.builder().service("ECR").action("PutAccountSetting")
-                        .parameters(Map.of("name", name, "value", previous.getResponseField("value")))
+                        .parameters(nameAndValue(name, previous.getResponseField("value")))
                         .ignoreErrorCodesMatching("InvalidParameterException|ValidationException")
                         .logging(Logging.withDataHidden())
                         .build())
@@ -90,6 +91,14 @@ public class EcrAccountSetting extends Construct {
      */
     public AwsCustomResource getResource() {
         return setting;
+    }
+
+    /** In this order: the call's JSON is part of the template, and {@code Map.of} iterates in a per-JVM order. */
+    private static Map<String, String> nameAndValue(String name, String value) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("name", name);
+        parameters.put("value", value);
+        return parameters;
     }
 
     static void validate(EcrAccountSettingProps props) {
