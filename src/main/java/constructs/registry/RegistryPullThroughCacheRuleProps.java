@@ -53,6 +53,7 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
      * @param upstreamRegion ECR upstream only: the upstream registry's region
      * @param customRoleArn ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
      * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
+     * @param azureRegistry Azure upstream only: the registry name before {@code .azurecr.io}; required for Azure
      */
     public RegistryPullThroughCacheRuleProps {
         if (ecrRepositoryPrefix == null && upstream != null) {
