@@ -42,6 +42,13 @@ public final class HandlerPermissions {
     /** Where the rows of legacy types come from. */
     static final String LEGACY = "legacy provider (no handlers in its schema): API calls, Service Authorization Reference";
 
+    /** Where the row of custom resource types comes from. */
+    static final String CUSTOM = "custom resource: CloudFormation invokes the ServiceToken function as the stack's role";
+    /** Custom resource types ({@code Custom::EcrAccountSetting}): no schema, CloudFormation invokes their function. */
+    public static final String CUSTOM_RESOURCE_PREFIX = "Custom::";
+    /** What CloudFormation calls for a custom resource backed by a Lambda function. */
+    public static final Set<String> CUSTOM_RESOURCE_ACTIONS = Set.of("lambda:InvokeFunction");
+
     /** {@code iam:CreateServiceLinkedRole}, allowed only for the services a row names. */
     public static final String CREATE_SERVICE_LINKED_ROLE = "iam:CreateServiceLinkedRole";
 
@@ -226,6 +233,28 @@ public final class HandlerPermissions {
                     "codepipeline:UntagResource", "codepipeline:UpdatePipeline", "codestar-connections:PassConnection",
                     "iam:GetRole", "iam:PassRole"
             ),
+            // The function aws-cdk-lib's AwsCustomResource deploys (ECR account settings, Inspector re-scan durations):
+            // AWS_Lambda_Function.json of terraform-provider-awscc commit 0236747fbd436a65fc2b31728b47684b85d2c1cc.
+            row("AWS::Lambda::Function", SCHEMAS,
+                    "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+                    "elasticfilesystem:DescribeMountTargets", "iam:PassRole", "kms:CreateGrant", "kms:Decrypt", "kms:Encrypt",
+                    "kms:GenerateDataKey", "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:DeleteFunctionCodeSigningConfig",
+                    "lambda:DeleteFunctionConcurrency", "lambda:GetCodeSigningConfig", "lambda:GetFunction",
+                    "lambda:GetFunctionCodeSigningConfig", "lambda:GetFunctionRecursionConfig", "lambda:GetLayerVersion",
+                    "lambda:GetRuntimeManagementConfig", "lambda:PutFunctionCodeSigningConfig", "lambda:PutFunctionConcurrency",
+                    "lambda:PutFunctionRecursionConfig", "lambda:PutRuntimeManagementConfig", "lambda:TagResource",
+                    "lambda:UntagResource", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                    "s3:GetObject", "s3:GetObjectVersion"
+            ),
+            // Its log group (aws-cdk-lib creates it with the function): AWS_Logs_LogGroup.json of terraform-provider-awscc
+            // commit 2a29727ea1cf68ba93c65b376948effdf5a7236f, without "s3:REST.PUT.OBJECT", which is no IAM action.
+            row("AWS::Logs::LogGroup", SCHEMAS,
+                    "firehose:TagDeliveryStream", "logs:AssociateKmsKey", "logs:CreateLogDelivery", "logs:CreateLogGroup",
+                    "logs:DeleteDataProtectionPolicy", "logs:DeleteLogGroup", "logs:DeleteRetentionPolicy",
+                    "logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:DisassociateKmsKey",
+                    "logs:GetDataProtectionPolicy", "logs:ListTagsLogGroup", "logs:PutDataProtectionPolicy",
+                    "logs:PutResourcePolicy", "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:UntagLogGroup"
+            ),
             // Legacy providers.
             row("AWS::IAM::Policy", LEGACY,
                     "iam:DeleteRolePolicy", "iam:GetRolePolicy", "iam:PutRolePolicy"
@@ -251,6 +280,9 @@ public final class HandlerPermissions {
 
     /** The row of a resource type; fails with the type's name and where to find its actions when there is none. */
     public static Row forType(String type) {
+        if (type.startsWith(CUSTOM_RESOURCE_PREFIX)) {
+            return new Row(type, CUSTOM, CUSTOM_RESOURCE_ACTIONS, Set.of());
+        }
         Row row = ROWS.get(type);
         if (row == null) {
             throw new IllegalArgumentException("resource type " + type + " has no row in bootstrap.HandlerPermissions, so the"

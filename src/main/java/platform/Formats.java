@@ -71,6 +71,8 @@ final class Formats {
                     "write e.g. \"CT.ECR.PR.3\", as the synthesis report names it");
             case Names.CONTROL_FAMILY -> new Violation("is not a Control Tower control family (upper-case letters and digits)",
                     "write the part after CT. of a control id, e.g. \"KMS\" or \"S3\"");
+            case Names.AZURE_REGISTRY -> new Violation("is not an Azure Container Registry name (5 to 50 letters and digits)",
+                    "write the name before .azurecr.io, e.g. \"examplecorp\"");
             case Names.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
             case Names.HTTPS_URL -> new Violation("is not an https:// URL",
                     "alert endpoints must use HTTPS; write e.g. \"https://alerts.example.com/ecr\"");

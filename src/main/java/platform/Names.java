@@ -69,6 +69,8 @@ public final class Names {
     public static final String CIDR = AwsFormats.IPV4_CIDR;
     /** An e-mail address (its shape only). */
     public static final String EMAIL = AwsFormats.EMAIL;
+    /** An Azure Container Registry name, the part before {@code .azurecr.io} (Azure: 5 to 50 alphanumerics). */
+    public static final String AZURE_REGISTRY = "^[a-zA-Z0-9]{5,50}$";
     /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 

@@ -234,13 +234,18 @@ public record Platform(
     /**
      * The lifecycle policy of a service's repository in an environment: its profile, the environment's and the
      * service's overrides and the tagging, turned into rules in one pass by {@link RetentionRules#policy}. What the
-     * stacks deploy and {@code lifecycle preview --platform} previews.
+     * stacks deploy and {@code lifecycle preview --platform} previews. A service's own {@code lifecyclePolicy} (the
+     * escape hatch) replaces all of it.
      *
      * @param environment the environment whose repository it is
      * @param service     the service
      * @return the validated lifecycle policy
      */
     public LifecyclePolicy lifecyclePolicy(EnvironmentSpec environment, Service service) {
+        if (service.lifecyclePolicy() != null) {
+            // The service's raw policy (an escape hatch, checked by EscapeHatchRules) replaces the profile's rules.
+            return LifecyclePolicy.parse(service.lifecyclePolicy());
+        }
         return RetentionRules.policy(this, environment, profile(environment, service));
     }
 

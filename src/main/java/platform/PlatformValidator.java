@@ -34,5 +34,8 @@ final class PlatformValidator {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);
+        AccountSettingsRules.check(platform, problems);
+        EscapeHatchRules.check(platform, problems);
+        PullThroughCacheUpstreamRules.check(platform, problems);
     }
 }

@@ -4,18 +4,25 @@ import java.util.List;
 
 /** A pull-through cache rule: images of {@code upstream} are pulled as {@code <prefix>/<upstream path>}. */
 public record PullThroughCacheSpec(
-        @Field(required = true, value = "ecr-public, docker-hub, github, quay, k8s or ecr.")
+        @Field(required = true, value = "ecr-public, docker-hub, github, gitlab, azure, quay, k8s or ecr.")
         Upstream upstream,
         @Field(pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.")
         String prefix,
-        @Field(pattern = Names.SECRET_ARN, value = "docker-hub, github: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.")
+        @Field(pattern = Names.SECRET_ARN, value = "docker-hub, github, gitlab, azure: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.")
         String credentialArn,
         @Field(pattern = Names.ACCOUNT, value = "ecr: the upstream registry's account.")
         String upstreamAccount,
         @Field(pattern = Names.REGION, value = "ecr: the upstream registry's region. Default: the caching registry's region.")
         String upstreamRegion,
         @Field(pattern = Names.NAME, value = "Environments whose registries get the rule (a credential works only in its own account and region). Default: all.")
-        List<String> environments) {
+        List<String> environments,
+        @Field(pattern = Names.AZURE_REGISTRY, value = "azure: the registry name, the part before .azurecr.io.")
+        String azureRegistry,
+        @Field(pattern = Names.ROLE_ARN, value = "ecr: the role ECR assumes to read an upstream registry of another account"
+                + " (required then; trusted by ecr.amazonaws.com, allowed to pull from the upstream).")
+        String customRoleArn,
+        @Field(pattern = Names.REPOSITORY_PREFIX, value = "ecr: the upstream namespace cached under prefix. Default: every upstream repository.")
+        String upstreamRepositoryPrefix) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -26,10 +33,28 @@ public record PullThroughCacheSpec(
      * @param upstreamAccount ecr: the upstream registry's account.
      * @param upstreamRegion ecr: the upstream registry's region. Default: the caching registry's region.
      * @param environments environments whose registries get the rule (a credential works only in its own account and region). Default: all.
+     * @param azureRegistry azure: the registry name, the part before .azurecr.io.
+     * @param customRoleArn ecr: the role ECR assumes to read an upstream registry of another account.
+     * @param upstreamRepositoryPrefix ecr: the upstream namespace cached under prefix. Default: every upstream repository.
      */
     public PullThroughCacheSpec {
         environments = environments == null ? List.of() : List.copyOf(environments);
         prefix = prefix == null && upstream != null ? upstream.fileValue() : prefix;
+    }
+
+    /**
+     * A rule without the upstream settings of GitLab, Azure and ECR-to-ECR roles (before issue 26).
+     *
+     * @param upstream the upstream registry
+     * @param prefix the repository prefix of cached images
+     * @param credentialArn the Secrets Manager secret ARN
+     * @param upstreamAccount ecr: the upstream registry's account
+     * @param upstreamRegion ecr: the upstream registry's region
+     * @param environments environments whose registries get the rule
+     */
+    public PullThroughCacheSpec(Upstream upstream, String prefix, String credentialArn, String upstreamAccount,
+                                String upstreamRegion, List<String> environments) {
+        this(upstream, prefix, credentialArn, upstreamAccount, upstreamRegion, environments, null, null, null);
     }
 
     /**
@@ -51,6 +76,9 @@ public record PullThroughCacheSpec(
     public String upstreamRegistryUrl(String region) {
         if (upstream == Upstream.ECR) {
             return upstreamAccount + ".dkr.ecr." + (upstreamRegion != null ? upstreamRegion : region) + ".amazonaws.com";
+        }
+        if (upstream == Upstream.AZURE) {
+            return azureRegistry.toLowerCase(java.util.Locale.ROOT) + ".azurecr.io";
         }
         return upstream.registryUrl();
     }

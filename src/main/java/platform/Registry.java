@@ -19,7 +19,12 @@ public record Registry(
                 + " registry the platform configures is managed here.")
         List<RegistryOwnership> ownership,
         @Field("Principals whose pulls do not update an image's last pull time, so pull-based lifecycle rules see only workloads. Default: none.")
-        PullTimeExclusions pullTimeUpdateExclusions) {
+        PullTimeExclusions pullTimeUpdateExclusions,
+        @Field("ECR account settings of the registries where environments live (basic scan engine, registry policy scope,"
+                + " blob mounting). Default: left as they are.")
+        AccountSettings accountSettings,
+        @Field("Amazon Inspector's re-scan durations for ECR images in the registries where environments live. Default: left as they are.")
+        InspectorRescan inspector) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -31,6 +36,8 @@ public record Registry(
      * @param signing managed image signing with AWS Signer. Default: off.
      * @param ownership who owns each registry-wide singleton per account and region. Default: every registry managed here.
      * @param pullTimeUpdateExclusions principals whose pulls do not update an image's last pull time. Default: none.
+     * @param accountSettings ECR account settings of the registries where environments live. Default: left as they are.
+     * @param inspector Amazon Inspector's re-scan durations for ECR images. Default: left as they are.
      */
     public Registry {
         scanning = scanning == null ? new Scanning(null, null) : scanning;
@@ -39,6 +46,24 @@ public record Registry(
         creationTemplates = creationTemplates == null ? List.of() : List.copyOf(creationTemplates);
         ownership = ownership == null ? List.of() : List.copyOf(ownership);
         pullTimeUpdateExclusions = pullTimeUpdateExclusions == null ? new PullTimeExclusions(null, false) : pullTimeUpdateExclusions;
+        accountSettings = accountSettings == null ? new AccountSettings(null, null, null) : accountSettings;
+    }
+
+    /**
+     * Registry settings without account settings and Inspector re-scan durations.
+     *
+     * @param scanning registry scanning
+     * @param replication replication rules beyond environments' replicaRegions
+     * @param pullThroughCache pull-through cache rules
+     * @param creationTemplates repository creation templates
+     * @param signing managed image signing
+     * @param ownership who owns each registry-wide singleton per account and region
+     * @param pullTimeUpdateExclusions principals whose pulls do not update an image's last pull time
+     */
+    public Registry(Scanning scanning, List<ReplicationRuleSpec> replication, List<PullThroughCacheSpec> pullThroughCache,
+                    List<CreationTemplate> creationTemplates, Signing signing, List<RegistryOwnership> ownership,
+                    PullTimeExclusions pullTimeUpdateExclusions) {
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, pullTimeUpdateExclusions, null, null);
     }
 
     /**
@@ -52,7 +77,7 @@ public record Registry(
      */
     public Registry(Scanning scanning, List<ReplicationRuleSpec> replication, List<PullThroughCacheSpec> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing) {
-        this(scanning, replication, pullThroughCache, creationTemplates, signing, null, null);
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, null, null, null, null);
     }
 
     /**
@@ -67,7 +92,7 @@ public record Registry(
      */
     public Registry(Scanning scanning, List<ReplicationRuleSpec> replication, List<PullThroughCacheSpec> pullThroughCache,
                     List<CreationTemplate> creationTemplates, Signing signing, List<RegistryOwnership> ownership) {
-        this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, null);
+        this(scanning, replication, pullThroughCache, creationTemplates, signing, ownership, null, null, null);
     }
 
     /**

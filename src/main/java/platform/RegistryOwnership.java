@@ -17,7 +17,11 @@ public record RegistryOwnership(
         @Field("The registry policy (written where another account replicates into this registry). Default: managed.")
         SettingOwnership registryPolicy,
         @Field("The managed-signing configuration (registry.signing). Default: managed.")
-        SettingOwnership signing) {
+        SettingOwnership signing,
+        @Field("The ECR account settings (registry.accountSettings). Default: managed.")
+        SettingOwnership accountSettings,
+        @Field("Amazon Inspector's ECR re-scan durations (registry.inspector). Default: managed.")
+        SettingOwnership inspector) {
 
     /**
      * Applies the defaults: every setting managed here unless the file says existing.
@@ -28,12 +32,31 @@ public record RegistryOwnership(
      * @param replication owner of the replication configuration. Default: managed
      * @param registryPolicy owner of the registry policy. Default: managed
      * @param signing owner of the managed-signing configuration. Default: managed
+     * @param accountSettings owner of the ECR account settings. Default: managed
+     * @param inspector owner of Amazon Inspector's ECR re-scan durations. Default: managed
      */
     public RegistryOwnership {
         scanning = scanning == null ? SettingOwnership.MANAGED : scanning;
         replication = replication == null ? SettingOwnership.MANAGED : replication;
         registryPolicy = registryPolicy == null ? SettingOwnership.MANAGED : registryPolicy;
         signing = signing == null ? SettingOwnership.MANAGED : signing;
+        accountSettings = accountSettings == null ? SettingOwnership.MANAGED : accountSettings;
+        inspector = inspector == null ? SettingOwnership.MANAGED : inspector;
+    }
+
+    /**
+     * The ownership of release 0.x, before account settings and Inspector re-scan durations: both managed here.
+     *
+     * @param account the registry's 12-digit AWS account id
+     * @param region the registry's region
+     * @param scanning owner of the scanning configuration
+     * @param replication owner of the replication configuration
+     * @param registryPolicy owner of the registry policy
+     * @param signing owner of the managed-signing configuration
+     */
+    public RegistryOwnership(String account, String region, SettingOwnership scanning, SettingOwnership replication,
+                             SettingOwnership registryPolicy, SettingOwnership signing) {
+        this(account, region, scanning, replication, registryPolicy, signing, null, null);
     }
 
     /**

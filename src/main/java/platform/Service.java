@@ -23,7 +23,15 @@ public record Service(
         @Field("Changes to the environment profile for this service's repositories. Default: none.")
         ProfileOverrides overrides,
         @Field("Who pushes this service's images. Default: none.")
-        List<Publisher> publishers) {
+        List<Publisher> publishers,
+        @Field("Escape hatch: an ECR lifecycle policy (JSON text, as `aws ecr get-lifecycle-policy` returns it) that replaces"
+                + " the generated one for this service's repositories in every environment; checked against ECR's rules."
+                + " Default: the policy generated from the profile and tagging.")
+        String lifecyclePolicy,
+        @Field("Escape hatch: extra repository-policy statements (JSON text of an array of statements: Sid, Effect, Principal,"
+                + " Action or NotAction, Condition; no Resource) added to this service's repositories in every environment."
+                + " Default: none.")
+        String repositoryPolicyStatements) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -38,12 +46,35 @@ public record Service(
      * @param overrideReason why this service needs tagMutabilityExclusions where the profile requires immutable tags. Default: none, and then exclusions are rejected there.
      * @param overrides changes to the environment profile for this service's repositories. Default: none.
      * @param publishers who pushes this service's images. Default: none.
+     * @param lifecyclePolicy escape hatch: a lifecycle policy (JSON text) replacing the generated one. Default: the generated policy.
+     * @param repositoryPolicyStatements escape hatch: extra repository-policy statements (JSON text of an array). Default: none.
      */
     public Service {
         architectures = architectures == null || architectures.isEmpty() ? List.of(Architecture.LINUX_AMD64) : List.copyOf(architectures);
         tagMutabilityExclusions = tagMutabilityExclusions == null ? List.of() : List.copyOf(tagMutabilityExclusions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
         publishers = publishers == null ? List.of() : List.copyOf(publishers);
+    }
+
+    /**
+     * A service without escape hatches (before {@code lifecyclePolicy} and {@code repositoryPolicyStatements}).
+     *
+     * @param name the service name
+     * @param team the owning team
+     * @param publicRepository also publish in an ECR Public repository
+     * @param catalog catalog data of the ECR Public repository
+     * @param architectures target platforms of the image build
+     * @param lambda the image runs on AWS Lambda
+     * @param tagMutabilityExclusions tag prefixes that stay mutable
+     * @param overrideReason why the service needs tagMutabilityExclusions
+     * @param overrides changes to the environment profile
+     * @param publishers who pushes this service's images
+     */
+    public Service(String name, String team, boolean publicRepository, PublicCatalog catalog, List<Architecture> architectures,
+                   boolean lambda, List<String> tagMutabilityExclusions, String overrideReason, ProfileOverrides overrides,
+                   List<Publisher> publishers) {
+        this(name, team, publicRepository, catalog, architectures, lambda, tagMutabilityExclusions, overrideReason, overrides,
+                publishers, null, null);
     }
 
     /**

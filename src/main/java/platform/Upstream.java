@@ -12,6 +12,10 @@ public enum Upstream implements FileValue {
     QUAY("quay", "quay", "quay.io", false),
     /** The Kubernetes registry, anonymous. */
     K8S("k8s", "k8s", "registry.k8s.io", false),
+    /** GitLab Container Registry, with a credential. */
+    GITLAB("gitlab", "gitlab-container-registry", "registry.gitlab.com", true),
+    /** Microsoft Azure Container Registry ({@code <azureRegistry>.azurecr.io}), with a credential. */
+    AZURE("azure", "azure-container-registry", null, true),
     /** Another Amazon ECR private registry (cross-account or cross-region). */
     ECR("ecr", "ecr", null, false);
 
@@ -42,7 +46,8 @@ public enum Upstream implements FileValue {
     }
 
     /**
-     * The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region.
+     * The upstream registry URL ECR expects; for {@link #ECR} it is built from the upstream account and region, for
+     * {@link #AZURE} from the registry name.
      *
      * @return the upstream registry URL ECR expects
      */

@@ -33,6 +33,12 @@ import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
+import constructs.internal.StackValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lifecycle.LifecyclePolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import platform.EncryptionType;
 import platform.EnvironmentSpec;
 import platform.EnvironmentProfile;
 import platform.Platform;
@@ -46,6 +52,7 @@ import platform.Vpc;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.signer.CfnProfilePermission;
 import constructs.access.Persona;
@@ -508,6 +515,7 @@ public class EnvironmentStack extends Stack {
                 .lifecyclePolicy(platform.lifecyclePolicy(environment, service))
                 .removalPolicy(removalPolicy(profile))
                 .encryptionKey(key.key())
+                .encryption(environment.encryption() == EncryptionType.KMS_DSSE ? RepositoryEncryption.KMS_DSSE : RepositoryEncryption.KMS)
                 .requireImmutableTags(profile.requireImmutableTags())
                 .repositoryPolicy(repositoryPolicy(platform, environment, service))
                 .tags(Map.of("service", service.name(), "team", service.team() == null ? "unassigned" : service.team()))
@@ -525,8 +533,21 @@ public class EnvironmentStack extends Stack {
                     + (service.overrideReason() == null || service.overrideReason().isBlank() ? ""
                     : ": " + service.overrideReason()));
         }
+        // The platform file's escape hatch, validated there (platform.EscapeHatchRules).
+        if (service.repositoryPolicyStatements() != null) {
+            try {
+                for (JsonNode statement : JSON.readTree(service.repositoryPolicyStatements())) {
+                    repository.addToResourcePolicy(PolicyStatement.fromJson(JSON.convertValue(statement, Map.class)));
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // platform.EscapeHatchRules rejects such a file before synthesis.
+                throw new IllegalStateException("services[" + service.name() + "].repositoryPolicyStatements is not JSON", e);
+            }
+        }
         return repository;
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
 
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */

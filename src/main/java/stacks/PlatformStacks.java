@@ -158,7 +158,9 @@ public final class PlatformStacks {
             RegistryPlan.Registry registry = entry.getKey();
             var stack = new RegistryStack(scope, StackNames.registry(platform.name(), registry.account(), registry.region()),
                     registry.account(), registry.region(), entry.getValue(),
-                    RegistryPlan.writesSigning(platform, registry) ? platform.registry().signing() : null, platform.name());
+                    RegistryPlan.writesSigning(platform, registry) ? platform.registry().signing() : null, platform.name(),
+                    RegistryPlan.writesAccountSettings(platform, registry) ? platform.registry().accountSettings() : null,
+                    RegistryPlan.writesInspector(platform, registry) ? platform.registry().inspector() : null);
             tag(stack, platform, null);
             ownership.built(registry, stack);
             stacks.add(stack);

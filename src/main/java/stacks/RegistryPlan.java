@@ -86,7 +86,8 @@ public final class RegistryPlan {
                         .registryPolicy(RegistryPolicyProps.of(statements.toArray(RegistryPolicyStatement[]::new))).build()));
         // A registry whose every singleton belongs to someone else gets no registry stack at all.
         plan.contributions.values().forEach(list -> list.removeIf(RegistryPlan::writesNothing));
-        plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey()));
+        plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey())
+                && !writesAccountSettings(platform, e.getKey()) && !writesInspector(platform, e.getKey()));
         return plan;
     }
 
@@ -98,6 +99,20 @@ public final class RegistryPlan {
         return platform.registry().signing() != null
                 && !platform.environmentsIn(registry.location()).isEmpty()
                 && platform.registry().ownership(registry.location()).signing() == SettingOwnership.MANAGED;
+    }
+
+    /** Whether the registry stack writes the ECR account settings: where environments live, set and managed here. */
+    static boolean writesAccountSettings(Platform platform, Registry registry) {
+        return !platform.registry().accountSettings().isEmpty()
+                && !platform.environmentsIn(registry.location()).isEmpty()
+                && platform.registry().ownership(registry.location()).accountSettings() == SettingOwnership.MANAGED;
+    }
+
+    /** Whether the registry stack writes Inspector's ECR re-scan durations: where environments live, set and managed here. */
+    static boolean writesInspector(Platform platform, Registry registry) {
+        return platform.registry().inspector() != null
+                && !platform.environmentsIn(registry.location()).isEmpty()
+                && platform.registry().ownership(registry.location()).inspector() == SettingOwnership.MANAGED;
     }
 
     private static boolean writesNothing(RegistryContribution c) {
@@ -373,6 +388,8 @@ public final class RegistryPlan {
             case GITHUB -> PullThroughCacheUpstream.GITHUB_CONTAINER_REGISTRY;
             case QUAY -> PullThroughCacheUpstream.QUAY;
             case K8S -> PullThroughCacheUpstream.KUBERNETES;
+            case GITLAB -> PullThroughCacheUpstream.GITLAB_CONTAINER_REGISTRY;
+            case AZURE -> PullThroughCacheUpstream.AZURE_CONTAINER_REGISTRY;
             case ECR -> PullThroughCacheUpstream.ECR;
         };
         var builder = RegistryPullThroughCacheRuleProps.builder(upstream);
@@ -384,6 +401,15 @@ public final class RegistryPlan {
         }
         if (rule.upstreamAccount() != null) {
             builder.upstreamRegistry(rule.upstreamAccount(), rule.upstreamRegion());
+        }
+        if (rule.azureRegistry() != null) {
+            builder.azureRegistry(rule.azureRegistry());
+        }
+        if (rule.customRoleArn() != null) {
+            builder.customRoleArn(rule.customRoleArn());
+        }
+        if (rule.upstreamRepositoryPrefix() != null) {
+            builder.upstreamRepositoryPrefix(rule.upstreamRepositoryPrefix());
         }
         return builder.build();
     }

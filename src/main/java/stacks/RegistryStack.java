@@ -8,7 +8,16 @@ import constructs.registry.RegistrySettings;
 import constructs.registry.RegistrySettingsProps;
 import constructs.registry.SigningConfiguration;
 import constructs.registry.SigningConfigurationProps;
+import constructs.internal.SdkCallProvider;
+import constructs.registry.AccountSettingName;
+import constructs.registry.EcrAccountSetting;
+import constructs.registry.EcrAccountSettingProps;
+import constructs.registry.InspectorEcrRescan;
+import constructs.registry.InspectorEcrRescanProps;
+import platform.AccountSettings;
+import platform.InspectorRescan;
 import platform.Signing;
+import validation.ControlTowerSettings;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -43,6 +52,25 @@ public class RegistryStack extends Stack {
      */
     public RegistryStack(Construct scope, String id, String account, String region,
                          List<RegistryContribution> contributions, Signing signing, String platformName) {
+        this(scope, id, account, region, contributions, signing, platformName, null, null);
+    }
+
+    /**
+     * The registry settings of one account and region, with its ECR account settings and Inspector re-scan durations.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region
+     * @param contributions what each environment and platform-wide setting contributes ({@link RegistryPlan})
+     * @param signing the managed-signing settings, or {@code null} for none
+     * @param platformName the platform name, for names and tags
+     * @param accountSettings the ECR account settings to write, or {@code null} to leave them as they are
+     * @param inspector Inspector's ECR re-scan durations to write, or {@code null} to leave them as they are
+     */
+    public RegistryStack(Construct scope, String id, String account, String region,
+                         List<RegistryContribution> contributions, Signing signing, String platformName,
+                         AccountSettings accountSettings, InspectorRescan inspector) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(Environment.builder().account(account).region(region).build())
@@ -70,5 +98,36 @@ public class RegistryStack extends Stack {
             new SigningConfiguration(this, "Signing", SigningConfigurationProps.of(
                     new SigningConfigurationProps.Rule(signing.profileArn(), filters)));
         }
+        if (accountSettings != null) {
+            accountSetting(AccountSettingName.BASIC_SCAN_TYPE_VERSION, accountSettings.basicScanTypeVersion());
+            accountSetting(AccountSettingName.REGISTRY_POLICY_SCOPE, accountSettings.registryPolicyScope());
+            accountSetting(AccountSettingName.BLOB_MOUNTING, accountSettings.blobMounting());
+        }
+        if (inspector != null) {
+            new InspectorEcrRescan(this, "InspectorEcrRescan", new InspectorEcrRescanProps(inspector.rescanDuration().name(),
+                    inspector.pullDateRescanDuration() == null ? null : inspector.pullDateRescanDuration().name(),
+                    inspector.pullDateRescanMode() == null ? null : inspector.pullDateRescanMode().name()));
+        }
+        SdkCallProvider.function(this).ifPresent(function -> ControlTowerSettings.exceptResource(function, "CT.LAMBDA.PR.3",
+                "aws-cdk-lib's AwsCustomResource function calls only AWS APIs (ECR, Amazon Inspector) and CloudFormation's"
+                        + " response URL while the stack deploys; it reaches no resource inside a VPC."));
+        SdkCallProvider.logGroup(this).ifPresent(logGroup -> ControlTowerSettings.exceptResource(logGroup, "CT.CLOUDWATCH.PR.3",
+                "The log group of aws-cdk-lib's AwsCustomResource function holds only which SDK calls it made, with request"
+                        + " and response data hidden; CloudWatch Logs encrypts it at rest with its own key."));
+    }
+
+    /** One account setting, with the construct id of its name: API, since a new id would write it twice. */
+    private void accountSetting(AccountSettingName name, Enum<?> value) {
+        if (value != null) {
+            new EcrAccountSetting(this, "AccountSetting" + constructId(name), EcrAccountSettingProps.of(name, value.name()));
+        }
+    }
+
+    private static String constructId(AccountSettingName name) {
+        StringBuilder id = new StringBuilder();
+        for (String part : name.name().split("_")) {
+            id.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return id.toString();
     }
 }

@@ -75,7 +75,7 @@ class ExecutionPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delivery", "multi-account", "ecommerce"})
+    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors"})
     void everyAccountsPolicyAllowsEveryHandlerActionForEveryResourceDeployedThere(String example) {
         BootstrapPlan plan = plan(example);
         List<String> notAllowed = new ArrayList<>();
@@ -125,7 +125,7 @@ class ExecutionPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delivery", "multi-account", "ecommerce"})
+    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors"})
     void eachPolicyNamesExactlyTheTableActionsOfItsAccountsResourceTypes(String example) {
         BootstrapPlan plan = plan(example);
         plan.policies().forEach((account, policy) -> {

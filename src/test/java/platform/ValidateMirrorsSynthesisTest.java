@@ -179,7 +179,9 @@ class ValidateMirrorsSynthesisTest {
                     + " what only the running pipeline would (delivery-branch-glob, delivery-environment-named-delivery)"),
             Map.entry("EnvironmentStage", "fails only when the environment builder creates no stack; PlatformStacks always creates one"),
             Map.entry("DeliveryPipelineStack", "a stage over CodePipeline's 50 actions: CDK Pipelines splits a stage itself (the check"
-                    + " guards that); its missing-section message is unreachable, PlatformStacks builds the pipeline only with one"));
+                    + " guards that); its missing-section message is unreachable, PlatformStacks builds the pipeline only with one"),
+            Map.entry("EcrAccountSetting", "the platform file's values are enums the binder checks against the same ECR values"),
+            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {

@@ -37,6 +37,9 @@ final class SingletonOwners {
                 String key = null;
                 if (REGISTRY_SINGLETONS.contains(type)) {
                     key = account + "/" + region + " " + type;
+                } else if (type.equals("Custom::EcrAccountSetting") || type.equals("Custom::InspectorEcrRescan")) {
+                    // ECR account settings and Inspector's configuration: one value per account and region (and name).
+                    key = account + "/" + region + " " + type + " " + properties.path("Create").asText().replaceAll(".*\\\"name\\\":\\\"([A-Z_]+)\\\".*", "$1");
                 } else if (type.equals("AWS::IAM::OIDCProvider")) {
                     key = account + " " + type + " " + properties.path("Url").asText();
                 } else if (type.equals("AWS::EC2::VPCEndpoint")) {

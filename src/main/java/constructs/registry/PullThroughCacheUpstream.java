@@ -19,6 +19,8 @@ public enum PullThroughCacheUpstream {
     GITHUB_CONTAINER_REGISTRY("ghcr.io", Authentication.SECRET, "github"),
     /** GitLab Container Registry, with a Secrets Manager credential. */
     GITLAB_CONTAINER_REGISTRY("registry.gitlab.com", Authentication.SECRET, "gitlab"),
+    /** Microsoft Azure Container Registry ({@code <azureRegistry>.azurecr.io}), with a Secrets Manager credential. */
+    AZURE_CONTAINER_REGISTRY(null, Authentication.SECRET, "azure"),
     /** Another Amazon ECR private registry: {@code <account>.dkr.ecr.<region>.amazonaws.com}. */
     ECR(null, Authentication.ROLE_WHEN_CROSS_ACCOUNT, null);
 
@@ -43,7 +45,7 @@ public enum PullThroughCacheUpstream {
     }
 
     /**
-     * The upstream registry URL; null for ECR, whose URL names the upstream account and region.
+     * The upstream registry URL; null for ECR and Azure, whose URLs name the upstream account and region or registry.
      *
      * @return the upstream registry URL
      */

@@ -25,10 +25,12 @@ import java.util.regex.Pattern;
  *                                 required when {@code upstreamAccount} is not this account
  * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to
  *                                 {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
+ * @param azureRegistry            Azure upstream only: the registry name before {@code .azurecr.io} (5 to 50
+ *                                 letters and digits); required for Azure
  */
 public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
                                         String credentialArn, String upstreamAccount, String upstreamRegion,
-                                        String customRoleArn, String upstreamRepositoryPrefix) {
+                                        String customRoleArn, String upstreamRepositoryPrefix, String azureRegistry) {
 
     /** Pull through cache rules per registry (service quota, not adjustable). */
     public static final int MAX_RULES_PER_REGISTRY = 50;
@@ -37,6 +39,8 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
     /** CreatePullThroughCacheRule credentialArn (50 to 612 characters). */
     static final Pattern CREDENTIAL = Pattern.compile(AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN);
+    /** An Azure Container Registry name (5 to 50 letters and digits). */
+    static final Pattern AZURE = Pattern.compile("^[a-zA-Z0-9]{5,50}$");
     static final Pattern ROLE = Pattern.compile("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]+$");
 
     /**
@@ -49,6 +53,7 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
      * @param upstreamRegion ECR upstream only: the upstream registry's region
      * @param customRoleArn ECR upstream only: role ECR assumes to read another account's registry; required when {@code upstreamAccount} is not this account
      * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to {@code ecrRepositoryPrefix}. Default: ROOT (any upstream repository)
+     * @param azureRegistry Azure upstream only: the registry name before {@code .azurecr.io}; required for Azure
      */
     public RegistryPullThroughCacheRuleProps {
         if (ecrRepositoryPrefix == null && upstream != null) {
@@ -86,11 +91,32 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
     }
 
     /**
+     * A rule without an Azure registry (before Azure upstreams).
+     *
+     * @param upstream the upstream registry
+     * @param ecrRepositoryPrefix the cache namespace in this registry
+     * @param credentialArn Secrets Manager secret ARN with the upstream credentials
+     * @param upstreamAccount ECR upstream only: the upstream registry's account
+     * @param upstreamRegion ECR upstream only: the upstream registry's region
+     * @param customRoleArn ECR upstream only: role ECR assumes to read another account's registry
+     * @param upstreamRepositoryPrefix ECR upstream only: the upstream namespace mapped to {@code ecrRepositoryPrefix}
+     */
+    public RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstream, String ecrRepositoryPrefix,
+                                             String credentialArn, String upstreamAccount, String upstreamRegion,
+                                             String customRoleArn, String upstreamRepositoryPrefix) {
+        this(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount, upstreamRegion, customRoleArn,
+                upstreamRepositoryPrefix, null);
+    }
+
+    /**
      * The upstream registry URL ECR syncs from.
      *
      * @return the upstream registry URL ECR syncs from
      */
     public String upstreamRegistryUrl() {
+        if (upstream == PullThroughCacheUpstream.AZURE_CONTAINER_REGISTRY) {
+            return azureRegistry == null ? null : azureRegistry.toLowerCase(java.util.Locale.ROOT) + ".azurecr.io";
+        }
         return upstream == PullThroughCacheUpstream.ECR
                 ? upstreamAccount + ".dkr.ecr." + upstreamRegion + ".amazonaws.com"
                 : upstream.url();
@@ -144,6 +170,14 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
                     + " of a Secrets Manager secret whose name starts with \"ecr-pullthroughcache/\"."
                     + " Hint: e.g. \"arn:aws:secretsmanager:eu-west-1:111111111111:secret:ecr-pullthroughcache/"
                     + upstream.defaultPrefix() + "-AbCdEf\"");
+        }
+        boolean azure = upstream == PullThroughCacheUpstream.AZURE_CONTAINER_REGISTRY;
+        if (azure && (azureRegistry == null || (!Tokens.isUnresolved(azureRegistry) && !AZURE.matcher(azureRegistry).matches()))) {
+            problems.add(path + "azureRegistry \"" + azureRegistry + "\" is invalid: an Azure upstream needs its registry"
+                    + " name, 5 to 50 letters and digits (the part before .azurecr.io). Hint: e.g. \"examplecorp\"");
+        } else if (!azure && azureRegistry != null) {
+            problems.add(path + "azureRegistry is set but applies only to an Azure upstream, not " + upstream
+                    + ". Hint: remove azureRegistry");
         }
         if (upstream == PullThroughCacheUpstream.ECR) {
             RegistryValidation.checkAccount(problems, path + "upstreamAccount", upstreamAccount);
@@ -216,6 +250,7 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         private String upstreamRegion;
         private String customRoleArn;
         private String upstreamRepositoryPrefix;
+        private String azureRegistry;
 
         private Builder(PullThroughCacheUpstream upstream) {
             this.upstream = upstream;
@@ -284,13 +319,24 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
+         * Azure upstream only: the registry name before {@code .azurecr.io}; required for Azure.
+         *
+         * @param azureRegistry the registry name, 5 to 50 letters and digits
+         * @return this builder
+         */
+        public Builder azureRegistry(String azureRegistry) {
+            this.azureRegistry = azureRegistry;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public RegistryPullThroughCacheRuleProps build() {
             return new RegistryPullThroughCacheRuleProps(upstream, ecrRepositoryPrefix, credentialArn, upstreamAccount,
-                    upstreamRegion, customRoleArn, upstreamRepositoryPrefix);
+                    upstreamRegion, customRoleArn, upstreamRepositoryPrefix, azureRegistry);
         }
     }
 }

@@ -104,7 +104,7 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                 .imageScanningConfiguration(CfnRepository.ImageScanningConfigurationProperty.builder()
                         .scanOnPush(true).build())
                 .encryptionConfiguration(CfnRepository.EncryptionConfigurationProperty.builder()
-                        .encryptionType("KMS").kmsKey(stack.keyArn(encryptionKey)).build())
+                        .encryptionType(props.encryption().getValue()).kmsKey(stack.keyArn(encryptionKey)).build())
                 .lifecyclePolicy(CfnRepository.LifecyclePolicyProperty.builder()
                         .lifecyclePolicyText(props.lifecyclePolicy().toJson()).build());
         if (withExclusion) {
@@ -207,6 +207,12 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         } else if (props.removalPolicy() == RemovalPolicy.SNAPSHOT) {
             problems.add("removalPolicy " + props.removalPolicy() + " is not supported for a repository: "
                     + "use RETAIN_ON_UPDATE_OR_DELETE (a rolled-back first create leaves nothing behind), RETAIN or DESTROY");
+        }
+
+        if (!"KMS".equals(props.encryption().getValue()) && !"KMS_DSSE".equals(props.encryption().getValue())) {
+            problems.add("encryption " + props.encryption().getValue() + " is not allowed: images are encrypted with a"
+                    + " customer-managed KMS key (Security Hub ECR.5)."
+                    + " Hint: RepositoryEncryption.KMS (the default) or RepositoryEncryption.KMS_DSSE");
         }
 
         TagMutability mutability = props.tagMutability();

@@ -2,6 +2,7 @@ package constructs.repository;
 
 import lifecycle.LifecyclePolicy;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.kms.IKey;
 
@@ -34,6 +35,10 @@ import java.util.TreeMap;
  *                                  CloudFormation refuses to change or remove it while imported). true: the name,
  *                                  ARN and URI are stack outputs with export names
  *                                  {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+ * @param encryption                {@code KMS} or {@code KMS_DSSE} (dual-layer server-side encryption), always with
+ *                                  {@code encryptionKey}; {@code AES_256} is rejected. Default: {@code KMS}. The type
+ *                                  cannot change on an existing repository (ECR replaces it, and its fixed name
+ *                                  makes CloudFormation refuse)
  */
 public record PrivateRepositoryProps(
         String repositoryName,
@@ -46,7 +51,8 @@ public record PrivateRepositoryProps(
         IKey encryptionKey,
         RepositoryPolicy repositoryPolicy,
         Map<String, String> tags,
-        boolean exportOutputs) {
+        boolean exportOutputs,
+        RepositoryEncryption encryption) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -62,11 +68,36 @@ public record PrivateRepositoryProps(
      * @param repositoryPolicy cross-account, organisation and Lambda access. Default: no repository policy (only IAM principals of this account, through IAM policies)
      * @param tags tags on the repository. Default: none
      * @param exportOutputs Default: false, no stack outputs (an export locks every stack that imports it: CloudFormation refuses to change or remove it while imported). true: the name, ARN and URI are stack outputs with export names {@code <name with "/" as "-">-RepositoryName|RepositoryArn|RepositoryUri}
+     * @param encryption {@code KMS} or {@code KMS_DSSE}, always with the customer-managed key. Default: {@code KMS}
      */
     public PrivateRepositoryProps {
         tagMutability = tagMutability == null ? TagMutability.IMMUTABLE : tagMutability;
+        encryption = encryption == null ? RepositoryEncryption.KMS : encryption;
         mutableTagExclusions = mutableTagExclusions == null ? List.of() : List.copyOf(mutableTagExclusions);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /**
+     * Props encrypted with {@code KMS} (release 0.x, before {@code encryption}).
+     *
+     * @param repositoryName see the record components
+     * @param lifecyclePolicy see the record components
+     * @param removalPolicy see the record components
+     * @param tagMutability see the record components
+     * @param mutableTagExclusions see the record components
+     * @param requireImmutableTags see the record components
+     * @param mutableTagOverrideReason see the record components
+     * @param encryptionKey see the record components
+     * @param repositoryPolicy see the record components
+     * @param tags see the record components
+     * @param exportOutputs see the record components
+     */
+    public PrivateRepositoryProps(String repositoryName, LifecyclePolicy lifecyclePolicy, RemovalPolicy removalPolicy,
+                                  TagMutability tagMutability, List<String> mutableTagExclusions, boolean requireImmutableTags,
+                                  String mutableTagOverrideReason, IKey encryptionKey, RepositoryPolicy repositoryPolicy,
+                                  Map<String, String> tags, boolean exportOutputs) {
+        this(repositoryName, lifecyclePolicy, removalPolicy, tagMutability, mutableTagExclusions, requireImmutableTags,
+                mutableTagOverrideReason, encryptionKey, repositoryPolicy, tags, exportOutputs, null);
     }
 
     /**
@@ -97,6 +128,7 @@ public record PrivateRepositoryProps(
         private TagMutability tagMutability = TagMutability.IMMUTABLE;
         private List<String> mutableTagExclusions = List.of();
         private boolean requireImmutableTags;
+        private RepositoryEncryption encryption = RepositoryEncryption.KMS;
         private String mutableTagOverrideReason;
         private IKey encryptionKey;
         private RepositoryPolicy repositoryPolicy;
@@ -186,7 +218,20 @@ public record PrivateRepositoryProps(
         }
 
         /**
-         * The customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}. Default: a {@link RepositoryKey} created for this repository (child id {@code Key}) with the repository's removal policy
+         * {@code KMS} or {@code KMS_DSSE} (dual-layer server-side encryption), always with the customer-managed key;
+         * {@code AES_256} is rejected. Default: {@code KMS}. Cannot change on an existing repository.
+         *
+         * @param encryption the value of {@code encryption}
+         * @return this builder
+         */
+        public Builder encryption(RepositoryEncryption encryption) {
+            this.encryption = encryption;
+            return this;
+        }
+
+        /**
+         * The customer-managed key images are encrypted with; pass the environment's {@link RepositoryKey#key()}.
+         * Default: a {@link RepositoryKey} created for this repository (child id {@code Key})
          *
          * @param encryptionKey the value of {@code encryptionKey}
          * @return this builder
@@ -239,7 +284,7 @@ public record PrivateRepositoryProps(
         public PrivateRepositoryProps build() {
             return new PrivateRepositoryProps(repositoryName, lifecyclePolicy, removalPolicy, tagMutability,
                     mutableTagExclusions, requireImmutableTags, mutableTagOverrideReason, encryptionKey,
-                    repositoryPolicy, tags, exportOutputs);
+                    repositoryPolicy, tags, exportOutputs, encryption);
         }
     }
 }

@@ -58,7 +58,7 @@ class RegistryPullThroughCacheRuleTest {
         void upstreamsCarryTheDocumentedUrls() {
             assertThat(List.of(PullThroughCacheUpstream.values()).stream().map(PullThroughCacheUpstream::url).toList())
                     .containsExactly("public.ecr.aws", "registry.k8s.io", "quay.io", "registry-1.docker.io", "ghcr.io",
-                            "registry.gitlab.com", null);
+                            "registry.gitlab.com", null, null);
         }
     }
 
