@@ -91,6 +91,8 @@ failing=$(grep -E '<<< FAILURE!|<<< ERROR!' "$work/verify.log" | grep -oE ' in [
 [[ -n "$failing" ]] && suite_status="with failing tests in: $failing"
 suite=$(( $(date +%s) - start ))
 
+# The yardstick section (bench/synth/yardstick.sh) is measured separately: keep it.
+yardstick="$(sed -n '/<!-- yardstick:start/,/<!-- yardstick:end -->/p' bench/synth/RESULTS.md 2>/dev/null || true)"
 cat > bench/synth/RESULTS.md <<MD
 # Synthesis benchmark results
 
@@ -131,4 +133,5 @@ Failed or timed-out runs (their wall time is the time until failure): ${FAILED[*
 
 CloudFormation schema validation costs $(echo "${wall[estate,100]} - $novalidation_100" | bc -l | xargs printf '%.1f') s at N = 100 (estate map).
 MD
+[[ -n "$yardstick" ]] && printf '\n%s\n' "$yardstick" >> bench/synth/RESULTS.md
 cat bench/synth/RESULTS.md

@@ -28,6 +28,14 @@ public final class AwsLimits {
     public static final int ECR_POLICY_TEXT = 10_240;
     /** Tag filters of an IMMUTABLE_WITH_EXCLUSION repository (PutImageTagMutability: 1 to 5). */
     public static final int ECR_TAG_MUTABILITY_EXCLUSIONS = 5;
+    /** Replication rules of a registry's replication configuration (PutReplicationConfiguration). */
+    public static final int ECR_REPLICATION_RULES = 10;
+    /** Unique destinations across all replication rules of a registry. */
+    public static final int ECR_REPLICATION_DESTINATIONS = 25;
+    /** Repository filters of one replication, scanning or signing rule. */
+    public static final int ECR_FILTERS_PER_RULE = 100;
+    /** Pull-through cache rules of a registry. */
+    public static final int ECR_PULL_THROUGH_CACHE_RULES = 50;
 
     // --- ECR Public: https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataInput.html
 
