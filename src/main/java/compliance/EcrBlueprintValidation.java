@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,7 +69,8 @@ public final class EcrBlueprintValidation implements IPolicyValidationPlugin {
     static void register(Stage stage, List<EcrRule> rules) {
         IConstruct root = stage.getNode().getRoot();
         if (!(root instanceof Stage app)) {
-            throw new IllegalArgumentException("compliance: " + stage.getNode().getPath() + " is not inside an App");
+            throw new IllegalArgumentException("compliance: " + stage.getNode().getPath() + " is not inside an App, and the"
+                    + " CDK runs validation plugins only when an App synthesizes. Hint: create the stacks in an App");
         }
         EcrBlueprintValidation plugin;
         synchronized (BY_APP) {
@@ -118,8 +121,8 @@ public final class EcrBlueprintValidation implements IPolicyValidationPlugin {
                 }
             }
             JsonNode manifest = manifests.computeIfAbsent(directory, d -> read(d.resolve("manifest.json")));
-            // The CDK writes a stack's construct metadata into the manifest or, since 2.2xx, into <artifact>.metadata.json.
-            java.util.Set<NagErrors.Error> errors = new java.util.LinkedHashSet<>(
+            // The CDK writes a stack's construct metadata into the manifest or, in 2.263.0, into <artifact>.metadata.json.
+            Set<NagErrors.Error> errors = new LinkedHashSet<>(
                     NagErrors.in(manifest.path("artifacts").path(artifactId).path("metadata")));
             Path metadataFile = directory.resolve(artifactId + ".metadata.json");
             if (Files.isRegularFile(metadataFile)) {
