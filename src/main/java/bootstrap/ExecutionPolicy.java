@@ -1,5 +1,6 @@
 package bootstrap;
 
+import limits.AwsLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,10 +37,10 @@ public final class ExecutionPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * IAM's quota for a customer-managed policy, in characters without white space
-     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html): checked here, not at create-policy.
+     * IAM's quota for a customer-managed policy, in characters without white space ({@link AwsLimits#IAM_MANAGED_POLICY}):
+     * checked here, not at create-policy.
      */
-    public static final int MAX_POLICY_CHARACTERS = 6_144;
+    public static final int MAX_POLICY_CHARACTERS = AwsLimits.IAM_MANAGED_POLICY;
 
     private ExecutionPolicy() {
     }

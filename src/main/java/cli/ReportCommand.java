@@ -1,6 +1,5 @@
 package cli;
 
-import compliance.report.CloudAssemblyManifest;
 import compliance.report.ComplianceReport;
 import compliance.report.Format;
 import compliance.report.ReportWriter;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import validation.CloudAssembly;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,15 +60,23 @@ public final class ReportCommand implements Callable<Integer> {
                     + "or name the directory with --cdk-out");
             return UNUSABLE;
         }
-        if (!CloudAssemblyManifest.isAssembly(cdkOut)) {
-            err.println("error: " + cdkOut + " is not a cloud assembly (it has no " + CloudAssemblyManifest.MANIFEST
+        if (!CloudAssembly.isAssembly(cdkOut)) {
+            err.println("error: " + cdkOut + " is not a cloud assembly (it has no " + CloudAssembly.MANIFEST
                     + "): run `cdk synth` first, or name the directory with --cdk-out");
             return UNUSABLE;
         }
         ComplianceReport report;
         List<Path> written;
         try {
-            CloudAssemblyManifest manifest = CloudAssemblyManifest.read(cdkOut);
+            CloudAssembly manifest = CloudAssembly.read(cdkOut);
+            if (manifest.failedBefore().isPresent()) {
+                err.println("error: the last synthesis into " + cdkOut + " failed before writing its templates: "
+                        + manifest.failedBefore().get());
+                err.println("Hint: fix that and run `cdk synth` again; "
+                        + (manifest.stacks().isEmpty() ? "there is no assembly to report on."
+                        : "the templates in " + cdkOut + " are from an earlier synthesis, so no report is written."));
+                return UNUSABLE;
+            }
             if (!manifest.errors().isEmpty()) {
                 err.println("error: the last synthesis into " + cdkOut + " failed with " + manifest.errors().size()
                         + (manifest.errors().size() == 1 ? " error" : " errors") + ", so its templates are not what would"

@@ -46,6 +46,18 @@ public final class AwsLimits {
     /** The catalog's about text and usage text, each. */
     public static final int ECR_PUBLIC_TEXT = 25_600;
 
+    // --- ECR creation templates: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html
+
+    /** A repository creation template's description (CreateRepositoryCreationTemplate: description, 0 to 256). */
+    public static final int ECR_CREATION_TEMPLATE_DESCRIPTION = 256;
+
+    // --- ECR managed signing: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html
+
+    /** Rules of a registry's signing configuration. */
+    public static final int ECR_SIGNING_RULES = 10;
+    /** One signing repository filter (WILDCARD_MATCH), 1 to 256 characters. */
+    public static final int ECR_SIGNING_FILTER = 256;
+
     // --- EventBridge: https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html ---------------
 
     /** A rule name. */

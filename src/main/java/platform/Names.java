@@ -1,5 +1,6 @@
 package platform;
 
+import limits.AwsFormats;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -27,33 +28,33 @@ public final class Names {
     /** An IAM role ARN. */
     public static final String ROLE_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$";
     /** A Secrets Manager secret ARN with the name prefix ECR's pull-through cache requires. */
-    public static final String SECRET_ARN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$";
+    public static final String SECRET_ARN = AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN;
     /** An AWS Signer signing profile ARN. */
-    public static final String SIGNING_PROFILE_ARN = "^arn:aws[a-z-]*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[A-Za-z0-9_]{2,64}$";
+    public static final String SIGNING_PROFILE_ARN = AwsFormats.SIGNING_PROFILE_ARN;
     /** A CodeStar / CodeConnections connection ARN (the delivery pipeline's GitHub source). */
     public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
     /** An ECR repository prefix as pull-through cache rules and creation templates take it. */
     public static final String REPOSITORY_PREFIX = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
     /** A repository filter with {@code *} wildcards, as registry scanning and signing rules take it. */
-    public static final String WILDCARD_FILTER = "^[a-z0-9*]+([._/-][a-z0-9*]+)*$";
+    public static final String WILDCARD_FILTER = AwsFormats.WILDCARD_FILTER;
     /** An image tag prefix (a tag's own characters). */
     public static final String TAG_PREFIX = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$";
     /** A VPC id. */
-    public static final String VPC_ID = "^vpc-[0-9a-f]{8,17}$";
+    public static final String VPC_ID = AwsFormats.VPC_ID;
     /** A subnet id. */
-    public static final String SUBNET_ID = "^subnet-[0-9a-f]{8,17}$";
+    public static final String SUBNET_ID = AwsFormats.SUBNET_ID;
     /** A route table id. */
-    public static final String ROUTE_TABLE_ID = "^rtb-[0-9a-f]{8,17}$";
+    public static final String ROUTE_TABLE_ID = AwsFormats.ROUTE_TABLE_ID;
     /** An AWS Organizations organisation id. */
-    public static final String ORGANIZATION_ID = "^o-[a-z0-9]{10,32}$";
+    public static final String ORGANIZATION_ID = AwsFormats.ORGANIZATION_ID;
     /** A Control Tower proactive control id, CT.&lt;FAMILY&gt;.PR.&lt;n&gt;. */
     public static final String CONTROL_ID = "^CT\\.[A-Z0-9]+\\.PR\\.[0-9]+$";
     /** A Control Tower control family, the part after CT. of an id. */
     public static final String CONTROL_FAMILY = "^[A-Z0-9]+$";
     /** An IPv4 CIDR block. */
-    public static final String CIDR = "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$";
+    public static final String CIDR = AwsFormats.IPV4_CIDR;
     /** An e-mail address (its shape only). */
-    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    public static final String EMAIL = AwsFormats.EMAIL;
     /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 

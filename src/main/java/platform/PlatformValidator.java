@@ -17,6 +17,7 @@ final class PlatformValidator {
                 new NamingRules(platform, problems),
                 new EnvironmentRules(platform, problems),
                 new ServiceRules(platform, problems),
+                new TrustPolicyRules(platform, problems),
                 new PullerRules(platform, problems),
                 new ScanningRules(platform, problems),
                 new SigningRules(platform, problems),
@@ -26,7 +27,8 @@ final class PlatformValidator {
                 new CreationTemplateRules(platform, problems),
                 new TaggingRules(platform, problems),
                 new PromotionOrderRules(platform, problems),
-                new LifecyclePolicyRules(platform, problems))) {
+                new LifecyclePolicyRules(platform, problems),
+                new DeliveryRules(platform, problems))) {
             section.check();
         }
         GeneratedNameRules.check(platform, problems);

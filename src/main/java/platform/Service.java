@@ -47,6 +47,16 @@ public record Service(
     }
 
     /**
+     * Whether the image's architectures suit where it runs: a Lambda function runs one architecture, so a Lambda image
+     * is built for exactly one. The one rule for the validator and the generated publish workflows.
+     *
+     * @return false for a Lambda service with more than one architecture
+     */
+    public boolean architecturesFitRuntime() {
+        return !lambda || architectures.size() == 1;
+    }
+
+    /**
      * A service with only a name and a team.
      *
      * @param name the service name

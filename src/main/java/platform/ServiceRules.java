@@ -32,7 +32,7 @@ final class ServiceRules extends SectionRules {
                     "name the service after what it does, e.g. \"user-service\"");
         }
         duplicates(path + ".architectures", service.architectures().stream().map(Architecture::fileValue).toList(), "architecture");
-        if (service.lambda() && service.architectures().size() > 1) {
+        if (!service.architecturesFitRuntime()) {
             problems.add(path + ".architectures", "a Lambda image has one architecture, got "
                             + String.join(", ", service.architectures().stream().map(Architecture::fileValue).toList()),
                     "keep one, e.g. architectures: [" + service.architectures().get(0).fileValue() + "]");

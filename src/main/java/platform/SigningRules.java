@@ -1,9 +1,14 @@
 package platform;
 
+import limits.AwsLimits;
+
+import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of {@code registry.signing}: a signing profile the stacks can grant to every pushing account.
+ * The rules of {@code registry.signing}: a signing profile the stacks can grant to every pushing account, and the filters
+ * ECR's signing configuration rejects beyond their format: more than a signing rule takes, or longer than ECR accepts.
+ * The stacks write the file's signing as one rule ({@code constructs.registry.SigningConfiguration} checks the same limits).
  */
 final class SigningRules extends SectionRules {
 
@@ -14,6 +19,7 @@ final class SigningRules extends SectionRules {
     @Override
     void check() {
         signing();
+        filters();
     }
 
     /**
@@ -41,6 +47,29 @@ final class SigningRules extends SectionRules {
                     "use a signing profile in the account and region of an environment, or grant it there by hand "
                             + "(aws signer add-profile-permission --action signer:SignPayload --principal <account>) and use "
                             + "a profile of a pushing account");
+        }
+    }
+
+    /** More filters than a signing rule takes, or a filter longer than ECR accepts (the pattern checks the format). */
+    private void filters() {
+        Signing signing = platform.registry().signing();
+        if (signing == null || problems.reportedAtOrBelow("registry.signing.filters")) {
+            return;
+        }
+        List<String> filters = signing.filters();
+        if (filters.size() > AwsLimits.ECR_FILTERS_PER_RULE) {
+            problems.add("registry.signing.filters", filters.size() + " filters exceed ECR's limit of "
+                            + AwsLimits.ECR_FILTERS_PER_RULE + " a signing rule",
+                    "use wildcard prefixes such as \"" + platform.name() + "/prod/*\", or leave filters out to sign every"
+                            + " repository of the platform");
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            String filter = filters.get(i);
+            if (filter != null && filter.length() > AwsLimits.ECR_SIGNING_FILTER) {
+                problems.add("registry.signing.filters[" + i + "]", "filter has " + filter.length() + " characters, more"
+                        + " than ECR's " + AwsLimits.ECR_SIGNING_FILTER, "shorten it with a * wildcard, e.g. \""
+                        + platform.name() + "/prod/*\"");
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ public record PublishTarget(String platformName, String service, String environm
     public static PublishTarget of(Platform platform, Service service) {
         List<List<EnvironmentSpec>> steps = platform.promotionSteps();
         EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
-        if (service.lambda() && service.architectures().size() != 1) {
+        if (!service.architecturesFitRuntime()) {
             throw new IllegalArgumentException("services." + service.name() + ".architectures " + service.architectures().stream()
                     .map(Architecture::fileValue).toList() + " is invalid for a Lambda service: Lambda runs one architecture. "
                     + "Fix: keep exactly one of linux/amd64, linux/arm64");

@@ -5,6 +5,7 @@ import platform.PlatformFileException;
 import platform.PlatformLoader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import validation.CloudAssembly;
 import validation.ControlTowerValidation;
 import validation.ParallelTemplateValidation;
 
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The CDK app the cdk CLI runs (cdk.json → bin/cdk-app). Reads the platform file named by the
  * context value {@code platform} (default {@value #DEFAULT_PLATFORM_FILE}), validates it completely,
- * and only then builds and synthesizes the stacks: a bad file writes nothing.
+ * and only then builds and synthesizes the stacks: a bad file writes no templates, only the record of the failure
+ * that `report` reads ({@link CloudAssembly#FAILED_SYNTHESIS}).
  */
 public final class BlueprintApp {
 
@@ -66,6 +68,13 @@ public final class BlueprintApp {
                 .analyticsReporting(false)
                 .context(DEFAULT_CONTEXT)
                 .build());
+        Path outdir = Path.of(app.getOutdir());
+        // A failure below writes no assembly and would leave an earlier one looking current: `report` reads this record.
+        try {
+            CloudAssembly.clearFailure(outdir);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("note: could not remove " + outdir.resolve(CloudAssembly.FAILED_SYNTHESIS) + ": " + e.getMessage());
+        }
         try {
             // CloudFormation validation in worker processes that start now and warm up during construction.
             ParallelTemplateValidation.addTo(app);
@@ -73,6 +82,7 @@ public final class BlueprintApp {
             ControlTowerValidation.addTo(app);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
+            recordFailure(outdir, firstLine(e));
             System.exit(2);
             return;
         }
@@ -83,6 +93,8 @@ public final class BlueprintApp {
             platform = PlatformLoader.load(file);
         } catch (PlatformFileException e) {
             System.err.println("error: " + e.getMessage());
+            recordFailure(outdir, String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + " (`bin/ecr-blueprint validate " + file + "` lists every problem)");
             System.exit(2);
             return;
         }
@@ -96,10 +108,21 @@ public final class BlueprintApp {
             // field, the rule and the fix; a stack trace would only bury it. Nothing was written yet
             // when construction fails, and synthesis errors (cdk-nag) are reported by the CDK itself.
             System.err.println("error: " + file + ": " + firstLine(e));
+            recordFailure(outdir, file + ": " + firstLine(e));
             if (System.getenv("ECR_BLUEPRINT_DEBUG") != null) {
                 e.printStackTrace();
             }
             System.exit(1);
+        }
+    }
+
+    /** Records the failure for `report`; when the output folder cannot take it, says so instead of a stack trace. */
+    private static void recordFailure(Path outdir, String cause) {
+        try {
+            CloudAssembly.recordFailure(outdir, cause);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("note: could not record the failure in " + outdir + " (" + e.getMessage() + "): an"
+                    + " earlier assembly there may look current to `report`");
         }
     }
 

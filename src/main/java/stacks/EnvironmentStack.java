@@ -26,7 +26,6 @@ import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
-import constructs.network.S3GatewayPolicy;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
 import constructs.internal.StackValues;
@@ -351,7 +350,7 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                     .build());
             var findings = new ScanFindingAlerts(this, "ScanFindingAlerts", ScanFindingAlertsProps.builder()
                     .alertTopic(topic)
-                    .severityThreshold(ScanFindingAlerts.Severity.valueOf(profile.alertSeverity().name()))
+                    .severityThreshold(ConstructEnums.severity(profile.alertSeverity()))
                     .repositoryNamePrefix(repositoryPrefix)
                     .ruleNamePrefix(id)
                     .build());
@@ -383,9 +382,9 @@ public class EnvironmentStack extends Stack implements StackValues.Holder {
                 .routeTableIds(vpc.routeTables())
                 .includeCloudWatchLogs(vpc.logsEndpoint())
                 .organizationId(vpc.organizationId())
-                .s3GatewayPolicy(S3GatewayPolicy.valueOf(vpc.s3EndpointPolicy().name()))
+                .s3GatewayPolicy(ConstructEnums.s3GatewayPolicy(vpc.s3EndpointPolicy()))
                 .adoptExistingEndpoints(vpc.existingEndpoints().stream()
-                        .map(e -> RegistryEndpoints.Endpoint.valueOf(e.name())).collect(Collectors.toSet()))
+                        .map(ConstructEnums::endpoint).collect(Collectors.toSet()))
                 .build());
     }
 

@@ -191,7 +191,7 @@ public final class RegistryPlan {
             var templates = RegistryContribution.builder("registry.creationTemplates");
             platform.registry().creationTemplates().forEach(t -> templates.template(RepositoryCreationTemplateProps.builder()
                     .prefix(t.prefix())
-                    .appliedFor(t.appliedFor().stream().map(a -> CreationTemplateAppliedFor.valueOf(a.name())).toList())
+                    .appliedFor(t.appliedFor().stream().map(ConstructEnums::appliedFor).toList())
                     .lifecyclePolicy(cachePolicy(platform, environments))
                     .description(t.description())
                     .build()));
@@ -291,7 +291,7 @@ public final class RegistryPlan {
 
     /** As the file says, else ENHANCED: BASIC would switch off Amazon Inspector scanning where an organisation turned it on. */
     private static RegistryScanType scanType(Platform platform) {
-        return RegistryScanType.valueOf(platform.scanType().name());
+        return ConstructEnums.scanType(platform.scanType());
     }
 
     /**
@@ -324,7 +324,7 @@ public final class RegistryPlan {
     }
 
     private static RegistryScanFrequency frequency(ScanFrequency frequency) {
-        return RegistryScanFrequency.valueOf(frequency.name());
+        return ConstructEnums.scanFrequency(frequency);
     }
 
     private static RegistryPullThroughCacheRuleProps cacheRule(PullThroughCacheSpec rule) {

@@ -250,7 +250,7 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
     synchronized void prefetch(Path templateDirectory) {
         ControlTowerRules ruleSet = rules();
         Map<Path, CompletableFuture<CfnGuard.TemplateResult>> pending = new LinkedHashMap<>();
-        for (AssemblyTemplates.StackTemplate template : AssemblyTemplates.in(AssemblyTemplates.root(templateDirectory))) {
+        for (CloudAssembly.StackTemplate template : CloudAssembly.templatesIn(CloudAssembly.root(templateDirectory))) {
             String key = contentHash(template.template());
             CompletableFuture<CfnGuard.TemplateResult> known = results.get(key);
             if (known == null || known.isCompletedExceptionally()) {

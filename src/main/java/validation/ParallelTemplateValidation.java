@@ -218,7 +218,7 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
      * one environment at a time, and the workers should not idle in between.
      */
     private void prefetch(Path templateDirectory) {
-        Path root = AssemblyTemplates.root(templateDirectory);
+        Path root = CloudAssembly.root(templateDirectory);
         Path manifest = root.resolve("manifest.json");
         try {
             FileTime written = Files.getLastModifiedTime(manifest);
@@ -228,15 +228,15 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             // cfn-guard (Control Tower controls) runs on its own core meanwhile, instead of after this plugin.
             ControlTowerValidation.prefetchIfRegistered(root);
             // Each file's size read once (not in every comparison of the sort).
-            Map<AssemblyTemplates.StackTemplate, Long> sizes = new LinkedHashMap<>();
-            for (AssemblyTemplates.StackTemplate template : AssemblyTemplates.in(root)) {
+            Map<CloudAssembly.StackTemplate, Long> sizes = new LinkedHashMap<>();
+            for (CloudAssembly.StackTemplate template : CloudAssembly.templatesIn(root)) {
                 sizes.put(template, template.template().toFile().length());
             }
-            List<AssemblyTemplates.StackTemplate> templates = new ArrayList<>(sizes.keySet());
+            List<CloudAssembly.StackTemplate> templates = new ArrayList<>(sizes.keySet());
             templates.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
             long bytes = sizes.values().stream().mapToLong(Long::longValue).sum();
             workers.ensureStarted(workersFor(bytes));
-            for (AssemblyTemplates.StackTemplate template : templates) {
+            for (CloudAssembly.StackTemplate template : templates) {
                 workers.validate(template.template(), template.accountId(), template.region());
             }
             prefetchedManifest = manifest;

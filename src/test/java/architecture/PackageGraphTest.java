@@ -46,7 +46,7 @@ class PackageGraphTest {
                     "constructs.repository", "constructs.registry", "constructs.network", "constructs.observability",
                     "compliance", "validation", "snapshots")),
             entry("publishing", Set.of("lifecycle", "platform", "stacks")),
-            entry("bootstrap", Set.of()),
+            entry("bootstrap", Set.of("limits")),
             entry("cli", Set.of("limits", "lifecycle", "platform", "compliance", "publishing", "stacks", "validation",
                     "snapshots", "bootstrap")));
 

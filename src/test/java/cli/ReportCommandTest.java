@@ -97,6 +97,32 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSynthesisThatFailedBeforeWritingAnythingIsRefusedNamingItsCauseAndTheEarlierTemplatesAreNotReported(@TempDir Path dir)
+            throws IOException {
+        // A good synthesis, then one the app stopped before the CDK wrote anything: the templates are the earlier ones.
+        Path cdkOut = copyOfFixture(dir);
+        validation.CloudAssembly.recordFailure(cdkOut, "platform.yaml: 1 problem");
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: the last synthesis into " + cdkOut + " failed before writing its"
+                + " templates: platform.yaml: 1 problem" + System.lineSeparator()
+                + "Hint: fix that and run `cdk synth` again; the templates in " + cdkOut + " are from an earlier synthesis,"
+                + " so no report is written." + System.lineSeparator());
+        assertThat(cdkOut.resolve("compliance-report.md")).doesNotExist();
+    }
+
+    @Test
+    void aFirstSynthesisThatFailedBeforeWritingAnythingIsNamedInsteadOfNoAssembly(@TempDir Path dir) {
+        Path cdkOut = dir.resolve("cdk.out");
+        validation.CloudAssembly.recordFailure(cdkOut, "platform.yaml: platform file not found.");
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: the last synthesis into " + cdkOut + " failed before writing its"
+                + " templates: platform.yaml: platform file not found." + System.lineSeparator()
+                + "Hint: fix that and run `cdk synth` again; there is no assembly to report on." + System.lineSeparator());
+    }
+
+    @Test
     void writesEveryFormatNextToTheTemplatesAndExitsWith1WhenControlsFail(@TempDir Path dir) throws IOException {
         Path cdkOut = copyOfFixture(dir);
 

@@ -187,7 +187,27 @@ public final class BrokenFiles {
                 broken("vpc-organization-invalid", "environments[0].vpc.organizationId",
                         "environments[0].vpc.organizationId (line 11): organizationId \"r-abcd\" is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits). Hint: copy the id from `aws organizations describe-organization`."),
                 broken("vpc-cidr-invalid", "environments[0].vpc.cidr",
-                        "environments[0].vpc.cidr (line 9): cidr \"10.20.0.0/33\" is not an IPv4 CIDR block. Hint: write the VPC's CIDR, e.g. \"10.0.0.0/16\"."));
+                        "environments[0].vpc.cidr (line 9): cidr \"10.20.0.0/33\" is not an IPv4 CIDR block. Hint: write the VPC's CIDR, e.g. \"10.0.0.0/16\"."),
+                broken("creation-template-cache-with-others", "registry.creationTemplates[0].appliedFor",
+                        "registry.creationTemplates[0].appliedFor (line 12): appliedFor [PULL_THROUGH_CACHE, CREATE_ON_PUSH] mixes PULL_THROUGH_CACHE with other scenarios: repositories of a pull-through cache stay MUTABLE so ECR can refresh upstream tags, all others are IMMUTABLE. Hint: write two templates: one for PULL_THROUGH_CACHE under the cache prefix, another for the rest."),
+                broken("creation-template-description-too-long", "registry.creationTemplates[0].description",
+                        "registry.creationTemplates[0].description (line 13): description has 257 characters, more than ECR's 256. Hint: shorten it to 256 characters."),
+                broken("creation-template-prefix-of-replicas", "registry.creationTemplates[0].prefix",
+                        "registry.creationTemplates[0].prefix (line 16): prefix \"shop/dev\" is the namespace of environment \"dev\", whose replicas in account 111111111111, region eu-central-1 already get a REPLICATION template of their own (one template a prefix). Hint: remove this template, or give it a prefix of its own."),
+                broken("creation-template-same-prefix-as-cache", "registry.creationTemplates[0].prefix",
+                        "registry.creationTemplates[0].prefix (line 14): prefix \"public\" is the prefix of registry.pullThroughCache[0], which already gets a PULL_THROUGH_CACHE template of its own (one template a prefix). Hint: remove this template; the cache rule's template sets encryption, lifecycle and scanning."),
+                broken("delivery-branch-glob", "delivery.branch",
+                        "delivery.branch (line 14): branch \"release/*\" is not a git branch name (no spaces, wildcards, ~ ^ : [ \\ or \"..\"): the pipeline follows exactly one branch. Hint: name the branch the pipeline deploys from, e.g. main."),
+                broken("delivery-environment-named-delivery", "environments[0].name",
+                        "environments[0].name (line 3): environment \"delivery\" has the stack name \"shop-delivery\", which is also the delivery pipeline's stack in account 444444444444, region eu-west-1: deploying the environment would replace the pipeline. Hint: rename the environment."),
+                broken("signing-filter-too-long", "registry.signing.filters[0]",
+                        "registry.signing.filters[0] (line 12): filter has 266 characters, more than ECR's 256. Hint: shorten it with a * wildcard, e.g. \"shop/prod/*\"."),
+                broken("signing-filters-over-100", "registry.signing.filters",
+                        "registry.signing.filters (line 12): 101 filters exceed ECR's limit of 100 a signing rule. Hint: use wildcard prefixes such as \"shop/prod/*\", or leave filters out to sign every repository of the platform."),
+                broken("subnet-id-twelve-digits", "environments[0].vpc.subnets[0].id",
+                        "environments[0].vpc.subnets[0].id (line 11): id \"subnet-0123456789ab\" is not a subnet id (subnet- and 8 or 17 hexadecimal digits). Hint: copy the id from `aws ec2 describe-subnets`."),
+                broken("trust-policy-over-the-limit", "services[0].publishers",
+                        "services[0].publishers (line 10): the trust policy of the GitHub publisher role of service \"user-service\" would be 2049 characters for its 26 branches and environments; IAM allows 2048. Hint: trust fewer branches: publish from one release branch or GitHub environment, or match release branches with one pattern (e.g. release/*) and allowWildcard: true."));
     }
 
     private static Arguments broken(String name, String path, String problem) {

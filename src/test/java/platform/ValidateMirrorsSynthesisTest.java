@@ -136,7 +136,9 @@ class ValidateMirrorsSynthesisTest {
                     "vpc-without-route-tables", "RegistryEndpoints:", "availability-zone-other-region", "RegistryEndpoints:")),
             Map.entry("ScanFindingAlerts", twin("rule-name-too-long", "ScanFindingAlerts:")),
             Map.entry("RepositoryName", twin("service-name-generic", "is too generic")),
-            Map.entry("RegistrySettings", twin("cache-prefix-twice-in-registry", "cacheRules: namespace \"public\"")),
+            Map.entry("RegistrySettings", twin("cache-prefix-twice-in-registry", "cacheRules: namespace \"public\"",
+                    "creation-template-same-prefix-as-cache", "one template per prefix",
+                    "creation-template-prefix-of-replicas", "one template per prefix")),
             Map.entry("RegistryScanningProps", twin("basic-scanning-with-prod", "CONTINUOUS_SCAN is not accepted with scanType BASIC")),
             Map.entry("RegistryReplicationProps", twin("replica-region-is-own-region", "is the source registry itself")),
             Map.entry("RegistryPullThroughCacheRuleProps", twin("docker-hub-without-credential", "credentialArn is missing")),
@@ -150,18 +152,31 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("IamPolicySize", "sizes documents the constructs build; its only check rejects a value type they never use"),
             Map.entry("PullTimeUpdateExclusionProps", "the exclusions are the stacks' own roles, at most a few per account"),
             Map.entry("ShardMap", "checks the committed .shards.yaml, not the platform file"),
-            Map.entry("StackLimits", "NOT TWINNED: resource and output counts per stack; ShardMap splits large environments"),
-            Map.entry("PersonaRoleSupport", "NOT TWINNED: trust and managed policy sizes grow with branches and repositories"),
-            Map.entry("RepositoryPolicy", "NOT TWINNED: the 10,240-character policy grows with pullers"),
-            Map.entry("RegistryPolicy", "NOT TWINNED: the registry policy grows with replication destinations"),
-            Map.entry("RegistryPolicyProps", "NOT TWINNED: as RegistryPolicy"),
-            Map.entry("RegistryPolicyStatement", "NOT TWINNED: as RegistryPolicy"),
-            Map.entry("RepositoryCreationTemplateProps", "NOT TWINNED: creation templates' fields beyond prefix and appliedFor"),
-            Map.entry("RepositoryCreationTemplateRole", "NOT TWINNED: as RepositoryCreationTemplateProps"),
-            Map.entry("SigningConfiguration", "NOT TWINNED: signing filters"),
-            Map.entry("DeliveryPipeline", "NOT TWINNED: the delivery section"),
-            Map.entry("EnvironmentStage", "NOT TWINNED: the delivery section"),
-            Map.entry("DeliveryPipelineStack", "NOT TWINNED: the delivery section"));
+            Map.entry("StackLimits", "resource and output counts per stack: without a committed shard map the stacks put at most"
+                    + " ShardMap.DEFAULT_CAPACITY (60) services in one environment stack, sized so that a shard stays under 500"
+                    + " resources and 200 outputs; a committed map with a larger capacity is the user's explicit choice"),
+            // The managed policy cannot overflow from the file: its repository grants fall back to the environment's
+            // prefix ARN, and what remains (cache prefixes, signing profile) is bounded by ECR's rule limits.
+            Map.entry("PersonaRoleSupport", twin("trust-policy-over-the-limit", "the trust policy of role")),
+            Map.entry("RepositoryPolicy", "NOT TWINNED: the 10,240-character policy grows by about 200 characters with each"
+                    + " account puller of a service (so about 50 pullers); sizing it from the file would repeat the statement"
+                    + " rendering of constructs.repository.RepositoryPolicy. Synthesis refuses it naming the repository and the fix"),
+            Map.entry("RegistryPolicy", "NOT TWINNED: the registry policy gains one statement for each environment that"
+                    + " replicates into the registry from another account; 10,240 characters take dozens of such sources"),
+            Map.entry("RegistryPolicyProps", "statement ids and the non-empty list are the stacks' own"),
+            Map.entry("RegistryPolicyStatement", "ARNs and prefixes the stacks build from validated accounts, regions and names"),
+            Map.entry("RepositoryCreationTemplateProps", twin("creation-template-description-too-long", "description has 257 characters",
+                    "creation-template-cache-with-others", "mixes PULL_THROUGH_CACHE with other scenarios")),
+            Map.entry("RepositoryCreationTemplateRole", "its prefixes are the templates' (checked as RepositoryCreationTemplateProps)"
+                    + " and its key is the registry stack's"),
+            Map.entry("SigningConfiguration", twin("signing-filters-over-100", "at most 100 a rule",
+                    "signing-filter-too-long", "is not a WILDCARD_MATCH filter")),
+            Map.entry("DeliveryPipeline", "approvalBefore and environmentStacks come from the stacks and platformFile from the synth"
+                    + " command, not from the file; the delivery section's values have their formats, and DeliveryRules refuses"
+                    + " what only the running pipeline would (delivery-branch-glob, delivery-environment-named-delivery)"),
+            Map.entry("EnvironmentStage", "fails only when the environment builder creates no stack; PlatformStacks always creates one"),
+            Map.entry("DeliveryPipelineStack", "a stage over CodePipeline's 50 actions: CDK Pipelines splits a stage itself (the check"
+                    + " guards that); its missing-section message is unreachable, PlatformStacks builds the pipeline only with one"));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {

@@ -127,6 +127,22 @@ class CdkSynthIT {
         assertThat(all).contains("examples/nope/platform.yaml: platform file not found.");
         assertThat(all).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.resolve("manifest.json")).doesNotExist();
+        // What `report` reads to refuse the assembly instead of reporting nothing or an earlier synthesis.
+        assertThat(out.resolve(validation.CloudAssembly.FAILED_SYNTHESIS)).content()
+                .contains("examples/nope/platform.yaml: platform file not found.");
+    }
+
+    @Test
+    void aFailedSynthesisOverAnEarlierAssemblyIsRecordedSoReportRefusesTheOldTemplates() throws Exception {
+        Path out = ROOT.resolve("target/e2e/stale.out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("manifest.json"), "{\"version\": \"48.0.0\", \"artifacts\": {}}");
+
+        Run run = cdk("synth", "--quiet", "--output", out.toString(), "-c", "platform=examples/nope/platform.yaml");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(validation.CloudAssembly.read(out).failedBefore()).get().asString()
+                .contains("examples/nope/platform.yaml: platform file not found.");
     }
 
     @Test

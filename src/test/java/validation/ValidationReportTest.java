@@ -94,9 +94,42 @@ class ValidationReportTest {
                 {"artifacts": {"Prodshop": {"type": "aws:cloudformation:stack",
                   "environment": "aws://unknown-account/unknown-region", "properties": {"templateFile": "Prodshop.template.json"}}}}""");
 
-        assertThat(AssemblyTemplates.root(outdir.resolve("assembly-Prod"))).isEqualTo(outdir);
-        assertThat(AssemblyTemplates.in(outdir)).containsExactly(
-                new AssemblyTemplates.StackTemplate(outdir.resolve("shop-dev.template.json"), "111111111111", "eu-west-1"),
-                new AssemblyTemplates.StackTemplate(outdir.resolve("assembly-Prod/Prodshop.template.json"), null, null));
+        assertThat(CloudAssembly.root(outdir.resolve("assembly-Prod"))).isEqualTo(outdir);
+        List<CloudAssembly.StackTemplate> expected = List.of(
+                new CloudAssembly.StackTemplate(outdir.resolve("shop-dev.template.json"), "shop-dev", "111111111111", "eu-west-1"),
+                new CloudAssembly.StackTemplate(outdir.resolve("assembly-Prod/Prodshop.template.json"), "Prodshop", null, null));
+        assertThat(CloudAssembly.templatesIn(outdir)).isEqualTo(expected);
+        // The compliance report reads the same assembly through the same reader.
+        CloudAssembly assembly = CloudAssembly.read(outdir);
+        assertThat(assembly.stacks()).isEqualTo(expected);
+        assertThat(assembly.errors()).isEmpty();
+        assertThat(assembly.failedBefore()).isEmpty();
+    }
+
+    @Test
+    void aSynthesisThatFailedBeforeWritingIsRecordedBesideTheEarlierAssemblyAndClearedByTheNext(@TempDir Path outdir)
+            throws IOException {
+        Files.writeString(outdir.resolve("manifest.json"), """
+                {"artifacts": {"shop-dev": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1",
+                               "properties": {"templateFile": "shop-dev.template.json"}}}}""");
+
+        CloudAssembly.recordFailure(outdir, "platform.yaml: 1 problem");
+
+        assertThat(CloudAssembly.read(outdir).failedBefore()).contains("platform.yaml: 1 problem");
+        assertThat(CloudAssembly.read(outdir).stacks()).hasSize(1);
+        CloudAssembly.clearFailure(outdir);
+        assertThat(CloudAssembly.read(outdir).failedBefore()).isEmpty();
+    }
+
+    @Test
+    void aFailedFirstSynthesisLeavesOnlyItsRecord(@TempDir Path dir) {
+        Path outdir = dir.resolve("cdk.out");
+
+        CloudAssembly.recordFailure(outdir, "platform.yaml: platform file not found.");
+
+        assertThat(CloudAssembly.isAssembly(outdir)).isTrue();
+        CloudAssembly assembly = CloudAssembly.read(outdir);
+        assertThat(assembly.stacks()).isEmpty();
+        assertThat(assembly.failedBefore()).contains("platform.yaml: platform file not found.");
     }
 }

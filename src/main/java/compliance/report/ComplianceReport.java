@@ -9,6 +9,7 @@ import compliance.rules.CustomerManagedEncryption;
 import compliance.rules.EcrRule;
 import compliance.rules.PolicyDocuments;
 import compliance.rules.RepositoryPolicyPrincipals;
+import validation.CloudAssembly;
 import validation.ControlTowerOutcomes;
 
 import java.io.IOException;
@@ -79,11 +80,11 @@ public record ComplianceReport(
      * assemblies of Stages included).
      */
     public static ComplianceReport read(Path cdkOut) {
-        return read(cdkOut, CloudAssemblyManifest.read(cdkOut));
+        return read(cdkOut, CloudAssembly.read(cdkOut));
     }
 
     /** The report of the stacks the manifest lists (the last synthesis), not of every template file lying around. */
-    public static ComplianceReport read(Path cdkOut, CloudAssemblyManifest manifest) {
+    public static ComplianceReport read(Path cdkOut, CloudAssembly manifest) {
         List<Path> templateFiles = manifest.templates().stream().sorted().toList();
         List<String> templates = new ArrayList<>();
         List<RepositoryResult> repositories = new ArrayList<>();
@@ -116,7 +117,7 @@ public record ComplianceReport(
             }
         }
         List<NagReportSummary> nagReports = files(cdkOut, NagReportCsv.FILE_SUFFIX).stream()
-                .filter(f -> manifest.stacks().stream().anyMatch(stack -> f.getFileName().toString()
+                .filter(f -> manifest.stacks().stream().map(CloudAssembly.StackTemplate::id).anyMatch(stack -> f.getFileName().toString()
                         .endsWith("-" + stack + NagReportCsv.FILE_SUFFIX)))
                 .map(f -> NagReports.summarize(cdkOut.relativize(f).toString().replace('\\', '/'), f))
                 .toList();

@@ -1,5 +1,6 @@
 package constructs.access;
 
+import limits.AwsFormats;
 import constructs.internal.IamPolicySize;
 import constructs.internal.RoleLimits;
 import constructs.internal.Tokens;
@@ -30,7 +31,7 @@ final class PersonaRoleSupport {
     static final String POLICY_VERSION = "2012-10-17";
 
     private static final Pattern SIGNING_PROFILE_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:signer:[a-z0-9-]+:\\d{12}:/signing-profiles/[A-Za-z0-9_]{2,64}(/[A-Za-z0-9]{10})?");
+            AwsFormats.SIGNING_PROFILE_ARN.replaceFirst("\\$$", "") + AwsFormats.SIGNING_PROFILE_VERSION_SUFFIX + "$");
 
     /** Actions on the repositories of one scope, under one statement id. */
     record RepositoryGrant(String sid, String field, List<String> actions, RepositoryScope scope) {

@@ -1,5 +1,6 @@
 package constructs.network;
 
+import limits.AwsFormats;
 import constructs.internal.Tokens;
 
 import software.amazon.awscdk.Annotations;
@@ -69,13 +70,12 @@ public class RegistryEndpoints extends Construct {
      */
     static final String LAYER_BUCKET_FORMAT = "arn:%s:s3:::prod-%s-starport-layer-bucket/*";
 
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8}([0-9a-f]{9})?");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
-    private static final Pattern ROUTE_TABLE_ID = Pattern.compile("rtb-[0-9a-f]{8}([0-9a-f]{9})?");
+    private static final Pattern VPC_ID = Pattern.compile(AwsFormats.VPC_ID);
+    private static final Pattern SUBNET_ID = Pattern.compile(AwsFormats.SUBNET_ID);
+    private static final Pattern ROUTE_TABLE_ID = Pattern.compile(AwsFormats.ROUTE_TABLE_ID);
     private static final Pattern AZ = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
-    private static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
-    private static final Pattern CIDR = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
+    private static final Pattern ORG_ID = Pattern.compile(AwsFormats.ORGANIZATION_ID);
+    private static final Pattern CIDR = Pattern.compile(AwsFormats.IPV4_CIDR);
 
     private final Map<Endpoint, CfnVPCEndpoint> endpoints = new EnumMap<>(Endpoint.class);
     private final CfnSecurityGroup securityGroup;

@@ -1,5 +1,6 @@
 package constructs.observability;
 
+import limits.AwsFormats;
 import constructs.internal.Tokens;
 import constructs.repository.RepositoryKey;
 
@@ -44,7 +45,7 @@ public class AlertTopic extends Construct {
     static final List<String> PUBLISHER_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile(AwsFormats.EMAIL);
 
     private final Key key;
     private final Topic topic;

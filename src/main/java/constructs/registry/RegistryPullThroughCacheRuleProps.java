@@ -1,5 +1,6 @@
 package constructs.registry;
 
+import limits.AwsFormats;
 import constructs.internal.Tokens;
 
 import java.util.ArrayList;
@@ -35,8 +36,7 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
     static final Pattern PREFIX = Pattern.compile(
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
     /** CreatePullThroughCacheRule credentialArn (50 to 612 characters). */
-    static final Pattern CREDENTIAL = Pattern.compile(
-            "^arn:aws(-[a-z]+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@-]+$");
+    static final Pattern CREDENTIAL = Pattern.compile(AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN);
     static final Pattern ROLE = Pattern.compile("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]+$");
 
     /**

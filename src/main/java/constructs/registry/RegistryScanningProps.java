@@ -1,5 +1,6 @@
 package constructs.registry;
 
+import limits.AwsFormats;
 import constructs.internal.Tokens;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
     /** RegistryScanningRule.repositoryFilters holds at most 100 filters. */
     public static final int MAX_FILTERS_PER_RULE = 100;
     /** ScanningRepositoryFilter.filter, from the ECR API reference. */
-    static final Pattern FILTER = Pattern.compile("^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$");
+    static final Pattern FILTER = Pattern.compile(AwsFormats.WILDCARD_FILTER);
     static final int MAX_FILTER_LENGTH = 255;
 
     /**

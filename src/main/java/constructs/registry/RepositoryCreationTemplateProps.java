@@ -5,6 +5,7 @@ import constructs.repository.PrivateRepository;
 import constructs.repository.RepositoryPolicy;
 
 import lifecycle.LifecyclePolicy;
+import limits.AwsLimits;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
 
@@ -165,8 +166,9 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
                         + "characters each). Hint: [\"latest\"]");
             }
         }
-        if (description != null && description.length() > 256) {
-            problems.add(path + "description has " + description.length() + " characters: ECR accepts at most 256."
+        if (description != null && description.length() > AwsLimits.ECR_CREATION_TEMPLATE_DESCRIPTION) {
+            problems.add(path + "description has " + description.length() + " characters: ECR accepts at most "
+                    + AwsLimits.ECR_CREATION_TEMPLATE_DESCRIPTION + "."
                     + " Hint: shorten it");
         }
         return problems;

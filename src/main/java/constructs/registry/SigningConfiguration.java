@@ -1,5 +1,7 @@
 package constructs.registry;
 
+import limits.AwsFormats;
+import limits.AwsLimits;
 import software.amazon.awscdk.services.ecr.CfnSigningConfiguration;
 import software.constructs.Construct;
 
@@ -16,13 +18,11 @@ import java.util.regex.Pattern;
 public class SigningConfiguration extends Construct {
 
     /** Limits and patterns of the ECR API reference (SigningConfiguration, SigningRule, SigningRepositoryFilter). */
-    public static final int MAX_RULES = 10;
+    public static final int MAX_RULES = AwsLimits.ECR_SIGNING_RULES;
     /** At most this many repository filters in one signing rule (ECR API reference). */
-    public static final int MAX_FILTERS_PER_RULE = 100;
-    static final Pattern PROFILE_ARN = Pattern.compile(
-            "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$");
-    static final Pattern FILTER = Pattern.compile(
-            "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$");
+    public static final int MAX_FILTERS_PER_RULE = AwsLimits.ECR_FILTERS_PER_RULE;
+    static final Pattern PROFILE_ARN = Pattern.compile(AwsFormats.SIGNING_PROFILE_ARN);
+    static final Pattern FILTER = Pattern.compile(AwsFormats.WILDCARD_FILTER);
 
     /**
      * What a pusher needs on the signing profile when ECR signs on its behalf.
@@ -77,9 +77,9 @@ public class SigningConfiguration extends Construct {
             }
             for (int j = 0; j < rule.repositoryFilters().size(); j++) {
                 String filter = rule.repositoryFilters().get(j);
-                if (filter == null || filter.isEmpty() || filter.length() > 256 || !FILTER.matcher(filter).matches()) {
+                if (filter == null || filter.isEmpty() || filter.length() > AwsLimits.ECR_SIGNING_FILTER || !FILTER.matcher(filter).matches()) {
                     problems.add(at + ".repositoryFilters[" + j + "] \"" + filter + "\" is not a WILDCARD_MATCH filter:"
-                            + " lowercase repository-name segments with '*' wildcards, 1 to 256 characters, e.g. \"shop/prod/*\"");
+                            + " lowercase repository-name segments with '*' wildcards, 1 to " + AwsLimits.ECR_SIGNING_FILTER + " characters, e.g. \"shop/prod/*\"");
                 }
             }
         }

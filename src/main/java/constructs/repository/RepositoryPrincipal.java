@@ -1,5 +1,6 @@
 package constructs.repository;
 
+import limits.AwsFormats;
 import constructs.internal.Tokens;
 
 
@@ -88,7 +89,7 @@ public sealed interface RepositoryPrincipal {
     /** An IAM role ARN; groups: partition, account, role path and name. */
     Pattern ROLE_ARN = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):role/([\\w+=,.@/*?-]{1,512})");
     /** An AWS Organizations organisation id. */
-    Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    Pattern ORGANIZATION_ID = Pattern.compile(AwsFormats.ORGANIZATION_ID);
 
     private static void checkAccount(String field, String accountId, List<String> problems) {
         if (accountId == null || accountId.isBlank()) {

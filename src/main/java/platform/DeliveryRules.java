@@ -1,0 +1,57 @@
+package platform;
+
+import java.util.regex.Pattern;
+
+/**
+ * The {@code delivery} section's mistakes that synthesis cannot see and that surface only once the pipeline runs: a
+ * branch CodePipeline's source action cannot follow (it names exactly one branch; a pattern never matches, a ref
+ * is read as a branch name), and an environment whose stack would take the pipeline stack's name in the pipeline's
+ * own account and region, so deploying the stage would replace the pipeline with that environment's stack.
+ */
+final class DeliveryRules extends SectionRules {
+
+    /**
+     * A branch name git accepts (git check-ref-format): no space, control character, ~ ^ : ? * [ \ or "..", no "@{",
+     * not starting or ending with "/" or ".", not ending in ".lock".
+     */
+    private static final Pattern BRANCH = Pattern.compile(
+            "(?!/)(?!.*//)(?!.*\\.\\.)(?!.*@\\{)(?!.*\\.lock$)(?!.*[/.]$)[^\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]+");
+
+    DeliveryRules(Platform platform, Problems problems) {
+        super(platform, problems);
+    }
+
+    @Override
+    void check() {
+        Delivery delivery = platform.deliveryPipeline().orElse(null);
+        if (delivery == null) {
+            return;
+        }
+        String branch = delivery.branch();
+        if (branch != null && problems.isUsable("delivery.branch")) {
+            if (branch.startsWith("refs/")) {
+                problems.add("delivery.branch", "branch \"" + branch + "\" is written as a ref; the pipeline's source"
+                                + " action takes a branch name",
+                        "write the branch name only: \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
+            } else if (!BRANCH.matcher(branch).matches()) {
+                problems.add("delivery.branch", "branch \"" + branch + "\" is not a git branch name (no spaces, wildcards,"
+                                + " ~ ^ : [ \\ or \"..\"): the pipeline follows exactly one branch",
+                        "name the branch the pipeline deploys from, e.g. main");
+            }
+        }
+        if (platform.name() == null) {
+            return;
+        }
+        String pipelineStack = platform.name() + "-delivery";
+        for (int i = 0; i < platform.environments().size(); i++) {
+            EnvironmentSpec env = platform.environments().get(i);
+            if ("delivery".equals(env.name()) && delivery.account() != null && delivery.account().equals(env.account())
+                    && delivery.region() != null && delivery.region().equals(env.region())) {
+                problems.add("environments[" + i + "].name", "environment \"delivery\" has the stack name \"" + pipelineStack
+                                + "\", which is also the delivery pipeline's stack in account " + env.account() + ", region "
+                                + env.region() + ": deploying the environment would replace the pipeline",
+                        "rename the environment");
+            }
+        }
+    }
+}
