@@ -11,6 +11,7 @@ import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import software.amazon.awscdk.AspectOptions;
 import software.amazon.awscdk.AspectPriority;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stage;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -21,11 +22,11 @@ import java.util.Set;
  * The one place that touches cdk-nag packs: a later cdk-nag major version changes this file only.
  *
  * <p>{@link #applyTo} adds AwsSolutions and the selected optional {@link Pack}s as read-only Aspects
- * (they run after Tags and other mutating aspects, so they see the final resources), and a validation
- * ({@link ComplianceValidation}) that runs our {@link EcrBlueprintChecks} on every stack and then fails
- * synthesis on every error left unsuppressed, listing each rule id, the resource path, what is wrong
- * and the fix. Every pack writes verbose messages and a CSV report per stack in the cloud assembly
- * directory.
+ * (they run after Tags and other mutating aspects, so they see the final resources), and registers the
+ * policy-validation plugin {@link EcrBlueprintValidation}, which runs our {@link EcrBlueprintChecks} on the written
+ * templates and fails synthesis, through the CDK's validation report, on every error left unsuppressed (ours and the
+ * packs' error annotations), listing each rule id, the resource, what is wrong and the fix. Every pack writes verbose
+ * messages and a CSV report per stack in the cloud assembly directory.
  *
  * <p>Aspects do not cross Stage boundaries: Aspects added to an App never reach the stacks inside
  * a {@code Stage} (for example a CDK Pipelines stage). Call {@code applyTo} on the App for stacks
@@ -50,13 +51,10 @@ public final class Compliance {
                 .reportFormats(List.of(NagReportFormat.CSV))
                 .build();
         AspectOptions readOnly = AspectOptions.builder().priority(AspectPriority.READONLY).build();
-        List<String> packNames = new ArrayList<>();
         for (NagPack pack : javaScriptPacks(props, packs)) {
             Aspects.of(scope).add(pack, readOnly);
-            packNames.add(pack.getReadPackName());
         }
-        packNames.add(EcrBlueprintChecks.PACK_NAME);
-        scope.getNode().addValidation(new ComplianceValidation(scope, new EcrBlueprintChecks(props, ecrBlueprintRules), packNames));
+        EcrBlueprintValidation.register(scope instanceof Stage stage ? stage : Stage.of(scope), ecrBlueprintRules);
     }
 
     /** AwsSolutions and the selected packs, which run in Node as Aspects. */

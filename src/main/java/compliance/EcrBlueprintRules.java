@@ -26,7 +26,7 @@ public final class EcrBlueprintRules {
     private EcrBlueprintRules() {
     }
 
-    /** Every rule, lifecycle policies checked by {@link LifecyclePolicyValidator#basic()}. */
+    /** Every rule, lifecycle policies checked by {@link LifecyclePolicyValidator#full()}. */
     public static List<EcrRule> all() {
         return all(LifecyclePolicyValidator.full());
     }

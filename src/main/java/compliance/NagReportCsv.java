@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * cdk-nag's CSV report ({@code NagReportLogger}): one file {@code <pack>-<stack>-NagReport.csv} per pack and
  * stack, a header, then one line per rule result with every field quoted and quotes doubled. The one place
- * that knows the format: {@link EcrBlueprintChecks} writes lines, {@link ComplianceValidation} and the
- * compliance report read them.
+ * that knows the format: {@link EcrBlueprintValidation} writes the EcrBlueprint pack's report, the compliance
+ * report reads them all. Nothing fails on these files: unsuppressed errors fail through the CDK's validation report.
  */
 public final class NagReportCsv {
 
@@ -17,9 +17,6 @@ public final class NagReportCsv {
 
     /** Column of the compliance ({@code Compliant}, {@code Non-Compliant}, {@code Suppressed}, ...). */
     public static final int COMPLIANCE = 2;
-
-    /** Column of the rule level ({@code Error}, {@code Warning}). */
-    public static final int LEVEL = 4;
 
     private NagReportCsv() {
     }
@@ -64,11 +61,5 @@ public final class NagReportCsv {
         }
         fields.add(field.toString());
         return fields;
-    }
-
-    /** Whether a line is an error no suppression covers: {@code Non-Compliant} at level {@code Error}. */
-    public static boolean isUnsuppressedError(String line) {
-        List<String> fields = fields(line);
-        return fields.size() > LEVEL && "Non-Compliant".equals(fields.get(COMPLIANCE)) && "Error".equals(fields.get(LEVEL));
     }
 }

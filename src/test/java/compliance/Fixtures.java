@@ -1,17 +1,12 @@
 package compliance;
 
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.kms.CfnKey;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
-import software.constructs.MetadataEntry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** L1 building blocks that satisfy every rule of the pack, for tests to break one property at a time. */
 final class Fixtures {
@@ -19,8 +14,6 @@ final class Fixtures {
     static final String LIFECYCLE = "{\"rules\":[{\"rulePriority\":1,\"description\":\"Expire untagged after 7 days\","
             + "\"selection\":{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\","
             + "\"countNumber\":7},\"action\":{\"type\":\"expire\"}}]}";
-
-    private static final Pattern RULE_ID = Pattern.compile("^([A-Za-z0-9.-]+(\\[[^\\]]*\\])?):");
 
     private Fixtures() {
     }
@@ -63,23 +56,5 @@ final class Fixtures {
     static CfnRepository retained(CfnRepository repository) {
         repository.applyRemovalPolicy(RemovalPolicy.RETAIN);
         return repository;
-    }
-
-    /**
-     * Rule ids (with finding, as in {@code EcrBlueprint-IAM3[Action::ecr:*]}) of every error and warning
-     * annotation in the stack, read from the construct tree after synthesis.
-     */
-    static List<String> findings(Stack stack) {
-        List<String> ids = new ArrayList<>();
-        for (IConstruct construct : stack.getNode().findAll()) {
-            for (MetadataEntry entry : construct.getNode().getMetadata()) {
-                if (entry.getType().equals("aws:cdk:error") || entry.getType().equals("aws:cdk:warning")) {
-                    String text = String.valueOf(entry.getData());
-                    var matcher = RULE_ID.matcher(text);
-                    ids.add(matcher.find() ? matcher.group(1) : text);
-                }
-            }
-        }
-        return ids;
     }
 }

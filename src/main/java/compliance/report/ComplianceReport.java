@@ -4,7 +4,11 @@ import compliance.NagReportCsv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import compliance.EcrBlueprintRules;
+import compliance.rules.CustomerManagedEncryption;
+import compliance.rules.EcrRule;
 import compliance.rules.PolicyDocuments;
+import compliance.rules.RepositoryPolicyPrincipals;
 import validation.CloudAssembly;
 import validation.ControlTowerOutcomes;
 
@@ -47,9 +51,9 @@ public record ComplianceReport(
             "Checkov CKV_AWS_32 treats a \"*\" principal as constrained only by ForAllValues:StringEquals on "
                     + "aws:PrincipalOrgID. ForAllValues: is true when the request has no such key, so that policy is open to "
                     + "every account; the correct StringEquals form fails Checkov when Principal is the string \"*\" (write "
-                    + "{\"AWS\": \"*\"}, which Checkov does not inspect). This report and EcrBlueprint-ECR5 require StringEquals.",
+                    + "{\"AWS\": \"*\"}, which Checkov does not inspect). This report and " + RepositoryPolicyPrincipals.ID + " require StringEquals.",
             "Checkov CKV_AWS_136 passes EncryptionType KMS with the AWS managed key aws/ecr (newer Checkov releases pass "
-                    + "AES256 too); Security Hub ECR.5 and EcrBlueprint-ECR4 require a customer managed key written in the template.",
+                    + "AES256 too); Security Hub ECR.5 and " + CustomerManagedEncryption.ID + " require a customer managed key written in the template.",
             "Security Hub ECR.1 also passes a repository covered by registry-level enhanced (continuous) scanning; this "
                     + "report reads the repository's own ScanOnPush, as CT.ECR.PR.2 and CKV_AWS_163 do.");
 
@@ -173,7 +177,8 @@ public record ComplianceReport(
                 results.add(new ControlResult(control.id(), Status.PASS, check.detail()));
                 continue;
             }
-            List<String> excusing = control == Control.CHECKOV_CKV_AWS_32 ? Control.PUBLIC_POLICY_RULES : List.of(control.enforcedBy());
+            List<String> excusing = withLegacyIds(control == Control.CHECKOV_CKV_AWS_32
+                    ? Control.PUBLIC_POLICY_RULES : List.of(control.enforcedBy()));
             var suppression = suppressions.stream().filter(s -> excusing.contains(s.ruleId())).findFirst();
             results.add(suppression
                     .map(s -> new ControlResult(control.id(), Status.EXCEPTION,
@@ -184,6 +189,17 @@ public record ComplianceReport(
                 ? properties.path("RepositoryName").asText()
                 : "(generated)";
         return new RepositoryResult(template, logicalId, path, name, results);
+    }
+
+    /** The rule ids and the deprecated numbered ids of our rules among them, which suppressions may still name. */
+    private static List<String> withLegacyIds(List<String> ruleIds) {
+        List<String> ids = new ArrayList<>(ruleIds);
+        for (EcrRule rule : EcrBlueprintRules.all()) {
+            if (ruleIds.contains(rule.id()) && rule.legacyId() != null) {
+                ids.add(rule.legacyId());
+            }
+        }
+        return ids;
     }
 
     private static Optional<DocumentedException> creationTemplateException(String template, String path, JsonNode body) {

@@ -1,7 +1,12 @@
 package compliance.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import compliance.rules.CustomerManagedEncryption;
+import compliance.rules.ImmutableTags;
+import compliance.rules.LifecyclePolicyPresent;
 import compliance.rules.PolicyDocuments;
+import compliance.rules.RepositoryPolicyPrincipals;
+import compliance.rules.ScanOnPush;
 
 import java.util.List;
 import java.util.function.Function;
@@ -17,33 +22,33 @@ import java.util.function.Function;
 public enum Control {
 
     SECURITY_HUB_ECR_1("ECR.1", "AWS Security Hub", "ECR private repositories should have image scanning configured",
-            "EcrBlueprint-ECR1", Control::scanOnPush),
+            ScanOnPush.ID, Control::scanOnPush),
     SECURITY_HUB_ECR_2("ECR.2", "AWS Security Hub", "ECR private repositories should have tag immutability configured",
-            "EcrBlueprint-ECR2", Control::immutableTags),
+            ImmutableTags.ID, Control::immutableTags),
     SECURITY_HUB_ECR_3("ECR.3", "AWS Security Hub", "ECR repositories should have at least one lifecycle policy configured",
-            "EcrBlueprint-ECR3", Control::lifecyclePolicy),
+            LifecyclePolicyPresent.ID, Control::lifecyclePolicy),
     SECURITY_HUB_ECR_5("ECR.5", "AWS Security Hub", "ECR repositories should be encrypted with customer managed AWS KMS keys",
-            "EcrBlueprint-ECR4", Control::customerManagedKey),
+            CustomerManagedEncryption.ID, Control::customerManagedKey),
     CONTROL_TOWER_ECR_PR_1("CT.ECR.PR.1", "AWS Control Tower",
             "Require Amazon ECR repositories to have a lifecycle policy configured",
-            "EcrBlueprint-ECR3", Control::lifecyclePolicy),
+            LifecyclePolicyPresent.ID, Control::lifecyclePolicy),
     CONTROL_TOWER_ECR_PR_2("CT.ECR.PR.2", "AWS Control Tower",
             "Require Amazon ECR private repositories to have image scanning enabled",
-            "EcrBlueprint-ECR1", Control::scanOnPush),
+            ScanOnPush.ID, Control::scanOnPush),
     CONTROL_TOWER_ECR_PR_3("CT.ECR.PR.3", "AWS Control Tower",
             "Require Amazon ECR private repositories to have tag immutability enabled",
-            "EcrBlueprint-ECR2", Control::immutableTags),
+            ImmutableTags.ID, Control::immutableTags),
     CHECKOV_CKV_AWS_32("CKV_AWS_32", "Checkov", "Ensure ECR policy is not set to public",
-            "EcrBlueprint-ECR5", Control::notPublic),
+            RepositoryPolicyPrincipals.ID, Control::notPublic),
     CHECKOV_CKV_AWS_51("CKV_AWS_51", "Checkov", "Ensure ECR Image Tags are immutable",
-            "EcrBlueprint-ECR2", Control::immutableTags),
+            ImmutableTags.ID, Control::immutableTags),
     CHECKOV_CKV_AWS_136("CKV_AWS_136", "Checkov", "Ensure that ECR repositories are encrypted using KMS",
-            "EcrBlueprint-ECR4", Control::kmsEncryption),
+            CustomerManagedEncryption.ID, Control::kmsEncryption),
     CHECKOV_CKV_AWS_163("CKV_AWS_163", "Checkov", "Ensure ECR image scanning on push is enabled",
-            "EcrBlueprint-ECR1", Control::scanOnPush);
+            ScanOnPush.ID, Control::scanOnPush);
 
     /** Ids of suppressions that excuse a failure of {@link #CHECKOV_CKV_AWS_32} besides our rule. */
-    static final List<String> PUBLIC_POLICY_RULES = List.of("EcrBlueprint-ECR5", "AwsSolutions-ECR1");
+    static final List<String> PUBLIC_POLICY_RULES = List.of(RepositoryPolicyPrincipals.ID, "AwsSolutions-ECR1");
 
     private final String id;
     private final String catalog;

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The report for code-scanning tools: SARIF 2.1.0, one rule per catalog control, one result per
- * repository and control ({@code kind} pass or fail; exceptions carry a SARIF suppression with
- * the reason). Locations name the template file and the construct path.
+ * The report for code-scanning tools: SARIF 2.1.0, one rule per catalog control and per AWS Control Tower
+ * proactive control evaluated, one result per repository and catalog control and one per template and Control Tower
+ * control ({@code kind} pass or fail; exceptions carry a SARIF suppression with the reason). Locations name the
+ * template file and, for repositories, the construct path.
  * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 final class SarifReport {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    static final String CONTROL_TOWER_DOCS = "https://docs.aws.amazon.com/controltower/latest/controlreference/proactive-controls.html";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -39,7 +42,29 @@ final class SarifReport {
                     + ". Enforced at synthesis by " + control.enforcedBy() + ".");
             rule.putObject("properties").put("catalog", control.catalog());
         }
+        for (String control : report.controlTower().stream().map(ControlTowerResult::control).distinct().sorted().toList()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", control);
+            rule.putObject("shortDescription").put("text", "AWS Control Tower proactive control " + control);
+            rule.put("helpUri", CONTROL_TOWER_DOCS);
+            rule.putObject("properties").put("catalog", "AWS Control Tower");
+        }
         ArrayNode results = run.putArray("results");
+        for (ControlTowerResult control : report.controlTower()) {
+            ObjectNode result = results.addObject();
+            result.put("ruleId", control.control());
+            result.put("kind", control.status() == Status.PASS ? "pass" : "fail");
+            result.put("level", control.status() == Status.PASS ? "none" : "error");
+            result.putObject("message").put("text", control.template() + ": " + control.control() + " "
+                    + control.status() + (control.detail().isEmpty() ? "" : ": " + control.detail()));
+            result.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
+                    .put("uri", control.template());
+            if (control.status() == Status.EXCEPTION) {
+                result.putArray("suppressions").addObject()
+                        .put("kind", "inSource")
+                        .put("justification", control.detail());
+            }
+        }
         for (RepositoryResult repository : report.repositories()) {
             for (ControlResult control : repository.controls()) {
                 ObjectNode result = results.addObject();

@@ -2,12 +2,11 @@ package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import constructs.access.Persona;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A persona role (tagged {@value Persona#TAG_KEY}) that trusts an account root for {@code sts:AssumeRole} (the
@@ -20,9 +19,16 @@ public final class AccountRootTrust implements EcrRule {
 
     static final String PRINCIPAL_ARN = "aws:PrincipalArn";
 
+    public static final String ID = "EcrBlueprint-AccountRootTrust";
+
     @Override
-    public String suffix() {
-        return "IAM4";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return null;
     }
 
     @Override
@@ -33,20 +39,30 @@ public final class AccountRootTrust implements EcrRule {
     @Override
     public String explanation() {
         return "Trusting arn:aws:iam::<account>:root lets every principal of that account that its own policies allow "
-                + "assume the role. Fix: add Condition {\"ArnEquals\": {\"aws:PrincipalArn\": [\"arn:aws:iam::<account>:role/<agent>\"]}}.";
+                + "assume the role.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRole;
+    public String fix() {
+        return "Add Condition {\"ArnEquals\": {\"aws:PrincipalArn\": [\"arn:aws:iam::<account>:role/<agent>\"]}}.";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource role) {
+    public String source() {
+        return "IAM user guide, global condition keys (aws:PrincipalArn) and cross-account role trust";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.ROLE);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource role) {
         if (role.tags().get(Persona.TAG_KEY) == null) {
             return Outcome.notApplicable();
         }
-        return evaluate(PolicyDocuments.tree(role.property("assumeRolePolicyDocument")));
+        return evaluate(role.policy("AssumeRolePolicyDocument"));
     }
 
     /** The check on a trust policy document. */

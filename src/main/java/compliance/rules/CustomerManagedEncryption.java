@@ -1,18 +1,22 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
-
 import java.util.Set;
 
-/** Security Hub ECR.5 (and stricter than Checkov CKV_AWS_136, which accepts the AWS managed key). */
+/** Every private repository is encrypted with a customer managed KMS key written in the template. */
 public final class CustomerManagedEncryption implements EcrRule {
+
+    public static final String ID = "EcrBlueprint-CustomerManagedKey";
 
     private static final Set<String> KMS_TYPES = Set.of("KMS", "KMS_DSSE");
 
     @Override
-    public String suffix() {
-        return "ECR4";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR4";
     }
 
     @Override
@@ -23,21 +27,31 @@ public final class CustomerManagedEncryption implements EcrRule {
     @Override
     public String explanation() {
         return "The default AES256 or the AWS managed key aws/ecr cannot be rotated, audited or restricted by your own key "
-                + "policy, and an encryption setting left out of the template cannot be reviewed. Fix: set "
-                + "EncryptionConfiguration {EncryptionType: KMS, KmsKey: <your key>} (encryption(KMS) with encryptionKey(key)).";
+                + "policy, and an encryption setting left out of the template cannot be reviewed.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository;
+    public String fix() {
+        return "Set EncryptionConfiguration {EncryptionType: KMS, KmsKey: <your key>} (encryption(KMS) with encryptionKey(key)).";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        var encryption = resource.map("encryptionConfiguration");
-        Object type = encryption.get("encryptionType");
-        Object key = encryption.get("kmsKey");
-        boolean awsManagedKey = key instanceof String k && k.endsWith("alias/aws/ecr");
-        return Outcome.when(type != null && KMS_TYPES.contains(type) && key != null && !awsManagedKey);
+    public String source() {
+        return "Security Hub ECR.5 (stricter than Checkov CKV_AWS_136, which accepts the AWS managed key)";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        var encryption = resource.property("EncryptionConfiguration");
+        var type = encryption.path("EncryptionType");
+        var key = encryption.path("KmsKey");
+        boolean present = !key.isMissingNode() && !key.isNull();
+        boolean awsManagedKey = key.isTextual() && key.asText().endsWith("alias/aws/ecr");
+        return Outcome.when(KMS_TYPES.contains(type.asText()) && present && !awsManagedKey);
     }
 }

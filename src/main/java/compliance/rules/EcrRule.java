@@ -1,31 +1,38 @@
 package compliance.rules;
 
-import io.github.cdklabs.cdknag.NagMessageLevel;
-import software.amazon.awscdk.CfnResource;
+import java.util.Set;
 
 /**
- * One rule of the {@code EcrBlueprint} cdk-nag pack: what it checks ({@link #info()}), why it
- * matters and how to fix it ({@link #explanation()}), and the check itself on one L1 resource.
+ * One rule of the {@code EcrBlueprint} pack, evaluated on the written templates: its id, what it checks
+ * ({@link #info()}), why it matters ({@link #explanation()}), the fix, where AWS (or another catalog) states it,
+ * and the check itself on one resource.
  */
 public interface EcrRule {
 
-    /** The id suffix: the finding is reported as {@code EcrBlueprint-<suffix>}. */
-    String suffix();
+    /** The rule's id, which says what it checks: {@code EcrBlueprint-ScanOnPush}. Suppressions name it. */
+    String id();
+
+    /**
+     * The numbered id the rule had before (for example {@code EcrBlueprint-ECR1}); suppressions that name it are
+     * still honoured, and reported as deprecated. Null for rules that never had one.
+     */
+    String legacyId();
 
     /** What the rule checks, one sentence. */
     String info();
 
-    /** Why it matters and the fix, one or two sentences. */
+    /** Why it matters, one or two sentences. */
     String explanation();
 
-    /** Every rule of the pack is an error: an unsuppressed finding fails synthesis. */
-    default NagMessageLevel level() {
-        return NagMessageLevel.ERROR;
-    }
+    /** How to fix a finding, one or two sentences. */
+    String fix();
 
-    /** Whether the rule looks at this kind of resource at all (checked in Java, saving a round trip to Node). */
-    boolean appliesTo(CfnResource node);
+    /** Where the practice is stated: the Security Hub, Control Tower or Checkov control, or the AWS quota. */
+    String source();
 
-    /** Called only when {@link #appliesTo} is true, with the resource's resolved properties. */
-    Outcome evaluate(CheckedResource resource);
+    /** The CloudFormation resource types the rule looks at. */
+    Set<String> resourceTypes();
+
+    /** Called only for resources of {@link #resourceTypes()}. */
+    Outcome evaluate(TemplateResource resource);
 }

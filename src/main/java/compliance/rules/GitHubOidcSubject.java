@@ -1,11 +1,10 @@
 package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -18,9 +17,16 @@ public final class GitHubOidcSubject implements EcrRule {
 
     public static final String GITHUB_PROVIDER = "token.actions.githubusercontent.com";
 
+    public static final String ID = "EcrBlueprint-GitHubOidcSubject";
+
     @Override
-    public String suffix() {
-        return "IAM2";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-IAM2";
     }
 
     @Override
@@ -31,19 +37,28 @@ public final class GitHubOidcSubject implements EcrRule {
     @Override
     public String explanation() {
         return "Without a sub condition, or with a wildcard in its org/repo part, every workflow of every (or another) "
-                + "GitHub repository can assume the role. Fix: add Condition {\"StringLike\": {\""
+                + "GitHub repository can assume the role.";
+    }
+
+    @Override
+    public String fix() {
+        return "Add Condition {\"StringLike\": {\""
                 + GITHUB_PROVIDER + ":sub\": \"repo:<org>/<repo>:ref:refs/heads/main\"}}.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRole;
+    public String source() {
+        return "IAM user guide, OIDC federation with GitHub (token.actions.githubusercontent.com:sub)";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        JsonNode trust = PolicyDocuments.tree(resource.property("assumeRolePolicyDocument"));
-        return evaluate(trust);
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.ROLE);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        return evaluate(resource.policy("AssumeRolePolicyDocument"));
     }
 
     /** The check on a trust policy document (also used by the compliance report). */

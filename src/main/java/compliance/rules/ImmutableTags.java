@@ -1,14 +1,20 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
+import java.util.Set;
 
-/** Security Hub ECR.2, Control Tower CT.ECR.PR.3, Checkov CKV_AWS_51. */
+/** Every private repository makes its image tags immutable. */
 public final class ImmutableTags implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-ImmutableTags";
+
     @Override
-    public String suffix() {
-        return "ECR2";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR2";
     }
 
     @Override
@@ -19,17 +25,26 @@ public final class ImmutableTags implements EcrRule {
     @Override
     public String explanation() {
         return "With mutable tags a push can silently replace the image a tag points to, so what was scanned, tested and "
-                + "promoted is not what runs. Fix: set imageTagMutability(TagMutability.IMMUTABLE) (ImageTagMutability: IMMUTABLE).";
+                + "promoted is not what runs.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository;
+    public String fix() {
+        return "Set imageTagMutability(TagMutability.IMMUTABLE) (ImageTagMutability: IMMUTABLE).";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        Object mutability = resource.property("imageTagMutability");
-        return Outcome.when("IMMUTABLE".equals(mutability));
+    public String source() {
+        return "Security Hub ECR.2, Control Tower CT.ECR.PR.3, Checkov CKV_AWS_51";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        return Outcome.when("IMMUTABLE".equals(resource.property("ImageTagMutability").asText()));
     }
 }

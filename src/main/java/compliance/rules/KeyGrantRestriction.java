@@ -1,15 +1,22 @@
 package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.kms.CfnKey;
+
+import java.util.Set;
 
 /** Control Tower CT.KMS.PR.3: the key policy limits the creation of grants to AWS services. */
 public final class KeyGrantRestriction implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-KeyGrantRestriction";
+
     @Override
-    public String suffix() {
-        return "KMS2";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-KMS2";
     }
 
     @Override
@@ -19,21 +26,30 @@ public final class KeyGrantRestriction implements EcrRule {
 
     @Override
     public String explanation() {
-        return "A principal that may create grants can hand the key to anyone; ECR only needs grants created on its behalf. "
-                + "Fix: add {\"Effect\": \"Deny\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"kms:CreateGrant\", "
+        return "A principal that may create grants can hand the key to anyone; ECR only needs grants created on its behalf.";
+    }
+
+    @Override
+    public String fix() {
+        return "Add {\"Effect\": \"Deny\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"kms:CreateGrant\", "
                 + "\"Resource\": \"*\", \"Condition\": {\"BoolIfExists\": {\"kms:GrantIsForAWSResource\": \"false\", "
                 + "\"aws:PrincipalIsAWSService\": \"false\"}}} to the key policy (RepositoryKey.denyGrantsNotForAwsServices(); "
                 + "AWS Control Tower CT.KMS.PR.3 accepts only this shape).";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnKey;
+    public String source() {
+        return "Control Tower CT.KMS.PR.3";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        JsonNode policy = PolicyDocuments.tree(resource.property("keyPolicy"));
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.KEY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        JsonNode policy = resource.policy("KeyPolicy");
         return Outcome.when(hasGrantRestriction(policy));
     }
 

@@ -1,14 +1,20 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.kms.CfnKey;
+import java.util.Set;
 
-/** Control Tower CT.KMS.PR.1: symmetric customer managed keys rotate their key material. */
+/** Symmetric customer managed keys rotate their key material. */
 public final class KeyRotation implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-KeyRotation";
+
     @Override
-    public String suffix() {
-        return "KMS1";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-KMS1";
     }
 
     @Override
@@ -18,22 +24,31 @@ public final class KeyRotation implements EcrRule {
 
     @Override
     public String explanation() {
-        return "Rotation limits how much data one key version protects and is required by Control Tower CT.KMS.PR.1 and "
-                + "Security Hub KMS.4. Fix: set enableKeyRotation(true) (EnableKeyRotation: true).";
+        return "Rotation limits how much data one key version protects.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnKey;
+    public String fix() {
+        return "Set enableKeyRotation(true) (EnableKeyRotation: true).";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        Object spec = resource.property("keySpec");
-        if (spec != null && !"SYMMETRIC_DEFAULT".equals(spec)) {
+    public String source() {
+        return "Control Tower CT.KMS.PR.1, Security Hub KMS.4";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.KEY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        var spec = resource.property("KeySpec");
+        if (!spec.isMissingNode() && !"SYMMETRIC_DEFAULT".equals(spec.asText())) {
             // Asymmetric and HMAC keys cannot rotate automatically.
             return Outcome.notApplicable();
         }
-        return Outcome.when(Boolean.TRUE.equals(resource.property("enableKeyRotation")));
+        return Outcome.when(TemplateResource.isTrue(resource.property("EnableKeyRotation")));
     }
 }

@@ -1,22 +1,28 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
-
 import java.util.List;
+import java.util.Set;
 
-/** Security Hub ECR.3, Control Tower CT.ECR.PR.1. */
+/** Every private repository has a valid lifecycle policy. */
 public final class LifecyclePolicyPresent implements EcrRule {
+
+    public static final String ID = "EcrBlueprint-LifecyclePolicy";
 
     private final LifecyclePolicyValidator validator;
 
+    /** The rule with {@code validator} checking the policy text. */
     public LifecyclePolicyPresent(LifecyclePolicyValidator validator) {
         this.validator = validator;
     }
 
     @Override
-    public String suffix() {
-        return "ECR3";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR3";
     }
 
     @Override
@@ -27,26 +33,36 @@ public final class LifecyclePolicyPresent implements EcrRule {
     @Override
     public String explanation() {
         return "Without a lifecycle policy untagged and superseded images pile up for ever: storage cost grows and old "
-                + "vulnerable images stay pullable. Fix: give the repository a lifecycle policy with at least one rule "
-                + "(LifecyclePolicy.LifecyclePolicyText), e.g. expire untagged images after 7 days.";
+                + "vulnerable images stay pullable.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository;
+    public String fix() {
+        return "Give the repository a lifecycle policy with at least one valid rule (LifecyclePolicy.LifecyclePolicyText), "
+                + "e.g. expire untagged images after 7 days.";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        Object text = resource.map("lifecyclePolicy").get("lifecyclePolicyText");
-        if (text == null) {
+    public String source() {
+        return "Security Hub ECR.3, Control Tower CT.ECR.PR.1";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        var text = resource.property("LifecyclePolicy").path("LifecyclePolicyText");
+        if (text.isMissingNode() || text.isNull()) {
             return Outcome.nonCompliant();
         }
-        if (!(text instanceof String policy)) {
+        if (!text.isTextual()) {
             // An intrinsic (Fn::Join, a parameter): present, but only readable at deploy time.
             return Outcome.compliant();
         }
-        List<String> problems = validator.problems(policy);
+        List<String> problems = validator.problems(text.asText());
         return Outcome.of(problems.stream().map(p -> "Policy::" + p).toList());
     }
 }

@@ -1,17 +1,10 @@
 package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRegistryPolicy;
-import software.amazon.awscdk.services.ecr.CfnRepository;
-import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * No Allow statement grants a wildcard action ({@code *}, {@code ecr:*}, {@code ecr:Get*}) or uses
@@ -20,13 +13,20 @@ import java.util.Map;
  * {@code kms:*} so the key can never become unmanageable) and VPC endpoint policies, which never
  * grant but only filter what identity policies already allow; the AWS guides bound them by
  * principal ({@code aws:PrincipalAccount} / {@code aws:PrincipalOrgID}), and listing actions there
- * would silently break ECR APIs added later. EcrBlueprint-VPC1 checks that every endpoint has one.
+ * would silently break ECR APIs added later. EcrBlueprint-EndpointPolicy checks that every endpoint has one.
  */
 public final class NoWildcardActions implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-NoWildcardActions";
+
     @Override
-    public String suffix() {
-        return "IAM3";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-IAM3";
     }
 
     @Override
@@ -36,26 +36,34 @@ public final class NoWildcardActions implements EcrRule {
 
     @Override
     public String explanation() {
-        return "Wildcards grant every action the service has or will add, including deletes and policy changes. Fix: list "
+        return "Wildcards grant every action the service has or will add, including deletes and policy changes.";
+    }
+
+    @Override
+    public String fix() {
+        return "List "
                 + "the exact actions (the persona tables in constructs.access.Persona list them for ECR).";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnManagedPolicy || node instanceof CfnPolicy || node instanceof CfnRole
-                || node instanceof CfnRepository || node instanceof CfnRegistryPolicy
-                || node instanceof CfnRepositoryCreationTemplate;
+    public String source() {
+        return "Security Hub IAM.21 (no wildcard actions), IAM least-privilege best practice";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        List<Object> documents = documents(resource);
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.MANAGED_POLICY, ResourceTypes.POLICY, ResourceTypes.ROLE, ResourceTypes.REPOSITORY, ResourceTypes.REGISTRY_POLICY, ResourceTypes.CREATION_TEMPLATE);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        List<JsonNode> documents = documents(resource);
         if (documents.isEmpty()) {
             return Outcome.notApplicable();
         }
         List<String> findings = new ArrayList<>();
-        for (Object document : documents) {
-            for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(document))) {
+        for (JsonNode document : documents) {
+            for (JsonNode statement : PolicyDocuments.statements(document)) {
                 if (!PolicyDocuments.isAllow(statement)) {
                     continue;
                 }
@@ -72,29 +80,26 @@ public final class NoWildcardActions implements EcrRule {
         return Outcome.of(findings.stream().distinct().toList());
     }
 
-    private static List<Object> documents(CheckedResource resource) {
-        List<Object> documents = new ArrayList<>();
-        CfnResource node = resource.node();
-        if (node instanceof CfnManagedPolicy || node instanceof CfnPolicy) {
-            add(documents, resource.property("policyDocument"));
-        } else if (node instanceof CfnRole) {
-            for (Object inline : resource.list("policies")) {
-                if (inline instanceof Map<?, ?> policy) {
-                    add(documents, policy.get("policyDocument"));
+    private static List<JsonNode> documents(TemplateResource resource) {
+        List<JsonNode> documents = new ArrayList<>();
+        switch (resource.type()) {
+            case ResourceTypes.MANAGED_POLICY, ResourceTypes.POLICY -> add(documents, resource.policy("PolicyDocument"));
+            case ResourceTypes.ROLE -> {
+                for (JsonNode inline : resource.property("Policies")) {
+                    add(documents, PolicyDocuments.tree(inline.path("PolicyDocument")));
                 }
             }
-        } else if (node instanceof CfnRepository) {
-            add(documents, resource.property("repositoryPolicyText"));
-        } else if (node instanceof CfnRegistryPolicy) {
-            add(documents, resource.property("policyText"));
-        } else if (node instanceof CfnRepositoryCreationTemplate) {
-            add(documents, resource.property("repositoryPolicy"));
+            case ResourceTypes.REPOSITORY -> add(documents, resource.policy("RepositoryPolicyText"));
+            case ResourceTypes.REGISTRY_POLICY -> add(documents, resource.policy("PolicyText"));
+            case ResourceTypes.CREATION_TEMPLATE -> add(documents, resource.policy("RepositoryPolicy"));
+            default -> {
+            }
         }
         return documents;
     }
 
-    private static void add(List<Object> documents, Object document) {
-        if (document != null) {
+    private static void add(List<JsonNode> documents, JsonNode document) {
+        if (!document.isMissingNode() && !document.isNull()) {
             documents.add(document);
         }
     }

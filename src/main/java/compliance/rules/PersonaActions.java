@@ -1,14 +1,11 @@
 package compliance.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import constructs.access.Persona;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.iam.CfnManagedPolicy;
-import software.amazon.awscdk.services.iam.CfnPolicy;
-import software.amazon.awscdk.services.iam.CfnRole;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -19,9 +16,16 @@ import java.util.TreeSet;
  */
 public final class PersonaActions implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-PersonaActions";
+
     @Override
-    public String suffix() {
-        return "IAM1";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-IAM1";
     }
 
     @Override
@@ -32,17 +36,27 @@ public final class PersonaActions implements EcrRule {
     @Override
     public String explanation() {
         return "Personas (publisher, puller, promoter, ...) are the reviewed least-privilege sets; an extra action on a "
-                + "persona role is privilege nobody reviewed. Fix: remove the action, or use the persona whose table holds it "
+                + "persona role is privilege nobody reviewed.";
+    }
+
+    @Override
+    public String fix() {
+        return "Remove the action, or use the persona whose table holds it "
                 + "(constructs.access.Persona).";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRole;
+    public String source() {
+        return "IAM least privilege; the persona tables of constructs.access.Persona";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource role) {
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.ROLE);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource role) {
         String tag = role.tags().get(Persona.TAG_KEY);
         if (tag == null) {
             return Outcome.notApplicable();
@@ -53,8 +67,8 @@ public final class PersonaActions implements EcrRule {
         }
         var allowed = persona.get().allowedActions();
         var extra = new TreeSet<String>();
-        for (Object document : policyDocuments(role)) {
-            for (String action : PolicyDocuments.allowedActions(PolicyDocuments.tree(document))) {
+        for (JsonNode document : policyDocuments(role)) {
+            for (String action : PolicyDocuments.allowedActions(document)) {
                 if (!allowed.contains(action)) {
                     extra.add(action);
                 }
@@ -63,27 +77,29 @@ public final class PersonaActions implements EcrRule {
         return Outcome.of(extra.stream().map(a -> "Action::" + a).toList());
     }
 
-    /** Inline policies of the role, and policies of its stack that name the role (or that the role names). */
-    private static List<Object> policyDocuments(CheckedResource role) {
-        List<Object> documents = new ArrayList<>();
-        for (Object inline : role.list("policies")) {
-            if (inline instanceof Map<?, ?> policy && policy.get("policyDocument") != null) {
-                documents.add(policy.get("policyDocument"));
+    /** Inline policies of the role, and policies of its template that name the role (or that the role names). */
+    private static List<JsonNode> policyDocuments(TemplateResource role) {
+        List<JsonNode> documents = new ArrayList<>();
+        for (JsonNode inline : role.property("Policies")) {
+            if (!inline.path("PolicyDocument").isMissingNode()) {
+                documents.add(PolicyDocuments.tree(inline.path("PolicyDocument")));
             }
         }
-        Object roleRef = role.ref();
-        List<?> managedArns = role.list("managedPolicyArns");
-        for (CheckedResource other : role.stack().resources()) {
-            if (other.node() instanceof CfnManagedPolicy) {
-                boolean attached = other.list("roles").contains(roleRef)
-                        || !managedArns.isEmpty() && managedArns.contains(other.ref());
-                if (attached) {
-                    documents.add(other.property("policyDocument"));
-                }
-            } else if (other.node() instanceof CfnPolicy && other.list("roles").contains(roleRef)) {
-                documents.add(other.property("policyDocument"));
+        JsonNode roleRef = role.ref();
+        List<JsonNode> managedArns = elements(role.property("ManagedPolicyArns"));
+        for (TemplateResource other : role.template().resources()) {
+            boolean namesRole = elements(other.property("Roles")).contains(roleRef);
+            if (ResourceTypes.MANAGED_POLICY.equals(other.type()) && (namesRole || managedArns.contains(other.ref()))
+                    || ResourceTypes.POLICY.equals(other.type()) && namesRole) {
+                documents.add(other.policy("PolicyDocument"));
             }
         }
         return documents;
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
     }
 }

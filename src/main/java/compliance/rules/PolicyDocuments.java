@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Reads IAM policy documents (identity policies, trust policies, ECR repository and registry
- * policies, key policies) the same way whether they come from a resolved L1 property or from a
- * synthesized template, so the cdk-nag rules and the compliance report agree.
+ * policies, key policies) the same way whether written as a JSON object or as a JSON string, so the
+ * EcrBlueprint rules and the compliance report agree.
  */
 public final class PolicyDocuments {
 
@@ -33,8 +33,11 @@ public final class PolicyDocuments {
         if (policy == null) {
             return MissingNode.getInstance();
         }
-        if (policy instanceof JsonNode node) {
+        if (policy instanceof JsonNode node && !node.isTextual()) {
             return node;
+        }
+        if (policy instanceof JsonNode node) {
+            return tree(node.asText());
         }
         if (policy instanceof String text) {
             try {
@@ -50,6 +53,9 @@ public final class PolicyDocuments {
     public static String text(Object policy) {
         if (policy instanceof String text) {
             return text;
+        }
+        if (policy instanceof JsonNode node && node.isTextual()) {
+            return node.asText();
         }
         try {
             return JSON.writeValueAsString(tree(policy));

@@ -1,26 +1,28 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnDeletionPolicy;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
-
 import java.util.Map;
 import java.util.Set;
 
 /** Production images outlive the stack: a deleted stack or a replaced repository must not delete them. */
 public final class ProductionRepositoryRetained implements EcrRule {
 
-    /** Stack (or repository) tags that mark production; the platform stacks set {@code environment}. */
+    public static final String ID = "EcrBlueprint-ProductionRetained";
+
+    /** Tags that mark production (stack tags reach the repository); the platform stacks set {@code environment}. */
     public static final Map<String, String> PRODUCTION_TAGS = Map.of(
             "environment", "prod",
             "ecr-blueprint:profile", "prod");
 
-    private static final Set<CfnDeletionPolicy> RETAINING = Set.of(
-            CfnDeletionPolicy.RETAIN, CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE);
+    private static final Set<String> RETAINING = Set.of("Retain", "RetainExceptOnCreate");
 
     @Override
-    public String suffix() {
-        return "ECR7";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR7";
     }
 
     @Override
@@ -30,33 +32,30 @@ public final class ProductionRepositoryRetained implements EcrRule {
 
     @Override
     public String explanation() {
-        return "Deleting the repository deletes every image that production runs and rolls back to. Fix: set "
-                + "removalPolicy(RemovalPolicy.RETAIN) (DeletionPolicy and UpdateReplacePolicy: Retain) and do not set emptyOnDelete.";
+        return "Deleting the repository deletes every image that production runs and rolls back to.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository;
+    public String fix() {
+        return "Set removalPolicy(RemovalPolicy.RETAIN) (DeletionPolicy and UpdateReplacePolicy: Retain) and do not set emptyOnDelete.";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        if (!isProduction(resource)) {
+    public String source() {
+        return "Amazon ECR user guide (deleting a repository deletes its images); no Security Hub control";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        Map<String, String> tags = resource.tags();
+        if (PRODUCTION_TAGS.entrySet().stream().noneMatch(t -> t.getValue().equals(tags.get(t.getKey())))) {
             return Outcome.notApplicable();
         }
-        return Outcome.when(retains(resource.deletionPolicy()) && retains(resource.updateReplacePolicy()));
-    }
-
-    private static boolean retains(CfnDeletionPolicy policy) {
-        // Absent means Delete.
-        return policy != null && RETAINING.contains(policy);
-    }
-
-    private static boolean isProduction(CheckedResource resource) {
-        return marksProduction(resource.tags()) || marksProduction(resource.stack().tags());
-    }
-
-    private static boolean marksProduction(Map<String, String> tags) {
-        return PRODUCTION_TAGS.entrySet().stream().anyMatch(t -> t.getValue().equals(tags.get(t.getKey())));
+        return Outcome.when(RETAINING.contains(resource.deletionPolicy()) && RETAINING.contains(resource.updateReplacePolicy()));
     }
 }

@@ -1,16 +1,22 @@
 package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
-import software.amazon.awscdk.services.ecr.CfnRepositoryCreationTemplate;
 
-/** Checkov CKV_AWS_32 done right: {@code ForAllValues:StringEquals} does not bind a {@code *} principal. */
+import java.util.Set;
+
+/** Repository policies (of repositories and creation templates) do not open the repository to every account. */
 public final class RepositoryPolicyPrincipals implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-NoOpenRepositoryPolicy";
+
     @Override
-    public String suffix() {
-        return "ECR5";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR5";
     }
 
     @Override
@@ -20,28 +26,37 @@ public final class RepositoryPolicyPrincipals implements EcrRule {
 
     @Override
     public String explanation() {
-        return "A \"*\" principal lets any AWS account pull (or push) images. Fix: name account roots with an aws:PrincipalArn "
-                + "condition, or bind \"*\" with Condition {\"StringEquals\": {\"aws:PrincipalOrgID\": \"o-...\"}}; "
-                + "ForAllValues:StringEquals is true for requests without the key and does not bind.";
+        return "A \"*\" principal lets any AWS account pull (or push) images; ForAllValues:StringEquals is true for requests "
+                + "without the key and does not bind.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository || node instanceof CfnRepositoryCreationTemplate;
+    public String fix() {
+        return "Name account roots with an aws:PrincipalArn condition, or bind \"*\" with Condition "
+                + "{\"StringEquals\": {\"aws:PrincipalOrgID\": \"o-...\"}}.";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        Object policy = repositoryPolicy(resource);
-        if (policy == null) {
+    public String source() {
+        return "Checkov CKV_AWS_32 (done right: ForAllValues:StringEquals does not bind a \"*\" principal)";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY, ResourceTypes.CREATION_TEMPLATE);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        JsonNode policy = repositoryPolicy(resource);
+        if (policy.isMissingNode()) {
             return Outcome.notApplicable();
         }
-        JsonNode tree = PolicyDocuments.tree(policy);
-        return Outcome.of(PolicyDocuments.openPrincipalProblems(tree).stream().map(p -> "Principal::" + p).toList());
+        return Outcome.of(PolicyDocuments.openPrincipalProblems(policy).stream().map(p -> "Principal::" + p).toList());
     }
 
-    /** The resolved repository policy of a repository or a creation template, or null. */
-    static Object repositoryPolicy(CheckedResource resource) {
-        return resource.property(resource.node() instanceof CfnRepository ? "repositoryPolicyText" : "repositoryPolicy");
+    /** The repository policy of a repository or a creation template; a missing node when none. */
+    static JsonNode repositoryPolicy(TemplateResource resource) {
+        return resource.policy(ResourceTypes.REPOSITORY.equals(resource.type()) ? "RepositoryPolicyText" : "RepositoryPolicy");
     }
 }

@@ -1,14 +1,20 @@
 package compliance.rules;
 
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.ecr.CfnRepository;
+import java.util.Set;
 
-/** Security Hub ECR.1, Control Tower CT.ECR.PR.2, Checkov CKV_AWS_163. */
+/** Every private repository scans images on push. */
 public final class ScanOnPush implements EcrRule {
 
+    public static final String ID = "EcrBlueprint-ScanOnPush";
+
     @Override
-    public String suffix() {
-        return "ECR1";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-ECR1";
     }
 
     @Override
@@ -19,17 +25,26 @@ public final class ScanOnPush implements EcrRule {
     @Override
     public String explanation() {
         return "Images are only checked for known vulnerabilities when they are scanned; scanning on push finds them before "
-                + "any workload pulls the image. Fix: set imageScanOnPush(true) (ImageScanningConfiguration.ScanOnPush: true).";
+                + "any workload pulls the image.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnRepository;
+    public String fix() {
+        return "Set imageScanOnPush(true) (ImageScanningConfiguration.ScanOnPush: true).";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource resource) {
-        var scanning = resource.map("imageScanningConfiguration");
-        return Outcome.when(Boolean.TRUE.equals(scanning.get("scanOnPush")));
+    public String source() {
+        return "Security Hub ECR.1, Control Tower CT.ECR.PR.2, Checkov CKV_AWS_163";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.REPOSITORY);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource resource) {
+        return Outcome.when(TemplateResource.isTrue(resource.property("ImageScanningConfiguration").path("ScanOnPush")));
     }
 }

@@ -1,16 +1,9 @@
 package compliance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
-import software.amazon.awscdk.services.events.CfnRule;
-import software.amazon.awscdk.services.kms.CfnKey;
-import software.amazon.awscdk.services.sns.CfnTopic;
-import software.amazon.awscdk.services.sns.CfnTopicPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,9 +21,16 @@ public final class TopicCustomerManagedKey implements EcrRule {
     static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
     static final String EVENTBRIDGE = "events.amazonaws.com";
 
+    public static final String ID = "EcrBlueprint-TopicCustomerManagedKey";
+
     @Override
-    public String suffix() {
-        return "SNS1";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String legacyId() {
+        return "EcrBlueprint-SNS1";
     }
 
     @Override
@@ -41,27 +41,37 @@ public final class TopicCustomerManagedKey implements EcrRule {
     @Override
     public String explanation() {
         return "An unencrypted topic stores messages in clear; a key its publishers cannot use (the AWS managed "
-                + "alias/aws/sns for EventBridge and CloudWatch) makes every alert fail silently. Fix: set masterKey to a "
+                + "alias/aws/sns for EventBridge and CloudWatch) makes every alert fail silently.";
+    }
+
+    @Override
+    public String fix() {
+        return "Set masterKey to a "
                 + "customer managed key whose policy allows each publishing service principal kms:GenerateDataKey* and kms:Decrypt.";
     }
 
     @Override
-    public boolean appliesTo(CfnResource node) {
-        return node instanceof CfnTopic;
+    public String source() {
+        return "Security Hub SNS.1 (topics encrypted at rest with KMS); SNS developer guide, key policy for AWS service publishers";
     }
 
     @Override
-    public Outcome evaluate(CheckedResource topic) {
-        Object key = topic.property("kmsMasterKeyId");
-        if (key == null || key instanceof String k && k.endsWith("alias/aws/sns")) {
+    public Set<String> resourceTypes() {
+        return Set.of(ResourceTypes.TOPIC);
+    }
+
+    @Override
+    public Outcome evaluate(TemplateResource topic) {
+        JsonNode key = topic.property("KmsMasterKeyId");
+        if (key.isMissingNode() || key.isNull() || key.isTextual() && key.asText().endsWith("alias/aws/sns")) {
             return Outcome.nonCompliant();
         }
-        if (!(key instanceof Map<?, ?> reference)) {
+        if (!key.isObject()) {
             // A literal key id or ARN of another stack or account: its policy is not in this template.
             return Outcome.compliant();
         }
-        List<CheckedResource> resources = topic.stack().resources();
-        JsonNode keyPolicy = keyPolicy(resources, referencedLogicalId(reference));
+        List<TemplateResource> resources = topic.template().resources();
+        JsonNode keyPolicy = keyPolicy(resources, referencedLogicalId(key));
         if (keyPolicy == null) {
             return Outcome.compliant();
         }
@@ -75,49 +85,63 @@ public final class TopicCustomerManagedKey implements EcrRule {
     }
 
     /** The logical id in {@code {"Ref": id}} or {@code {"Fn::GetAtt": [id, "Arn"]}}. */
-    private static String referencedLogicalId(Map<?, ?> reference) {
-        if (reference.get("Ref") instanceof String id) {
-            return id;
+    private static String referencedLogicalId(JsonNode reference) {
+        if (reference.path("Ref").isTextual()) {
+            return reference.path("Ref").asText();
         }
-        if (reference.get("Fn::GetAtt") instanceof List<?> getAtt && !getAtt.isEmpty() && getAtt.get(0) instanceof String id) {
-            return id;
-        }
-        return null;
+        JsonNode getAtt = reference.path("Fn::GetAtt");
+        return getAtt.isArray() && getAtt.path(0).isTextual() ? getAtt.path(0).asText() : null;
     }
 
-    private static JsonNode keyPolicy(List<CheckedResource> resources, String logicalId) {
-        if (logicalId == null) {
-            return null;
-        }
-        for (CheckedResource resource : resources) {
-            if (resource.node() instanceof CfnKey && logicalId.equals(resource.logicalId())) {
-                return PolicyDocuments.tree(resource.property("keyPolicy"));
+    private static JsonNode keyPolicy(List<TemplateResource> resources, String logicalId) {
+        for (TemplateResource resource : resources) {
+            if (ResourceTypes.KEY.equals(resource.type()) && resource.logicalId().equals(logicalId)) {
+                return resource.policy("KeyPolicy");
             }
         }
         return null;
     }
 
-    private static Set<String> publishers(List<CheckedResource> resources, Object topicRef) {
+    private static Set<String> publishers(List<TemplateResource> resources, JsonNode topicRef) {
         Set<String> publishers = new TreeSet<>();
-        for (CheckedResource resource : resources) {
-            if (resource.node() instanceof CfnTopicPolicy && resource.list("topics").contains(topicRef)) {
-                for (JsonNode statement : PolicyDocuments.statements(PolicyDocuments.tree(resource.property("policyDocument")))) {
-                    if (PolicyDocuments.isAllow(statement)
-                            && PolicyDocuments.strings(statement.path("Action")).contains("sns:Publish")) {
-                        publishers.addAll(PolicyDocuments.strings(statement.path("Principal").path("Service")));
+        for (TemplateResource resource : resources) {
+            switch (resource.type()) {
+                case ResourceTypes.TOPIC_POLICY -> {
+                    if (contains(resource.property("Topics"), topicRef)) {
+                        for (JsonNode statement : PolicyDocuments.statements(resource.policy("PolicyDocument"))) {
+                            if (PolicyDocuments.isAllow(statement)
+                                    && PolicyDocuments.strings(statement.path("Action")).contains("sns:Publish")) {
+                                publishers.addAll(PolicyDocuments.strings(statement.path("Principal").path("Service")));
+                            }
+                        }
                     }
                 }
-            } else if (resource.node() instanceof CfnAlarm && resource.list("alarmActions").contains(topicRef)) {
-                publishers.add(CLOUDWATCH);
-            } else if (resource.node() instanceof CfnRule) {
-                for (Object target : resource.list("targets")) {
-                    if (target instanceof Map<?, ?> t && topicRef.equals(t.get("arn"))) {
-                        publishers.add(EVENTBRIDGE);
+                case ResourceTypes.ALARM -> {
+                    if (contains(resource.property("AlarmActions"), topicRef)) {
+                        publishers.add(CLOUDWATCH);
                     }
+                }
+                case ResourceTypes.EVENT_RULE -> {
+                    for (JsonNode target : resource.property("Targets")) {
+                        if (topicRef.equals(target.path("Arn"))) {
+                            publishers.add(EVENTBRIDGE);
+                        }
+                    }
+                }
+                default -> {
                 }
             }
         }
         return publishers;
+    }
+
+    private static boolean contains(JsonNode array, JsonNode value) {
+        for (JsonNode element : array) {
+            if (element.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An Allow statement for the service principal with kms:Decrypt and kms:GenerateDataKey* (or kms:*). */

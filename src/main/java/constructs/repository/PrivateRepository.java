@@ -148,11 +148,11 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
         }
 
         if (withExclusion) {
-            // The documented, validated and warned exception to immutable tags: EcrBlueprint-ECR2 would
+            // The documented, validated and warned exception to immutable tags: EcrBlueprint-ImmutableTags would
             // otherwise fail the synthesis of a choice the platform file states (and must justify where the
             // profile requires immutable tags). Only this repository, only this rule.
             NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder()
-                    .id("EcrBlueprint-ECR2")
+                    .id("EcrBlueprint-ImmutableTags")
                     .reason("IMMUTABLE_WITH_EXCLUSION: only tags matching " + props.mutableTagExclusions()
                             + " are mutable, every other tag stays immutable"
                             + (isBlank(props.mutableTagOverrideReason()) ? ""

@@ -54,5 +54,23 @@ class ControlTowerReportTest {
                 "warning ecr-blueprint:mutableCacheTemplate", "ECR refreshes cached tags"));
         assertThat(MarkdownReport.render(report)).contains("## AWS Control Tower proactive controls")
                 .contains("| shop-dev.template.json | CT.KMS.PR.3 | FAIL | fails on Key961B73FD |");
+
+        com.fasterxml.jackson.databind.JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(SarifReport.render(report)).path("runs").path(0);
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode result : sarif.path("results")) {
+            if (result.path("ruleId").asText().startsWith("CT.")) {
+                rows.add(result.path("ruleId").asText() + " " + result.path("kind").asText() + " "
+                        + result.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText()
+                        + (result.has("suppressions") ? " suppressed: " + result.path("suppressions").path(0).path("justification").asText() : ""));
+            }
+        }
+        assertThat(rows).containsExactly(
+                "CT.KMS.PR.1 pass shop-dev.template.json",
+                "CT.KMS.PR.3 fail shop-dev.template.json",
+                "CT.S3.PR.9 fail shop-dev.template.json suppressed: LogsBucket: server access logging cannot use Object Lock",
+                "CT.EC2.PR.1 fail shop-dev.template.json suppressed: family not enforced by the platform file"
+                        + " (compliance.controlTower.families); fails on Endpoint");
+        assertThat(sarif.path("tool").path("driver").path("rules").toString()).contains("\"id\":\"CT.KMS.PR.3\"");
     }
 }
