@@ -319,7 +319,8 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
         }
 
         /**
-         * Azure upstream only: the registry name before {@code .azurecr.io}; required for Azure.
+         * Azure upstream only: the registry name before {@code .azurecr.io}. Required for the Azure upstream; Default:
+         * none for every other upstream.
          *
          * @param azureRegistry the registry name, 5 to 50 letters and digits
          * @return this builder
