@@ -51,6 +51,16 @@ class WorkflowsCommandTest {
         assertThat(files(dir)).allMatch(f -> f.startsWith("ci/"));
     }
 
+    /** Every example commits its generated CI files, and they are current (issue 20's must-show). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"anchors", "brownfield", "ci-systems", "delivery", "ecommerce",
+            "minimal", "multi-account", "public-signing"})
+    void checkPassesOnEveryExample(String example) {
+        Result result = run("--platform", "examples/" + example + "/platform.yaml", "--out", "examples/" + example + "/ci", "--check");
+
+        assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(WorkflowsCommand.OK);
+    }
+
     @Test
     void checkPassesOnTheCommittedExample() {
         Result result = run("--platform", EXAMPLE, "--out", "examples/ecommerce/ci", "--check");
