@@ -149,14 +149,4 @@ final class PublisherRules extends SectionRules {
             }
         }
     }
-
-    /** IAM's StringLike reads * and ? as wildcards: a subject holding either would trust every match. */
-    private static boolean hasGlob(String value) {
-        return value != null && (value.contains("*") || value.contains("?"));
-    }
-
-    private void wildcard(String path, String what, String fix) {
-        problems.add(path, what + " has a wildcard (* or ?) but allowWildcard is false",
-                fix + ", or set allowWildcard: true to trust every match");
-    }
 }

@@ -94,4 +94,15 @@ abstract class SectionRules {
             }
         }
     }
+
+    /** IAM's StringLike reads * and ? as wildcards: a subject holding either would trust every match. */
+    static boolean hasGlob(String value) {
+        return value != null && (value.contains("*") || value.contains("?"));
+    }
+
+    /** A trust subject with a wildcard where the publisher did not opt in with allowWildcard. */
+    void wildcard(String path, String what, String fix) {
+        problems.add(path, what + " has a wildcard (* or ?) but allowWildcard is false",
+                fix + ", or set allowWildcard: true to trust every match");
+    }
 }
