@@ -39,10 +39,12 @@ import java.util.concurrent.Executors;
  * do not fail it; {@link ControlTowerOutcomes} records every control per template with pass, fail or exception for
  * the compliance report.
  *
- * <p>Cost: cfn-guard runs once for all templates of the cloud assembly, nested Stages included, at the first call
+ * <p>Cost: cfn-guard runs for all templates of the cloud assembly, nested Stages included, at the first call
  * (the CDK calls once per environment) or earlier from {@link ParallelTemplateValidation}, beside the CloudFormation
- * validation workers; results are kept by template content, so a JVM that synthesizes the same template again
- * (tests) does not evaluate it again.
+ * validation workers, with only the rule files that name a resource type of the template
+ * ({@link ControlTowerRules#ruleFilesFor}): cfn-guard evaluates every file it is given against every template, and
+ * nine in ten of the package's files are about services the templates do not use. Results are kept by template
+ * content, so a JVM that synthesizes the same template again (tests) does not evaluate it again.
  *
  * <p>Without the npm package (run {@code npm ci}) synthesis fails with that hint: an unchecked template must not
  * look checked. {@value #DISABLE_ENV}{@code =off} leaves the controls out on purpose.
@@ -262,12 +264,18 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
         if (pending.isEmpty()) {
             return;
         }
+        // One cfn-guard run per set of applicable rule files: the environment stacks share one set, the small
+        // account and registry stacks another.
+        Map<List<Path>, Map<Path, CompletableFuture<CfnGuard.TemplateResult>>> byRules = new LinkedHashMap<>();
+        pending.forEach((path, result) -> byRules
+                .computeIfAbsent(ruleSet.ruleFilesFor(resourceTypes(path)), rules -> new LinkedHashMap<>())
+                .put(path, result));
         guardRuns++;
-        runner.execute(() -> {
+        byRules.forEach((ruleFiles, templates) -> runner.execute(() -> {
             try {
-                Map<Path, CfnGuard.TemplateResult> found = CfnGuard.validate(ruleSet.binary(), ruleSet.rulesDirectory(),
-                        List.copyOf(pending.keySet()));
-                pending.forEach((path, result) -> {
+                Map<Path, CfnGuard.TemplateResult> found = CfnGuard.validate(ruleSet.binary(), ruleFiles,
+                        List.copyOf(templates.keySet()));
+                templates.forEach((path, result) -> {
                     CfnGuard.TemplateResult of = found.get(path);
                     if (of == null) {
                         result.completeExceptionally(new IllegalStateException("Control Tower controls: cfn-guard"
@@ -277,9 +285,16 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
                     }
                 });
             } catch (RuntimeException e) {
-                pending.values().forEach(result -> result.completeExceptionally(e));
+                templates.values().forEach(result -> result.completeExceptionally(e));
             }
-        });
+        }));
+    }
+
+    /** The resource types of a written template. */
+    private static Set<String> resourceTypes(Path template) {
+        Set<String> types = new java.util.TreeSet<>();
+        readTemplate(template).path("Resources").forEach(resource -> types.add(resource.path("Type").asText()));
+        return types;
     }
 
     private synchronized CompletableFuture<CfnGuard.TemplateResult> resultOf(Path template) {
