@@ -137,14 +137,12 @@ public final class ControlTowerRules {
 
     /**
      * The rule files that can apply to a template holding {@code resourceTypes}: those naming at least one of the types,
-     * plus any file that names none (it may apply to anything). cfn-guard evaluates every rule file it is given
-     * against every template, so passing only these gives the same results as the whole directory at a fraction of
-     * the cost: a template of 300 repositories holds a dozen types, which about 25 of the 237 files name.
+     * plus any file that names none (it may apply to anything). A template of 300 repositories holds a dozen types,
+     * which about 25 of the 237 files name ({@link ControlTowerRun}).
      */
-    List<Path> ruleFilesFor(Collection<String> resourceTypes) {
+    List<RuleFile> ruleFilesFor(Collection<String> resourceTypes) {
         return ruleFiles.stream()
                 .filter(rule -> rule.resourceTypes().isEmpty() || rule.resourceTypes().stream().anyMatch(resourceTypes::contains))
-                .map(RuleFile::file)
                 .toList();
     }
 

@@ -41,10 +41,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Cost: cfn-guard runs for all templates of the cloud assembly, nested Stages included, at the first call
  * (the CDK calls once per environment) or earlier from {@link ParallelTemplateValidation}, beside the CloudFormation
- * validation workers, with only the rule files that name a resource type of the template
- * ({@link ControlTowerRules#ruleFilesFor}): cfn-guard evaluates every file it is given against every template, and
- * nine in ten of the package's files are about services the templates do not use. Results are kept by template
- * content, so a JVM that synthesizes the same template again (tests) does not evaluate it again.
+ * validation workers, each rule file over only the resources of the types it names ({@link ControlTowerRun}). Results
+ * are kept by template content, so a JVM that synthesizes the same template again (tests) does not evaluate it again.
  *
  * <p>Without the npm package (run {@code npm ci}) synthesis fails with that hint: an unchecked template must not
  * look checked. {@value #DISABLE_ENV}{@code =off} leaves the controls out on purpose.
@@ -264,18 +262,11 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
         if (pending.isEmpty()) {
             return;
         }
-        // One cfn-guard run per set of applicable rule files: the environment stacks share one set, the small
-        // account and registry stacks another.
-        Map<List<Path>, Map<Path, CompletableFuture<CfnGuard.TemplateResult>>> byRules = new LinkedHashMap<>();
-        pending.forEach((path, result) -> byRules
-                .computeIfAbsent(ruleSet.ruleFilesFor(resourceTypes(path)), rules -> new LinkedHashMap<>())
-                .put(path, result));
         guardRuns++;
-        byRules.forEach((ruleFiles, templates) -> runner.execute(() -> {
+        runner.execute(() -> {
             try {
-                Map<Path, CfnGuard.TemplateResult> found = CfnGuard.validate(ruleSet.binary(), ruleFiles,
-                        List.copyOf(templates.keySet()));
-                templates.forEach((path, result) -> {
+                Map<Path, CfnGuard.TemplateResult> found = ControlTowerRun.evaluate(ruleSet, List.copyOf(pending.keySet()));
+                pending.forEach((path, result) -> {
                     CfnGuard.TemplateResult of = found.get(path);
                     if (of == null) {
                         result.completeExceptionally(new IllegalStateException("Control Tower controls: cfn-guard"
@@ -285,16 +276,9 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
                     }
                 });
             } catch (RuntimeException e) {
-                templates.values().forEach(result -> result.completeExceptionally(e));
+                pending.values().forEach(result -> result.completeExceptionally(e));
             }
-        }));
-    }
-
-    /** The resource types of a written template. */
-    private static Set<String> resourceTypes(Path template) {
-        Set<String> types = new java.util.TreeSet<>();
-        readTemplate(template).path("Resources").forEach(resource -> types.add(resource.path("Type").asText()));
-        return types;
+        });
     }
 
     private synchronized CompletableFuture<CfnGuard.TemplateResult> resultOf(Path template) {

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Synthesis gives cfn-guard only the Control Tower rule files that name a resource type of the template
- * ({@link ControlTowerRules#ruleFilesFor}). That is only right if AWS's rules agree that a file naming none of a
- * template's types cannot apply to it: cfn-guard itself decides here, over every example's templates and a template
- * of other services that fails controls of several families, whole package against the selection.
+ * Synthesis shows each Control Tower rule file only the resources of the types it names ({@link ControlTowerRun}).
+ * That is only right if AWS's rules agree that a file cannot see past its types: cfn-guard itself decides here, over
+ * every example's templates and a template of other services that fails controls of several families, the whole
+ * package over whole templates against our run.
  */
 @Tag("validated")
 class ControlTowerRuleSelectionTest {
@@ -39,7 +39,7 @@ class ControlTowerRuleSelectionTest {
     }
 
     @Test
-    void theSelectedRuleFilesGiveWhatTheWholePackageGivesOnEveryExampleTemplate(@TempDir Path work) throws IOException {
+    void eachRuleFileOverItsOwnTypesGivesWhatTheWholePackageGivesOnEveryExampleTemplate(@TempDir Path work) throws IOException {
         List<Path> templates = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources/snapshots"))) {
             for (Path snapshot : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -50,10 +50,7 @@ class ControlTowerRuleSelectionTest {
         assertThat(templates).hasSizeGreaterThan(40);
 
         Map<Path, CfnGuard.TemplateResult> whole = CfnGuard.validate(rules.binary(), List.of(rules.rulesDirectory()), templates);
-        Map<Path, CfnGuard.TemplateResult> selected = new HashMap<>();
-        for (Path template : templates) {
-            selected.putAll(CfnGuard.validate(rules.binary(), rules.ruleFilesFor(types(template)), List.of(template)));
-        }
+        Map<Path, CfnGuard.TemplateResult> selected = ControlTowerRun.evaluate(rules, templates);
 
         for (Path template : templates) {
             assertThat(selected.get(template)).as(template.toString()).isEqualTo(whole.get(template));
@@ -66,9 +63,9 @@ class ControlTowerRuleSelectionTest {
 
     @Test
     void aTemplateOfOneServiceGetsOnlyThatServicesRuleFiles() {
-        List<Path> files = rules.ruleFilesFor(Set.of("AWS::ECR::Repository"));
+        List<ControlTowerRules.RuleFile> files = rules.ruleFilesFor(Set.of("AWS::ECR::Repository"));
 
-        assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(file.toString()).contains("/ecr/"));
+        assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(file.file().toString()).contains("/ecr/"));
         assertThat(rules.ruleFilesFor(Set.of("AWS::Nothing::Here"))).isEmpty();
     }
 
@@ -90,13 +87,5 @@ class ControlTowerRuleSelectionTest {
         Path out = work.resolve(snapshot.getParent().getFileName() + "-" + snapshot.getFileName()).toAbsolutePath();
         JSON.writeValue(out.toFile(), template);
         return out;
-    }
-
-    private static Set<String> types(Path template) throws IOException {
-        Set<String> types = new TreeSet<>();
-        for (JsonNode resource : JSON.readTree(template.toFile()).path("Resources")) {
-            types.add(resource.path("Type").asText());
-        }
-        return types;
     }
 }
