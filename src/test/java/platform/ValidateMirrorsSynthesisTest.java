@@ -116,6 +116,21 @@ class ValidateMirrorsSynthesisTest {
     }
 
     /**
+     * A creation template's repository policy is sized by no construct: the compliance rule on the written template
+     * refuses it at synthesis, and validate (stacks.PolicySizeRule) first.
+     */
+    @Test
+    void aReplicaTemplatePolicyOverTheLimitFailsBoth() {
+        Outcome outcome = broken.get("replica-template-policy-over-the-limit");
+        assertThat(outcome.problems()).extracting(Problem::path).containsExactly("pullers");
+        // The policy-validation plugin fails synthesis naming its report, which holds the rule's finding.
+        java.util.regex.Matcher report = java.util.regex.Pattern.compile("found in: (\\S+validation-report\\.json)")
+                .matcher(String.valueOf(outcome.synthesis()));
+        assertThat(report.find()).as(outcome.synthesis()).isTrue();
+        assertThat(Path.of(report.group(1))).content().contains("EcrBlueprint-RepositoryPolicySize");
+    }
+
+    /**
      * Every class of the constructs and stacks that checks its input, with either the broken files whose synthesis it
      * fails (and the text of its message), or why no platform file can reach it. A new class with checks fails this test
      * until its twin is decided.
