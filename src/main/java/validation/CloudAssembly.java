@@ -215,6 +215,12 @@ public record CloudAssembly(List<StackTemplate> stacks, List<String> errors, Opt
     private static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(new IOException("cannot read " + file + ": not JSON (from line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "); run `cdk synth` again", e));
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(new IOException("cannot read " + file + ": it does not exist, but the assembly"
+                    + " names it; run `cdk synth` again", e));
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
         }
