@@ -95,7 +95,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
             written = ReportWriter.write(cdkOut, report, formats);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
+            // Its own message is the cause's class and message ("java.io.IOException: ..."): the cause's says it all.
+            err.println("error: " + e.getCause().getMessage());
             return UNUSABLE;
         }
         var out = spec.commandLine().getOut();

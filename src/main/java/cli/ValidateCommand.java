@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import platform.Platform;
 import platform.PlatformFileException;
 import platform.PlatformLoader;
+import stacks.PolicySizeRule;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Platform platform;
         try {
-            platform = PlatformLoader.load(file);
+            platform = PlatformLoader.load(file, PolicySizeRule.RULES);
         } catch (PlatformFileException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return INVALID;

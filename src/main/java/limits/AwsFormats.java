@@ -18,6 +18,12 @@ public final class AwsFormats {
             "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$";
 
     /**
+     * An Azure Container Registry name, the part before {@code .azurecr.io}, as an ECR pull-through cache rule takes it
+     * (Azure: 5 to 50 letters and digits).
+     */
+    public static final String AZURE_CONTAINER_REGISTRY_NAME = "^[a-zA-Z0-9]{5,50}$";
+
+    /**
      * An AWS Signer signing profile ARN, as ECR's signing configuration takes it; profile names are 2 to 64 letters,
      * digits and underscores (https://docs.aws.amazon.com/signer/latest/api/API_PutSigningProfile.html).
      */

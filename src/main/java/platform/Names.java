@@ -70,7 +70,7 @@ public final class Names {
     /** An e-mail address (its shape only). */
     public static final String EMAIL = AwsFormats.EMAIL;
     /** An Azure Container Registry name, the part before {@code .azurecr.io} (Azure: 5 to 50 alphanumerics). */
-    public static final String AZURE_REGISTRY = "^[a-zA-Z0-9]{5,50}$";
+    public static final String AZURE_REGISTRY = AwsFormats.AZURE_CONTAINER_REGISTRY_NAME;
     /** An HTTPS URL. */
     public static final String HTTPS_URL = "^https://[^\\s]+$";
 

@@ -26,6 +26,18 @@ public final class PlatformLoader {
      * @return the validated platform of a file
      */
     public static Platform load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * The validated platform of a file, checked also by rules about what the stacks derive from it; throws
+     * {@link PlatformFileException} naming every problem.
+     *
+     * @param file the platform file (YAML or JSON)
+     * @param derived rules about what the stacks derive from the platform, run once the file's own rules pass
+     * @return the validated platform of a file
+     */
+    public static Platform load(Path file, List<DerivedRule> derived) {
         if (Files.isDirectory(file)) {
             throw new PlatformFileException(file + ": is a directory, not a platform file. Hint: name the YAML or JSON file"
                     + " in it, e.g. " + file.resolve("platform.yaml") + ".");
@@ -47,7 +59,7 @@ public final class PlatformLoader {
         } catch (IOException e) {
             throw new PlatformFileException(file + ": cannot read the platform file (" + e.getMessage() + ").");
         }
-        return parse(file.toString(), utf8(file, bytes));
+        return parse(file.toString(), utf8(file, bytes), derived);
     }
 
     /** The text of a file that must be UTF-8 (YAML 1.2 and JSON are; an editor may have saved Latin-1 or UTF-16). */
@@ -79,6 +91,18 @@ public final class PlatformLoader {
      * @return the validated platform of YAML or JSON text
      */
     public static Platform parse(String source, String text) {
+        return parse(source, text, List.of());
+    }
+
+    /**
+     * The validated platform of YAML or JSON text, checked also by rules about what the stacks derive from it.
+     *
+     * @param source the name messages give the text, e.g. a file name
+     * @param text the platform file's content
+     * @param derived rules about what the stacks derive from the platform, run once the file's own rules pass
+     * @return the validated platform of YAML or JSON text
+     */
+    public static Platform parse(String source, String text, List<DerivedRule> derived) {
         LocatedYaml.Result parsed;
         try {
             parsed = LocatedYaml.read(text);
@@ -105,6 +129,12 @@ public final class PlatformLoader {
         }
         Platform platform = new PlatformBinder(problems).bind(root);
         PlatformValidator.validate(platform, problems);
+        if (problems.isEmpty()) {
+            // Derived rules read the model as the stacks will (every reference resolved): only a valid one.
+            for (DerivedRule rule : derived) {
+                rule.check(platform).forEach(p -> problems.add(p.path(), p.what(), p.hint()));
+            }
+        }
         if (!problems.isEmpty()) {
             List<Problem> sorted = problems.sorted();
             throw new PlatformFileException(message(source, sorted), sorted);

@@ -65,7 +65,7 @@ final class PullerRules extends SectionRules {
             }
             if (region != null && !region.equals(env.region()) && !puller.getsRole() && !puller.services().isEmpty()
                     && puller.services().size() < platform.services().size() && problems.isUsable(path + ".services")) {
-                problems.add(path + ".services", "a " + type + " puller in replica region " + region + " cannot be limited to "
+                problems.add(path + ".services", (type.matches("[aeiou].*") ? "an " : "a ") + type + " puller in replica region " + region + " cannot be limited to "
                                 + puller.services() + ": ECR gives replicas the repository policy of the environment's "
                                 + "REPLICATION creation template, one for every service of \"" + env.name() + "\"",
                         "drop services (the puller then pulls every service's replica), or pull in " + env.region());

@@ -90,7 +90,7 @@ public final class BlueprintApp {
         Path file = Path.of(requested == null ? DEFAULT_PLATFORM_FILE : requested.toString());
         Platform platform;
         try {
-            platform = PlatformLoader.load(file);
+            platform = PlatformLoader.load(file, PolicySizeRule.RULES);
         } catch (PlatformFileException e) {
             System.err.println("error: " + e.getMessage());
             recordFailure(outdir, String.valueOf(e.getMessage()).lines().findFirst().orElse("")

@@ -551,7 +551,7 @@ public class EnvironmentStack extends Stack {
 
 
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */
-    private static RepositoryPolicy repositoryPolicy(Platform platform, EnvironmentSpec environment, Service service) {
+    static RepositoryPolicy repositoryPolicy(Platform platform, EnvironmentSpec environment, Service service) {
         var policy = RepositoryPolicy.builder();
         consumers(policy, platform, environment, environment.region(), service);
         // The next environment's promoter pulls from here; in another account it needs the repository

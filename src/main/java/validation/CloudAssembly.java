@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the last synthesis wrote into a cloud assembly, read from its {@code manifest.json} (and those of nested
- * assemblies, one per {@code Stage}): its stacks' template files with their environments, and the errors it recorded.
+ * assemblies, one per {@code Stage}, and the {@code <stack>.metadata.json} files they name): its stacks' template files with their environments, and the errors it recorded.
  * The one reader of an assembly: the validation plugins use it to find every template of the synthesis they check, the
  * compliance report to read only the stacks of the last synthesis (a directory walk would also find templates an
  * earlier synthesis wrote and this one no longer has).
@@ -169,13 +169,16 @@ public record CloudAssembly(List<StackTemplate> stacks, List<String> errors, Opt
         readJson(manifest).path("artifacts").properties().forEach(entry -> {
             JsonNode artifact = entry.getValue();
             JsonNode properties = artifact.path("properties");
-            artifact.path("metadata").properties().forEach(path -> {
-                for (JsonNode item : path.getValue()) {
-                    if ("aws:cdk:error".equals(item.path("type").asText())) {
-                        errors.add(path.getKey() + ": " + item.path("data").asText());
-                    }
+            errors(artifact.path("metadata"), errors);
+            // The CDK (2.263) writes a stack's annotations to <artifact>.metadata.json beside the manifest, which names
+            // it in additionalMetadataFile; older assemblies, and other artifacts, keep them in "metadata".
+            // While the CDK writes the assembly (the validation plugins read its templates) the file may not exist yet.
+            if (artifact.hasNonNull("additionalMetadataFile")) {
+                Path metadata = directory.resolve(artifact.path("additionalMetadataFile").asText());
+                if (Files.isRegularFile(metadata) || required) {
+                    errors(readJson(metadata), errors);
                 }
-            });
+            }
             switch (artifact.path("type").asText()) {
                 case "aws:cloudformation:stack" -> {
                     String[] environment = environment(artifact.path("environment").asText());
@@ -185,6 +188,17 @@ public record CloudAssembly(List<StackTemplate> stacks, List<String> errors, Opt
                 case "cdk:cloud-assembly" -> collect(directory.resolve(properties.path("directoryName").asText()),
                         stacks, errors, required);
                 default -> {
+                }
+            }
+        });
+    }
+
+    /** The {@code aws:cdk:error} entries of an artifact's metadata (construct path → entries), as {@code <path>: <message>}. */
+    private static void errors(JsonNode metadata, List<String> errors) {
+        metadata.properties().forEach(path -> {
+            for (JsonNode item : path.getValue()) {
+                if ("aws:cdk:error".equals(item.path("type").asText())) {
+                    errors.add(path.getKey() + ": " + item.path("data").asText());
                 }
             }
         });
@@ -201,6 +215,12 @@ public record CloudAssembly(List<StackTemplate> stacks, List<String> errors, Opt
     private static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(new IOException("cannot read " + file + ": not JSON (from line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "); run `cdk synth` again", e));
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(new IOException("cannot read " + file + ": it does not exist, but the assembly"
+                    + " names it; run `cdk synth` again", e));
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
         }

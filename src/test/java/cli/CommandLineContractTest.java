@@ -96,6 +96,19 @@ class CommandLineContractTest {
         attempts.add(new String[] {"promote", "--platform", "examples/ecommerce/platform.yaml", "--service", "$(id)",
                 "--to", "'; rm -rf /", "--digest", "sha256:../../etc", "--commit", "-1"});
         attempts.add(new String[] {"report", "--cdk-out", dir.toString(), "--format", "../../x"});
+        // Cloud assemblies that are damaged: a manifest that is not JSON, one naming a stack metadata file that is
+        // missing, and one whose metadata file is not JSON.
+        String stack = "{\"version\": \"54.0.0\", \"artifacts\": {\"s\": {\"type\": \"aws:cloudformation:stack\","
+                + " \"properties\": {\"templateFile\": \"s.template.json\"}, \"additionalMetadataFile\": \"s.metadata.json\"}}}";
+        for (String[] assembly : List.of(new String[] {"not json {", null}, new String[] {stack, null}, new String[] {stack, "[1, 2"})) {
+            Path cdkOut = Files.createDirectories(dir.resolve("assembly-" + attempts.size()));
+            Files.writeString(cdkOut.resolve("manifest.json"), assembly[0]);
+            Files.writeString(cdkOut.resolve("s.template.json"), "{}");
+            if (assembly[1] != null) {
+                Files.writeString(cdkOut.resolve("s.metadata.json"), assembly[1]);
+            }
+            attempts.add(new String[] {"report", "--cdk-out", cdkOut.toString()});
+        }
         attempts.add(new String[] {"lifecycle"});
         attempts.add(new String[] {"nonsense"});
         attempts.add(new String[] {"validate"});

@@ -3,6 +3,11 @@ package cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ecr.CfnRepository;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,6 +98,29 @@ class ReportCommandTest {
                 + " templates are not what would deploy; no report is written. Fix them and run `cdk synth` again:"
                 + System.lineSeparator() + "  /Prod/shop/Repo/Resource: [Error at /Prod/shop/Repo/Resource] EcrBlueprint-ECR2:"
                 + " not IMMUTABLE" + System.lineSeparator());
+        assertThat(cdkOut.resolve("compliance-report.md")).doesNotExist();
+    }
+
+    /**
+     * A real synthesis with an error annotation: the CDK writes a stack's annotations to {@code <stack>.metadata.json}
+     * (named by the manifest's {@code additionalMetadataFile}), not into manifest.json, and the report must still
+     * refuse the assembly. The CDK writes the templates all the same, so only the annotations tell.
+     */
+    @Test
+    void anAssemblyWhoseSynthesisRecordedAnErrorInAStackMetadataFileIsRefused(@TempDir Path dir) {
+        Path cdkOut = dir.resolve("cdk.out");
+        App app = new App(AppProps.builder().outdir(cdkOut.toString()).analyticsReporting(false).build());
+        Stack stack = new Stack(app, "shop-prod");
+        CfnRepository repository = CfnRepository.Builder.create(stack, "Repo").repositoryName("shop/prod/web").build();
+        Annotations.of(repository).addError("EcrBlueprint-ImmutableTags: not IMMUTABLE");
+        app.synth();
+        assertThat(cdkOut.resolve("shop-prod.metadata.json")).content().contains("aws:cdk:error");
+        assertThat(cdkOut.resolve("manifest.json")).content().doesNotContain("aws:cdk:error");
+
+        assertThat(run("--cdk-out", cdkOut.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: the last synthesis into " + cdkOut + " failed with 1 error, so its"
+                + " templates are not what would deploy; no report is written. Fix them and run `cdk synth` again:"
+                + System.lineSeparator() + "  /shop-prod/Repo: EcrBlueprint-ImmutableTags: not IMMUTABLE" + System.lineSeparator());
         assertThat(cdkOut.resolve("compliance-report.md")).doesNotExist();
     }
 

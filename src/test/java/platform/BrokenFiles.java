@@ -220,6 +220,12 @@ public final class BrokenFiles {
                         "registry.signing.filters (line 12): 101 filters exceed ECR's limit of 100 a signing rule. Hint: use wildcard prefixes such as \"shop/prod/*\", or leave filters out to sign every repository of the platform."),
                 broken("subnet-id-twelve-digits", "environments[0].vpc.subnets[0].id",
                         "environments[0].vpc.subnets[0].id (line 11): id \"subnet-0123456789ab\" is not a subnet id (subnet- and 8 or 17 hexadecimal digits). Hint: copy the id from `aws ec2 describe-subnets`."),
+                broken("repository-policy-over-the-limit", "pullers",
+                        "pullers (line 11): the repository policy of service \"payment-service\" in environment \"prod\" would be 10241 characters for its 32 statements (account and Lambda pullers, the next environment's promoter); ECR allows 10240. Hint: grant whole accounts instead of single roles (drop roleArn), or narrow the pullers to the services they use (pullers[].services)."),
+                broken("replica-template-policy-over-the-limit", "pullers",
+                        "pullers (line 12): the repository policy ECR gives the repositories it creates under \"shop/prod\" in account 111111111111, region us-east-1 (creation template for [REPLICATION]) would be 11306 characters for its 36 statements; ECR allows 10240. Hint: grant whole accounts instead of single roles (drop roleArn), or pull in fewer regions."),
+                broken("registry-policy-over-the-limit", "registry.replication",
+                        "registry.replication (line 167): the registry policy of account 999999999999, region us-east-1 would be 10241 characters for its 40 statements (one for each other account that replicates into it or pulls through its cache); ECR allows 10240. Hint: replicate into this registry from fewer accounts (the environments of one account share a statement), or send some environments' replicas to another region."),
                 broken("trust-policy-over-the-limit", "services[0].publishers",
                         "services[0].publishers (line 10): the trust policy of the GitHub publisher role of service \"user-service\" would be 2049 characters for its 26 branches and environments; IAM allows 2048. Hint: trust fewer branches: publish from one release branch or GitHub environment, or match release branches with one pattern (e.g. release/*) and allowWildcard: true."));
     }

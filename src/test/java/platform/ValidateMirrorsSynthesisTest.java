@@ -3,6 +3,7 @@ package platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import stacks.PolicySizeRule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class ValidateMirrorsSynthesisTest {
     private static Outcome outcome(Path file) throws Exception {
         List<Problem> problems;
         try {
-            PlatformLoader.load(file);
+            PlatformLoader.load(file, PolicySizeRule.RULES);
             problems = List.of();
         } catch (PlatformFileException e) {
             problems = e.problems().isEmpty() ? List.of(new Problem("", null, e.getMessage(), "")) : e.problems();
@@ -115,6 +116,21 @@ class ValidateMirrorsSynthesisTest {
     }
 
     /**
+     * A creation template's repository policy is sized by no construct: the compliance rule on the written template
+     * refuses it at synthesis, and validate (stacks.PolicySizeRule) first.
+     */
+    @Test
+    void aReplicaTemplatePolicyOverTheLimitFailsBoth() {
+        Outcome outcome = broken.get("replica-template-policy-over-the-limit");
+        assertThat(outcome.problems()).extracting(Problem::path).containsExactly("pullers");
+        // The policy-validation plugin fails synthesis naming its report, which holds the rule's finding.
+        java.util.regex.Matcher report = java.util.regex.Pattern.compile("found in: (\\S+validation-report\\.json)")
+                .matcher(String.valueOf(outcome.synthesis()));
+        assertThat(report.find()).as(outcome.synthesis()).isTrue();
+        assertThat(Path.of(report.group(1))).content().contains("EcrBlueprint-RepositoryPolicySize");
+    }
+
+    /**
      * Every class of the constructs and stacks that checks its input, with either the broken files whose synthesis it
      * fails (and the text of its message), or why no platform file can reach it. A new class with checks fails this test
      * until its twin is decided.
@@ -133,7 +149,8 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("PublicPublisherRole", twin("role-name-too-long-public-publisher", "must be an IAM role name of 1 to 64 characters")),
             Map.entry("GitHubOidcProviderTrust", twin("github-organisation-wildcard", "must not contain a wildcard")),
             Map.entry("PrivateRepository", twin("mutability-exclusions-over-five", "IMMUTABLE_WITH_EXCLUSION needs 1 to 5",
-                    "mutability-exclusion-without-reason", "is refused where requireImmutableTags is set")),
+                    "mutability-exclusion-without-reason", "is refused where requireImmutableTags is set",
+                    "repository-policy-over-the-limit", "repositoryPolicy is 10241 characters, over ECR's limit of 10240")),
             Map.entry("PublicRepository", twin("catalog-description-too-long", "catalogData.description has 1025 characters")),
             Map.entry("RegistryEndpoints", twin("endpoint-subnets-one-zone", "RegistryEndpoints:",
                     "vpc-without-route-tables", "RegistryEndpoints:", "availability-zone-other-region", "RegistryEndpoints:")),
@@ -161,11 +178,13 @@ class ValidateMirrorsSynthesisTest {
             // The managed policy cannot overflow from the file: its repository grants fall back to the environment's
             // prefix ARN, and what remains (cache prefixes, signing profile) is bounded by ECR's rule limits.
             Map.entry("PersonaRoleSupport", twin("trust-policy-over-the-limit", "the trust policy of role")),
-            Map.entry("RepositoryPolicy", "NOT TWINNED: the 10,240-character policy grows by about 200 characters with each"
-                    + " account puller of a service (so about 50 pullers); sizing it from the file would repeat the statement"
-                    + " rendering of constructs.repository.RepositoryPolicy. Synthesis refuses it naming the repository and the fix"),
-            Map.entry("RegistryPolicy", "NOT TWINNED: the registry policy gains one statement for each environment that"
-                    + " replicates into the registry from another account; 10,240 characters take dozens of such sources"),
+            // The builder's own checks (a null principal, push for Lambda, a grant twice) take what the stacks build
+            // from validated pullers; the size of the policy is PrivateRepository's check, twinned there.
+            Map.entry("RepositoryPolicy", "its grants are the stacks' own, built from validated pullers; its size is checked"
+                    + " by PrivateRepository (twinned there)"),
+            Map.entry("RegistryPolicy", twin("registry-policy-over-the-limit", "statements render a policy of 10241 characters")),
+            // validate's rule for what only the stacks can size; its twins are PrivateRepository's and RegistryPolicy's.
+            Map.entry("PolicySizeRule", "the validate side itself: the twin of PrivateRepository's and RegistryPolicy's size checks"),
             Map.entry("RegistryPolicyProps", "statement ids and the non-empty list are the stacks' own"),
             Map.entry("RegistryPolicyStatement", "ARNs and prefixes the stacks build from validated accounts, regions and names"),
             Map.entry("RepositoryCreationTemplateProps", twin("creation-template-description-too-long", "description has 257 characters",

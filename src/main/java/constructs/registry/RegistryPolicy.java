@@ -44,9 +44,7 @@ public class RegistryPolicy extends Construct {
         List<String> problems = new ArrayList<>(props.problems(""));
         Stack stack = Stack.of(this);
         if (problems.isEmpty()) {
-            String region = Tokens.isUnresolved(stack.getRegion()) ? WIDEST_REGION : stack.getRegion();
-            String account = Tokens.isUnresolved(stack.getAccount()) ? "000000000000" : stack.getAccount();
-            int length = render(props, WIDEST_PARTITION, region, account).length();
+            int length = length(props, stack.getRegion(), stack.getAccount());
             if (length > MAX_POLICY_LENGTH) {
                 problems.add("statements render a policy of " + length + " characters: ECR accepts at most "
                         + MAX_POLICY_LENGTH + ". Hint: merge statements of the same account, or use fewer repository prefixes");
@@ -56,6 +54,22 @@ public class RegistryPolicy extends Construct {
         this.resource = CfnRegistryPolicy.Builder.create(this, "Resource")
                 .policyText(document(props, stack.getPartition(), stack.getRegion(), stack.getAccount()))
                 .build();
+    }
+
+    /**
+     * The characters ECR counts against {@link #MAX_POLICY_LENGTH} for a policy of these statements in the registry of
+     * {@code account} and {@code region}: the partition is counted at its widest, as are a region or account that are
+     * unresolved tokens. This construct's check and the platform file's (package {@code stacks}, run by
+     * {@code validate}) both measure with this.
+     *
+     * @param props the statements
+     * @param region the registry's region (a token allowed)
+     * @param account the registry's account (a token allowed)
+     * @return the policy's length in characters
+     */
+    public static int length(RegistryPolicyProps props, String region, String account) {
+        return render(props, WIDEST_PARTITION, Tokens.isUnresolved(region) ? WIDEST_REGION : region,
+                Tokens.isUnresolved(account) ? "000000000000" : account).length();
     }
 
     static Map<String, Object> document(RegistryPolicyProps props, String partition, String region, String account) {

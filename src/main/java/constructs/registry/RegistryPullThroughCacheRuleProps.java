@@ -33,14 +33,14 @@ public record RegistryPullThroughCacheRuleProps(PullThroughCacheUpstream upstrea
                                         String customRoleArn, String upstreamRepositoryPrefix, String azureRegistry) {
 
     /** Pull through cache rules per registry (service quota, not adjustable). */
-    public static final int MAX_RULES_PER_REGISTRY = 50;
+    public static final int MAX_RULES_PER_REGISTRY = limits.AwsLimits.ECR_PULL_THROUGH_CACHE_RULES;
     /** CreatePullThroughCacheRule ecrRepositoryPrefix (2 to 30 characters). */
     static final Pattern PREFIX = Pattern.compile(
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
     /** CreatePullThroughCacheRule credentialArn (50 to 612 characters). */
     static final Pattern CREDENTIAL = Pattern.compile(AwsFormats.PULL_THROUGH_CACHE_SECRET_ARN);
     /** An Azure Container Registry name (5 to 50 letters and digits). */
-    static final Pattern AZURE = Pattern.compile("^[a-zA-Z0-9]{5,50}$");
+    static final Pattern AZURE = Pattern.compile(AwsFormats.AZURE_CONTAINER_REGISTRY_NAME);
     static final Pattern ROLE = Pattern.compile("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]+$");
 
     /**

@@ -262,10 +262,7 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                             + " and grant it there");
                 }
             }
-            String partition = Tokens.isUnresolved(stack.partition()) ? RepositoryPolicy.LONGEST_PARTITION
-                    : stack.partition();
-            String sizeRegion = Tokens.isUnresolved(region) ? RepositoryPolicy.LONGEST_REGION : region;
-            int length = policy.toJson(partition, sizeRegion).length();
+            int length = policy.length(stack.partition(), region);
             if (length > RepositoryPolicy.MAX_LENGTH) {
                 problems.add("repositoryPolicy is " + length + " characters, over ECR's limit of "
                         + RepositoryPolicy.MAX_LENGTH + ": ECR would reject it at deploy time. Hint: grant whole "

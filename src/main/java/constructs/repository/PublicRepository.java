@@ -38,9 +38,9 @@ public class PublicRepository extends Construct {
     static final Set<String> GALLERY_ARCHITECTURES = Set.of("ARM", "ARM 64", "x86", "x86-64");
     static final Set<String> GALLERY_OPERATING_SYSTEMS = Set.of("Linux", "Windows");
     /** ECR Public CreateRepository: 2..205 characters. */
-    private static final Pattern NAME = Pattern.compile("(?=.{2,205}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+    private static final Pattern NAME = Pattern.compile("(?=.{2," + limits.AwsLimits.ECR_PUBLIC_REPOSITORY_NAME + "}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1," + limits.AwsLimits.IAM_ROLE_NAME + "}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String repositoryName;

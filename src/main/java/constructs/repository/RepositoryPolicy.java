@@ -1,6 +1,7 @@
 package constructs.repository;
 
 import constructs.access.Persona;
+import constructs.internal.Tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,6 +146,20 @@ public final class RepositoryPolicy {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render repository policy", e);
         }
+    }
+
+    /**
+     * The characters ECR counts against {@link #MAX_LENGTH}: the length of {@link #toJson(String, String)}, with a
+     * partition or region that is an unresolved token counted at its longest. The repository's synth-time check and
+     * the platform file's (package {@code stacks}, run by {@code validate}) both measure with this.
+     *
+     * @param partition the repository's partition, e.g. {@code aws} (a token allowed)
+     * @param region the repository's region, e.g. {@code eu-west-1} (a token allowed)
+     * @return the policy's length in characters
+     */
+    public int length(String partition, String region) {
+        return toJson(Tokens.isUnresolved(partition) ? LONGEST_PARTITION : partition,
+                Tokens.isUnresolved(region) ? LONGEST_REGION : region).length();
     }
 
     /**

@@ -19,6 +19,17 @@ class RepositoryPolicyTest {
         return json.substring(json.indexOf("[{") + 1, json.lastIndexOf("]"));
     }
 
+    @Test
+    void lengthIsTheRenderedTextWithTokensCountedAtTheirLongest() {
+        RepositoryPolicy policy = RepositoryPolicy.builder().pull(RepositoryPrincipal.lambdaFunctions("222233334444", null)).build();
+
+        assertThat(policy.length("aws", "eu-west-1")).isEqualTo(policy.toJson("aws", "eu-west-1").length());
+        // The Lambda statement names partition and region: a token counts as the longest of each.
+        assertThat(policy.length(software.amazon.awscdk.Aws.PARTITION, software.amazon.awscdk.Aws.REGION))
+                .isEqualTo(policy.toJson("aws-us-gov", "ap-southeast-7").length())
+                .isGreaterThan(policy.length("aws", "eu-west-1"));
+    }
+
     @Nested
     class Renders {
 
