@@ -60,6 +60,8 @@ public final class BrokenFiles {
                         "services[0].publishers[0].branches (line 12): branches must be a list, got \"main\". Hint: write it as a list, e.g. branches: [main]."),
                 broken("build-prefix-overlaps-release", "tagging.buildPrefixes[1]",
                         "tagging.buildPrefixes[1] (line 10): build prefix \"v-build-\" overlaps the release prefix \"v\": lifecycle rules could not tell build tags from release tags. Hint: use prefixes that do not start with one another, e.g. \"commit-\"."),
+                broken("build-prefix-twice", "tagging.buildPrefixes[2]",
+                        "tagging.buildPrefixes[2] (line 10): build prefix \"commit-\" is given twice: ECR refuses two lifecycle rules with the same tag filter. Hint: remove the second one."),
                 broken("cache-prefix-is-platform", "registry.pullThroughCache[0].prefix",
                         "registry.pullThroughCache[0].prefix (line 12): prefix \"shop\" is the platform's own repository prefix: cached images would mix with the platform's repositories and their access rules. Hint: use a prefix of its own, e.g. \"ecr-public\"."),
                 broken("codebuild-with-branches", "services[0].publishers[0].branches",
