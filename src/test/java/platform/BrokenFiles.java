@@ -62,6 +62,8 @@ public final class BrokenFiles {
                         "tagging.buildPrefixes[1] (line 10): build prefix \"v-build-\" overlaps the release prefix \"v\": lifecycle rules could not tell build tags from release tags. Hint: use prefixes that do not start with one another, e.g. \"commit-\"."),
                 broken("build-prefix-twice", "tagging.buildPrefixes[2]",
                         "tagging.buildPrefixes[2] (line 10): build prefix \"commit-\" is given twice: ECR refuses two lifecycle rules with the same tag filter. Hint: remove the second one."),
+                broken("build-prefixes-too-many", "tagging.buildPrefixes",
+                        "tagging.buildPrefixes (line 10): buildPrefixes has 46 prefixes: each becomes a lifecycle rule, and with the other rules of a repository ECR's limit of 50 rules per policy leaves room for 45. Hint: use at most 45 build prefixes."),
                 broken("cache-prefix-is-platform", "registry.pullThroughCache[0].prefix",
                         "registry.pullThroughCache[0].prefix (line 12): prefix \"shop\" is the platform's own repository prefix: cached images would mix with the platform's repositories and their access rules. Hint: use a prefix of its own, e.g. \"ecr-public\"."),
                 broken("codebuild-with-branches", "services[0].publishers[0].branches",
