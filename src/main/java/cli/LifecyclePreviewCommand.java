@@ -184,7 +184,7 @@ public final class LifecyclePreviewCommand implements Callable<Integer> {
                     + ". Fix: pass the path of a readable JSON file to --policy");
         }
         try {
-            return LifecyclePolicy.parse(text).validated();
+            return LifecyclePolicy.parse(text);
         } catch (LifecyclePolicyException e) {
             throw new InputException("the lifecycle policy file " + policyFile + " cannot be used: " + e.getMessage());
         }

@@ -48,14 +48,15 @@ final class LifecyclePolicyParser {
                             + ". Fix: correct the JSON syntax"));
         }
         LifecyclePolicyParser parser = new LifecyclePolicyParser();
-        LifecyclePolicy policy = parser.policy(root);
+        List<LifecyclePolicyRule> rules = parser.rules(root);
         if (!parser.problems.isEmpty()) {
             throw new LifecyclePolicyException(parser.problems);
         }
-        return policy;
+        // The structure is sound: ECR's rules are checked where every policy is, in its constructor.
+        return new LifecyclePolicy(rules);
     }
 
-    private LifecyclePolicy policy(JsonNode root) {
+    private List<LifecyclePolicyRule> rules(JsonNode root) {
         if (!root.isObject()) {
             problems.add("the policy text is a JSON " + kind(root) + ", not an object: a lifecycle policy is "
                     + "{\"rules\": [...]}. Fix: wrap the rules in {\"rules\": [...]}");
@@ -78,7 +79,7 @@ final class LifecyclePolicyParser {
                 parsed.add(rule);
             }
         }
-        return new LifecyclePolicy(parsed);
+        return parsed;
     }
 
     private LifecyclePolicyRule rule(JsonNode node, String path, int index) {

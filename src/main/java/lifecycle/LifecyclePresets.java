@@ -85,24 +85,18 @@ public final class LifecyclePresets {
      * </ol>
      * Because rules 2 and 3 come first, no later rule can expire an image carrying a release or promotion tag.
      *
-     * @throws LifecyclePolicyException naming every invalid value, or when no value asks for any rule
+     * @param retention the retention values
+     * @return the policy
+     * @throws LifecyclePolicyException naming every invalid value (a value ECR refuses by the rule it would make),
+     *                                  or when no value asks for any rule
      */
     public static LifecyclePolicy environmentPolicy(LifecycleRetention retention) {
+        // Only what the policy itself cannot show is checked here; a value ECR refuses (0 days, both "any" rules, a
+        // prefix given twice) is reported by the policy's own check, once, when the rules become a policy.
         List<String> problems = new ArrayList<>();
-        positive("untaggedExpiryDays", retention.untaggedExpiryDays(), problems);
-        positive("releaseArchiveDays", retention.releaseArchiveDays(), problems);
-        positive("promotionArchiveDays", retention.promotionArchiveDays(), problems);
-        positive("buildRetentionDays", retention.buildRetentionDays(), problems);
-        positive("keepLastImages", retention.keepLastImages(), problems);
-        positive("otherArchiveDays", retention.otherArchiveDays(), problems);
-        positive("archivedExpiryDays", retention.archivedExpiryDays(), problems);
         prefixes("releaseTagPrefixes", retention.releaseTagPrefixes(), problems);
         prefixes("promotionTagPrefixes", retention.promotionTagPrefixes(), problems);
         prefixes("buildTagPrefixes", retention.buildTagPrefixes(), problems);
-        if (retention.keepLastImages() != null && retention.otherArchiveDays() != null) {
-            problems.add("keepLastImages and otherArchiveDays are both set: each is a rule with tagStatus \"any\", and "
-                    + "ECR allows one, evaluated last. Fix: keep one of them");
-        }
         boolean laterExpiry = retention.keepLastImages() != null || retention.buildRetentionDays() != null;
         if (retention.releaseArchiveDays() == null && laterExpiry && !retention.releaseTagPrefixes().isEmpty()) {
             problems.add("releaseArchiveDays is not set while keepLastImages or buildRetentionDays is: release images "
@@ -112,23 +106,11 @@ public final class LifecyclePresets {
             problems.add("promotionArchiveDays is not set while keepLastImages or buildRetentionDays is: promoted images "
                     + "(which the environment runs) would then be expired by those rules. Fix: set promotionArchiveDays");
         }
-        List<String> all = new ArrayList<>(retention.releaseTagPrefixes());
-        all.addAll(retention.promotionTagPrefixes());
-        all.addAll(retention.buildTagPrefixes());
-        for (int i = 0; i < all.size(); i++) {
-            if (all.subList(0, i).contains(all.get(i))) {
-                problems.add("tag prefix \"" + all.get(i) + "\" is given twice among the release, promotion and build "
-                        + "prefixes: an image can be only one of them. Fix: remove the second one");
-            }
-        }
         if (retention.untaggedExpiryDays() == null && retention.releaseArchiveDays() == null
                 && retention.promotionArchiveDays() == null && retention.buildRetentionDays() == null
                 && retention.keepLastImages() == null && retention.otherArchiveDays() == null) {
             problems.add("no retention value is set: a repository needs at least one lifecycle rule. Fix: set "
                     + "untaggedExpiryDays, keepLastImages, releaseArchiveDays or buildRetentionDays");
-        }
-        if (!problems.isEmpty()) {
-            throw new LifecyclePolicyException(problems);
         }
         List<LifecyclePolicyRule> rules = new ArrayList<>();
         if (retention.untaggedExpiryDays() != null) {
@@ -158,14 +140,15 @@ public final class LifecyclePresets {
         if (retention.archivedExpiryDays() != null) {
             rules.add(expireArchivedAfterDays(rules.size() + 1, retention.archivedExpiryDays()));
         }
-        return new LifecyclePolicy(rules).validated();
-    }
-
-    private static void positive(String field, Integer value, List<String> problems) {
-        if (value != null && value < 1) {
-            problems.add(field + " " + value + " is invalid: must be 1 or more. Fix: use a positive number or leave "
-                    + field + " out to drop its rule");
+        if (!problems.isEmpty()) {
+            // Every problem at once: what the retention values break here, then what ECR refuses in their rules (an
+            // empty list of rules is already reported as "no retention value").
+            if (!rules.isEmpty()) {
+                problems.addAll(LifecycleValidator.validate(rules));
+            }
+            throw new LifecyclePolicyException(problems);
         }
+        return new LifecyclePolicy(rules);
     }
 
     private static void prefixes(String field, List<String> prefixes, List<String> problems) {

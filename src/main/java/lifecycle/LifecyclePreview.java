@@ -51,10 +51,9 @@ public final class LifecyclePreview {
     /**
      * Evaluates {@code policy} against {@code images} as ECR would at {@code now}.
      *
-     * @throws LifecyclePolicyException when the policy is one ECR would reject
+     * <p>The policy is one ECR accepts: {@link LifecyclePolicy} checks its rules when it is built.
      */
     public static LifecyclePreview run(LifecyclePolicy policy, ImageInventory images, Instant now) {
-        policy.validated();
         int n = images.size;
         PreviewAction[] actions = new PreviewAction[n];
         Arrays.fill(actions, PreviewAction.KEEP);

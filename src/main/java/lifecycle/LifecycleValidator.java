@@ -33,10 +33,15 @@ public final class LifecycleValidator {
     private LifecycleValidator() {
     }
 
-    /** Every problem of the policy; empty when ECR would accept it. */
-    public static List<String> validate(LifecyclePolicy policy) {
+    /**
+     * Every problem of a policy of {@code rules}; empty when ECR would accept it. The constructor of
+     * {@link LifecyclePolicy} calls it, the one place a policy is checked.
+     *
+     * @param rules the rules of the policy
+     * @return every problem, policy-wide first, then rule by rule
+     */
+    public static List<String> validate(List<LifecyclePolicyRule> rules) {
         List<String> problems = new ArrayList<>();
-        List<LifecyclePolicyRule> rules = policy.rules();
         if (rules.isEmpty()) {
             problems.add("rules is empty: a lifecycle policy needs at least one rule. Fix: add a rule");
             return problems;
@@ -45,7 +50,7 @@ public final class LifecycleValidator {
             problems.add("rules has " + rules.size() + " rules: ECR accepts at most " + MAX_RULES
                     + " in one policy. Fix: merge or remove " + (rules.size() - MAX_RULES) + " of them");
         }
-        int length = policy.toJson().length();
+        int length = LifecyclePolicy.render(rules).length();
         if (length < MIN_TEXT_LENGTH) {
             problems.add("the policy text is " + length + " characters long: ECR accepts " + MIN_TEXT_LENGTH
                     + " to 30,720. Fix: add a description to a rule");

@@ -2,7 +2,7 @@ package limits;
 
 /**
  * The formats of AWS identifiers this project checks before deployment, each defined once as a regular expression: the
- * platform file's schema and validator ({@code platform.Names}) and the constructs compile the same text, so a value
+ * platform file's schema and validator ({@code platform.NameFormats}) and the constructs compile the same text, so a value
  * `validate` accepts is one the constructs accept. Each names the page it comes from.
  */
 public final class AwsFormats {

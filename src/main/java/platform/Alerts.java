@@ -6,9 +6,9 @@ import java.util.List;
 public record Alerts(
         @Field("Lowest finding severity that alerts. Default: the profile's (HIGH).")
         Severity severity,
-        @Field(pattern = Names.EMAIL, value = "Email addresses subscribed to the alert topic. Default: none.")
+        @Field(pattern = NameFormats.EMAIL, value = "Email addresses subscribed to the alert topic. Default: none.")
         List<String> email,
-        @Field(pattern = Names.HTTPS_URL, value = "HTTPS endpoints subscribed to the alert topic. Default: none.")
+        @Field(pattern = NameFormats.HTTPS_URL, value = "HTTPS endpoints subscribed to the alert topic. Default: none.")
         List<String> https) {
 
     /**

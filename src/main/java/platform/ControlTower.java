@@ -7,7 +7,7 @@ import java.util.List;
  * families fail it, and the controls not enforced on purpose.
  */
 public record ControlTower(
-        @Field(pattern = Names.CONTROL_FAMILY, value = "Families of controls that fail synthesis: the part after CT. of a"
+        @Field(pattern = NameFormats.CONTROL_FAMILY, value = "Families of controls that fail synthesis: the part after CT. of a"
                 + " control id, for example KMS, S3, ECR, IAM, CODEBUILD. Every control is still evaluated and reported."
                 + " Default: all families.")
         List<String> families,

@@ -7,7 +7,7 @@ package platform;
  * @param reason why the control cannot hold here; printed in the compliance report.
  */
 public record ControlTowerException(
-        @Field(required = true, pattern = Names.CONTROL_ID, value = "The control's id, for example CT.ECR.PR.3.")
+        @Field(required = true, pattern = NameFormats.CONTROL_ID, value = "The control's id, for example CT.ECR.PR.3.")
         String control,
         @Field(required = true, value = "Why the control cannot hold here; printed in the compliance report.")
         String reason) {

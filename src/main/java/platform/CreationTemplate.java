@@ -7,7 +7,7 @@ import java.util.List;
  * immutability and the profile's lifecycle rules.
  */
 public record CreationTemplate(
-        @Field(required = true, pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix the template applies to.")
+        @Field(required = true, pattern = NameFormats.REPOSITORY_PREFIX, value = "The repository prefix the template applies to.")
         String prefix,
         @Field(required = true, value = "PULL_THROUGH_CACHE, REPLICATION and/or CREATE_ON_PUSH.")
         List<TemplateAppliesTo> appliedFor,

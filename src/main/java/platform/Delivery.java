@@ -4,20 +4,20 @@ import java.util.List;
 
 /** A CDK Pipelines pipeline that deploys the environments in promotion order, prod after a manual approval. */
 public record Delivery(
-        @Field(required = true, pattern = Names.ACCOUNT, value = "The pipeline's account.")
+        @Field(required = true, pattern = NameFormats.ACCOUNT, value = "The pipeline's account.")
         String account,
-        @Field(required = true, pattern = Names.REGION, value = "The pipeline's region.")
+        @Field(required = true, pattern = NameFormats.REGION, value = "The pipeline's region.")
         String region,
-        @Field(required = true, pattern = Names.CONNECTION_ARN, value = "The CodeConnections (CodeStar) GitHub connection ARN.")
+        @Field(required = true, pattern = NameFormats.CONNECTION_ARN, value = "The CodeConnections (CodeStar) GitHub connection ARN.")
         String connectionArn,
-        @Field(required = true, pattern = Names.GITHUB_REPOSITORY, value = "The GitHub repository of this CDK app, as org/repo.")
+        @Field(required = true, pattern = NameFormats.GITHUB_REPOSITORY, value = "The GitHub repository of this CDK app, as org/repo.")
         String repository,
         @Field("The branch the pipeline follows. Default: main.")
         String branch,
-        @Field(pattern = Names.EMAIL, value = "Email addresses subscribed to the pipeline's approval topic (encrypted SNS),"
+        @Field(pattern = NameFormats.EMAIL, value = "Email addresses subscribed to the pipeline's approval topic (encrypted SNS),"
                 + " notified when a stage waits for approval. Default: none (subscribe to the topic yourself).")
         List<String> approvalEmail,
-        @Field(pattern = Names.PERMISSIONS_BOUNDARY, value = "The permissions boundary of every IAM role the pipeline and its"
+        @Field(pattern = NameFormats.PERMISSIONS_BOUNDARY, value = "The permissions boundary of every IAM role the pipeline and its"
                 + " stages create: a customer-managed policy's name, which each account resolves to its own policy (create it"
                 + " in every account first), or a managed policy's ARN in the one account every stack deploys to (or an AWS"
                 + " managed policy). The generated execution policies then let CloudFormation create and change roles only"

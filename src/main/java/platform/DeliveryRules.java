@@ -63,7 +63,7 @@ final class DeliveryRules extends SectionRules {
 
     private void permissionsBoundary(Delivery delivery) {
         if (delivery.permissionsBoundary() == null || !problems.isUsable(BOUNDARY)
-                || !delivery.permissionsBoundary().matches(Names.PERMISSIONS_BOUNDARY)) {
+                || !delivery.permissionsBoundary().matches(NameFormats.PERMISSIONS_BOUNDARY)) {
             return;
         }
         String boundary = delivery.permissionsBoundary();

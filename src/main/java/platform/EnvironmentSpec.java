@@ -4,17 +4,17 @@ import java.util.List;
 
 /** One deployment environment: a stack {@code <platform>-<name>} in one account and region. */
 public record EnvironmentSpec(
-        @Field(required = true, pattern = Names.NAME, value = "Short name, part of the stack name (<platform>-<name>) and of repository names.")
+        @Field(required = true, pattern = NameFormats.NAME, value = "Short name, part of the stack name (<platform>-<name>) and of repository names.")
         String name,
-        @Field(required = true, pattern = Names.ACCOUNT, value = "The 12-digit AWS account id, quoted.")
+        @Field(required = true, pattern = NameFormats.ACCOUNT, value = "The 12-digit AWS account id, quoted.")
         String account,
-        @Field(required = true, pattern = Names.REGION, value = "The AWS region, e.g. eu-west-1.")
+        @Field(required = true, pattern = NameFormats.REGION, value = "The AWS region, e.g. eu-west-1.")
         String region,
         @Field(required = true, value = "The environment profile whose defaults apply: dev, staging or prod.")
         Profile profile,
         @Field("The AWS CLI profile for deploying this environment by hand. Default: the default credentials.")
         String awsProfile,
-        @Field(pattern = Names.REGION, value = "Regions the environment's repositories are replicated to (same account). Default: none.")
+        @Field(pattern = NameFormats.REGION, value = "Regions the environment's repositories are replicated to (same account). Default: none.")
         List<String> replicaRegions,
         @Field("Where scan-finding alerts go and from which severity. Default: the profile decides whether alerts exist; no subscriptions.")
         Alerts alerts,

@@ -45,9 +45,9 @@ final class EscapeHatchRules {
     }
 
     private static void lifecyclePolicy(String path, String text, Problems problems) {
-        List<String> found;
+        List<String> found = List.of();
         try {
-            found = LifecyclePolicy.parse(text).problems();
+            LifecyclePolicy.parse(text);
         } catch (LifecyclePolicyException e) {
             found = e.problems();
         }

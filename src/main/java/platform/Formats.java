@@ -15,83 +15,83 @@ final class Formats {
     }
 
     static Optional<Violation> check(String pattern, String value) {
-        if (pattern.equals(Names.REGION)) {
+        if (pattern.equals(NameFormats.REGION)) {
             return region(value);
         }
-        if (pattern.equals(Names.CIDR)) {
+        if (pattern.equals(NameFormats.CIDR)) {
             return cidr(value);
         }
-        if (pattern.equals(Names.NAME) && value.length() > Names.NAME_MAX) {
-            return Optional.of(new Violation("is longer than " + Names.NAME_MAX + " characters",
+        if (pattern.equals(NameFormats.NAME) && value.length() > NameFormats.NAME_MAX) {
+            return Optional.of(new Violation("is longer than " + NameFormats.NAME_MAX + " characters",
                     "shorten it; it is part of repository, stack and role names"));
         }
         if (Pattern.matches(pattern, value)) {
             return Optional.empty();
         }
         return Optional.of(switch (pattern) {
-            case Names.NAME -> new Violation(
+            case NameFormats.NAME -> new Violation(
                     "must be lowercase letters and digits in hyphen-separated words, starting with a letter",
                     "use \"" + slug(value) + "\"");
-            case Names.ACCOUNT -> new Violation("must be exactly 12 digits",
+            case NameFormats.ACCOUNT -> new Violation("must be exactly 12 digits",
                     "write the AWS account id as 12 digits in quotes, e.g. \"111111111111\"");
-            case Names.GITHUB_REPOSITORY -> new Violation("must be a GitHub repository as org/repo",
+            case NameFormats.GITHUB_REPOSITORY -> new Violation("must be a GitHub repository as org/repo",
                     "write e.g. \"example-shop/user-service\"");
-            case Names.CODEBUILD_PROJECT -> new Violation(
+            case NameFormats.CODEBUILD_PROJECT -> new Violation(
                     "is not a CodeBuild project name (2-255 letters, digits, hyphens and underscores)",
                     "give the project's name, not its ARN");
-            case Names.ROLE_ARN -> new Violation("is not an IAM role ARN",
+            case NameFormats.ROLE_ARN -> new Violation("is not an IAM role ARN",
                     "write arn:aws:iam::<account>:role/<name>");
-            case Names.SECRET_ARN -> value.matches("^arn:aws[a-z-]*:secretsmanager:.*")
+            case NameFormats.SECRET_ARN -> value.matches("^arn:aws[a-z-]*:secretsmanager:.*")
                     ? new Violation("names a secret outside ecr-pullthroughcache/ (ECR reads only secrets whose name starts with it)",
                     "store the credential as ecr-pullthroughcache/<name> and give that secret's ARN")
                     : new Violation("is not a Secrets Manager secret ARN",
                     "write arn:aws:secretsmanager:<region>:<account>:secret:ecr-pullthroughcache/<name>");
-            case Names.SIGNING_PROFILE_ARN -> new Violation("is not an AWS Signer signing profile ARN",
+            case NameFormats.SIGNING_PROFILE_ARN -> new Violation("is not an AWS Signer signing profile ARN",
                     "write arn:aws:signer:<region>:<account>:/signing-profiles/<name>");
-            case Names.CONNECTION_ARN -> new Violation("is not a CodeConnections connection ARN",
+            case NameFormats.CONNECTION_ARN -> new Violation("is not a CodeConnections connection ARN",
                     "write arn:aws:codeconnections:<region>:<account>:connection/<id>");
-            case Names.REPOSITORY_PREFIX -> new Violation(
+            case NameFormats.REPOSITORY_PREFIX -> new Violation(
                     "is not a repository prefix (lowercase words joined by . _ or -, segments separated by /)",
                     "use e.g. \"" + slug(value) + "\"");
-            case Names.WILDCARD_FILTER -> new Violation(
+            case NameFormats.WILDCARD_FILTER -> new Violation(
                     "is not a repository filter (a lowercase repository name with * wildcards)",
                     "use e.g. \"shop/prod/*\"");
-            case Names.TAG_PREFIX -> new Violation(
+            case NameFormats.TAG_PREFIX -> new Violation(
                     "is not a tag prefix (letters, digits, . _ and -, at most 128 characters, not starting with . or -)",
                     "use e.g. \"v\" or \"commit-\"");
-            case Names.VPC_ID -> new Violation("is not a VPC id (vpc- and 8 or 17 hexadecimal digits)",
+            case NameFormats.VPC_ID -> new Violation("is not a VPC id (vpc- and 8 or 17 hexadecimal digits)",
                     "copy the id from `aws ec2 describe-vpcs`");
-            case Names.SUBNET_ID -> new Violation("is not a subnet id (subnet- and 8 or 17 hexadecimal digits)",
+            case NameFormats.SUBNET_ID -> new Violation("is not a subnet id (subnet- and 8 or 17 hexadecimal digits)",
                     "copy the id from `aws ec2 describe-subnets`");
-            case Names.ROUTE_TABLE_ID -> new Violation("is not a route table id (rtb- and 8 or 17 hexadecimal digits)",
+            case NameFormats.ROUTE_TABLE_ID -> new Violation("is not a route table id (rtb- and 8 or 17 hexadecimal digits)",
                     "copy the id from `aws ec2 describe-route-tables`");
-            case Names.ORGANIZATION_ID -> new Violation("is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits)",
+            case NameFormats.ORGANIZATION_ID -> new Violation("is not an AWS Organizations id (o- and 10 to 32 lowercase letters or digits)",
                     "copy the id from `aws organizations describe-organization`");
-            case Names.CONTROL_ID -> new Violation("is not an AWS Control Tower proactive control id (CT.<FAMILY>.PR.<n>)",
+            case NameFormats.CONTROL_ID -> new Violation("is not an AWS Control Tower proactive control id (CT.<FAMILY>.PR.<n>)",
                     "write e.g. \"CT.ECR.PR.3\", as the synthesis report names it");
-            case Names.CONTROL_FAMILY -> new Violation("is not a Control Tower control family (upper-case letters and digits)",
+            case NameFormats.CONTROL_FAMILY -> new Violation("is not a Control Tower control family (upper-case letters and digits)",
                     "write the part after CT. of a control id, e.g. \"KMS\" or \"S3\"");
-            case Names.AZURE_REGISTRY -> new Violation("is not an Azure Container Registry name (5 to 50 letters and digits)",
+            case NameFormats.AZURE_REGISTRY -> new Violation("is not an Azure Container Registry name (5 to 50 letters and digits)",
                     "write the name before .azurecr.io, e.g. \"examplecorp\"");
-            case Names.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
-            case Names.HTTPS_URL -> new Violation("is not an https:// URL",
+            case NameFormats.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
+            case NameFormats.HTTPS_URL -> new Violation("is not an https:// URL",
                     "alert endpoints must use HTTPS; write e.g. \"https://alerts.example.com/ecr\"");
             default -> new Violation("does not match " + pattern, "see schema/platform.schema.json");
         });
     }
 
     private static Optional<Violation> region(String value) {
-        if (Names.REGIONS.contains(value)) {
+        if (NameFormats.REGIONS.contains(value)) {
             return Optional.empty();
         }
-        String hint = Names.closest(value, Names.REGIONS).map(r -> "use \"" + r + "\"")
+        String hint = NameFormats.closest(value, NameFormats.REGIONS).map(r -> "use \"" + r + "\"")
                 .orElse("use a region ECR runs in, e.g. \"eu-west-1\"");
-        String rule = Pattern.matches(Names.REGION, value) ? "is not a known AWS region" : "is not an AWS region name";
+        String rule = Pattern.matches(NameFormats.REGION, value) ? "is not a known AWS region" : "is not an AWS region name";
         return Optional.of(new Violation(rule, hint));
     }
 
     private static Optional<Violation> cidr(String value) {
-        boolean valid = Pattern.matches(Names.CIDR, value);
+        boolean valid = Pattern.matches(NameFormats.CIDR, value);
         if (valid) {
             String[] parts = value.split("[./]");
             for (int i = 0; i < 4; i++) {

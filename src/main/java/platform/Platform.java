@@ -18,7 +18,7 @@ import java.util.Set;
  * defaults in the constructors, so readers never see null for a list or a defaulted value.
  */
 public record Platform(
-        @Field(key = "platform", required = true, pattern = Names.NAME,
+        @Field(key = "platform", required = true, pattern = NameFormats.NAME,
                 value = "The platform name: the first segment of every repository name and the prefix of every stack name.")
         String name,
         @Field("How repository names are built: \"{platform}/{environment}/{service}\" (the default), or \"{platform}/{service}\""
@@ -38,7 +38,7 @@ public record Platform(
         Delivery delivery,
         @Field("The image tagging strategy shared by the lifecycle rules and the generated CI workflows. Default: release tags v*, build tags commit-* and pr-*, no latest.")
         Tagging tagging,
-        @Field(pattern = Names.NAME, value = "Environment names in the order images are promoted. Default: the order of environments.")
+        @Field(pattern = NameFormats.NAME, value = "Environment names in the order images are promoted. Default: the order of environments.")
         List<String> promotionOrder,
         @Field(key = "accounts", value = "What already exists in the environments' accounts (brownfield): per account, whether the GitHub Actions OIDC"
                 + " provider is created here or exists. Default: every account that needs the provider gets it created.")

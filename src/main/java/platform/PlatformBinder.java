@@ -45,7 +45,7 @@ final class PlatformBinder {
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!byKey.containsKey(name)) {
-                Optional<String> closest = Names.closest(name, byKey.keySet());
+                Optional<String> closest = NameFormats.closest(name, byKey.keySet());
                 problems.add(join(path, name), "unknown key \"" + name + "\"",
                         closest.map(c -> "did you mean \"" + c + "\"?")
                                 .orElse("remove it; the keys here are " + String.join(", ", byKey.keySet())));
@@ -122,7 +122,7 @@ final class PlatformBinder {
                     return unusable(path, key + " must be text, got " + written + ", which YAML 1.1 reads as " + yaml11(written, node),
                             "quote it: \"" + written + "\"");
                 }
-                boolean account = field != null && field.pattern().equals(Names.ACCOUNT) && node.isNumber();
+                boolean account = field != null && field.pattern().equals(NameFormats.ACCOUNT) && node.isNumber();
                 return unusable(path, key + " must be text, got " + describe(node),
                         !node.isValueNode() ? "write a single quoted value"
                                 : "quote it: \"" + node.asText() + "\"" + (account ? " (unquoted, YAML reads a number and drops leading zeros)" : ""));
@@ -176,7 +176,7 @@ final class PlatformBinder {
             }
         }
         return unusable(path, key + " \"" + node.asText() + "\" is not one of " + list,
-                Names.closest(node.asText(), allowed).map(c -> "use \"" + c + "\"").orElse("use one of " + list));
+                NameFormats.closest(node.asText(), allowed).map(c -> "use \"" + c + "\"").orElse("use one of " + list));
     }
 
     private Object unusable(String path, String what, String hint) {

@@ -14,7 +14,7 @@ import java.util.List;
 public record Publisher(
         @Field(required = true, value = "github, codebuild, jenkins or gitlab.")
         PublisherType type,
-        @Field(pattern = Names.GITHUB_REPOSITORY, value = "github: the repository as org/repo.")
+        @Field(pattern = NameFormats.GITHUB_REPOSITORY, value = "github: the repository as org/repo.")
         String repository,
         @Field("github, gitlab: branches whose workflows may push (GitHub's OIDC subject ref:refs/heads/<branch>, GitLab's ref_type:branch:ref:<branch>); jenkins: branches the generated Jenkinsfile publishes. Default: none (github, gitlab); [main] (jenkins).")
         List<String> branches,
@@ -22,17 +22,17 @@ public record Publisher(
         List<String> environments,
         @Field("github, gitlab: allow * in the repository or project name, branches and environments (never in the organisation or group). Default: false.")
         boolean allowWildcard,
-        @Field(pattern = Names.CODEBUILD_PROJECT, value = "codebuild: the project name.")
+        @Field(pattern = NameFormats.CODEBUILD_PROJECT, value = "codebuild: the project name.")
         String project,
         @Field("github: the GitHub environment release-tag builds run in (the OIDC subject environment:<name>); protect it with a deployment tag rule for the release prefix and required reviewers. Default: none, release tags are not built by CI and no tag is trusted.")
         String releaseEnvironment,
-        @Field(pattern = Names.PRINCIPAL_ARN, value = "jenkins: the IAM role or user the Jenkins agents run as (an instance profile's role, an EKS pod role); it may be in another account, whose own policy must then allow it sts:AssumeRole on the publisher role.")
+        @Field(pattern = NameFormats.PRINCIPAL_ARN, value = "jenkins: the IAM role or user the Jenkins agents run as (an instance profile's role, an EKS pod role); it may be in another account, whose own policy must then allow it sts:AssumeRole on the publisher role.")
         String principalArn,
-        @Field(pattern = Names.EXTERNAL_ID, value = "jenkins: the sts:ExternalId the agents must pass when they assume the publisher role. Default: none, no external id is required.")
+        @Field(pattern = NameFormats.EXTERNAL_ID, value = "jenkins: the sts:ExternalId the agents must pass when they assume the publisher role. Default: none, no external id is required.")
         String externalId,
-        @Field(pattern = Names.GITLAB_PROJECT, value = "gitlab: the project path as <group>/<project> (subgroups allowed), the OIDC subject project_path:<group>/<project>.")
+        @Field(pattern = NameFormats.GITLAB_PROJECT, value = "gitlab: the project path as <group>/<project> (subgroups allowed), the OIDC subject project_path:<group>/<project>.")
         String gitlabProject,
-        @Field(pattern = Names.HTTPS_URL, value = "gitlab: the GitLab instance, its OIDC issuer and the token audience. One instance per platform. Default: https://gitlab.com.")
+        @Field(pattern = NameFormats.HTTPS_URL, value = "gitlab: the GitLab instance, its OIDC issuer and the token audience. One instance per platform. Default: https://gitlab.com.")
         String gitlabUrl) {
 
     /** GitLab's SaaS instance, the default {@link #gitlabUrl()}. */

@@ -6,22 +6,22 @@ import java.util.List;
 public record PullThroughCacheSpec(
         @Field(required = true, value = "ecr-public, docker-hub, github, gitlab, azure, quay, k8s or ecr.")
         Upstream upstream,
-        @Field(pattern = Names.REPOSITORY_PREFIX, value = "The repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.")
+        @Field(pattern = NameFormats.REPOSITORY_PREFIX, value = "The repository prefix of cached images (2-30 characters). Default: the upstream's name, e.g. docker-hub.")
         String prefix,
-        @Field(pattern = Names.SECRET_ARN, value = "docker-hub, github, gitlab, azure: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.")
+        @Field(pattern = NameFormats.SECRET_ARN, value = "docker-hub, github, gitlab, azure: the Secrets Manager secret ARN; its name must start with ecr-pullthroughcache/.")
         String credentialArn,
-        @Field(pattern = Names.ACCOUNT, value = "ecr: the upstream registry's account.")
+        @Field(pattern = NameFormats.ACCOUNT, value = "ecr: the upstream registry's account.")
         String upstreamAccount,
-        @Field(pattern = Names.REGION, value = "ecr: the upstream registry's region. Default: the caching registry's region.")
+        @Field(pattern = NameFormats.REGION, value = "ecr: the upstream registry's region. Default: the caching registry's region.")
         String upstreamRegion,
-        @Field(pattern = Names.NAME, value = "Environments whose registries get the rule (a credential works only in its own account and region). Default: all.")
+        @Field(pattern = NameFormats.NAME, value = "Environments whose registries get the rule (a credential works only in its own account and region). Default: all.")
         List<String> environments,
-        @Field(pattern = Names.AZURE_REGISTRY, value = "azure: the registry name, the part before .azurecr.io.")
+        @Field(pattern = NameFormats.AZURE_REGISTRY, value = "azure: the registry name, the part before .azurecr.io.")
         String azureRegistry,
-        @Field(pattern = Names.ROLE_ARN, value = "ecr: the role ECR assumes to read an upstream registry of another account"
+        @Field(pattern = NameFormats.ROLE_ARN, value = "ecr: the role ECR assumes to read an upstream registry of another account"
                 + " (required then; trusted by ecr.amazonaws.com, allowed to pull from the upstream).")
         String customRoleArn,
-        @Field(pattern = Names.REPOSITORY_PREFIX, value = "ecr: the upstream namespace cached under prefix. Default: every upstream repository.")
+        @Field(pattern = NameFormats.REPOSITORY_PREFIX, value = "ecr: the upstream namespace cached under prefix. Default: every upstream repository.")
         String upstreamRepositoryPrefix) {
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
  *                 promoter, in the registry of the environment it promotes from. Default: false
  */
 public record PullTimeExclusions(
-        @Field(pattern = Names.ROLE_ARN, value = "IAM roles whose pulls do not count as use (scanners, cache warmers), in the registry of every environment. Default: none.")
+        @Field(pattern = NameFormats.ROLE_ARN, value = "IAM roles whose pulls do not count as use (scanners, cache warmers), in the registry of every environment. Default: none.")
         List<String> roleArns,
         @Field("Also exclude the promoter roles this project creates, in the registry they promote from: a promotion reads an image without running it. Default: false.")
         boolean ownRoles) {

@@ -6,15 +6,15 @@ import java.util.List;
 public record Puller(
         @Field(required = true, value = "ecs, eks-node, eks-fargate, lambda, app-runner, account or ec2.")
         PullerType type,
-        @Field(pattern = Names.NAME, value = "Environments whose repositories it pulls. Default: all.")
+        @Field(pattern = NameFormats.NAME, value = "Environments whose repositories it pulls. Default: all.")
         List<String> environments,
-        @Field(pattern = Names.NAME, value = "Services whose repositories it pulls. Default: all.")
+        @Field(pattern = NameFormats.NAME, value = "Services whose repositories it pulls. Default: all.")
         List<String> services,
-        @Field(pattern = Names.ACCOUNT, value = "account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).")
+        @Field(pattern = NameFormats.ACCOUNT, value = "account, lambda: the consumer's account id. Default: the roleArn's account, else the environment's (account pullers need one of account and roleArn).")
         String account,
-        @Field(pattern = Names.ROLE_ARN, value = "account: an existing role in that account, the only principal granted. Default: the whole account.")
+        @Field(pattern = NameFormats.ROLE_ARN, value = "account: an existing role in that account, the only principal granted. Default: the whole account.")
         String roleArn,
-        @Field(pattern = Names.REGION, value = "Where it runs; must hold the repository or a replica. Default: the environment's region.")
+        @Field(pattern = NameFormats.REGION, value = "Where it runs; must hold the repository or a replica. Default: the environment's region.")
         String region,
         @Field("account: also pulls base images through the pull-through cache rules of the environment's registry (a registry-policy statement and the cache template's repository policy for it). Default: false.")
         boolean pullThroughCache) {

@@ -5,9 +5,9 @@ package platform;
  * a setting the platform has nothing to write (no replication, no signing) is written by no one here either way.
  */
 public record RegistryOwnership(
-        @Field(required = true, pattern = Names.ACCOUNT, value = "The registry's 12-digit AWS account id, quoted.")
+        @Field(required = true, pattern = NameFormats.ACCOUNT, value = "The registry's 12-digit AWS account id, quoted.")
         String account,
-        @Field(required = true, pattern = Names.REGION, value = "The registry's region.")
+        @Field(required = true, pattern = NameFormats.REGION, value = "The registry's region.")
         String region,
         @Field("The scanning configuration. managed: written here, covering the platform's repositories and, with a catch-all"
                 + " rule, every other repository of the registry; existing: left as it is. Default: managed.")

@@ -2,9 +2,9 @@ package platform;
 
 /** A replication destination; a cross-account one gets a registry policy in its own stack. */
 public record ReplicationDestination(
-        @Field(required = true, pattern = Names.REGION, value = "The destination region.")
+        @Field(required = true, pattern = NameFormats.REGION, value = "The destination region.")
         String region,
-        @Field(pattern = Names.ACCOUNT, value = "The destination account. Default: the source environment's account.")
+        @Field(pattern = NameFormats.ACCOUNT, value = "The destination account. Default: the source environment's account.")
         String account) {
 
     /**

@@ -4,11 +4,11 @@ import java.util.List;
 
 /** A registry replication rule, created in the registry stack of each environment it covers. */
 public record ReplicationRuleSpec(
-        @Field(pattern = Names.NAME, value = "Environments whose repositories are replicated. Default: all.")
+        @Field(pattern = NameFormats.NAME, value = "Environments whose repositories are replicated. Default: all.")
         List<String> environments,
         @Field(required = true, value = "Where to replicate to; at most 25 unique destinations in all.")
         List<ReplicationDestination> destinations,
-        @Field(pattern = Names.REPOSITORY_PREFIX, value = "Repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).")
+        @Field(pattern = NameFormats.REPOSITORY_PREFIX, value = "Repository name prefixes to replicate. Default: each covered environment's prefix (e.g. shop/prod/).")
         List<String> repositoryPrefixes) {
 
     /**

@@ -105,7 +105,7 @@ public final class RetentionRules {
             if (env.profile() == null || problems.reportedAtOrBelow(envPath)) {
                 continue;
             }
-            combination(problems, platform, env, envPath, platform.profile(env), null, "environments[" + i + "]");
+            combination(problems, env, envPath, platform.profile(env), null);
             for (int k = 0; k < platform.services().size(); k++) {
                 Service service = platform.services().get(k);
                 String path = "services[" + k + "].overrides";
@@ -113,8 +113,7 @@ public final class RetentionRules {
                 // environment already got wrong is reported once, at the environment.
                 if (!service.overrides().equals(ProfileOverrides.NONE) && !problems.reportedAtOrBelow(envPath)
                         && !problems.reportedAtOrBelow(path)) {
-                    combination(problems, platform, env, path, platform.profile(env, service), service,
-                            "services[" + k + "]");
+                    combination(problems, env, path, platform.profile(env, service), service);
                 }
             }
         }
@@ -136,8 +135,8 @@ public final class RetentionRules {
      * What only the settings in force together can break: ECR allows one {@code any} rule per storage class, and an
      * archive rule expires release and promotion images as well, which prod and staging never do.
      */
-    private static void combination(Problems problems, Platform platform, EnvironmentSpec env, String path,
-                                    EnvironmentProfile profile, Service service, String owner) {
+    private static void combination(Problems problems, EnvironmentSpec env, String path, EnvironmentProfile profile,
+                                    Service service) {
         String where = (service == null ? "" : "service \"" + service.name() + "\" in ") + "environment \"" + env.name()
                 + "\" (profile " + env.profile().fileValue() + ")";
         ProfileOverrides own = service == null ? env.overrides() : service.overrides();
@@ -157,19 +156,9 @@ public final class RetentionRules {
                     "remove archivedExpiryDays here (0 turns an inherited one off); prod and staging keep archived images"
                             + " (see docs/lifecycle.md, \"What ECR cannot express\")");
         }
-        // The policy itself is built only from values nothing else was reported for (names, tagging).
-        if (problems.reportedAtOrBelow(path) || !problems.isUsable("tagging") || problems.reportedAtOrBelow("tagging")
-                || problems.reportedAtOrBelow(owner) || problems.reportedAtOrBelow("environments[" + platform.environments().indexOf(env) + "]")) {
-            return;
-        }
-        try {
-            policy(platform, env, profile);
-        } catch (lifecycle.LifecyclePolicyException e) {
-            // Not expected once the checks above pass (RetentionRulesTest tries every combination); reported, not thrown.
-            problems.add(path, "the lifecycle policy of " + where + " is invalid: " + String.join("; ", e.problems().stream()
-                            .map(p -> p.contains(". Fix:") ? p.substring(0, p.indexOf(". Fix:")) : p).toList()),
-                    "give each retention setting a value docs/platform-file.md allows");
-        }
+        // No policy is built here to see whether it would be valid: these checks, TaggingRules' and the loader's
+        // are complete for what policy() builds (RetentionRulesTest tries every combination), and the policy checks
+        // its own rules once, when the stacks build it.
     }
 
     /**

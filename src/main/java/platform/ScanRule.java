@@ -6,7 +6,7 @@ import java.util.List;
 public record ScanRule(
         @Field(required = true, value = "SCAN_ON_PUSH, CONTINUOUS_SCAN (ENHANCED only) or MANUAL.")
         ScanFrequency frequency,
-        @Field(required = true, pattern = Names.WILDCARD_FILTER, value = "Repository name filters with * wildcards; at most 100.")
+        @Field(required = true, pattern = NameFormats.WILDCARD_FILTER, value = "Repository name filters with * wildcards; at most 100.")
         List<String> filters) {
 
     /**

@@ -47,8 +47,8 @@ abstract class SectionRules {
      * Returns whether a problem was reported.
      */
     boolean crossPartition(String path, String source, String destination) {
-        String from = Names.partition(source);
-        String to = Names.partition(destination);
+        String from = NameFormats.partition(source);
+        String to = NameFormats.partition(destination);
         if (from.equals(to)) {
             return false;
         }
@@ -88,7 +88,7 @@ abstract class SectionRules {
         for (int k = 0; k < given.size(); k++) {
             String name = given.get(k);
             if (!defined.contains(name)) {
-                String hint = Names.closest(name, defined).map(c -> "did you mean \"" + c + "\"?")
+                String hint = NameFormats.closest(name, defined).map(c -> "did you mean \"" + c + "\"?")
                         .orElse("use one of " + String.join(", ", defined.stream().distinct().toList()) + ", or define it under " + what + "s");
                 problems.add(listPath + "[" + k + "]", what + " \"" + name + "\" is not defined", hint);
             }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A service of the platform; it gets one repository in every environment. */
 public record Service(
-        @Field(required = true, pattern = Names.NAME, value = "The service name, the last segment of its repository names.")
+        @Field(required = true, pattern = NameFormats.NAME, value = "The service name, the last segment of its repository names.")
         String name,
         @Field("The owning team, written as a tag. Default: no team tag.")
         String team,
@@ -13,10 +13,10 @@ public record Service(
         @Field("public: catalog data of the ECR Public repository. Default: none (the repository is created without catalog text).")
         PublicCatalog catalog,
         @Field("Target platforms of the image build: linux/amd64, linux/arm64. Default: [linux/amd64].")
-        List<Architecture> architectures,
+        List<ImageArchitecture> architectures,
         @Field("The image runs on AWS Lambda (one architecture, repository in the function's region). Default: false.")
         boolean lambda,
-        @Field(pattern = Names.TAG_PREFIX, value = "Tag prefixes that stay mutable in an otherwise immutable repository (IMMUTABLE_WITH_EXCLUSION). Default: none.")
+        @Field(pattern = NameFormats.TAG_PREFIX, value = "Tag prefixes that stay mutable in an otherwise immutable repository (IMMUTABLE_WITH_EXCLUSION). Default: none.")
         List<String> tagMutabilityExclusions,
         @Field("Why this service needs tagMutabilityExclusions where the profile requires immutable tags. Default: none, and then exclusions are rejected there.")
         String overrideReason,
@@ -50,7 +50,7 @@ public record Service(
      * @param repositoryPolicyStatements escape hatch: extra repository-policy statements (JSON text of an array). Default: none.
      */
     public Service {
-        architectures = architectures == null || architectures.isEmpty() ? List.of(Architecture.LINUX_AMD64) : List.copyOf(architectures);
+        architectures = architectures == null || architectures.isEmpty() ? List.of(ImageArchitecture.LINUX_AMD64) : List.copyOf(architectures);
         tagMutabilityExclusions = tagMutabilityExclusions == null ? List.of() : List.copyOf(tagMutabilityExclusions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
         publishers = publishers == null ? List.of() : List.copyOf(publishers);
@@ -70,7 +70,7 @@ public record Service(
      * @param overrides changes to the environment profile
      * @param publishers who pushes this service's images
      */
-    public Service(String name, String team, boolean publicRepository, PublicCatalog catalog, List<Architecture> architectures,
+    public Service(String name, String team, boolean publicRepository, PublicCatalog catalog, List<ImageArchitecture> architectures,
                    boolean lambda, List<String> tagMutabilityExclusions, String overrideReason, ProfileOverrides overrides,
                    List<Publisher> publishers) {
         this(name, team, publicRepository, catalog, architectures, lambda, tagMutabilityExclusions, overrideReason, overrides,

@@ -31,10 +31,10 @@ final class ServiceRules extends SectionRules {
                             + " hold (it is their last segment, e.g. " + platform.name() + "/<env>/" + service.name() + ")",
                     "name the service after what it does, e.g. \"user-service\"");
         }
-        duplicates(path + ".architectures", service.architectures().stream().map(Architecture::fileValue).toList(), "architecture");
+        duplicates(path + ".architectures", service.architectures().stream().map(ImageArchitecture::fileValue).toList(), "architecture");
         if (!service.architecturesFitRuntime()) {
             problems.add(path + ".architectures", "a Lambda image has one architecture, got "
-                            + String.join(", ", service.architectures().stream().map(Architecture::fileValue).toList()),
+                            + String.join(", ", service.architectures().stream().map(ImageArchitecture::fileValue).toList()),
                     "keep one, e.g. architectures: [" + service.architectures().get(0).fileValue() + "]");
         }
         overrides.check(path + ".overrides", service.overrides(), true);

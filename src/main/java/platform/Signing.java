@@ -4,9 +4,9 @@ import java.util.List;
 
 /** Managed image signing: ECR signs pushed images with the AWS Signer profile, as the pushing identity. */
 public record Signing(
-        @Field(required = true, pattern = Names.SIGNING_PROFILE_ARN, value = "The AWS Signer signing profile ARN.")
+        @Field(required = true, pattern = NameFormats.SIGNING_PROFILE_ARN, value = "The AWS Signer signing profile ARN.")
         String profileArn,
-        @Field(pattern = Names.WILDCARD_FILTER, value = "Repository filters with * wildcards. Default: every repository of the platform (<platform>/*).")
+        @Field(pattern = NameFormats.WILDCARD_FILTER, value = "Repository filters with * wildcards. Default: every repository of the platform (<platform>/*).")
         List<String> filters) {
 
     /**

@@ -4,9 +4,9 @@ import java.util.List;
 
 /** The image tagging strategy, shared by the lifecycle rules and the generated CI workflows. */
 public record Tagging(
-        @Field(pattern = Names.TAG_PREFIX, value = "Prefix of release tags (v1.2.3). Default: v.")
+        @Field(pattern = NameFormats.TAG_PREFIX, value = "Prefix of release tags (v1.2.3). Default: v.")
         String releasePrefix,
-        @Field(pattern = Names.TAG_PREFIX, value = "Prefixes of build tags. Default: [commit-, pr-].")
+        @Field(pattern = NameFormats.TAG_PREFIX, value = "Prefixes of build tags. Default: [commit-, pr-].")
         List<String> buildPrefixes,
         @Field("CI also writes the mutable tag latest (excluded from immutability where the profile allows). Default: false.")
         boolean allowLatest) {

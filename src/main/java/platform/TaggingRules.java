@@ -1,5 +1,6 @@
 package platform;
 
+import lifecycle.LifecycleValidator;
 import lifecycle.TagScheme;
 
 /**
@@ -17,11 +18,27 @@ final class TaggingRules extends SectionRules {
         tagging();
     }
 
+    /**
+     * The rules of a repository's policy besides one per build prefix (untagged, release, promotion, the {@code any}
+     * rule, archived images; {@link RetentionRules}): what is left of ECR's rules per policy is for build prefixes.
+     */
+    static final int MAX_BUILD_PREFIXES = LifecycleValidator.MAX_RULES - 5;
+
     private void tagging() {
         Tagging tagging = platform.tagging();
         String release = tagging.releasePrefix();
+        if (tagging.buildPrefixes().size() > MAX_BUILD_PREFIXES) {
+            problems.add("tagging.buildPrefixes", "buildPrefixes has " + tagging.buildPrefixes().size() + " prefixes: each"
+                            + " becomes a lifecycle rule, and with the other rules of a repository ECR's limit of "
+                            + LifecycleValidator.MAX_RULES + " rules per policy leaves room for " + MAX_BUILD_PREFIXES,
+                    "use at most " + MAX_BUILD_PREFIXES + " build prefixes");
+        }
         for (int k = 0; k < tagging.buildPrefixes().size(); k++) {
             String build = tagging.buildPrefixes().get(k);
+            if (build != null && tagging.buildPrefixes().subList(0, k).contains(build)) {
+                problems.add("tagging.buildPrefixes[" + k + "]", "build prefix \"" + build + "\" is given twice: ECR"
+                                + " refuses two lifecycle rules with the same tag filter", "remove the second one");
+            }
             if (release != null && build != null && (build.startsWith(release) || release.startsWith(build))) {
                 problems.add("tagging.buildPrefixes[" + k + "]", "build prefix \"" + build + "\" overlaps the release prefix \""
                                 + release + "\": lifecycle rules could not tell build tags from release tags",

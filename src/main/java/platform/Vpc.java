@@ -4,13 +4,13 @@ import java.util.List;
 
 /** An existing VPC, given by ids (no lookups), that gets the ECR interface endpoints and the S3 gateway endpoint. */
 public record Vpc(
-        @Field(required = true, pattern = Names.VPC_ID, value = "The VPC id.")
+        @Field(required = true, pattern = NameFormats.VPC_ID, value = "The VPC id.")
         String id,
-        @Field(required = true, pattern = Names.CIDR, value = "The VPC's IPv4 CIDR; the endpoints' security group admits 443 from it.")
+        @Field(required = true, pattern = NameFormats.CIDR, value = "The VPC's IPv4 CIDR; the endpoints' security group admits 443 from it.")
         String cidr,
         @Field(required = true, value = "Subnets that get an endpoint network interface, with their availability zones.")
         List<Subnet> subnets,
-        @Field(pattern = Names.ROUTE_TABLE_ID, value = "Route tables that get the S3 gateway endpoint. Default: none (no S3 gateway endpoint).")
+        @Field(pattern = NameFormats.ROUTE_TABLE_ID, value = "Route tables that get the S3 gateway endpoint. Default: none (no S3 gateway endpoint).")
         List<String> routeTables,
         @Field("Endpoints the VPC already has (ecr.api, ecr.dkr, s3, logs): not created here. Creating one again fails the"
                 + " deploy: a second ecr.api, ecr.dkr or logs endpoint with private DNS conflicts with the first, and a"
@@ -23,7 +23,7 @@ public record Vpc(
         S3EndpointPolicy s3EndpointPolicy,
         @Field("Also create the CloudWatch Logs interface endpoint (ECS needs it to start tasks without internet access). Default: false.")
         boolean logsEndpoint,
-        @Field(pattern = Names.ORGANIZATION_ID, value = "The ECR endpoints' policy also admits principals of this AWS Organizations organisation. Default: the environment's account only.")
+        @Field(pattern = NameFormats.ORGANIZATION_ID, value = "The ECR endpoints' policy also admits principals of this AWS Organizations organisation. Default: the environment's account only.")
         String organizationId) {
 
     /**

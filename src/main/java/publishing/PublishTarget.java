@@ -1,6 +1,6 @@
 package publishing;
 
-import platform.Architecture;
+import platform.ImageArchitecture;
 import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.Publisher;
@@ -83,7 +83,7 @@ public record PublishTarget(String platformName, String service, String environm
         EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         if (!service.architecturesFitRuntime()) {
             throw new IllegalArgumentException("services." + service.name() + ".architectures " + service.architectures().stream()
-                    .map(Architecture::fileValue).toList() + " is invalid for a Lambda service: Lambda runs one architecture. "
+                    .map(ImageArchitecture::fileValue).toList() + " is invalid for a Lambda service: Lambda runs one architecture. "
                     + "Fix: keep exactly one of linux/amd64, linux/arm64");
         }
         Publisher github = publisher(service, PublisherType.GITHUB);
@@ -102,7 +102,7 @@ public record PublishTarget(String platformName, String service, String environm
         }
         return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
                 platform.repositoryName(first, service),
-                service.architectures().stream().map(Architecture::fileValue).toList(),
+                service.architectures().stream().map(ImageArchitecture::fileValue).toList(),
                 platform.scanType(first), gate,
                 github == null ? null : github.repository(),
                 github == null || github.branches().isEmpty() ? DEFAULT_BRANCHES : github.branches(),

@@ -16,14 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every prop's default is documented where an IDE shows it, the builder method, in the aws-cdk style: the javadoc of
  * each public builder method of the constructs, stacks, platform and lifecycle packages says
- * {@code Default: <behaviour>} or that the prop is {@code Required}.
+ * {@code Default: <behaviour>} or that the prop is {@code Required}. That includes the methods a builder inherits
+ * from a shared builder such as {@code constructs.access.PublisherRoleOptions.Builder}, which return {@code B}.
  */
 class BuilderDefaultsTest {
 
     static final Path SOURCES = Path.of("src/main/java");
     static final List<String> PACKAGES = List.of("constructs", "stacks", "platform", "lifecycle");
     static final Pattern BUILDER_METHOD = Pattern.compile(
-            "(/\\*\\*(?:(?!\\*/).)*\\*/)?\\s*public (?:final )?Builder (\\w+)\\(", Pattern.DOTALL);
+            "(/\\*\\*(?:(?!\\*/).)*\\*/)?\\s*public (?:final )?(?:Builder|B) (\\w+)\\(", Pattern.DOTALL);
     /** Builders that accumulate data rather than take props: nothing has a default there. */
     static final List<String> NOT_PROPS = List.of("lifecycle/ImageInventory.java");
     static final Pattern STATES_DEFAULT = Pattern.compile("Default: \\S|\\bRequired\\b");

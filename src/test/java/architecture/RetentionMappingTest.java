@@ -21,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code ProfileOverrides}) is read by the check and the merge only, the merged value ({@code EnvironmentProfile})
  * by {@code platform.RetentionRules} only, and nothing outside it builds retention rules; the stacks and the command
  * line receive a finished policy and never hand a profile back to {@code platform} (no round trip).
+ *
+ * <p>And each value is validated twice, no more: the platform validator checks the file (with path and line), and
+ * the lifecycle model checks its own rules once, in the constructor of {@code lifecycle.LifecyclePolicy}, whoever
+ * builds it. The tests below fail when a second pass returns: the file's validation building a policy to see
+ * whether it would be valid, a construct or a stack looking into a policy, or a caller validating a built policy again.
  */
 class RetentionMappingTest {
 
@@ -104,5 +109,54 @@ class RetentionMappingTest {
                 .map(RetentionMappingTest::topLevel))
                 .as("the stacks and the preview use the finished policies").contains("stacks.EnvironmentStack",
                         "stacks.RegistryPlan", "cli.LifecyclePreviewCommand");
+    }
+
+    /** "Class.method" of every call to one of {@code names} of {@code owner}, from outside {@code excludedPackage}. */
+    static Set<String> callers(String owner, Set<String> names, String excludedPackage) {
+        Set<String> callers = new TreeSet<>();
+        classes.get(owner).getMethodCallsToSelf().stream()
+                .filter(call -> names.contains(call.getName()))
+                .filter(call -> !call.getOriginOwner().getPackageName().equals(excludedPackage))
+                .forEach(call -> callers.add(topLevel(call) + "." + call.getOrigin().getName()));
+        return callers;
+    }
+
+    @Test
+    void theLifecycleModelChecksItsRulesOnlyWhereAPolicyIsBuilt() {
+        Set<String> validators = new TreeSet<>();
+        classes.get("lifecycle.LifecycleValidator").getMethodCallsToSelf().stream()
+                .filter(call -> call.getName().equals("validate"))
+                .forEach(call -> validators.add(topLevel(call) + "." + call.getOrigin().getName()));
+
+        // the constructor, and the presets only to add ECR's problems to their own when they throw anyway
+        assertThat(validators).containsExactlyInAnyOrder("lifecycle.LifecyclePolicy.<init>",
+                "lifecycle.LifecyclePresets.environmentPolicy");
+        assertThat(callers("lifecycle.LifecyclePolicy", Set.of("problems", "validated"), ""))
+                .as("callers re-validating a built policy (it is valid by construction)").isEmpty();
+    }
+
+    @Test
+    void theFilesValidationNeverBuildsAPolicyToSeeWhetherItWouldBeValid() {
+        assertThat(callers(RULES, Set.of("policy", "cachePolicy"), ""))
+                .as("callers of RetentionRules.policy and cachePolicy")
+                .containsExactlyInAnyOrder("platform.Platform.lifecyclePolicy", "platform.Platform.cacheLifecyclePolicy");
+        assertThat(callers("lifecycle.LifecyclePresets", Set.of("environmentPolicy"), "lifecycle"))
+                .containsExactlyInAnyOrder(RULES + ".policy", RULES + ".cachePolicy");
+        assertThat(callers("platform.Platform", Set.of("lifecyclePolicy", "cacheLifecyclePolicy"), "")).allSatisfy(
+                caller -> assertThat(caller).as("no class of the platform package builds a policy")
+                        .doesNotStartWith("platform."));
+    }
+
+    @Test
+    void theConstructsAndTheStacksTakeAPolicyAsItIs() {
+        Set<String> lookingIn = new TreeSet<>();
+        classes.get("lifecycle.LifecyclePolicy").getMethodCallsToSelf().stream()
+                .filter(call -> !call.getName().equals("toJson"))
+                .filter(call -> call.getOriginOwner().getPackageName().startsWith("constructs")
+                        || call.getOriginOwner().getPackageName().equals("stacks"))
+                .forEach(call -> lookingIn.add(topLevel(call) + "." + call.getOrigin().getName() + " calls "
+                        + call.getName()));
+
+        assertThat(lookingIn).as("constructs and stacks only render a policy (toJson)").isEmpty();
     }
 }

@@ -100,13 +100,11 @@ class LifecyclePolicyParseTest {
     }
 
     @Test
-    void validatedThrowsEveryProblemInOneException() {
-        LifecyclePolicy policy = LifecyclePolicy.parse("""
+    void aWellFormedPolicyEcrWouldRejectThrowsEveryProblemInOneException() {
+        assertThatThrownBy(() -> LifecyclePolicy.parse("""
                 {"rules":[{"rulePriority":1,"description":"Keep the newest five images of any kind",
                   "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countUnit":"days","countNumber":0},
-                  "action":{"type":"expire"}}]}""");
-
-        assertThatThrownBy(policy::validated)
+                  "action":{"type":"expire"}}]}"""))
                 .isInstanceOf(LifecyclePolicyException.class)
                 .hasMessage("lifecycle policy is invalid (2 problems):\n"
                         + "  - rule 1: selection.countUnit \"days\" is not allowed with countType \"imageCountMoreThan\": "

@@ -32,7 +32,6 @@ class LifecyclePresetsTest {
         void archiveNotPulledTransitionsAndIsValid() {
             LifecyclePolicy policy = LifecyclePolicy.of(LifecyclePresets.archiveNotPulledForDays(1, 90),
                     LifecyclePresets.expireArchivedAfterDays(2, 365));
-            assertThat(policy.problems()).isEmpty();
             assertThat(policy.toJson()).contains("\"countType\":\"sinceImagePulled\"",
                     "\"action\":{\"type\":\"transition\",\"targetStorageClass\":\"archive\"}",
                     "\"storageClass\":\"archive\",\"countType\":\"sinceImageTransitioned\"");
@@ -40,10 +39,11 @@ class LifecyclePresetsTest {
 
         @Test
         void expireArchivedBeforeNinetyDaysIsRejected() {
-            assertThat(LifecyclePolicy.of(LifecyclePresets.expireArchivedAfterDays(1, 30)).problems()).containsExactly(
+            assertThatThrownBy(() -> LifecyclePolicy.of(LifecyclePresets.expireArchivedAfterDays(1, 30)))
+                    .isInstanceOfSatisfying(LifecyclePolicyException.class, e -> assertThat(e.problems()).containsExactly(
                     "rule 1: selection.countNumber 30 is too small for countType \"sinceImageTransitioned\": archived "
                             + "images must stay in archive at least 90 days before a lifecycle rule may expire them. "
-                            + "Fix: use 90 or more");
+                            + "Fix: use 90 or more"));
         }
     }
 
@@ -101,21 +101,30 @@ class LifecyclePresetsTest {
                     .promotionTagPrefixes(List.of("prod-"))
                     .releaseTagPrefixes(List.of("v*")).buildTagPrefixes(List.of("v*", "")).build()))
                     .isInstanceOfSatisfying(LifecyclePolicyException.class, e -> assertThat(e.problems()).containsExactly(
-                            "untaggedExpiryDays 0 is invalid: must be 1 or more. Fix: use a positive number or leave "
-                                    + "untaggedExpiryDays out to drop its rule",
                             "releaseTagPrefixes entry \"v*\" contains \"*\": give plain prefixes, the preset adds the "
                                     + "trailing wildcard. Fix: use \"v\"",
                             "buildTagPrefixes entry \"v*\" contains \"*\": give plain prefixes, the preset adds the "
                                     + "trailing wildcard. Fix: use \"v\"",
                             "buildTagPrefixes holds an empty prefix: it would match every tag. Fix: remove it",
-                            "keepLastImages and otherArchiveDays are both set: each is a rule with tagStatus \"any\", and "
-                                    + "ECR allows one, evaluated last. Fix: keep one of them",
                             "releaseArchiveDays is not set while keepLastImages or buildRetentionDays is: release images "
                                     + "would then be expired by those rules, and a rollback target lost. Fix: set releaseArchiveDays",
                             "promotionArchiveDays is not set while keepLastImages or buildRetentionDays is: promoted images "
                                     + "(which the environment runs) would then be expired by those rules. Fix: set promotionArchiveDays",
-                            "tag prefix \"v*\" is given twice among the release, promotion and build prefixes: an image "
-                                    + "can be only one of them. Fix: remove the second one"));
+                            // what ECR refuses, once, by the policy's own check of the rules the values make
+                            "rule 1: selection.countNumber 0 is invalid: must be a positive integer (0 is not accepted). "
+                                    + "Fix: use 1 or more",
+                            "rule 4: tagStatus \"any\" must have the highest rulePriority of the rules selecting storage "
+                                    + "class standard, but rule 5 comes after it: ECR evaluates the \"any\" rule last. "
+                                    + "Fix: give it a rulePriority above 5"));
+        }
+
+        @Test
+        void reportsAValueEcrRefusesOnceByTheRuleItMakes() {
+            assertThatThrownBy(() -> LifecyclePresets.environmentPolicy(LifecycleRetention.builder()
+                    .untaggedExpiryDays(0).build()))
+                    .isInstanceOfSatisfying(LifecyclePolicyException.class, e -> assertThat(e.problems()).containsExactly(
+                            "rule 1: selection.countNumber 0 is invalid: must be a positive integer (0 is not accepted). "
+                                    + "Fix: use 1 or more"));
         }
 
         @Test

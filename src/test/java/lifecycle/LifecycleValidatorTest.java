@@ -34,7 +34,7 @@ class LifecycleValidatorTest {
     }
 
     static List<String> problems(LifecyclePolicyRule... rules) {
-        return LifecyclePolicy.of(rules).problems();
+        return LifecycleValidator.validate(List.of(rules));
     }
 
     @Test
@@ -49,7 +49,7 @@ class LifecycleValidatorTest {
     class PolicyWide {
         @Test
         void failsWhenThereIsNoRule() {
-            assertThat(LifecyclePolicy.of().problems()).containsExactly(
+            assertThat(LifecycleValidator.validate(List.of())).containsExactly(
                     "rules is empty: a lifecycle policy needs at least one rule. Fix: add a rule");
         }
 
@@ -59,15 +59,14 @@ class LifecycleValidatorTest {
             for (int p = 1; p <= 51; p++) {
                 rules.add(rule(p, taggedPatterns(List.of("t" + p + "-*"), 1), Action.expire()));
             }
-            assertThat(new LifecyclePolicy(rules).problems()).containsExactly(
+            assertThat(LifecycleValidator.validate(rules)).containsExactly(
                     "rules has 51 rules: ECR accepts at most 50 in one policy. Fix: merge or remove 1 of them");
         }
 
         @Test
         void failsWhenTheTextIsShorterThanOneHundredCharacters() {
             // a complete rule always renders longer than 100 characters: only a broken one can be this short
-            LifecyclePolicy policy = LifecyclePolicy.of(new LifecyclePolicyRule(1, null, null, Action.expire()));
-            assertThat(policy.problems()).contains(
+            assertThat(problems(new LifecyclePolicyRule(1, null, null, Action.expire()))).contains(
                     "the policy text is 57 characters long: ECR accepts 100 to 30,720. Fix: add a description to a rule");
         }
 
@@ -77,7 +76,7 @@ class LifecycleValidatorTest {
             for (int p = 1; p <= 40; p++) {
                 rules.add(new LifecyclePolicyRule(p, "x".repeat(800), taggedPatterns(List.of("t" + p + "-*"), 1), Action.expire()));
             }
-            assertThat(new LifecyclePolicy(rules).problems()).containsExactly(
+            assertThat(LifecycleValidator.validate(rules)).containsExactly(
                     "the policy text is 38993 characters long: ECR accepts 100 to 30,720. Fix: shorten descriptions or remove rules");
         }
 

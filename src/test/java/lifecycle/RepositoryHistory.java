@@ -74,7 +74,7 @@ public final class RepositoryHistory {
     }
 
     private RepositoryHistory(LifecyclePolicy policy, String environment) {
-        this.policy = policy.validated();
+        this.policy = policy;
         this.environment = environment;
     }
 

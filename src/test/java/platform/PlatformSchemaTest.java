@@ -46,7 +46,7 @@ class PlatformSchemaTest {
     void fileSpellingsOfKeysAndEnumsAreUsed() throws Exception {
         JsonNode schema = new ObjectMapper().readTree(PlatformSchema.generate());
 
-        assertThat(schema.at("/properties/platform/pattern").asText()).isEqualTo(Names.NAME);
+        assertThat(schema.at("/properties/platform/pattern").asText()).isEqualTo(NameFormats.NAME);
         assertThat(schema.at("/$defs/Service/properties/public/type").asText()).isEqualTo("boolean");
         assertThat(schema.at("/$defs/EnvironmentSpec/properties/profile/enum")).extracting(JsonNode::asText)
                 .containsExactly("dev", "staging", "prod");

@@ -4,6 +4,7 @@ import lifecycle.ActionType;
 import lifecycle.CountType;
 import lifecycle.ImageTagStatus;
 import lifecycle.LifecyclePolicy;
+import lifecycle.LifecyclePolicyException;
 import lifecycle.LifecyclePolicyRule;
 import lifecycle.StorageClass;
 import org.junit.jupiter.api.Nested;
@@ -144,9 +145,9 @@ class RetentionRulesTest {
     }
 
     /**
-     * Every combination of retention values the file can hold: the file validation either refuses it at a field
-     * (never by the catch-all that reports a policy the mapping could not build), or the mapping builds a valid
-     * policy for every repository. So the validation is complete, and the mapping never validates a second time.
+     * Every combination of retention values the file can hold: the file validation either refuses it at a field, or
+     * the mapping builds a valid policy for every repository. So the validation is complete, and neither it nor the
+     * mapping needs to build a policy to find out (the policy checks its rules once, when the stacks build it).
      */
     @Test
     void whatTheFileValidationAcceptsTheMappingBuilds() {
@@ -160,13 +161,16 @@ class RetentionRulesTest {
                             String overrides = String.join("\n", List.of(keep, build, other, expiry).stream()
                                     .filter(s -> !s.isEmpty()).toList());
                             for (String text : List.of(file("", profile, overrides, ""), file(overrides, profile, "", overrides))) {
-                                List<String> problems = problems(text);
-                                problems.stream().filter(p -> p.contains("the lifecycle policy of"))
-                                        .forEach(p -> unexpected.add(overrides + ": " + p));
-                                if (problems.isEmpty()) {
-                                    accepted++;
-                                    assertThat(policy(text, "prod").problems()).isEmpty();
-                                    assertThat(policy(text, "dev").problems()).isEmpty();
+                                if (!problems(text).isEmpty()) {
+                                    continue;
+                                }
+                                accepted++;
+                                for (String environment : List.of("prod", "dev")) {
+                                    try {
+                                        policy(text, environment);
+                                    } catch (LifecyclePolicyException e) {
+                                        unexpected.add(overrides + " in " + environment + ": " + e.problems());
+                                    }
                                 }
                             }
                         }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platform.Architecture;
+import platform.ImageArchitecture;
 import platform.EnvironmentSpec;
 import platform.Platform;
 import platform.PlatformLoader;
@@ -278,7 +278,7 @@ class PublishingFilesTest {
         void aLambdaServiceWithTwoArchitecturesIsRefused() {
             Platform platform = new Platform("shop", null,
                     List.of(EnvironmentSpec.of("dev", "111111111111", "eu-west-1", Profile.DEV)),
-                    List.of(new Service("fn", null, false, null, List.of(Architecture.LINUX_AMD64, Architecture.LINUX_ARM64),
+                    List.of(new Service("fn", null, false, null, List.of(ImageArchitecture.LINUX_AMD64, ImageArchitecture.LINUX_ARM64),
                             true, null, null, null, null)),
                     null, null, null, null, null, null);
 

@@ -125,7 +125,6 @@ class EcommerceStacksTest {
                 assertThat(p.at("/EncryptionConfiguration/KmsKey")).isEqualTo(json(Map.of("Fn::GetAtt", List.of(key, "Arn"))));
                 String text = p.at("/LifecyclePolicy/LifecyclePolicyText").asText();
                 LifecyclePolicy parsed = LifecyclePolicy.parse(text);
-                assertThat(parsed.problems()).isEmpty();
                 assertThat(parsed.toJson()).isEqualTo(text);
                 assertThat(parsed).isEqualTo(platform.lifecyclePolicy(env, platform.profile(env)));
             }

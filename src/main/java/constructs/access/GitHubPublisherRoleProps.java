@@ -1,6 +1,5 @@
 package constructs.access;
 
-import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.iam.IOpenIdConnectProvider;
 
 import java.util.List;
@@ -34,7 +33,8 @@ import java.util.List;
  */
 public record GitHubPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
                                        List<String> subjects, boolean allowSubjectWildcards, String oidcProviderArn,
-                                       String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
+                                       String signingProfileArn, List<String> pullThroughCachePrefixArns, boolean readInspectorFindings)
+        implements PublisherRoleOptions {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -87,64 +87,10 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
     /**
      * Builds {@link GitHubPublisherRoleProps}; every prop left unset takes its documented default.
      */
-    public static final class Builder {
-        private String roleName;
-        private List<String> repositoryArns = List.of();
-        private String repositoryPrefixArn;
+    public static final class Builder extends PublisherRoleOptions.Builder<Builder> {
         private List<String> subjects = List.of();
         private boolean allowSubjectWildcards;
         private String oidcProviderArn;
-        private String signingProfileArn;
-        private List<String> pullThroughCachePrefixArns = List.of();
-        private boolean readInspectorFindings;
-
-        /**
-         * The role's name, at most 64 characters; other accounts refer to it through {@code aws:PrincipalArn}. {@link
-         * GitHubPublisherRole#defaultRoleName} gives {@code <platform>-<env>-<service>-publisher}. Required.
-         *
-         * @param roleName the value of {@code roleName}
-         * @return this builder
-         */
-        public Builder roleName(String roleName) {
-            this.roleName = roleName;
-            return this;
-        }
-
-        /**
-         * The repositories it pushes to, by ARN (a repository construct's {@code getRepositoryArn()}). Required: at
-         * least one, here or through {@link #repositories} (or a {@link #repositoryPrefixArn}).
-         *
-         * @param repositoryArns the value of {@code repositoryArns}
-         * @return this builder
-         */
-        public Builder repositoryArns(List<String> repositoryArns) {
-            this.repositoryArns = repositoryArns;
-            return this;
-        }
-
-        /**
-         * As {@link #repositoryArns}, from repositories: ours ({@code PrivateRepository}), aws-cdk-lib's, or imported
-         * ones ({@code Repository.fromRepositoryArn}). Default: none, the ARNs of {@link #repositoryArns} only.
-         *
-         * @param repositories the repositories
-         * @return this builder
-         */
-        public Builder repositories(List<? extends IRepository> repositories) {
-            this.repositoryArns = RepositoryScope.arnsOf(repositories);
-            return this;
-        }
-
-        /**
-         * Fallback when listing the ARNs would not fit IAM's managed-policy size ({@link RepositoryScope#prefixArn}).
-         * Default: no prefix; a policy that does not fit fails synthesis.
-         *
-         * @param repositoryPrefixArn the value of {@code repositoryPrefixArn}
-         * @return this builder
-         */
-        public Builder repositoryPrefixArn(String repositoryPrefixArn) {
-            this.repositoryPrefixArn = repositoryPrefixArn;
-            return this;
-        }
 
         /**
          * The GitHub {@code sub} claims trusted: {@code repo:<org>/<repo>:ref:refs/heads/<branch>}, {@code
@@ -197,49 +143,13 @@ public record GitHubPublisherRoleProps(String roleName, List<String> repositoryA
         }
 
         /**
-         * The AWS Signer profile of ECR managed signing, which signs as the pushing identity ({@code
-         * signer:SignPayload}). Default: no signing permission.
-         *
-         * @param signingProfileArn the value of {@code signingProfileArn}
-         * @return this builder
-         */
-        public Builder signingProfileArn(String signingProfileArn) {
-            this.signingProfileArn = signingProfileArn;
-            return this;
-        }
-
-        /**
-         * Pull-through cache namespaces the workflow pulls base images through. Default: none, the role cannot pull
-         * through a cache.
-         *
-         * @param pullThroughCachePrefixArns the value
-         * @return this builder
-         */
-        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
-            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
-            return this;
-        }
-
-        /**
-         * Let the scan gate read Amazon Inspector findings (enhanced scanning). Default: false, the scan gate reads
-         * basic findings through ECR.
-         *
-         * @param readInspectorFindings the value
-         * @return this builder
-         */
-        public Builder readInspectorFindings(boolean readInspectorFindings) {
-            this.readInspectorFindings = readInspectorFindings;
-            return this;
-        }
-
-        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public GitHubPublisherRoleProps build() {
-            return new GitHubPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, subjects,
-                    allowSubjectWildcards, oidcProviderArn, signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
+            return new GitHubPublisherRoleProps(roleName(), repositoryArns(), repositoryPrefixArn(), subjects,
+                    allowSubjectWildcards, oidcProviderArn, signingProfileArn(), pullThroughCachePrefixArns(), readInspectorFindings());
         }
     }
 }

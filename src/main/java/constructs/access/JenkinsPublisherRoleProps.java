@@ -1,7 +1,5 @@
 package constructs.access;
 
-import software.amazon.awscdk.services.ecr.IRepository;
-
 import java.util.List;
 
 /**
@@ -20,7 +18,8 @@ import java.util.List;
  */
 public record JenkinsPublisherRoleProps(String roleName, List<String> repositoryArns, String repositoryPrefixArn,
                                         List<String> principalArns, String externalId, String signingProfileArn,
-                                        List<String> pullThroughCachePrefixArns, boolean readInspectorFindings) {
+                                        List<String> pullThroughCachePrefixArns, boolean readInspectorFindings)
+        implements PublisherRoleOptions {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -50,61 +49,11 @@ public record JenkinsPublisherRoleProps(String roleName, List<String> repository
     }
 
     /** Builds {@link JenkinsPublisherRoleProps}; every prop left unset takes its documented default. */
-    public static final class Builder {
-        private String roleName;
-        private List<String> repositoryArns = List.of();
-        private String repositoryPrefixArn;
+    public static final class Builder extends PublisherRoleOptions.Builder<Builder> {
         private List<String> principalArns = List.of();
         private String externalId;
-        private String signingProfileArn;
-        private List<String> pullThroughCachePrefixArns = List.of();
-        private boolean readInspectorFindings;
 
         private Builder() {
-        }
-
-        /**
-         * Required, at most 64 characters.
-         *
-         * @param roleName the role name
-         * @return this builder
-         */
-        public Builder roleName(String roleName) {
-            this.roleName = roleName;
-            return this;
-        }
-
-        /**
-         * Required: the repositories it pushes to; at least one.
-         *
-         * @param repositoryArns the repository ARNs
-         * @return this builder
-         */
-        public Builder repositoryArns(List<String> repositoryArns) {
-            this.repositoryArns = repositoryArns;
-            return this;
-        }
-
-        /**
-         * Required (or {@link #repositoryArns}): as {@link #repositoryArns}, from repositories.
-         *
-         * @param repositories the repositories
-         * @return this builder
-         */
-        public Builder repositories(List<? extends IRepository> repositories) {
-            this.repositoryArns = RepositoryScope.arnsOf(repositories);
-            return this;
-        }
-
-        /**
-         * Default: none, a policy that does not fit fails synthesis.
-         *
-         * @param repositoryPrefixArn the prefix ARN ({@link RepositoryScope#prefixArn})
-         * @return this builder
-         */
-        public Builder repositoryPrefixArn(String repositoryPrefixArn) {
-            this.repositoryPrefixArn = repositoryPrefixArn;
-            return this;
         }
 
         /**
@@ -130,46 +79,13 @@ public record JenkinsPublisherRoleProps(String roleName, List<String> repository
         }
 
         /**
-         * Default: no signing permission.
-         *
-         * @param signingProfileArn the signing profile ARN
-         * @return this builder
-         */
-        public Builder signingProfileArn(String signingProfileArn) {
-            this.signingProfileArn = signingProfileArn;
-            return this;
-        }
-
-        /**
-         * Default: none, the role cannot pull through a cache.
-         *
-         * @param pullThroughCachePrefixArns the cache namespaces
-         * @return this builder
-         */
-        public Builder pullThroughCachePrefixArns(List<String> pullThroughCachePrefixArns) {
-            this.pullThroughCachePrefixArns = pullThroughCachePrefixArns;
-            return this;
-        }
-
-        /**
-         * Default: false, the scan gate reads basic findings through ECR.
-         *
-         * @param readInspectorFindings whether the scan gate reads Amazon Inspector findings
-         * @return this builder
-         */
-        public Builder readInspectorFindings(boolean readInspectorFindings) {
-            this.readInspectorFindings = readInspectorFindings;
-            return this;
-        }
-
-        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public JenkinsPublisherRoleProps build() {
-            return new JenkinsPublisherRoleProps(roleName, repositoryArns, repositoryPrefixArn, principalArns, externalId,
-                    signingProfileArn, pullThroughCachePrefixArns, readInspectorFindings);
+            return new JenkinsPublisherRoleProps(roleName(), repositoryArns(), repositoryPrefixArn(), principalArns, externalId,
+                    signingProfileArn(), pullThroughCachePrefixArns(), readInspectorFindings());
         }
     }
 }

@@ -48,8 +48,14 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
     /** ImageTagMutabilityExclusionFilterValue, as for repositories. */
     private static final Pattern EXCLUSION_FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
-    /** Service quota "Lifecycle policy length". */
-    public static final int MAX_LIFECYCLE_POLICY_LENGTH = 30_720;
+    /**
+     * Service quota "Lifecycle policy length".
+     *
+     * @deprecated checked by {@code lifecycle.LifecyclePolicy} when a policy is built; this is
+     *             {@code lifecycle.LifecycleValidator.MAX_TEXT_LENGTH}
+     */
+    @Deprecated
+    public static final int MAX_LIFECYCLE_POLICY_LENGTH = lifecycle.LifecycleValidator.MAX_TEXT_LENGTH;
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -145,15 +151,10 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
             problems.add(path + "role is missing: ECR needs a role to apply KMS encryption and tags."
                     + " Hint: pass RepositoryCreationTemplateRole.role()");
         }
+        // Only whether there is one: a LifecyclePolicy checks its rules and its length when it is built.
         if (lifecyclePolicy == null) {
             problems.add(path + "lifecyclePolicy is missing: every repository needs one (CT.ECR.PR.1)."
                     + " Hint: pass the environment profile's lifecycle.LifecyclePolicy");
-        } else if (lifecyclePolicy.rules().isEmpty()) {
-            problems.add(path + "lifecyclePolicy has no rules: ECR rejects an empty lifecycle policy."
-                    + " Hint: add at least one lifecycle.LifecyclePolicyRule");
-        } else if (lifecyclePolicy.toJson().length() > MAX_LIFECYCLE_POLICY_LENGTH) {
-            problems.add(path + "lifecyclePolicy renders " + lifecyclePolicy.toJson().length() + " characters: ECR accepts"
-                    + " at most " + MAX_LIFECYCLE_POLICY_LENGTH + ". Hint: merge rules");
         }
         if (!mutableTagExclusions.isEmpty()) {
             if (appliedFor.contains(CreationTemplateAppliedFor.PULL_THROUGH_CACHE)) {

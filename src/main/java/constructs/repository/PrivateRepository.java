@@ -195,9 +195,9 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                     + "Hint: write the name out, or set exportOutputs(false)");
         }
 
-        if (props.lifecyclePolicy() == null || props.lifecyclePolicy().rules().isEmpty()) {
-            problems.add("lifecyclePolicy " + (props.lifecyclePolicy() == null ? "is required" : "has no rules")
-                    + ": without one, images pile up forever (cost, and old vulnerable images stay pullable). "
+        // Only whether there is one: a LifecyclePolicy checks its rules when it is built.
+        if (props.lifecyclePolicy() == null) {
+            problems.add("lifecyclePolicy is required: without one, images pile up forever (cost, and old vulnerable images stay pullable). "
                     + "Hint: add at least one rule, e.g. expire untagged images after 14 days");
         }
 

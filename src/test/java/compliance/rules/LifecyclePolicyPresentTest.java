@@ -24,7 +24,7 @@ class LifecyclePolicyPresentTest {
 
     @Test
     void noRulesFails() {
-        assertThat(rule.results(resource(TYPE, "{'LifecyclePolicy': {'LifecyclePolicyText': '{\\\"rules\\\":[]}'}}"))).containsExactly(rule.nonCompliant("Policy::lifecyclePolicyText has no rules: it must hold a \"rules\" array with at least one rule"));
+        assertThat(rule.results(resource(TYPE, "{'LifecyclePolicy': {'LifecyclePolicyText': '{\\\"rules\\\":[]}'}}"))).containsExactly(rule.nonCompliant("Policy::rules is empty: a lifecycle policy needs at least one rule. Fix: add a rule"));
     }
 
     @Test

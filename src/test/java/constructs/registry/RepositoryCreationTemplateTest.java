@@ -124,14 +124,11 @@ class RepositoryCreationTemplateTest {
         }
 
         @Test
-        void failsOnEmptyLifecyclePolicyAndLongDescription() {
+        void failsOnLongDescription() {
             Fixture f = Fixture.create("shop");
             assertThatThrownBy(() -> new RepositoryCreationTemplate(f.stack(), "T", f.props("shop",
-                    CreationTemplateAppliedFor.CREATE_ON_PUSH).lifecyclePolicy(LifecyclePolicy.of())
-                    .description("d".repeat(257)).build()))
-                    .hasMessage("lifecyclePolicy has no rules: ECR rejects an empty lifecycle policy. Hint: add at least"
-                            + " one lifecycle.LifecyclePolicyRule\n"
-                            + "description has 257 characters: ECR accepts at most 256. Hint: shorten it");
+                    CreationTemplateAppliedFor.CREATE_ON_PUSH).description("d".repeat(257)).build()))
+                    .hasMessage("description has 257 characters: ECR accepts at most 256. Hint: shorten it");
         }
 
         @Test

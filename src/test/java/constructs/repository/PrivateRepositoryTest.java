@@ -6,6 +6,7 @@ import lifecycle.Action;
 import lifecycle.CountType;
 import lifecycle.CountUnit;
 import lifecycle.LifecyclePolicy;
+import lifecycle.LifecyclePolicyException;
 import lifecycle.LifecyclePolicyRule;
 import lifecycle.Selection;
 import lifecycle.ImageTagStatus;
@@ -534,16 +535,19 @@ class PrivateRepositoryTest {
         }
 
         @Test
-        void failsOnAGenericNameAndALifecyclePolicyWithoutRules() {
+        void failsOnAGenericName() {
             Stack stack = newStack("v2");
-            assertThatThrownBy(() -> new PrivateRepository(stack, "Repo", minimal("shop/dev/app")
-                    .lifecyclePolicy(LifecyclePolicy.of()).build()))
+            assertThatThrownBy(() -> new PrivateRepository(stack, "Repo", minimal("shop/dev/app").build()))
                     .hasMessage("repositoryName \"shop/dev/app\" is too generic: its last segment \"app\" does not "
                             + "say which service the repository holds. Hint: name the service, e.g. "
-                            + "\"shop/dev/user-service\"\n"
-                            + "lifecyclePolicy has no rules: without one, images pile up forever (cost, and old "
-                            + "vulnerable images stay pullable). Hint: add at least one rule, e.g. expire untagged "
-                            + "images after 14 days");
+                            + "\"shop/dev/user-service\"");
+        }
+
+        @Test
+        void neverGetsALifecyclePolicyWithoutRules() {
+            // The policy refuses to exist without a rule, so the construct needs no check of its own.
+            assertThatThrownBy(LifecyclePolicy::of).isInstanceOf(LifecyclePolicyException.class)
+                    .hasMessageContaining("rules is empty: a lifecycle policy needs at least one rule");
         }
 
         @Test

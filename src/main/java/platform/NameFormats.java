@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Formats of the platform file's values, the known regions, and the "did you mean" suggestion. */
-public final class Names {
+public final class NameFormats {
 
     /**
      * Platform, environment and service names: lowercase letters and digits in hyphen-separated words,
@@ -92,7 +92,7 @@ public final class Names {
             "cn-north-1", "cn-northwest-1",
             "us-gov-east-1", "us-gov-west-1");
 
-    private Names() {
+    private NameFormats() {
     }
 
     /**

@@ -1,7 +1,7 @@
 package platform;
 
 /** A target platform of an image build, as `docker buildx --platform` spells it. */
-public enum Architecture implements FileValue {
+public enum ImageArchitecture implements FileValue {
     /** x86-64 Linux. */
     LINUX_AMD64("linux/amd64"),
     /** 64-bit ARM Linux (Graviton). */
@@ -9,7 +9,7 @@ public enum Architecture implements FileValue {
 
     private final String fileValue;
 
-    Architecture(String fileValue) {
+    ImageArchitecture(String fileValue) {
         this.fileValue = fileValue;
     }
 
