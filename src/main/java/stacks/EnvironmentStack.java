@@ -70,8 +70,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything one environment owns: its repository key, one repository per service, and (added by
- * {@link PlatformStacks}) roles, alerts and endpoints.
+ * Everything one environment owns: its repository key (none where it uses its account and region's shared key,
+ * {@code sharedKey}), one repository per service, and (added by {@link PlatformStacks}) roles, alerts and endpoints.
  *
  * <p>Construct ids are API: the key is {@value #KEY_ID}, each repository is the service name.
  * Renaming either replaces the resource and loses its images.
