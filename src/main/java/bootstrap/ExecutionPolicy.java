@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *       {@code <platform>-} (explicit names, and the names CloudFormation generates from the stack name
  *       {@code <platform>-...}), the OIDC providers the templates declare, and {@code iam:CreateServiceLinkedRole} only
  *       for the services whose roles the ECR and Inspector handlers create ({@code iam:AWSServiceName}).</li>
- *   <li>{@code ssm:GetParameters} only on the parameters the templates resolve (the CDK's bootstrap version).</li>
+ *   <li>{@code ssm:GetParameters} only on the parameters the templates resolve (the CDK's bootstrap version), and
+ *       {@code cloudformation:DescribeStacks} only on the stacks whose outputs they read ({@code Fn::GetStackOutput}).</li>
  *   <li>Every other action on {@code "*"}: the handlers' actions of ECR, KMS, SNS, CloudWatch, EventBridge, EC2, S3,
  *       CodePipeline and CodeBuild, in the account the role lives in.</li>
  * </ul>
@@ -106,6 +107,7 @@ public final class ExecutionPolicy {
         Set<String> serviceLinkedRoles = new TreeSet<>();
         Set<String> oidcProviders = new TreeSet<>();
         Set<String> ssmParameters = new TreeSet<>();
+        Set<String> stacksRead = new TreeSet<>();
         for (DeployedStack stack : stacks) {
             if (!stack.account().equals(account)) {
                 throw new IllegalArgumentException("stack " + stack.name() + " deploys to " + stack.account() + ", not " + account);
@@ -117,6 +119,7 @@ public final class ExecutionPolicy {
                     oidcProviders.add(oidcProviderHost(stack, resource));
                 }
             }
+            stackOutputsRead(stack, stack.template(), stacksRead);
             for (JsonNode parameter : stack.template().path("Parameters")) {
                 if (parameter.path("Type").asText().startsWith("AWS::SSM::Parameter::Value")) {
                     ssmParameters.add("arn:aws:ssm:" + stack.region() + ":" + account + ":parameter" + parameter.path("Default").asText());
@@ -162,6 +165,8 @@ public final class ExecutionPolicy {
             add(statements, "CreateEcrAndInspectorServiceLinkedRoles", iam.get(IamResource.SERVICE_LINKED_ROLE),
                     List.of(iamArn + "role/aws-service-role/*"), condition);
         }
+        add(statements, "ReadReferencedStackOutputs", stacksRead.isEmpty() ? Set.of() : HandlerPermissions.STACK_OUTPUT_ACTIONS,
+                List.copyOf(stacksRead), null);
         add(statements, "ResolveCdkBootstrapVersion", ssmParameters.isEmpty() ? Set.of() : HandlerPermissions.SSM_PARAMETER_ACTIONS,
                 List.copyOf(ssmParameters), null);
         List<ObjectNode> documents = new ArrayList<>();
@@ -185,6 +190,20 @@ public final class ExecutionPolicy {
             documents.add(document);
         }
         return documents;
+    }
+
+    /**
+     * The stacks whose outputs {@code node} reads with the stack's own role ({@code Fn::GetStackOutput} without
+     * {@code RoleArn}), as stack ARNs of the account.
+     */
+    private static void stackOutputsRead(DeployedStack stack, JsonNode node, Set<String> arns) {
+        JsonNode reference = node.get("Fn::GetStackOutput");
+        if (reference != null && reference.isObject() && !reference.has("RoleArn")) {
+            String region = reference.path("Region").asText(stack.region());
+            arns.add("arn:aws:cloudformation:" + (region.isEmpty() ? stack.region() : region) + ":" + stack.account()
+                    + ":stack/" + reference.path("StackName").asText() + "/*");
+        }
+        node.forEach(child -> stackOutputsRead(stack, child, arns));
     }
 
     /**

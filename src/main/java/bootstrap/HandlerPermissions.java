@@ -61,6 +61,14 @@ public final class HandlerPermissions {
     public static final Set<String> SSM_PARAMETER_ACTIONS = Set.of("ssm:GetParameters");
 
     /**
+     * What a template's {@code Fn::GetStackOutput} without {@code RoleArn} needs (a weak cross-stack reference, as
+     * cdk.json's {@code defaultCrossStackReferences} makes them): CloudFormation reads the other stack's output with the
+     * stack's own role, which must be allowed {@code cloudformation:DescribeStacks} on that stack
+     * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getstackoutput.html).
+     */
+    public static final Set<String> STACK_OUTPUT_ACTIONS = Set.of("cloudformation:DescribeStacks");
+
+    /**
      * Names the schemas' handler permissions list that IAM does not define (the Service Authorization Reference's action
      * tables, as the offline simulator's IAM data holds them: {@code ExecutionPolicyExamplesTest} fails on any other
      * unknown action): API operation names where IAM authorizes the call with another action, which the same row

@@ -7,10 +7,12 @@ import picocli.CommandLine.Spec;
 import platform.Platform;
 import platform.PlatformFileException;
 import platform.PlatformLoader;
+import platform.PublisherType;
 import platform.Service;
 import publishing.PromotionStep;
 import publishing.PublishScript;
 import publishing.PublishTarget;
+import publishing.RegistryHost;
 import publishing.TaggingStrategy;
 
 import java.nio.file.Path;
@@ -60,6 +62,11 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--date", description = "The day of the environment tag, yyyy-MM-dd. Default: today (UTC).")
     String date;
 
+    @Option(names = "--dual-stack", negatable = true, description = "Log in to and copy between ECR's dual-stack registry hosts"
+            + " (<account>.dkr-ecr.<region>.on.aws, for IPv6 networks); --no-dual-stack: the IPv4 hosts. Default: as the"
+            + " service's github publisher's dualStack, whose workflow promotes the same way.")
+    Boolean dualStack;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -100,8 +107,10 @@ public final class PromoteCommand implements Callable<Integer> {
             }
         }
         PromotionStep step = null;
+        PublishTarget publish = null;
         if (svc != null) {
-            PublishTarget publish = PublishTarget.of(platform, svc);
+            publish = dualStack == null ? PublishTarget.of(platform, svc, PublisherType.GITHUB)
+                    : PublishTarget.of(platform, svc, dualStack.booleanValue());
             step = publish.promotions().stream().filter(p -> p.target().equals(target)).findFirst().orElse(null);
             if (step == null) {
                 problems.add("--to \"" + target + "\" is not a promotion target of " + platformFile + ": images are promoted into "
@@ -116,6 +125,9 @@ public final class PromoteCommand implements Callable<Integer> {
         List<String> tags = TaggingStrategy.of(platform, svc).promotionTags(target, day, digest, commit, release);
         var out = spec.commandLine().getOut();
         out.println("# Promote " + service + " " + digest + " into " + target + " as " + step.promoterRoleArn());
+        if (publish.dualStack()) {
+            out.println("export " + RegistryHost.DUAL_STACK_VARIABLE + "=true");
+        }
         out.print(PublishScript.promotionCommands(step, digest, tags));
         out.flush();
         return 0;

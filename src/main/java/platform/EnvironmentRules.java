@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules of {@code environments[]}: replica regions, alert subscriptions and the VPC given for endpoints.
+ * The rules of {@code environments[]}: replica regions, alert subscriptions, the VPC given for endpoints, and where a
+ * shared key can be referenced.
  */
 final class EnvironmentRules extends SectionRules {
 
@@ -38,6 +39,14 @@ final class EnvironmentRules extends SectionRules {
             }
         }
         overrides.check(path + ".overrides", env.overrides(), false);
+        if (env.sharedKey() && platform.deliveryPipeline().isPresent()) {
+            // The key lives in the registry stack, which a pipeline deploys in the stage of the latest approval among
+            // its environments; the stages of a pipeline cannot reference each other's resources.
+            problems.add(path + ".sharedKey", "sharedKey is set, but the platform has a delivery pipeline: the shared key"
+                            + " lives in the registry stack of " + env.account() + " " + env.region() + ", which the pipeline may deploy"
+                            + " in a later stage than this environment, and stages cannot reference each other's keys",
+                    "remove sharedKey (each environment keeps its own key), or deploy this platform without delivery");
+        }
         if (env.profile() == null) {
             return;
         }

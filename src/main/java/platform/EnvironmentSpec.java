@@ -27,7 +27,13 @@ public record EnvironmentSpec(
         @Field("KMS or KMS_DSSE (dual-layer) encryption of the environment's repositories, always with its KMS key;"
                 + " fixed once a repository exists (ECR cannot change it, and the fixed name makes CloudFormation refuse a"
                 + " replacement). Default: KMS.")
-        EncryptionType encryption) {
+        EncryptionType encryption,
+        @Field("Encrypt the repositories with the one KMS key of this platform's registry stack of the environment's account"
+                + " and region, shared by every environment there that sets sharedKey, so that blob mounting works across them"
+                + " (ECR mounts a layer only between repositories of the same encryption type and key). Chosen when the"
+                + " environment is created: ECR cannot change a repository's key, and the fixed repository names make"
+                + " CloudFormation refuse the replacement. Not with delivery. Default: false, a key of the environment's own.")
+        boolean sharedKey) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -43,6 +49,8 @@ public record EnvironmentSpec(
      * @param overrides changes to the profile's defaults for this environment. Default: none.
      * @param repositoryNaming this environment's repository naming scheme. Default: the platform's repositoryNaming.
      * @param encryption KMS or KMS_DSSE encryption of the environment's repositories. Default: KMS.
+     * @param sharedKey the repositories use the registry stack's key shared by the environments of the account and
+     *                  region that set it. Default: false, the environment's own key.
      */
     public EnvironmentSpec {
         replicaRegions = replicaRegions == null ? List.of() : List.copyOf(replicaRegions);
@@ -67,7 +75,28 @@ public record EnvironmentSpec(
     public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
                            List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
                            String repositoryNaming) {
-        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null);
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null, false);
+    }
+
+    /**
+     * An environment with its own key (before {@code sharedKey}).
+     *
+     * @param name short name, part of the stack name and of repository names
+     * @param account the 12-digit AWS account id
+     * @param region the AWS region
+     * @param profile the environment profile whose defaults apply
+     * @param awsProfile the AWS CLI profile for deploying by hand
+     * @param replicaRegions regions the environment's repositories are replicated to
+     * @param alerts where scan-finding alerts go
+     * @param vpc an existing VPC that gets ECR endpoints
+     * @param overrides changes to the profile's defaults
+     * @param repositoryNaming this environment's repository naming scheme
+     * @param encryption KMS or KMS_DSSE encryption of the environment's repositories
+     */
+    public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
+                           List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
+                           String repositoryNaming, EncryptionType encryption) {
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, encryption, false);
     }
 
     /**

@@ -33,7 +33,12 @@ public record Publisher(
         @Field(pattern = NameFormats.GITLAB_PROJECT, value = "gitlab: the project path as <group>/<project> (subgroups allowed), the OIDC subject project_path:<group>/<project>.")
         String gitlabProject,
         @Field(pattern = NameFormats.HTTPS_URL, value = "gitlab: the GitLab instance, its OIDC issuer and the token audience. One instance per platform. Default: https://gitlab.com.")
-        String gitlabUrl) {
+        String gitlabUrl,
+        @Field("The generated CI files of this publisher (and, for github, the workflow's promotion jobs) log in, push and pull through"
+                + " ECR's dual-stack endpoints (<account>.dkr-ecr.<region>.on.aws, ecr.<region>.api.aws with AWS_USE_DUALSTACK_ENDPOINT),"
+                + " which runners on IPv6-only networks reach; the AWS partition only, and never through PrivateLink (IPv4). Default:"
+                + " false, the IPv4 endpoints (<account>.dkr.ecr.<region>.amazonaws.com).")
+        boolean dualStack) {
 
     /** GitLab's SaaS instance, the default {@link #gitlabUrl()}. */
     public static final String GITLAB_COM = "https://gitlab.com";
@@ -52,6 +57,7 @@ public record Publisher(
      * @param externalId jenkins: the sts:ExternalId the agents must pass. Default: none, no external id is required.
      * @param gitlabProject gitlab: the project path as &lt;group&gt;/&lt;project&gt; (subgroups allowed).
      * @param gitlabUrl gitlab: the GitLab instance URL. Default: https://gitlab.com (applied by {@link #gitlabIssuerUrl()}).
+     * @param dualStack the generated CI files use ECR's dual-stack endpoints (IPv6). Default: false, the IPv4 endpoints.
      */
     public Publisher {
         branches = branches == null ? List.of() : List.copyOf(branches);
@@ -94,6 +100,41 @@ public record Publisher(
     }
 
     /**
+     * The constructor before {@code dualStack}: the IPv4 endpoints.
+     *
+     * @param type see the record components
+     * @param repository see the record components
+     * @param branches see the record components
+     * @param environments see the record components
+     * @param allowWildcard see the record components
+     * @param project see the record components
+     * @param releaseEnvironment see the record components
+     * @param principalArn see the record components
+     * @param externalId see the record components
+     * @param gitlabProject see the record components
+     * @param gitlabUrl see the record components
+     * @deprecated use the canonical constructor
+     */
+    @Deprecated
+    public Publisher(PublisherType type, String repository, List<String> branches, List<String> environments,
+                     boolean allowWildcard, String project, String releaseEnvironment, String principalArn, String externalId,
+                     String gitlabProject, String gitlabUrl) {
+        this(type, repository, branches, environments, allowWildcard, project, releaseEnvironment, principalArn, externalId,
+                gitlabProject, gitlabUrl, false);
+    }
+
+    /**
+     * This publisher with the dual-stack endpoints on or off.
+     *
+     * @param on whether the generated CI files use ECR's dual-stack endpoints
+     * @return a copy with {@code dualStack} set
+     */
+    public Publisher withDualStack(boolean on) {
+        return new Publisher(type, repository, branches, environments, allowWildcard, project, releaseEnvironment, principalArn,
+                externalId, gitlabProject, gitlabUrl, on);
+    }
+
+    /**
      * A GitHub Actions publisher.
      *
      * @param repository {@code <organisation>/<repository>}
@@ -101,7 +142,7 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher github(String repository, String... branches) {
-        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null, null, null, null, null);
+        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null, null, null, null, null, false);
     }
 
     /**
@@ -111,7 +152,7 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher codebuild(String project) {
-        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null, null, null, null, null);
+        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null, null, null, null, null, false);
     }
 
     /**
@@ -124,7 +165,7 @@ public record Publisher(
      */
     public static Publisher jenkins(String principalArn, String externalId, String... branches) {
         return new Publisher(PublisherType.JENKINS, null, List.of(branches), null, false, null, null, principalArn, externalId,
-                null, null);
+                null, null, false);
     }
 
     /**
@@ -136,7 +177,7 @@ public record Publisher(
      */
     public static Publisher gitlab(String gitlabProject, String... branches) {
         return new Publisher(PublisherType.GITLAB, null, List.of(branches), null, false, null, null, null, null, gitlabProject,
-                null);
+                null, false);
     }
 
     /**

@@ -68,6 +68,9 @@ final class PublisherRules extends SectionRules {
             problems.add(path + "." + key, key + " is not a setting of a " + p.type().fileValue() + " publisher",
                     "remove it, or set the type that takes it (" + takenBy(key) + ")");
         }
+        if (p.dualStack()) {
+            dualStack(path, p);
+        }
         switch (p.type()) {
             case JENKINS -> jenkins(path, p);
             case GITLAB -> gitlab(path, p);
@@ -78,6 +81,25 @@ final class PublisherRules extends SectionRules {
     private static void given(Object value, String key, List<String> notHere) {
         if (value != null) {
             notHere.add(key);
+        }
+    }
+
+    /**
+     * The dual-stack registry host {@code <account>.dkr-ecr.<region>.on.aws} is the AWS partition's; China and GovCloud
+     * name theirs otherwise (ECR endpoints, https://docs.aws.amazon.com/general/latest/gr/ecr.html). The files of a
+     * publisher reach the first environment of the promotion order; a github publisher's workflow also promotes into
+     * every later one.
+     */
+    private void dualStack(String path, Publisher p) {
+        List<String> order = platform.promotionOrder();
+        List<String> reached = p.type() == PublisherType.GITHUB ? order : order.isEmpty() ? List.of() : order.subList(0, 1);
+        for (String name : reached) {
+            platform.environment(name).filter(e -> e.region() != null && !"aws".equals(NameFormats.partition(e.region())))
+                    .ifPresent(e -> problems.add(path + ".dualStack", "dualStack is set, but environment \"" + e.name()
+                                    + "\", which this publisher's CI files reach, is in region " + e.region() + " of partition "
+                                    + NameFormats.partition(e.region()) + ": the generated files know ECR's dual-stack host names of the"
+                                    + " aws partition only (<account>.dkr-ecr.<region>.on.aws)",
+                            "remove dualStack; the IPv4 endpoints serve runners with IPv4"));
         }
     }
 

@@ -46,6 +46,9 @@ public final class Buildspec {
         y.key(0, "env");
         y.entry(1, "shell", "bash");
         y.key(1, "variables");
+        if (target.dualStack()) {
+            y.entry(2, RegistryHost.DUAL_STACK_VARIABLE, "true");
+        }
         y.entry(2, "AWS_REGION", target.region());
         y.entry(2, "REGISTRY", target.registry());
         y.entry(2, "REPOSITORY", target.repository());

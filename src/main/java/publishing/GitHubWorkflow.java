@@ -23,6 +23,10 @@ public final class GitHubWorkflow {
     /** The ORAS release the promotion jobs install; docs/promotion.md names the tool. */
     static final String ORAS_VERSION = "1.2.0";
 
+    /** The registry login where amazon-ecr-login cannot serve: the same token, for the host in {@code REGISTRY}. */
+    static final String DUAL_STACK_LOGIN =
+            "aws ecr get-login-password --region \"$AWS_REGION\" | docker login --username AWS --password-stdin \"$REGISTRY\"\n";
+
     static final String PUBLISH = "publish";
     static final String PUBLISH_RELEASE = "publish-release";
 
@@ -59,6 +63,11 @@ public final class GitHubWorkflow {
         y.entry(2, "shell", "bash");
         y.blank();
         y.key(0, "env");
+        if (target.dualStack()) {
+            y.comment(1, "ECR's dual-stack endpoints (IPv6): the AWS CLI and the actions' SDK call ecr.<region>.api.aws and");
+            y.comment(1, "sts.<region>.api.aws; docker and ORAS talk to the dual-stack registry host below.");
+            y.entry(1, RegistryHost.DUAL_STACK_VARIABLE, "true");
+        }
         y.entry(1, "AWS_REGION", target.region());
         y.entry(1, "REGISTRY", target.registry());
         y.entry(1, "REPOSITORY", target.repository());
@@ -134,7 +143,13 @@ public final class GitHubWorkflow {
         y.entry(5, "role-to-assume", target.githubRoleArn());
         y.entry(5, "aws-region", target.region());
         y.itemEntry(3, "name", "Log in to " + target.registry());
-        y.entry(4, "uses", ECR_LOGIN);
+        if (target.dualStack()) {
+            // amazon-ecr-login logs in to the IPv4 host only (aws-actions/amazon-ecr-login#1084): docker login to the
+            // dual-stack host with the token of the publisher role's session instead.
+            y.block(4, "run", DUAL_STACK_LOGIN);
+        } else {
+            y.entry(4, "uses", ECR_LOGIN);
+        }
         buildxSetup(y, target);
         y.itemEntry(3, "name", "Tag, build once per commit, push");
         y.key(4, "env");

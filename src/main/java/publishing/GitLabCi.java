@@ -36,6 +36,9 @@ public final class GitLabCi {
         header.forEach(y::comment);
         y.blank();
         y.key(0, "variables");
+        if (target.dualStack()) {
+            y.entry(1, RegistryHost.DUAL_STACK_VARIABLE, "true");
+        }
         y.entry(1, "AWS_REGION", target.region());
         y.entry(1, "REGISTRY", target.registry());
         y.entry(1, "REPOSITORY", target.repository());

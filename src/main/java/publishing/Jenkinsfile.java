@@ -56,6 +56,9 @@ public final class Jenkinsfile {
         out.append("    }\n");
         out.append("    environment {\n");
         Map<String, String> env = new LinkedHashMap<>();
+        if (target.dualStack()) {
+            env.put(RegistryHost.DUAL_STACK_VARIABLE, "true");
+        }
         env.put("AWS_REGION", target.region());
         env.put("REGISTRY", target.registry());
         env.put("REPOSITORY", target.repository());

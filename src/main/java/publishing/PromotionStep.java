@@ -6,7 +6,8 @@ package publishing;
  * @param target          the target environment's name; also the GitHub environment whose reviewers gate the job
  * @param region          the target environment's region
  * @param sourceRegion    the source environment's region
- * @param sourceRegistry  {@code <account>.dkr.ecr.<region>.amazonaws.com} of the source environment
+ * @param sourceRegistry  the source environment's registry host ({@link RegistryHost}, IPv4 or dual-stack as the
+ *                        workflow's publish job pushed)
  * @param sourceRepository the source repository name
  * @param targetRegistry  the target environment's registry host
  * @param targetRepository the target repository name

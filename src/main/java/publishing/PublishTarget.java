@@ -22,7 +22,8 @@ import java.util.List;
  * @param service            the service name
  * @param environment        the first environment of the promotion order: the one CI pushes to
  * @param region             its region
- * @param registry           its registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com}
+ * @param registry           its registry host ({@link RegistryHost}): {@code <account>.dkr.ecr.<region>.amazonaws.com}, or
+ *                           {@code <account>.dkr-ecr.<region>.on.aws} with {@code dualStack}
  * @param repository         the service's repository name there
  * @param platforms          build platforms as buildx spells them; exactly one for Lambda services
  * @param scanType           the scan type of the registry pushed to (the first environment's account and region):
@@ -39,13 +40,16 @@ import java.util.List;
  *                           release build); null: release tags are not built
  * @param jenkins            the service's Jenkins publisher; null when it has none
  * @param gitlab             the service's GitLab publisher; null when it has none
+ * @param dualStack          the files log in, push and pull through ECR's dual-stack endpoints: every registry host
+ *                           (pushed to, promoted from and to) is the dual-stack one and the AWS CLI is told
+ *                           {@value RegistryHost#DUAL_STACK_VARIABLE}
  */
 public record PublishTarget(String platformName, String service, String environment, String region, String registry,
                             String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
                             String githubRepository, List<String> branches, String githubRoleArn,
                             String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
                             List<PromotionStep> promotions, String releaseEnvironment, JenkinsTarget jenkins,
-                            GitLabTarget gitlab) {
+                            GitLabTarget gitlab, boolean dualStack) {
 
     /**
      * What the generated Jenkinsfile needs.
@@ -77,8 +81,24 @@ public record PublishTarget(String platformName, String service, String environm
         promotions = List.copyOf(promotions);
     }
 
-    /** The target of one service; the platform must be loaded (validated) by {@code PlatformLoader}. */
+    /**
+     * The target of one service with the IPv4 endpoints; the platform must be loaded (validated) by {@code PlatformLoader}.
+     */
     public static PublishTarget of(Platform platform, Service service) {
+        return of(platform, service, false);
+    }
+
+    /**
+     * The target of one service for the CI files of one publisher type: with the dual-stack endpoints when the service's
+     * publisher of that type asks for them ({@code dualStack}).
+     */
+    public static PublishTarget of(Platform platform, Service service, PublisherType type) {
+        Publisher publisher = publisher(service, type);
+        return of(platform, service, publisher != null && publisher.dualStack());
+    }
+
+    /** The target of one service, with the dual-stack endpoints or the IPv4 ones. */
+    public static PublishTarget of(Platform platform, Service service, boolean dualStack) {
         List<List<EnvironmentSpec>> steps = platform.promotionSteps();
         EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
         if (!service.architecturesFitRuntime()) {
@@ -96,11 +116,11 @@ public record PublishTarget(String platformName, String service, String environm
         for (List<EnvironmentSpec> step : steps) {
             EnvironmentSpec from = step.get(0);
             EnvironmentSpec to = step.get(1);
-            promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from), platform.repositoryName(from, service),
-                    registry(to), platform.repositoryName(to, service),
+            promotions.add(new PromotionStep(to.name(), to.region(), from.region(), registry(from, dualStack),
+                    platform.repositoryName(from, service), registry(to, dualStack), platform.repositoryName(to, service),
                     RoleNames.arn(to.account(), RoleNames.promoter(platform.name(), to.name(), service.name()))));
         }
-        return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first),
+        return new PublishTarget(platform.name(), service.name(), first.name(), first.region(), registry(first, dualStack),
                 platform.repositoryName(first, service),
                 service.architectures().stream().map(ImageArchitecture::fileValue).toList(),
                 platform.scanType(first), gate,
@@ -117,7 +137,8 @@ public record PublishTarget(String platformName, String service, String environm
                         jenkins.externalId(), jenkins.branches().isEmpty() ? DEFAULT_BRANCHES : jenkins.branches()),
                 gitlab == null ? null : new GitLabTarget(
                         RoleNames.arn(first.account(), RoleNames.gitlabPublisher(platform.name(), first.name(), service.name())),
-                        gitlab.gitlabIssuerUrl(), gitlab.gitlabProject(), gitlab.branches()));
+                        gitlab.gitlabIssuerUrl(), gitlab.gitlabProject(), gitlab.branches()),
+                dualStack);
     }
 
     /** {@code <registry>/<repository>}. */
@@ -125,8 +146,8 @@ public record PublishTarget(String platformName, String service, String environm
         return registry + "/" + repository;
     }
 
-    private static String registry(EnvironmentSpec environment) {
-        return environment.account() + ".dkr.ecr." + environment.region() + ".amazonaws.com";
+    private static String registry(EnvironmentSpec environment, boolean dualStack) {
+        return RegistryHost.of(environment.account(), environment.region(), dualStack);
     }
 
     private static Publisher publisher(Service service, PublisherType type) {

@@ -1,6 +1,7 @@
 package publishing;
 
 import platform.Platform;
+import platform.PublisherType;
 import platform.Service;
 
 import java.util.ArrayList;
@@ -44,14 +45,19 @@ public final class PublishingFiles {
                 problems.add(e.getMessage());
                 continue;
             }
-            files.put(service.name() + "/" + GITHUB_WORKFLOW, GitHubWorkflow.render(target,
-                    githubHeader(target, platformFile, outDir)));
-            files.put(service.name() + "/" + BUILDSPEC, Buildspec.render(target, buildspecHeader(target, platformFile, outDir)));
+            // Each file runs where its publisher's runners run: each takes the endpoints its publisher asks for.
+            PublishTarget github = PublishTarget.of(platform, service, PublisherType.GITHUB);
+            files.put(service.name() + "/" + GITHUB_WORKFLOW, GitHubWorkflow.render(github,
+                    githubHeader(github, platformFile, outDir)));
+            PublishTarget codeBuild = PublishTarget.of(platform, service, PublisherType.CODEBUILD);
+            files.put(service.name() + "/" + BUILDSPEC, Buildspec.render(codeBuild, buildspecHeader(codeBuild, platformFile, outDir)));
             if (target.jenkins() != null) {
-                files.put(service.name() + "/" + JENKINSFILE, Jenkinsfile.render(target, jenkinsHeader(target, platformFile, outDir)));
+                PublishTarget jenkins = PublishTarget.of(platform, service, PublisherType.JENKINS);
+                files.put(service.name() + "/" + JENKINSFILE, Jenkinsfile.render(jenkins, jenkinsHeader(jenkins, platformFile, outDir)));
             }
             if (target.gitlab() != null) {
-                files.put(service.name() + "/" + GITLAB_CI, GitLabCi.render(target, gitlabHeader(target, platformFile, outDir)));
+                PublishTarget gitlab = PublishTarget.of(platform, service, PublisherType.GITLAB);
+                files.put(service.name() + "/" + GITLAB_CI, GitLabCi.render(gitlab, gitlabHeader(gitlab, platformFile, outDir)));
             }
         }
         if (!problems.isEmpty()) {

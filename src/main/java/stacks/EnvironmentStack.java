@@ -53,6 +53,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.RepositoryEncryption;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.signer.CfnProfilePermission;
 import constructs.access.Persona;
@@ -69,8 +70,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything one environment owns: its repository key, one repository per service, and (added by
- * {@link PlatformStacks}) roles, alerts and endpoints.
+ * Everything one environment owns: its repository key (none where it uses its account and region's shared key,
+ * {@code sharedKey}), one repository per service, and (added by {@link PlatformStacks}) roles, alerts and endpoints.
  *
  * <p>Construct ids are API: the key is {@value #KEY_ID}, each repository is the service name.
  * Renaming either replaces the resource and loses its images.
@@ -82,6 +83,7 @@ public class EnvironmentStack extends Stack {
 
     private final Map<String, PrivateRepository> repositories = new LinkedHashMap<>();
     private final RepositoryKey key;
+    private final IKey encryptionKey;
     private final List<Service> services;
     private final int shard;
     private AlertTopic alertTopic;
@@ -117,6 +119,26 @@ public class EnvironmentStack extends Stack {
      */
     public EnvironmentStack(Construct scope, String id, Platform platform, EnvironmentSpec environment, List<Service> services,
                             boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs) {
+        this(scope, id, platform, environment, services, ownsVpcEndpoints, shard, repositoryOutputs, null);
+    }
+
+    /**
+     * One shard of an environment whose repositories use the key its account and region's environments share
+     * ({@code sharedKey}): the stack creates no key of its own ({@link #key()} is {@code null}) and encrypts with
+     * {@code sharedKey}, a reference to {@link RegistryStack#sharedKey()} (the registry stack deploys first).
+     *
+     * @param scope the parent construct
+     * @param id the construct id, part of the logical id of every resource below it
+     * @param platform the platform, as loaded from the platform file
+     * @param environment the environment, from the platform file
+     * @param services the services whose repositories this stack holds (one shard's)
+     * @param ownsVpcEndpoints whether this environment creates the VPC endpoints
+     * @param shard 1-based; 1 is the environment's stack of an unsharded estate
+     * @param repositoryOutputs whether each repository exports its name, ARN and URI
+     * @param sharedKey the shared key, required when the environment sets {@code sharedKey}; {@code null} otherwise
+     */
+    public EnvironmentStack(Construct scope, String id, Platform platform, EnvironmentSpec environment, List<Service> services,
+                            boolean ownsVpcEndpoints, int shard, boolean repositoryOutputs, IKey sharedKey) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(software.amazon.awscdk.Environment.builder()
@@ -128,11 +150,18 @@ public class EnvironmentStack extends Stack {
         this.services = List.copyOf(services);
         this.shard = shard;
         EnvironmentProfile profile = platform.profile(environment);
-        this.key = new RepositoryKey(this, KEY_ID, RepositoryKeyProps.builder()
+        if (environment.sharedKey() != (sharedKey != null)) {
+            throw new IllegalArgumentException("environment \"" + environment.name() + "\" " + (environment.sharedKey()
+                    ? "sets sharedKey, but no shared key was given: pass RegistryStack#sharedKey() of its account and region"
+                    : "has a key of its own (sharedKey is off), but a shared key was given: pass null"));
+        }
+        // Without sharedKey the environment's own key, id KEY_ID as ever; with it, no key here at all.
+        this.key = sharedKey != null ? null : new RepositoryKey(this, KEY_ID, RepositoryKeyProps.builder()
                 .removalPolicy(removalPolicy(profile))
                 .alias(id + "-ecr")
                 .description("Encrypts the Amazon ECR repositories of " + platform.name() + " " + environment.name() + " at rest")
                 .build());
+        this.encryptionKey = sharedKey != null ? sharedKey : key.key();
         for (Service service : services) {
             repositories.put(service.name(), repository(platform, environment, service, repositoryOutputs));
         }
@@ -408,12 +437,12 @@ public class EnvironmentStack extends Stack {
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
-        if ((profile.alerts() || subscribers) && shard > 1) {
+        if ((profile.alerts() || subscribers) && shard > 1 && key != null) {
             // This shard's key is watched here and reported to the environment's topic in shard 1, which cannot name
             // the key (no cross-stack references): shard 1 lets this rule publish (allowKeyChangeAlertsOfShards).
             String first = ShardMap.stackName(platform.name(), environment.name(), 1);
             RegistryAuditAlerts.keyChangesRule(this, "KeyChanges", id + RegistryAuditAlerts.KEY_CHANGES_SUFFIX,
-                    List.of(key.key()), "arn:" + getPartition() + ":sns:" + getRegion() + ":" + getAccount() + ":"
+                    List.of(encryptionKey), "arn:" + getPartition() + ":sns:" + getRegion() + ":" + getAccount() + ":"
                             + first + ALERT_TOPIC_SUFFIX);
         }
         if ((profile.alerts() || subscribers) && shard == 1) {
@@ -432,7 +461,7 @@ public class EnvironmentStack extends Stack {
                     .build());
             var audit = new RegistryAuditAlerts(this, "RegistryAuditAlerts", RegistryAuditAlertsProps.builder()
                     .alertTopic(topic).repositoryNamePrefix(repositoryPrefix).ruleNamePrefix(id)
-                    .watchedKeys(List.of(key.key()))
+                    .watchedKeys(List.of(encryptionKey))
                     .build());
             alertTopic = topic;
             findingRules = findings.ruleNames();
@@ -493,12 +522,22 @@ public class EnvironmentStack extends Stack {
     }
 
     /**
-     * The environment's (or shard's) KMS key.
+     * The environment's (or shard's) own KMS key.
      *
-     * @return the key
+     * @return the key, or {@code null} when the environment uses the shared key of its account and region
+     *         ({@link #encryptionKey()})
      */
     public RepositoryKey key() {
         return key;
+    }
+
+    /**
+     * The key the repositories of this stack are encrypted with: its own, or the shared one.
+     *
+     * @return the key
+     */
+    public IKey encryptionKey() {
+        return encryptionKey;
     }
 
     /** This stack's repository's ARN (a reference), or the deterministic ARN of a repository in another shard. */
@@ -514,7 +553,7 @@ public class EnvironmentStack extends Stack {
                 .repositoryName(platform.repositoryName(environment, service))
                 .lifecyclePolicy(platform.lifecyclePolicy(environment, service))
                 .removalPolicy(removalPolicy(profile))
-                .encryptionKey(key.key())
+                .encryptionKey(encryptionKey)
                 .encryption(environment.encryption() == EncryptionType.KMS_DSSE ? RepositoryEncryption.KMS_DSSE : RepositoryEncryption.KMS)
                 .requireImmutableTags(profile.requireImmutableTags())
                 .repositoryPolicy(repositoryPolicy(platform, environment, service))

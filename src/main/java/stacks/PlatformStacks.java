@@ -15,6 +15,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 import validation.ControlTowerSettings;
@@ -160,7 +161,8 @@ public final class PlatformStacks {
                     registry.account(), registry.region(), entry.getValue(),
                     RegistryPlan.writesSigning(platform, registry) ? platform.registry().signing() : null, platform.name(),
                     RegistryPlan.writesAccountSettings(platform, registry) ? platform.registry().accountSettings() : null,
-                    RegistryPlan.writesInspector(platform, registry) ? platform.registry().inspector() : null);
+                    RegistryPlan.writesInspector(platform, registry) ? platform.registry().inspector() : null,
+                    RegistryPlan.holdsSharedKey(platform, registry));
             tag(stack, platform, null);
             ownership.built(registry, stack);
             stacks.add(stack);
@@ -171,6 +173,7 @@ public final class PlatformStacks {
         // pipeline stages a dependency cannot be expressed; the stage order gives the same guarantee.
         Stack provider = trustsGitHub(platform, env) || trustsGitLab(platform, env) ? ownership.accountStack(env.account()) : null;
         Stack ownRegistry = ownership.registryStack(new RegistryPlan.Registry(env.account(), env.region()));
+        IKey sharedKey = env.sharedKey() ? sharedKey(env, ownRegistry, scope) : null;
         // Shard 1 keeps the name <platform>-<env>; further shards hold only their repositories, keys and publishers.
         List<List<Service>> shards = ownership.shards(platform);
         EnvironmentStack firstShard = null;
@@ -178,7 +181,8 @@ public final class PlatformStacks {
         for (int i = 0; i < shards.size(); i++) {
             int shard = i + 1;
             var stack = new EnvironmentStack(scope, ShardMap.stackName(platform.name(), env.name(), shard), platform, env,
-                    shards.get(i), shard == 1 && ownership.ownsVpcEndpoints(env), shard, ownership.shardMap().repositoryOutputs());
+                    shards.get(i), shard == 1 && ownership.ownsVpcEndpoints(env), shard, ownership.shardMap().repositoryOutputs(),
+                    sharedKey);
             tag(stack, platform, env);
             if (shard == 1 && ownership.shardMapOutdated()) {
                 Annotations.of(stack).addWarningV2(ShardMap.WARNING_OUTDATED, "the shard map does not match the platform "
@@ -198,7 +202,8 @@ public final class PlatformStacks {
             }
             stacks.add(stack);
         }
-        if (firstShard != null) {
+        if (firstShard != null && !env.sharedKey()) {
+            // Further shards watch their own keys; a shared key is watched by shard 1 alone.
             firstShard.allowKeyChangeAlertsOfShards(furtherShards);
         }
         if (ownership.ownsPublicRepositories(env)) {
@@ -209,6 +214,20 @@ public final class PlatformStacks {
             stacks.add(publicStack);
         }
         return stacks;
+    }
+
+    /**
+     * The key an environment with {@code sharedKey} encrypts with: its registry stack's, a reference within one stage
+     * (the validator refuses {@code sharedKey} with a {@code delivery} section, whose stages cannot reference each other).
+     */
+    private static IKey sharedKey(EnvironmentSpec env, Stack registry, Construct scope) {
+        if (!(registry instanceof RegistryStack registryStack) || registryStack.sharedKey() == null
+                || Stage.of(registry) != (scope instanceof Stage stage ? stage : Stage.of(scope))) {
+            throw new IllegalArgumentException("environment \"" + env.name() + "\" sets sharedKey, but the registry stack of "
+                    + env.account() + " " + env.region() + " that holds the shared key is not built in the same stage before it."
+                    + " Hint: sharedKey needs the environments' stacks and the registry stack in one app or stage (not with delivery)");
+        }
+        return registryStack.sharedKey();
     }
 
     /** Warning id: an environment's profile asks for a scan frequency that only the registry's owner can give. */

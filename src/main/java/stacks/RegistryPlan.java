@@ -87,8 +87,21 @@ public final class RegistryPlan {
         // A registry whose every singleton belongs to someone else gets no registry stack at all.
         plan.contributions.values().forEach(list -> list.removeIf(RegistryPlan::writesNothing));
         plan.contributions.entrySet().removeIf(e -> e.getValue().isEmpty() && !writesSigning(platform, e.getKey())
-                && !writesAccountSettings(platform, e.getKey()) && !writesInspector(platform, e.getKey()));
+                && !writesAccountSettings(platform, e.getKey()) && !writesInspector(platform, e.getKey())
+                && !holdsSharedKey(platform, e.getKey()));
         return plan;
+    }
+
+    /**
+     * Whether the registry stack holds the platform's shared repository key of its account and region: some environment
+     * living there sets {@code sharedKey}.
+     *
+     * @param platform the platform, as loaded from the platform file
+     * @param registry the account and region
+     * @return whether the registry stack creates {@link RegistryStack#SHARED_KEY_ID}
+     */
+    public static boolean holdsSharedKey(Platform platform, Registry registry) {
+        return platform.environmentsIn(registry.location()).stream().anyMatch(EnvironmentSpec::sharedKey);
     }
 
     /**

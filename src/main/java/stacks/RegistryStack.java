@@ -40,6 +40,14 @@ public class RegistryStack extends Stack {
     public static final String TEMPLATE_KEY_ID = "TemplateKey";
 
     /**
+     * The construct id of the repository key the environments of this account and region share ({@code sharedKey}):
+     * API, a new id would replace the key their repositories are encrypted with.
+     */
+    public static final String SHARED_KEY_ID = "SharedRepositoryKey";
+
+    private final IKey sharedKey;
+
+    /**
      * The registry settings of one account and region.
      *
      * @param scope the parent construct
@@ -71,6 +79,27 @@ public class RegistryStack extends Stack {
     public RegistryStack(Construct scope, String id, String account, String region,
                          List<RegistryContribution> contributions, Signing signing, String platformName,
                          AccountSettings accountSettings, InspectorRescan inspector) {
+        this(scope, id, account, region, contributions, signing, platformName, accountSettings, inspector, false);
+    }
+
+    /**
+     * The registry settings of one account and region, with the repository key its environments may share.
+     *
+     * @param scope the parent construct
+     * @param id the stack id
+     * @param account the AWS account id (12 digits)
+     * @param region the AWS region
+     * @param contributions what each environment and platform-wide setting contributes ({@link RegistryPlan})
+     * @param signing the managed-signing settings, or {@code null} for none
+     * @param platformName the platform name, for names and tags
+     * @param accountSettings the ECR account settings to write, or {@code null} to leave them as they are
+     * @param inspector Inspector's ECR re-scan durations to write, or {@code null} to leave them as they are
+     * @param sharedKey whether to create {@value #SHARED_KEY_ID}, the key of the environments here that set
+     *                  {@code sharedKey} ({@link RegistryPlan#holdsSharedKey})
+     */
+    public RegistryStack(Construct scope, String id, String account, String region,
+                         List<RegistryContribution> contributions, Signing signing, String platformName,
+                         AccountSettings accountSettings, InspectorRescan inspector, boolean sharedKey) {
         super(scope, id, StackProps.builder()
                 .stackName(id)
                 .env(Environment.builder().account(account).region(region).build())
@@ -83,6 +112,18 @@ public class RegistryStack extends Stack {
                 ? new RepositoryKey(this, TEMPLATE_KEY_ID, RepositoryKeyProps.builder()
                         .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                         .description("Encrypts repositories ECR creates from creation templates in " + region)
+                        .build()).key()
+                : null;
+        // One key for the environments that share it: their repositories have the same key, so ECR mounts layers
+        // between them. Its policy is every environment key's (the account's principals through ECR only); the
+        // environments are all of this account and region, and their roles need no key permission (ECR decrypts with
+        // the grant it creates per repository). Kept when the stack or the key leaves: images depend on it.
+        this.sharedKey = sharedKey
+                ? new RepositoryKey(this, SHARED_KEY_ID, RepositoryKeyProps.builder()
+                        .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+                        .alias(id + "-shared-ecr")
+                        .description("Encrypts the Amazon ECR repositories of the " + platformName + " environments in "
+                                + region + " that share one key (sharedKey)")
                         .build()).key()
                 : null;
         RegistrySettings settings = new RegistrySettings(this, "Registry", new RegistrySettingsProps(contributions, templateKey));
@@ -114,6 +155,15 @@ public class RegistryStack extends Stack {
         SdkCallProvider.logGroup(this).ifPresent(logGroup -> ControlTowerSettings.exceptResource(logGroup, "CT.CLOUDWATCH.PR.3",
                 "The log group of aws-cdk-lib's AwsCustomResource function holds only which SDK calls it made, with request"
                         + " and response data hidden; CloudWatch Logs encrypts it at rest with its own key."));
+    }
+
+    /**
+     * The repository key the environments of this account and region share, when one of them sets {@code sharedKey}.
+     *
+     * @return the key, or {@code null} when no environment here shares one
+     */
+    public IKey sharedKey() {
+        return sharedKey;
     }
 
     /** One account setting, with the construct id of its name: API, since a new id would write it twice. */

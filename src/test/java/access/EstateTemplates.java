@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>Resolution follows CloudFormation's own rules: {@code Ref} of a pseudo parameter or resource (a role's
  * {@code Ref} is its name, a topic's its ARN, a repository's its name), {@code Fn::GetAtt ... Arn},
- * {@code Fn::Join} and {@code Fn::Sub}. A value it cannot resolve (a cross-stack import) fails the test naming it:
- * the estate is meant to need none.
+ * {@code Fn::Join}, {@code Fn::Sub}, and {@code Fn::GetStackOutput} (a weak reference to an output of another stack of
+ * the estate: the shared repository key). A value it cannot resolve (an import) fails the test naming it.
  */
 public final class EstateTemplates {
 
@@ -257,6 +257,18 @@ public final class EstateTemplates {
                 }
                 case "Fn::Sub":
                     return TextNode.valueOf(sub(arg, stackName, template));
+                case "Fn::GetStackOutput": {
+                    // A weak cross-stack reference (cdk.json's defaultCrossStackReferences): the output of another
+                    // stack of the same account and region, read when this stack deploys (after that one).
+                    String producer = arg.path("StackName").asText();
+                    JsonNode producerTemplate = templates.get(producer);
+                    JsonNode output = producerTemplate == null ? null
+                            : producerTemplate.path("Outputs").get(arg.path("OutputName").asText());
+                    if (output == null || !arg.path("Region").asText().equals(environments.get(producer).region())) {
+                        throw new IllegalStateException("cannot resolve " + key + " in stack " + stackName + ": " + node);
+                    }
+                    return resolve(output.get("Value"), producer, producerTemplate);
+                }
                 default:
                     if (key.startsWith("Fn::")) {
                         throw new IllegalStateException("cannot resolve " + key + " in stack " + stackName + ": " + node);

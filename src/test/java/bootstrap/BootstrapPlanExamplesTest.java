@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BootstrapPlanExamplesTest {
 
     static final List<String> EXAMPLES = List.of("delivery", "multi-account", "ecommerce", "minimal", "public-signing", "brownfield",
-            "ci-systems", "anchors");
+            "ci-systems", "anchors", "shared-key");
 
     @TestFactory
     Stream<DynamicTest> theCommittedOutputOfEachExampleIsCurrent() {

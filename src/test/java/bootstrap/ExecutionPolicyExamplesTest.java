@@ -75,7 +75,7 @@ class ExecutionPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors"})
+    @ValueSource(strings = {"delivery", "multi-account", "ecommerce", "anchors", "shared-key"})
     void everyAccountsPolicyAllowsEveryHandlerActionForEveryResourceDeployedThere(String example) {
         BootstrapPlan plan = plan(example);
         List<String> notAllowed = new ArrayList<>();
@@ -318,5 +318,24 @@ class ExecutionPolicyExamplesTest {
 
     static String iamArn(DeployedStack stack, String resource) {
         return "arn:aws:iam::" + stack.account() + ":" + resource;
+    }
+
+    /**
+     * examples/shared-key's environment stacks read the shared key's ARN from the registry stack's output
+     * ({@code Fn::GetStackOutput}, with the stack's own role): the execution role may describe that stack, and no other.
+     */
+    @Test
+    void theExecutionRoleMayReadTheOutputsOfTheRegistryStackTheEnvironmentsReferenceAndNoOtherStack() {
+        BootstrapPlan plan = plan("shared-key");
+        String account = "999900000001";
+        String stacks = "arn:aws:cloudformation:eu-west-1:" + account + ":stack/";
+        Map<String, SimulationDecision> decisions = decide(plan, account, "eu-west-1", List.of(
+                new Request("studio-dev", "-", "cloudformation:DescribeStacks",
+                        stacks + "studio-registry-999900000001-eu-west-1/0a1b2c3d", Map.of()),
+                new Request("studio-dev", "-", "cloudformation:DescribeStacks", stacks + "studio-dev/0a1b2c3d", Map.of()),
+                new Request("studio-dev", "-", "cloudformation:DescribeStacks", stacks + "other-platform/0a1b2c3d", Map.of())));
+        assertThat(decisions.values()).extracting(SimulationDecision::allowed).containsExactly(true, false, false);
+        // prod's account reads no other stack's output.
+        assertThat(plan.policies().get("999900000002").toString()).doesNotContain("cloudformation:");
     }
 }

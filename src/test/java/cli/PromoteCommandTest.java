@@ -121,4 +121,21 @@ class PromoteCommandTest {
         assertThat(ShellQuote.quote("111111111111.dkr.ecr.eu-west-1.amazonaws.com/shop/dev/user-service@sha256:ab"))
                 .as("values that need no quotes print as they are").doesNotStartWith("'");
     }
+
+    @Test
+    void followsTheGitHubPublishersDualStackUnlessTold() {
+        String[] args = {"promote", "--platform", "examples/anchors/platform.yaml", "--service", "api", "--to", "prod",
+                "--digest", DIGEST, "--commit", COMMIT, "--date", "2026-11-23"};
+        Run dual = run(args);
+        Run ipv4 = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--no-dual-stack"))
+                .toArray(String[]::new));
+
+        assertThat(dual.exitCode()).as(dual.err()).isZero();
+        assertThat(dual.out()).contains("export AWS_USE_DUALSTACK_ENDPOINT=true\n",
+                "oras login --username AWS --password-stdin 888800000001.dkr-ecr.eu-central-1.on.aws\n",
+                "oras cp -r 888800000001.dkr-ecr.eu-central-1.on.aws/anchors/dev/api@" + DIGEST
+                        + " 888800000002.dkr-ecr.eu-central-1.on.aws/anchors/prod/api:");
+        assertThat(ipv4.out()).doesNotContain(".on.aws", "AWS_USE_DUALSTACK_ENDPOINT")
+                .contains("oras cp -r 888800000001.dkr.ecr.eu-central-1.amazonaws.com/anchors/dev/api@" + DIGEST);
+    }
 }

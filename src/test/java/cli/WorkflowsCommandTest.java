@@ -54,7 +54,7 @@ class WorkflowsCommandTest {
     /** Every example commits its generated CI files, and they are current (issue 20's must-show). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"anchors", "brownfield", "ci-systems", "delivery", "ecommerce",
-            "minimal", "multi-account", "public-signing"})
+            "minimal", "multi-account", "public-signing", "shared-key"})
     void checkPassesOnEveryExample(String example) {
         Result result = run("--platform", "examples/" + example + "/platform.yaml", "--out", "examples/" + example + "/ci", "--check");
 

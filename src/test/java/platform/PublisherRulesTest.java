@@ -153,4 +153,51 @@ class PublisherRulesTest {
         assertThat(platform.pullers().get(0).type()).isEqualTo(PullerType.EC2);
         assertThat(platform.pullers().get(0).getsRole()).isTrue();
     }
+
+    @Test
+    void dualStackIsOffByDefaultAndLoadsWhereSet() {
+        Platform platform = valid("""
+                      - type: github
+                        repository: acme/api
+                        branches: [main]
+                        dualStack: true
+                      - type: codebuild
+                        project: acme-api
+                """);
+        assertThat(platform.services().get(0).publishers().get(0).dualStack()).isTrue();
+        assertThat(platform.services().get(0).publishers().get(1).dualStack()).isFalse();
+    }
+
+    @Test
+    void dualStackIsRefusedWhereItsHostNamesAreNotTheAwsPartitions() {
+        String file = """
+                platform: shop
+                environments:
+                  - name: dev
+                    account: "111111111111"
+                    region: eu-west-1
+                    profile: dev
+                  - name: prod
+                    account: "222222222222"
+                    region: cn-north-1
+                    profile: prod
+                services:
+                  - name: api
+                    publishers:
+                      - type: github
+                        repository: acme/api
+                        branches: [main]
+                        dualStack: true
+                      - type: codebuild
+                        project: acme-api
+                        dualStack: true
+                """;
+        // The github workflow promotes into prod (China); the buildspec reaches dev only.
+        assertThat(PlatformFileProblems.of(file)).contains(
+                "services[0].publishers[0].dualStack (line 17): dualStack is set, but environment \"prod\", which this"
+                        + " publisher's CI files reach, is in region cn-north-1 of partition aws-cn: the generated files know"
+                        + " ECR's dual-stack host names of the aws partition only (<account>.dkr-ecr.<region>.on.aws)."
+                        + " Hint: remove dualStack; the IPv4 endpoints serve runners with IPv4.")
+                .noneMatch(p -> p.startsWith("services[0].publishers[1].dualStack"));
+    }
 }

@@ -199,6 +199,10 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("EnvironmentStage", "fails only when the environment builder creates no stack; PlatformStacks always creates one"),
             Map.entry("DeliveryPipelineStack", "a stage over CodePipeline's 50 actions: CDK Pipelines splits a stage itself (the check"
                     + " guards that); its missing-section message is unreachable, PlatformStacks builds the pipeline only with one"),
+            Map.entry("EnvironmentStack", "its one check is that a Java caller passes the shared key exactly when the environment"
+                    + " sets sharedKey; PlatformStacks always does"),
+            Map.entry("PlatformStacks", "a sharedKey environment whose registry stack is in another stage: the validator refuses"
+                    + " sharedKey with delivery (environments[].sharedKey), so only a stageStacks caller's own pipeline reaches it"),
             Map.entry("EcrAccountSetting", "the platform file's values are enums the binder checks against the same ECR values"),
             Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"));
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExampleSnapshotsTest {
 
     static final List<String> EXAMPLES = List.of("ecommerce", "minimal", "multi-account", "public-signing", "delivery", "brownfield",
-            "ci-systems", "anchors");
+            "ci-systems", "anchors", "shared-key");
 
     @TestFactory
     Stream<DynamicNode> everyExample() {
