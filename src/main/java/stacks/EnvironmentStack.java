@@ -25,10 +25,14 @@ import constructs.repository.RepositoryKey;
 import constructs.repository.RepositoryKeyProps;
 import constructs.repository.RepositoryPolicy;
 import constructs.repository.RepositoryPrincipal;
+import constructs.observability.ImagePushGuard;
+import constructs.observability.ImagePushGuardProps;
 import constructs.observability.RegistryAuditAlerts;
 import constructs.observability.RegistryAuditAlertsProps;
 import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
+import constructs.observability.RegistryFailureAlerts;
+import constructs.observability.RegistryFailureAlertsProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
@@ -404,7 +408,7 @@ public class EnvironmentStack extends Stack {
     private void observability(Platform platform, EnvironmentSpec environment, String id, EnvironmentProfile profile) {
         String repositoryPrefix = platform.repositoryPrefix(environment);
         List<String> findingRules = List.of();
-        List<String> auditRules = List.of();
+        List<String> auditRules = new ArrayList<>();
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
@@ -436,7 +440,8 @@ public class EnvironmentStack extends Stack {
                     .build());
             alertTopic = topic;
             findingRules = findings.ruleNames();
-            auditRules = audit.ruleNames();
+            auditRules = new ArrayList<>(audit.ruleNames());
+            auditRules.addAll(guards(platform, environment, id, topic, repositoryPrefix));
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
@@ -446,6 +451,36 @@ public class EnvironmentStack extends Stack {
                 .findingsAlarm(profile.alerts() && shard == 1)
                 .alarmTopic(topic)
                 .build());
+    }
+
+    /**
+     * The failure alerts and the push guard the platform model turns on for this environment; the names of their rules.
+     * Failed replications reach this region through the forwarders of the replica regions' registry stacks.
+     */
+    private List<String> guards(Platform platform, EnvironmentSpec environment, String id, AlertTopic topic,
+                                       String repositoryPrefix) {
+        List<String> rules = new ArrayList<>();
+        boolean replication = platform.replicationFailureAlerts(environment);
+        boolean cache = platform.pullThroughCacheFailureAlerts(environment);
+        if (replication || cache) {
+            rules.addAll(new RegistryFailureAlerts(this, "RegistryFailureAlerts", RegistryFailureAlertsProps.builder()
+                    .alertTopic(topic).ruleNamePrefix(id)
+                    .replicationFailures(replication).repositoryNamePrefix(repositoryPrefix)
+                    .pullThroughCacheFailures(cache)
+                    .pullThroughCachePrefixes(RegistryPlan.cachePrefixes(platform, environment.account(), environment.region()))
+                    .build()).ruleNames());
+        }
+        if (platform.pushGuard(environment)) {
+            List<String> allowed = new ArrayList<>();
+            platform.promotedServices(environment).forEach(s -> allowed.add(
+                    RoleNames.arn(environment.account(), RoleNames.promoter(platform.name(), environment.name(), s.name()))));
+            allowed.addAll(environment.alerts() == null ? List.of() : environment.alerts().pushGuardAllowedRoles());
+            rules.add(new ImagePushGuard(this, "ImagePushGuard", ImagePushGuardProps.builder()
+                    .alertTopic(topic).ruleNamePrefix(id).repositoryNamePrefix(repositoryPrefix)
+                    .allowedRoleArns(allowed.stream().distinct().toList())
+                    .build()).ruleName());
+        }
+        return rules;
     }
 
     /** Interface endpoints for ecr.api and ecr.dkr, the S3 gateway and CloudWatch Logs, on the given VPC. */

@@ -161,6 +161,10 @@ public final class PlatformStacks {
                     RegistryPlan.writesSigning(platform, registry) ? platform.registry().signing() : null, platform.name(),
                     RegistryPlan.writesAccountSettings(platform, registry) ? platform.registry().accountSettings() : null,
                     RegistryPlan.writesInspector(platform, registry) ? platform.registry().inspector() : null);
+            stack.forwardReplicationFailures(platform.environments().stream()
+                    .filter(e -> e.account().equals(registry.account()) && platform.replicationFailureAlerts(e)
+                            && platform.ownAccountReplicaRegions(e).contains(registry.region()))
+                    .map(EnvironmentSpec::region).distinct().toList());
             tag(stack, platform, null);
             ownership.built(registry, stack);
             stacks.add(stack);
