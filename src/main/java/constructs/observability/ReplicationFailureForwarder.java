@@ -4,6 +4,7 @@ import constructs.internal.Tokens;
 
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -62,8 +63,13 @@ public class ReplicationFailureForwarder extends Construct {
                         Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
                 .description("ecr-blueprint: forwards failed ECR replications from " + stack.getRegion() + " to " + source)
                 .build();
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("PutOnTheSourceRegionsDefaultBus")
-                .actions(List.of("events:PutEvents")).resources(List.of(busArn)).build());
+        // A customer-managed policy, not an inline one: the NIST 800-53 pack refuses inline policies.
+        ManagedPolicy.Builder.create(this, "Policy")
+                .description("ecr-blueprint: puts failed ECR replications on " + source + "'s default event bus")
+                .statements(List.of(PolicyStatement.Builder.create().sid("PutOnTheSourceRegionsDefaultBus")
+                        .actions(List.of("events:PutEvents")).resources(List.of(busArn)).build()))
+                .roles(List.of(role))
+                .build();
         rule = CfnRule.Builder.create(this, "Resource")
                 .name(props.ruleName())
                 .description("Failed ECR replications from " + source + ", sent to " + source + "'s default event bus")

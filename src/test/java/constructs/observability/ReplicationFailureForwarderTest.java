@@ -69,7 +69,7 @@ class ReplicationFailureForwarderTest {
                 Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
                         "Principal", Map.of("Service", "events.amazonaws.com"),
                         "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "111111111111")))))));
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(Map.of(
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", List.of(Map.of(
                 "Sid", "PutOnTheSourceRegionsDefaultBus", "Effect", "Allow", "Action", "events:PutEvents",
                 "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
                         ":events:eu-west-1:111111111111:event-bus/default"))))))));
