@@ -475,6 +475,14 @@ public class EnvironmentStack extends Stack {
             platform.promotedServices(environment).forEach(s -> allowed.add(
                     RoleNames.arn(environment.account(), RoleNames.promoter(platform.name(), environment.name(), s.name()))));
             allowed.addAll(environment.alerts() == null ? List.of() : environment.alerts().pushGuardAllowedRoles());
+            List<String> withoutPromoter = platform.services().stream()
+                    .filter(s -> !platform.promotedServices(environment).contains(s)).map(Service::name).toList();
+            if (!withoutPromoter.isEmpty() && (environment.alerts() == null || environment.alerts().pushGuardAllowedRoles().isEmpty())) {
+                software.amazon.awscdk.Annotations.of(this).addWarningV2(WARNING_PUSH_GUARD_WITHOUT_PROMOTER, "the push guard"
+                        + " accepts only promoter roles, and " + withoutPromoter + " have none (no GitHub publisher): every"
+                        + " push of their images into " + environment.name() + " alerts. Hint: list the roles that release"
+                        + " them in alerts.pushGuardAllowedRoles, or set alerts.pushGuard: false");
+            }
             rules.add(new ImagePushGuard(this, "ImagePushGuard", ImagePushGuardProps.builder()
                     .alertTopic(topic).ruleNamePrefix(id).repositoryNamePrefix(repositoryPrefix)
                     .allowedRoleArns(allowed.stream().distinct().toList())
@@ -499,6 +507,9 @@ public class EnvironmentStack extends Stack {
                         .map(ConstructEnums::endpoint).collect(Collectors.toSet()))
                 .build());
     }
+
+    /** Warning id: the push guard is on, but some services have no promoter role and no allowed role releases them. */
+    public static final String WARNING_PUSH_GUARD_WITHOUT_PROMOTER = "ecr-blueprint:pushGuardWithoutPromoter";
 
     /** The environment's alert topic is {@code <shard 1 stack name>-ecr-alerts}. */
     static final String ALERT_TOPIC_SUFFIX = "-ecr-alerts";

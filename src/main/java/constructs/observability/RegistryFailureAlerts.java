@@ -64,7 +64,8 @@ public class RegistryFailureAlerts extends Construct {
                     + " nothing. Hint: turn one on, or do not create the construct");
         }
         ScanFindingAlerts.validateRepositoryNamePrefix(props.repositoryNamePrefix(), problems);
-        ScanFindingAlerts.validateRuleNamePrefix(props.ruleNamePrefix(), PULL_THROUGH_CACHE_SUFFIX, problems);
+        ScanFindingAlerts.validateRuleNamePrefix(props.ruleNamePrefix(),
+                props.pullThroughCacheFailures() ? PULL_THROUGH_CACHE_SUFFIX : REPLICATION_SUFFIX, problems);
         ScanFindingAlerts.throwIfAny("RegistryFailureAlerts", problems);
 
         if (props.replicationFailures()) {
