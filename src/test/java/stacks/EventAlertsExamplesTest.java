@@ -169,4 +169,31 @@ class EventAlertsExamplesTest {
         assertThat(rulesMatching("eu-central-1", putImage("anchors/prod/batch",
                 "arn:aws:iam::888800000002:role/Admin"))).containsExactly("anchors-prod/anchors-prod-image-push-guard");
     }
+
+    @Test
+    void warnsWhenTheGuardWouldReportEveryPushOfAServiceWithoutPromoter() {
+        software.amazon.awscdk.App app = snapshots.SnapshotApp.create();
+        PlatformStacks.create(app, platform.PlatformLoader.parse("platform.yaml", """
+                platform: shop
+                environments:
+                  - name: dev
+                    account: "111111111111"
+                    region: eu-west-1
+                    profile: dev
+                  - name: prod
+                    account: "222222222222"
+                    region: eu-west-1
+                    profile: prod
+                services:
+                  - name: user-service
+                    publishers:
+                      - type: github
+                        repository: example-shop/user-service
+                        branches: [main]
+                  - name: batch
+                """));
+        software.amazon.awscdk.assertions.Annotations.fromStack((software.amazon.awscdk.Stack) app.getNode().findChild("shop-prod"))
+                .hasWarning("/shop-prod", software.amazon.awscdk.assertions.Match.stringLikeRegexp(
+                        "the push guard accepts only promoter roles, and \\[batch\\] have none.*pushGuardAllowedRoles.*"));
+    }
 }
