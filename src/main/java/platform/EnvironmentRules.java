@@ -58,6 +58,9 @@ final class EnvironmentRules extends SectionRules {
                     "set overrides.alerts: true in this environment, or remove the subscriptions");
         }
         if (alerts != null) {
+            alertSwitches(path + ".alerts", env, profile, alerts);
+        }
+        if (alerts != null) {
             // SNS keeps one subscription per endpoint and topic; the AlertTopic construct rejects a repeat.
             duplicates(path + ".alerts.email", alerts.email(),
                     "email subscription");
@@ -66,6 +69,50 @@ final class EnvironmentRules extends SectionRules {
         if (env.vpc() != null) {
             vpc(path + ".vpc", env);
         }
+    }
+
+    /** A switch turned on must have something to report, and the alert topic to report it to. */
+    private void alertSwitches(String path, EnvironmentSpec env, EnvironmentProfile profile, Alerts alerts) {
+        java.util.Map<String, Boolean> switches = new java.util.LinkedHashMap<>();
+        switches.put("replicationFailures", alerts.replicationFailures());
+        switches.put("pullThroughCacheFailures", alerts.pullThroughCacheFailures());
+        switches.put("pushGuard", alerts.pushGuard());
+        boolean anyOn = false;
+        for (var e : switches.entrySet()) {
+            if (Boolean.TRUE.equals(e.getValue()) && !profile.alerts()) {
+                problems.add(path + "." + e.getKey(), e.getKey() + " is true but alerts are off in profile "
+                        + env.profile().fileValue() + ": there is no alert topic to report to",
+                        "set overrides.alerts: true in this environment, or remove " + e.getKey());
+                anyOn = true;
+            }
+        }
+        if (anyOn) {
+            return;
+        }
+        if (Boolean.TRUE.equals(alerts.replicationFailures()) && platform.ownAccountReplicaRegions(env).isEmpty()) {
+            problems.add(path + ".replicationFailures", "replicationFailures is true but the environment replicates to no"
+                            + " other region of its own account (replicaRegions, or a replication destination in account "
+                            + env.account() + ")",
+                    "add a replica region, or remove replicationFailures (failures in another account's registry are"
+                            + " reported there)");
+        }
+        if (Boolean.TRUE.equals(alerts.pullThroughCacheFailures()) && !platform.registryHoldsCaches(env)) {
+            problems.add(path + ".pullThroughCacheFailures", "pullThroughCacheFailures is true but no"
+                            + " registry.pullThroughCache rule applies in this environment's account and region",
+                    "add the cache rule (its environments naming this one), or remove pullThroughCacheFailures");
+        }
+        if (Boolean.TRUE.equals(alerts.pushGuard()) && platform.promotedServices(env).isEmpty()
+                && alerts.pushGuardAllowedRoles().isEmpty()) {
+            problems.add(path + ".pushGuard", "pushGuard is true but the environment has no promoter role (it is the first"
+                            + " in promotionOrder, or no service has a GitHub publisher): every push would alert",
+                    "list the roles that may push in pushGuardAllowedRoles, or remove pushGuard");
+        }
+        if (!alerts.pushGuardAllowedRoles().isEmpty() && !platform.pushGuard(env)) {
+            problems.add(path + ".pushGuardAllowedRoles", "pushGuardAllowedRoles is given but the push guard is off in"
+                            + " this environment (pushGuard defaults to true only in profile prod with promoters)",
+                    "set pushGuard: true, or remove pushGuardAllowedRoles");
+        }
+        duplicates(path + ".pushGuardAllowedRoles", alerts.pushGuardAllowedRoles(), "allowed role");
     }
 
     private void vpc(String path, EnvironmentSpec env) {

@@ -25,6 +25,8 @@ final class GeneratedNameRules {
 
     /** The longest suffix of an environment's EventBridge rules ({@code constructs.ScanFindingAlerts}). */
     static final String LONGEST_RULE_SUFFIX = "-basic-scan-findings";
+    /** Longer than the others, and only where the environment reports its registry's cache failures. */
+    static final String CACHE_FAILURES_RULE_SUFFIX = "-pull-through-cache-failures";
 
     private final Platform platform;
     private final Problems problems;
@@ -146,6 +148,16 @@ final class GeneratedNameRules {
                                 + AwsLimits.EVENTBRIDGE_RULE_NAME,
                         "shorten the platform or environment name by " + (name.length() - AwsLimits.EVENTBRIDGE_RULE_NAME)
                                 + " characters");
+            } else if (platform.pullThroughCacheFailureAlerts(env)) {
+                String cacheRule = platform.name() + "-" + env.name() + CACHE_FAILURES_RULE_SUFFIX;
+                if (cacheRule.length() > AwsLimits.EVENTBRIDGE_RULE_NAME) {
+                    problems.add("environments[" + i + "].name", "the pull-through-cache failure rule of environment \""
+                                    + env.name() + "\" would be named \"" + cacheRule + "\", " + cacheRule.length()
+                                    + " characters; EventBridge allows " + AwsLimits.EVENTBRIDGE_RULE_NAME,
+                            "shorten the platform or environment name by "
+                                    + (cacheRule.length() - AwsLimits.EVENTBRIDGE_RULE_NAME)
+                                    + " characters, or set alerts.pullThroughCacheFailures: false");
+                }
             }
         }
     }

@@ -296,6 +296,107 @@ public record Platform(
     }
 
     /**
+     * The services whose images are promoted into an environment by a promoter role: none in the first environment
+     * of the promotion order; elsewhere every service with a GitHub publisher (promotion runs from its workflow).
+     *
+     * @param environment the environment, from the platform file
+     * @return the promoted services, in file order
+     */
+    public List<Service> promotedServices(EnvironmentSpec environment) {
+        if (!receivesPromotions(environment)) {
+            return List.of();
+        }
+        return services.stream()
+                .filter(s -> s.publishers().stream().anyMatch(p -> p.type() == PublisherType.GITHUB))
+                .toList();
+    }
+
+    /**
+     * The other regions of the environment's own account its repositories are replicated to: {@code replicaRegions}
+     * and the replication rules' destinations in that account.
+     *
+     * @param environment the environment, from the platform file
+     * @return the regions, in file order, each once
+     */
+    public List<String> ownAccountReplicaRegions(EnvironmentSpec environment) {
+        Set<String> regions = new LinkedHashSet<>(environment.replicaRegions());
+        replicationRules(environment).forEach(r -> r.destinations().stream()
+                .filter(d -> d.account(environment).equals(environment.account()))
+                .forEach(d -> regions.add(d.region())));
+        regions.remove(environment.region());
+        return List.copyOf(regions);
+    }
+
+    /**
+     * Whether a pull-through-cache rule of the platform file applies in the environment's registry.
+     *
+     * @param environment the environment, from the platform file
+     * @return true where the environment's account and region hold cache rules
+     */
+    public boolean registryHoldsCaches(EnvironmentSpec environment) {
+        List<String> here = environmentsIn(new RegistryLocation(environment.account(), environment.region()))
+                .stream().map(EnvironmentSpec::name).toList();
+        return registry.pullThroughCache().stream()
+                .anyMatch(r -> r.environments().isEmpty() || r.environments().stream().anyMatch(here::contains));
+    }
+
+    /**
+     * Whether failed replications of the environment's repositories alert ({@code alerts.replicationFailures}).
+     *
+     * @param environment the environment, from the platform file
+     * @return true where alerts are on, the environment replicates within its account and the file does not turn it off
+     */
+    public boolean replicationFailureAlerts(EnvironmentSpec environment) {
+        Boolean given = environment.alerts() == null ? null : environment.alerts().replicationFailures();
+        return profile(environment).alerts() && !Boolean.FALSE.equals(given)
+                && !ownAccountReplicaRegions(environment).isEmpty();
+    }
+
+    /**
+     * Whether the environment reports its registry's failed pull-through-cache actions
+     * ({@code alerts.pullThroughCacheFailures}): by default the first environment of the registry with alerts on.
+     *
+     * @param environment the environment, from the platform file
+     * @return true where this environment's stack has the rule
+     */
+    public boolean pullThroughCacheFailureAlerts(EnvironmentSpec environment) {
+        if (!profile(environment).alerts() || !registryHoldsCaches(environment)) {
+            return false;
+        }
+        Boolean given = environment.alerts() == null ? null : environment.alerts().pullThroughCacheFailures();
+        if (given != null) {
+            return given;
+        }
+        for (EnvironmentSpec earlier : environmentsIn(new RegistryLocation(environment.account(), environment.region()))) {
+            if (earlier.equals(environment)) {
+                return true;
+            }
+            if (pullThroughCacheFailureAlerts(earlier)) {
+                return false; // reported once a registry
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether pushes by anyone but the promoters alert ({@code alerts.pushGuard}): by default in profile prod where
+     * the environment has promoters.
+     *
+     * @param environment the environment, from the platform file
+     * @return true where the environment's stack has the guard
+     */
+    public boolean pushGuard(EnvironmentSpec environment) {
+        if (!profile(environment).alerts()) {
+            return false;
+        }
+        Boolean given = environment.alerts() == null ? null : environment.alerts().pushGuard();
+        if (given != null) {
+            return given;
+        }
+        return environment.profile() == Profile.PROD && !promotedServices(environment).isEmpty();
+    }
+
+    /**
      * The pullers that apply to an environment (a puller without environments applies to all).
      *
      * @param environment the environment, from the platform file

@@ -25,10 +25,14 @@ import constructs.repository.RepositoryKey;
 import constructs.repository.RepositoryKeyProps;
 import constructs.repository.RepositoryPolicy;
 import constructs.repository.RepositoryPrincipal;
+import constructs.observability.ImagePushGuard;
+import constructs.observability.ImagePushGuardProps;
 import constructs.observability.RegistryAuditAlerts;
 import constructs.observability.RegistryAuditAlertsProps;
 import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
+import constructs.observability.RegistryFailureAlerts;
+import constructs.observability.RegistryFailureAlertsProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
@@ -433,7 +437,7 @@ public class EnvironmentStack extends Stack {
     private void observability(Platform platform, EnvironmentSpec environment, String id, EnvironmentProfile profile) {
         String repositoryPrefix = platform.repositoryPrefix(environment);
         List<String> findingRules = List.of();
-        List<String> auditRules = List.of();
+        List<String> auditRules = new ArrayList<>();
         AlertTopic topic = null;
         boolean subscribers = environment.alerts() != null
                 && !(environment.alerts().email().isEmpty() && environment.alerts().https().isEmpty());
@@ -465,7 +469,8 @@ public class EnvironmentStack extends Stack {
                     .build());
             alertTopic = topic;
             findingRules = findings.ruleNames();
-            auditRules = audit.ruleNames();
+            auditRules = new ArrayList<>(audit.ruleNames());
+            auditRules.addAll(guards(platform, environment, id, topic, repositoryPrefix));
         }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
@@ -475,6 +480,44 @@ public class EnvironmentStack extends Stack {
                 .findingsAlarm(profile.alerts() && shard == 1)
                 .alarmTopic(topic)
                 .build());
+    }
+
+    /**
+     * The failure alerts and the push guard the platform model turns on for this environment; the names of their rules.
+     * Failed replications reach this region through the forwarders of the replica regions' registry stacks.
+     */
+    private List<String> guards(Platform platform, EnvironmentSpec environment, String id, AlertTopic topic,
+                                       String repositoryPrefix) {
+        List<String> rules = new ArrayList<>();
+        boolean replication = platform.replicationFailureAlerts(environment);
+        boolean cache = platform.pullThroughCacheFailureAlerts(environment);
+        if (replication || cache) {
+            rules.addAll(new RegistryFailureAlerts(this, "RegistryFailureAlerts", RegistryFailureAlertsProps.builder()
+                    .alertTopic(topic).ruleNamePrefix(id)
+                    .replicationFailures(replication).repositoryNamePrefix(repositoryPrefix)
+                    .pullThroughCacheFailures(cache)
+                    .pullThroughCachePrefixes(RegistryPlan.cachePrefixes(platform, environment.account(), environment.region()))
+                    .build()).ruleNames());
+        }
+        if (platform.pushGuard(environment)) {
+            List<String> allowed = new ArrayList<>();
+            platform.promotedServices(environment).forEach(s -> allowed.add(
+                    RoleNames.arn(environment.account(), RoleNames.promoter(platform.name(), environment.name(), s.name()))));
+            allowed.addAll(environment.alerts() == null ? List.of() : environment.alerts().pushGuardAllowedRoles());
+            List<String> withoutPromoter = platform.services().stream()
+                    .filter(s -> !platform.promotedServices(environment).contains(s)).map(Service::name).toList();
+            if (!withoutPromoter.isEmpty() && (environment.alerts() == null || environment.alerts().pushGuardAllowedRoles().isEmpty())) {
+                software.amazon.awscdk.Annotations.of(this).addWarningV2(WARNING_PUSH_GUARD_WITHOUT_PROMOTER, "the push guard"
+                        + " accepts only promoter roles, and " + withoutPromoter + " have none (no GitHub publisher): every"
+                        + " push of their images into " + environment.name() + " alerts. Hint: list the roles that release"
+                        + " them in alerts.pushGuardAllowedRoles, or set alerts.pushGuard: false");
+            }
+            rules.add(new ImagePushGuard(this, "ImagePushGuard", ImagePushGuardProps.builder()
+                    .alertTopic(topic).ruleNamePrefix(id).repositoryNamePrefix(repositoryPrefix)
+                    .allowedRoleArns(allowed.stream().distinct().toList())
+                    .build()).ruleName());
+        }
+        return rules;
     }
 
     /** Interface endpoints for ecr.api and ecr.dkr, the S3 gateway and CloudWatch Logs, on the given VPC. */
@@ -493,6 +536,9 @@ public class EnvironmentStack extends Stack {
                         .map(ConstructEnums::endpoint).collect(Collectors.toSet()))
                 .build());
     }
+
+    /** Warning id: the push guard is on, but some services have no promoter role and no allowed role releases them. */
+    public static final String WARNING_PUSH_GUARD_WITHOUT_PROMOTER = "ecr-blueprint:pushGuardWithoutPromoter";
 
     /** The environment's alert topic is {@code <shard 1 stack name>-ecr-alerts}. */
     static final String ALERT_TOPIC_SUFFIX = "-ecr-alerts";

@@ -163,6 +163,10 @@ public final class PlatformStacks {
                     RegistryPlan.writesAccountSettings(platform, registry) ? platform.registry().accountSettings() : null,
                     RegistryPlan.writesInspector(platform, registry) ? platform.registry().inspector() : null,
                     RegistryPlan.holdsSharedKey(platform, registry));
+            stack.forwardReplicationFailures(platform.environments().stream()
+                    .filter(e -> e.account().equals(registry.account()) && platform.replicationFailureAlerts(e)
+                            && platform.ownAccountReplicaRegions(e).contains(registry.region()))
+                    .map(EnvironmentSpec::region).distinct().toList());
             tag(stack, platform, null);
             ownership.built(registry, stack);
             stacks.add(stack);

@@ -1,5 +1,7 @@
 package stacks;
 
+import constructs.observability.ReplicationFailureForwarder;
+import constructs.observability.ReplicationFailureForwarderProps;
 import constructs.registry.RegistryContribution;
 import constructs.registry.RegistryScanType;
 import constructs.repository.RepositoryKey;
@@ -179,5 +181,19 @@ public class RegistryStack extends Stack {
             id.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
         return id.toString();
+    }
+
+    /**
+     * Sends the failed replications from each of {@code sourceRegions} into this region (same account) to the default
+     * event bus of the source region, where the replicating environment's {@code RegistryFailureAlerts} reports them:
+     * ECR sends "ECR Replication Action" in the destination region only.
+     *
+     * @param sourceRegions the regions of this account whose environments replicate here and alert on failures
+     */
+    public void forwardReplicationFailures(List<String> sourceRegions) {
+        for (String source : sourceRegions) {
+            new ReplicationFailureForwarder(this, "ReplicationFailuresTo-" + source,
+                    ReplicationFailureForwarderProps.builder().sourceRegion(source).build());
+        }
     }
 }

@@ -190,6 +190,8 @@ public final class BrokenFiles {
                         "services[0].name (line 8): the publisher role of service \"customer-loyalty-points-and-rewards-ledger-service\" in environment \"dev\" would be named \"shop-dev-customer-loyalty-points-and-rewards-ledger-service-codebuild-publisher\", 79 characters; IAM allows 64. Hint: shorten the platform, environment or service name by 15 characters."),
                 broken("role-name-too-long-puller", "pullers[0].type",
                         "pullers[0].type (line 10): the eks-fargate puller role of environment \"development-eu-west-ireland-primary\" would be named \"shop-development-eu-west-ireland-primary-eks-fargate-pod-execution\", 66 characters; IAM allows 64. Hint: shorten the platform, environment or service name by 2 characters."),
+                broken("cache-failure-rule-name-too-long", "environments[0].name",
+                        "environments[0].name (line 3): the pull-through-cache failure rule of environment \"production-eu-west-ireland-prime\" would be named \"shop-production-eu-west-ireland-prime-pull-through-cache-failures\", 65 characters; EventBridge allows 64. Hint: shorten the platform or environment name by 1 characters, or set alerts.pullThroughCacheFailures: false."),
                 broken("rule-name-too-long", "environments[0].name",
                         "environments[0].name (line 3): the scan-finding alert rule of environment \"production-eu-west-ireland-primary-region\" would be named \"shop-production-eu-west-ireland-primary-region-basic-scan-findings\", 66 characters; EventBridge allows 64. Hint: shorten the platform or environment name by 2 characters."),
                 broken("service-name-generic", "services[0].name",

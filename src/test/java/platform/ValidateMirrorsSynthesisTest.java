@@ -163,6 +163,13 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("RegistryReplicationProps", twin("replica-region-is-own-region", "is the source registry itself")),
             Map.entry("RegistryPullThroughCacheRuleProps", twin("docker-hub-without-credential", "credentialArn is missing")),
             Map.entry("RegistryAuditAlerts", "the same rule-name check as ScanFindingAlerts with a shorter suffix; twinned there"),
+            Map.entry("RegistryFailureAlerts", twin("cache-failure-rule-name-too-long", "RegistryFailureAlerts:")),
+            Map.entry("ImagePushGuard", "its rule-name suffix is shorter than ScanFindingAlerts' (twinned there); its allowed"
+                    + " roles are the promoters' ARNs the stacks build and alerts.pushGuardAllowedRoles (NameFormats.ROLE_ARN), and a"
+                    + " guard without any is refused by EnvironmentRules (alerts.pushGuard)"),
+            Map.entry("ReplicationFailureForwarder", "its source is an environment's region and its stack a replica region,"
+                    + " which EnvironmentRules already keeps apart (replica region is the environment's own region); its rule"
+                    + " name is generated"),
             Map.entry("RegistryDashboard", "its name <platform>-<env>-ecr is at most 131 of the 255 characters allowed"),
             Map.entry("RegistryValidation", "account and region formats; the file's formats (NameFormats.ACCOUNT, NameFormats.REGIONS) are stricter"),
             Map.entry("RepositoryPrincipal", "account and role ARN formats; the file's formats (NameFormats.ACCOUNT, NameFormats.ROLE_ARN) are stricter"),
