@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules of {@code environments[]}: replica regions, alert subscriptions and the VPC given for endpoints.
+ * The rules of {@code environments[]}: replica regions, alert subscriptions, the VPC given for endpoints and the usage
+ * metrics' alarm.
  */
 final class EnvironmentRules extends SectionRules {
 
@@ -13,6 +14,18 @@ final class EnvironmentRules extends SectionRules {
     EnvironmentRules(Platform platform, Problems problems) {
         super(platform, problems);
         this.overrides = new OverrideRules(problems);
+    }
+
+    /** The binder checked the minimums; a percent above 100 would put the alarm beyond the quota, where pushes fail. */
+    private void usageMetrics(String path, UsageMetrics usageMetrics) {
+        if (usageMetrics == null || usageMetrics.alarmPercent() == null || !problems.isUsable(path + ".alarmPercent")) {
+            return;
+        }
+        if (usageMetrics.alarmPercent() > 100) {
+            problems.add(path + ".alarmPercent", "alarmPercent " + usageMetrics.alarmPercent() + " is above 100: the"
+                    + " alarm would go off only beyond the images-per-repository quota, where pushes already fail",
+                    "use a percent from 1 to 100, e.g. 80 (the default)");
+        }
     }
 
     @Override
@@ -38,6 +51,7 @@ final class EnvironmentRules extends SectionRules {
             }
         }
         overrides.check(path + ".overrides", env.overrides(), false);
+        usageMetrics(path + ".usageMetrics", env.usageMetrics());
         if (env.profile() == null) {
             return;
         }

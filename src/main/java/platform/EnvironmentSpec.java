@@ -27,7 +27,11 @@ public record EnvironmentSpec(
         @Field("KMS or KMS_DSSE (dual-layer) encryption of the environment's repositories, always with its KMS key;"
                 + " fixed once a repository exists (ECR cannot change it, and the fixed name makes CloudFormation refuse a"
                 + " replacement). Default: KMS.")
-        EncryptionType encryption) {
+        EncryptionType encryption,
+        @Field("Per-repository image count and storage published to CloudWatch by a scheduled function, on the"
+                + " environment's dashboard, with an alarm near the images-per-repository quota where the environment has"
+                + " alerts. Default: off.")
+        UsageMetrics usageMetrics) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -43,11 +47,34 @@ public record EnvironmentSpec(
      * @param overrides changes to the profile's defaults for this environment. Default: none.
      * @param repositoryNaming this environment's repository naming scheme. Default: the platform's repositoryNaming.
      * @param encryption KMS or KMS_DSSE encryption of the environment's repositories. Default: KMS.
+     * @param usageMetrics per-repository image count and storage metrics with a quota alarm. Default: off.
      */
     public EnvironmentSpec {
         replicaRegions = replicaRegions == null ? List.of() : List.copyOf(replicaRegions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
         encryption = encryption == null ? EncryptionType.KMS : encryption;
+    }
+
+    /**
+     * An environment without usage metrics (before {@code usageMetrics}).
+     *
+     * @param name short name, part of the stack name and of repository names
+     * @param account the 12-digit AWS account id
+     * @param region the AWS region
+     * @param profile the environment profile whose defaults apply
+     * @param awsProfile the AWS CLI profile for deploying by hand
+     * @param replicaRegions regions the environment's repositories are replicated to
+     * @param alerts where scan-finding alerts go
+     * @param vpc an existing VPC that gets ECR endpoints
+     * @param overrides changes to the profile's defaults
+     * @param repositoryNaming this environment's repository naming scheme
+     * @param encryption KMS or KMS_DSSE encryption of the environment's repositories
+     */
+    public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
+                           List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
+                           String repositoryNaming, EncryptionType encryption) {
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming,
+                encryption, null);
     }
 
     /**
@@ -67,7 +94,7 @@ public record EnvironmentSpec(
     public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
                            List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
                            String repositoryNaming) {
-        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null);
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null, null);
     }
 
     /**
