@@ -16,12 +16,24 @@ final class EnvironmentRules extends SectionRules {
         this.overrides = new OverrideRules(problems);
     }
 
-    /** The binder checked the minimums; a percent above 100 would put the alarm beyond the quota, where pushes fail. */
+    /** A quota of at least one image; a percent from 1 to 100 (above, the alarm would sit beyond the quota). */
     private void usageMetrics(String path, UsageMetrics usageMetrics) {
-        if (usageMetrics == null || usageMetrics.alarmPercent() == null || !problems.isUsable(path + ".alarmPercent")) {
+        if (usageMetrics == null) {
             return;
         }
-        if (usageMetrics.alarmPercent() > 100) {
+        Integer quota = usageMetrics.imagesPerRepositoryQuota();
+        if (quota != null && quota < 1 && problems.isUsable(path + ".imagesPerRepositoryQuota")) {
+            problems.add(path + ".imagesPerRepositoryQuota", "imagesPerRepositoryQuota " + quota + " is below 1",
+                    "write the value Service Quotas shows for Amazon ECR \"Images per repository\" in this account and"
+                            + " region, or leave it out for the default (" + limits.AwsLimits.ECR_IMAGES_PER_REPOSITORY + ")");
+        }
+        if (usageMetrics.alarmPercent() == null || !problems.isUsable(path + ".alarmPercent")) {
+            return;
+        }
+        if (usageMetrics.alarmPercent() < 1) {
+            problems.add(path + ".alarmPercent", "alarmPercent " + usageMetrics.alarmPercent() + " is below 1",
+                    "use a percent from 1 to 100, e.g. 80 (the default)");
+        } else if (usageMetrics.alarmPercent() > 100) {
             problems.add(path + ".alarmPercent", "alarmPercent " + usageMetrics.alarmPercent() + " is above 100: the"
                     + " alarm would go off only beyond the images-per-repository quota, where pushes already fail",
                     "use a percent from 1 to 100, e.g. 80 (the default)");

@@ -220,6 +220,10 @@ public final class BrokenFiles {
                         "registry.signing.filters (line 12): 101 filters exceed ECR's limit of 100 a signing rule. Hint: use wildcard prefixes such as \"shop/prod/*\", or leave filters out to sign every repository of the platform."),
                 broken("subnet-id-twelve-digits", "environments[0].vpc.subnets[0].id",
                         "environments[0].vpc.subnets[0].id (line 11): id \"subnet-0123456789ab\" is not a subnet id (subnet- and 8 or 17 hexadecimal digits). Hint: copy the id from `aws ec2 describe-subnets`."),
+                broken("usage-metrics-percent-above-100", "environments[0].usageMetrics.alarmPercent",
+                        "environments[0].usageMetrics.alarmPercent (line 8): alarmPercent 120 is above 100: the alarm would go off only beyond the images-per-repository quota, where pushes already fail. Hint: use a percent from 1 to 100, e.g. 80 (the default)."),
+                broken("usage-metrics-quota-zero", "environments[0].usageMetrics.imagesPerRepositoryQuota",
+                        "environments[0].usageMetrics.imagesPerRepositoryQuota (line 8): imagesPerRepositoryQuota 0 is below 1. Hint: write the value Service Quotas shows for Amazon ECR \"Images per repository\" in this account and region, or leave it out for the default (10000)."),
                 broken("trust-policy-over-the-limit", "services[0].publishers",
                         "services[0].publishers (line 10): the trust policy of the GitHub publisher role of service \"user-service\" would be 2049 characters for its 26 branches and environments; IAM allows 2048. Hint: trust fewer branches: publish from one release branch or GitHub environment, or match release branches with one pattern (e.g. release/*) and allowWildcard: true."));
     }
