@@ -181,7 +181,9 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("DeliveryPipelineStack", "a stage over CodePipeline's 50 actions: CDK Pipelines splits a stage itself (the check"
                     + " guards that); its missing-section message is unreachable, PlatformStacks builds the pipeline only with one"),
             Map.entry("EcrAccountSetting", "the platform file's values are enums the binder checks against the same ECR values"),
-            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"));
+            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"),
+            Map.entry("RepositoryUsageMetrics", twin("usage-metrics-percent-above-100", "alarmPercent 120 is invalid",
+                    "usage-metrics-quota-zero", "imagesPerRepositoryQuota 0 is invalid")));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {
