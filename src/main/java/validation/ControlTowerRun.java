@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 final class ControlTowerRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Template bytes one cfn-guard process takes: enough to keep its start small, small enough to share the cores. */
+    static final long BYTES_PER_RUN = 1L << 20;
 
     private ControlTowerRun() {
     }
@@ -77,12 +79,12 @@ final class ControlTowerRun {
                 compliant.put(template.toAbsolutePath(), new LinkedHashSet<>());
                 failed.put(template.toAbsolutePath(), new LinkedHashMap<>());
             }
-            runs.forEach((ruleFiles, copies) -> CfnGuard.validate(rules.binary(), ruleFiles, List.copyOf(copies.keySet()))
-                    .forEach((reduced, result) -> {
-                        Path original = copies.get(reduced);
-                        compliant.get(original).addAll(result.compliantRules());
-                        failed.get(original).putAll(result.failedRules());
-                    }));
+            Map<Path, Path> originals = originals(runs);
+            for (Map.Entry<Path, CfnGuard.TemplateResult> found : runInParallel(rules, runs).entrySet()) {
+                Path original = originals.get(found.getKey());
+                compliant.get(original).addAll(found.getValue().compliantRules());
+                failed.get(original).putAll(found.getValue().failedRules());
+            }
             Map<Path, CfnGuard.TemplateResult> results = new LinkedHashMap<>();
             compliant.forEach((template, rulesPassed) ->
                     results.put(template, new CfnGuard.TemplateResult(rulesPassed, failed.get(template))));
@@ -90,6 +92,58 @@ final class ControlTowerRun {
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /**
+     * The runs, their data cut into pieces of about {@value #BYTES_PER_RUN} bytes, on one thread per processor: one
+     * cfn-guard process uses one core, and at 1,000 services the controls take longer than everything else.
+     */
+    private static Map<Path, CfnGuard.TemplateResult> runInParallel(ControlTowerRules rules, Map<List<Path>, Map<Path, Path>> runs) {
+        List<java.util.concurrent.Callable<Map<Path, CfnGuard.TemplateResult>>> pieces = new ArrayList<>();
+        runs.forEach((ruleFiles, copies) -> {
+            List<Path> piece = new ArrayList<>();
+            long bytes = 0;
+            for (Path copy : copies.keySet()) {
+                piece.add(copy);
+                bytes += copy.toFile().length();
+                if (bytes >= BYTES_PER_RUN) {
+                    List<Path> data = List.copyOf(piece);
+                    pieces.add(() -> CfnGuard.validate(rules.binary(), ruleFiles, data));
+                    piece.clear();
+                    bytes = 0;
+                }
+            }
+            if (!piece.isEmpty()) {
+                List<Path> data = List.copyOf(piece);
+                pieces.add(() -> CfnGuard.validate(rules.binary(), ruleFiles, data));
+            }
+        });
+        int threads = Math.max(1, Math.min(pieces.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "control-tower-cfn-guard-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<Path, CfnGuard.TemplateResult> results = new LinkedHashMap<>();
+            for (java.util.concurrent.Future<Map<Path, CfnGuard.TemplateResult>> piece : pool.invokeAll(pieces)) {
+                results.putAll(piece.get());
+            }
+            return results;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Control Tower controls: interrupted while cfn-guard ran", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<Path, Path> originals(Map<List<Path>, Map<Path, Path>> runs) {
+        Map<Path, Path> originals = new LinkedHashMap<>();
+        runs.values().forEach(originals::putAll);
+        return originals;
     }
 
     /**
