@@ -254,6 +254,11 @@ public final class HandlerPermissions {
                     "lambda:UntagResource", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
                     "s3:GetObject", "s3:GetObjectVersion"
             ),
+            // What lets an EventBridge schedule invoke the usage-metrics function: AWS_Lambda_Permission.json of
+            // terraform-provider-awscc commit 03274db0a6058b305991d12faca664e04ba259af.
+            row("AWS::Lambda::Permission", SCHEMAS,
+                    "lambda:AddPermission", "lambda:GetPolicy", "lambda:RemovePermission"
+            ),
             // Its log group (aws-cdk-lib creates it with the function): AWS_Logs_LogGroup.json of terraform-provider-awscc
             // commit 2a29727ea1cf68ba93c65b376948effdf5a7236f, without "s3:REST.PUT.OBJECT", which is no IAM action.
             row("AWS::Logs::LogGroup", SCHEMAS,

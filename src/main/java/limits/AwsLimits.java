@@ -36,6 +36,14 @@ public final class AwsLimits {
     public static final int ECR_FILTERS_PER_RULE = 100;
     /** Pull-through cache rules of a registry. */
     public static final int ECR_PULL_THROUGH_CACHE_RULES = 50;
+    /**
+     * Images per repository, the default of an adjustable quota (Service Quotas: Amazon ECR, "Images per repository").
+     * The quotas page on docs.aws.amazon.com gives 10,000; a newer copy of it (docs.amazonaws.cn) gives 100,000. Alarms
+     * take the lower value unless told the quota applied to the account.
+     */
+    public static final int ECR_IMAGES_PER_REPOSITORY = 10_000;
+    /** Images in one DescribeImages page (maxResults: 1 to 1,000). */
+    public static final int ECR_DESCRIBE_IMAGES_PAGE = 1_000;
 
     // --- ECR Public: https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataInput.html
 
@@ -62,6 +70,11 @@ public final class AwsLimits {
 
     /** A rule name. */
     public static final int EVENTBRIDGE_RULE_NAME = 64;
+
+    // --- CloudWatch: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html ------
+
+    /** Different metrics in one PutMetricData request. */
+    public static final int CLOUDWATCH_METRICS_PER_PUT = 1_000;
 
     // --- CloudFormation: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 

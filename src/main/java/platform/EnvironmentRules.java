@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules of {@code environments[]}: replica regions, alert subscriptions, the VPC given for endpoints, and where a
- * shared key can be referenced.
+ * The rules of {@code environments[]}: replica regions, alert subscriptions, the VPC given for endpoints, where a
+ * shared key can be referenced, and the usage metrics' alarm.
  */
 final class EnvironmentRules extends SectionRules {
 
@@ -14,6 +14,30 @@ final class EnvironmentRules extends SectionRules {
     EnvironmentRules(Platform platform, Problems problems) {
         super(platform, problems);
         this.overrides = new OverrideRules(problems);
+    }
+
+    /** A quota of at least one image; a percent from 1 to 100 (above, the alarm would sit beyond the quota). */
+    private void usageMetrics(String path, UsageMetrics usageMetrics) {
+        if (usageMetrics == null) {
+            return;
+        }
+        Integer quota = usageMetrics.imagesPerRepositoryQuota();
+        if (quota != null && quota < 1 && problems.isUsable(path + ".imagesPerRepositoryQuota")) {
+            problems.add(path + ".imagesPerRepositoryQuota", "imagesPerRepositoryQuota " + quota + " is below 1",
+                    "write the value Service Quotas shows for Amazon ECR \"Images per repository\" in this account and"
+                            + " region, or leave it out for the default (" + limits.AwsLimits.ECR_IMAGES_PER_REPOSITORY + ")");
+        }
+        if (usageMetrics.alarmPercent() == null || !problems.isUsable(path + ".alarmPercent")) {
+            return;
+        }
+        if (usageMetrics.alarmPercent() < 1) {
+            problems.add(path + ".alarmPercent", "alarmPercent " + usageMetrics.alarmPercent() + " is below 1",
+                    "use a percent from 1 to 100, e.g. 80 (the default)");
+        } else if (usageMetrics.alarmPercent() > 100) {
+            problems.add(path + ".alarmPercent", "alarmPercent " + usageMetrics.alarmPercent() + " is above 100: the"
+                    + " alarm would go off only beyond the images-per-repository quota, where pushes already fail",
+                    "use a percent from 1 to 100, e.g. 80 (the default)");
+        }
     }
 
     @Override
@@ -47,6 +71,7 @@ final class EnvironmentRules extends SectionRules {
                             + " in a later stage than this environment, and stages cannot reference each other's keys",
                     "remove sharedKey (each environment keeps its own key), or deploy this platform without delivery");
         }
+        usageMetrics(path + ".usageMetrics", env.usageMetrics());
         if (env.profile() == null) {
             return;
         }

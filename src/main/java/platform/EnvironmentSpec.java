@@ -33,7 +33,11 @@ public record EnvironmentSpec(
                 + " (ECR mounts a layer only between repositories of the same encryption type and key). Chosen when the"
                 + " environment is created: ECR cannot change a repository's key, and the fixed repository names make"
                 + " CloudFormation refuse the replacement. Not with delivery. Default: false, a key of the environment's own.")
-        boolean sharedKey) {
+        boolean sharedKey,
+        @Field("Per-repository image count and storage published to CloudWatch by a scheduled function, on the"
+                + " environment's dashboard, with an alarm near the images-per-repository quota where the environment has"
+                + " alerts. Default: off.")
+        UsageMetrics usageMetrics) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -51,11 +55,35 @@ public record EnvironmentSpec(
      * @param encryption KMS or KMS_DSSE encryption of the environment's repositories. Default: KMS.
      * @param sharedKey the repositories use the registry stack's key shared by the environments of the account and
      *                  region that set it. Default: false, the environment's own key.
+     * @param usageMetrics per-repository image count and storage metrics with a quota alarm. Default: off.
      */
     public EnvironmentSpec {
         replicaRegions = replicaRegions == null ? List.of() : List.copyOf(replicaRegions);
         overrides = overrides == null ? ProfileOverrides.NONE : overrides;
         encryption = encryption == null ? EncryptionType.KMS : encryption;
+    }
+
+    /**
+     * An environment without usage metrics (before {@code usageMetrics}).
+     *
+     * @param name short name, part of the stack name and of repository names
+     * @param account the 12-digit AWS account id
+     * @param region the AWS region
+     * @param profile the environment profile whose defaults apply
+     * @param awsProfile the AWS CLI profile for deploying by hand
+     * @param replicaRegions regions the environment's repositories are replicated to
+     * @param alerts where scan-finding alerts go
+     * @param vpc an existing VPC that gets ECR endpoints
+     * @param overrides changes to the profile's defaults
+     * @param repositoryNaming this environment's repository naming scheme
+     * @param encryption KMS or KMS_DSSE encryption of the environment's repositories
+     * @param sharedKey the repositories use the registry stack's shared key
+     */
+    public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
+                           List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
+                           String repositoryNaming, EncryptionType encryption, boolean sharedKey) {
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming,
+                encryption, sharedKey, null);
     }
 
     /**
@@ -75,7 +103,7 @@ public record EnvironmentSpec(
     public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
                            List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
                            String repositoryNaming) {
-        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null, false);
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, null, false, null);
     }
 
     /**
@@ -96,7 +124,7 @@ public record EnvironmentSpec(
     public EnvironmentSpec(String name, String account, String region, Profile profile, String awsProfile,
                            List<String> replicaRegions, Alerts alerts, Vpc vpc, ProfileOverrides overrides,
                            String repositoryNaming, EncryptionType encryption) {
-        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, encryption, false);
+        this(name, account, region, profile, awsProfile, replicaRegions, alerts, vpc, overrides, repositoryNaming, encryption, false, null);
     }
 
     /**

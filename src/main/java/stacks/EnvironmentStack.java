@@ -33,6 +33,8 @@ import constructs.observability.RegistryDashboard;
 import constructs.observability.RegistryDashboardProps;
 import constructs.observability.RegistryFailureAlerts;
 import constructs.observability.RegistryFailureAlertsProps;
+import constructs.observability.RepositoryUsageMetrics;
+import constructs.observability.RepositoryUsageMetricsProps;
 import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
@@ -472,6 +474,9 @@ public class EnvironmentStack extends Stack {
             auditRules = new ArrayList<>(audit.ruleNames());
             auditRules.addAll(guards(platform, environment, id, topic, repositoryPrefix));
         }
+        if (environment.usageMetrics() != null && shard == 1) {
+            usageMetrics(platform, environment, id, profile, topic);
+        }
         new RegistryDashboard(this, "Dashboard", RegistryDashboardProps.builder()
                 .dashboardName(id + "-ecr")
                 .repositoryNames(repositories.values().stream().map(PrivateRepository::getRepositoryName).toList())
@@ -479,6 +484,7 @@ public class EnvironmentStack extends Stack {
                 .auditRuleNames(auditRules)
                 .findingsAlarm(profile.alerts() && shard == 1)
                 .alarmTopic(topic)
+                .usageMetricsNamespace(environment.usageMetrics() == null ? null : RepositoryUsageMetrics.DEFAULT_NAMESPACE)
                 .build());
     }
 
@@ -519,6 +525,31 @@ public class EnvironmentStack extends Stack {
         }
         return rules;
     }
+
+    /**
+     * One usage-metrics function per environment, in shard 1, measuring the repositories of every shard (each shard's
+     * dashboard graphs its own); its alarms notify the environment's topic where there is one.
+     */
+    private void usageMetrics(Platform platform, EnvironmentSpec environment, String id, EnvironmentProfile profile,
+                              AlertTopic topic) {
+        String functionName = id + USAGE_METRICS_SUFFIX;
+        var usage = new RepositoryUsageMetrics(this, "UsageMetrics", RepositoryUsageMetricsProps.builder()
+                .repositoryNames(platform.services().stream().map(s -> platform.repositoryName(environment, s)).toList())
+                .repositoryNamePrefix(platform.repositoryPrefix(environment))
+                .scope(id)
+                .functionName(functionName.length() <= 64 ? functionName : null)
+                .imagesPerRepositoryQuota(environment.usageMetrics().imagesPerRepositoryQuota())
+                .alarmPercent(environment.usageMetrics().alarmPercent())
+                .alarmTopic(topic)
+                .removalPolicy(removalPolicy(profile))
+                .build());
+        ControlTowerSettings.exceptResource((software.amazon.awscdk.CfnResource) usage.function().getNode().getDefaultChild(),
+                "CT.LAMBDA.PR.3", "The usage-metrics function calls only the ECR and CloudWatch APIs on a schedule; it"
+                        + " reaches no resource inside a VPC, and a VPC would need interface endpoints for both.");
+    }
+
+    /** The usage-metrics function is {@code <shard 1 stack name>-ecr-usage}. */
+    static final String USAGE_METRICS_SUFFIX = "-ecr-usage";
 
     /** Interface endpoints for ecr.api and ecr.dkr, the S3 gateway and CloudWatch Logs, on the given VPC. */
     private void endpoints(EnvironmentSpec environment) {

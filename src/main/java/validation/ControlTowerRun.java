@@ -146,17 +146,49 @@ final class ControlTowerRun {
         return originals;
     }
 
-    /** The template with every section but only the resources of {@code types}. */
+    /**
+     * The template with every section but only the resources of {@code types}, and the resources those reference
+     * ({@code Ref}, {@code Fn::GetAtt}): some controls accept a property that names a resource of the same template
+     * (CT.LAMBDA.PR.2 takes a {@code SourceArn} that is a {@code Fn::GetAtt} of a rule in the template), and look it up.
+     * A referenced resource of another type is selected by none of the run's rule files, which all see exactly
+     * {@code types} of this template.
+     */
     private static JsonNode onlyTypes(JsonNode template, Set<String> types) {
         ObjectNode copy = ((ObjectNode) template).deepCopy();
         ObjectNode resources = JSON.createObjectNode();
-        template.path("Resources").fields().forEachRemaining(resource -> {
+        JsonNode all = template.path("Resources");
+        Set<String> referenced = new TreeSet<>();
+        all.fields().forEachRemaining(resource -> {
             if (types.contains(resource.getValue().path("Type").asText())) {
                 resources.set(resource.getKey(), resource.getValue());
+                references(resource.getValue(), referenced);
             }
         });
+        for (String name : referenced) {
+            if (!resources.has(name) && all.has(name)) {
+                resources.set(name, all.get(name));
+            }
+        }
         copy.set("Resources", resources);
         return copy;
+    }
+
+    /** The logical ids {@code node} names in {@code Ref} and {@code Fn::GetAtt}. */
+    private static void references(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("Ref");
+            if (ref != null && ref.isTextual()) {
+                names.add(ref.asText());
+            }
+            JsonNode getAtt = node.get("Fn::GetAtt");
+            if (getAtt != null) {
+                String target = getAtt.isArray() ? getAtt.path(0).asText() : getAtt.asText().split("\\.")[0];
+                names.add(target);
+            }
+            node.elements().forEachRemaining(child -> references(child, names));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> references(child, names));
+        }
     }
 
     private static JsonNode read(Path template) {

@@ -232,6 +232,10 @@ public final class BrokenFiles {
                         "pullers (line 12): the repository policy ECR gives the repositories it creates under \"shop/prod\" in account 111111111111, region us-east-1 (creation template for [REPLICATION]) would be 11306 characters for its 36 statements; ECR allows 10240. Hint: grant whole accounts instead of single roles (drop roleArn), or pull in fewer regions."),
                 broken("registry-policy-over-the-limit", "registry.replication",
                         "registry.replication (line 167): the registry policy of account 999999999999, region us-east-1 would be 10241 characters for its 40 statements (one for each other account that replicates into it or pulls through its cache); ECR allows 10240. Hint: replicate into this registry from fewer accounts (the environments of one account share a statement), or send some environments' replicas to another region."),
+                broken("usage-metrics-percent-above-100", "environments[0].usageMetrics.alarmPercent",
+                        "environments[0].usageMetrics.alarmPercent (line 8): alarmPercent 120 is above 100: the alarm would go off only beyond the images-per-repository quota, where pushes already fail. Hint: use a percent from 1 to 100, e.g. 80 (the default)."),
+                broken("usage-metrics-quota-zero", "environments[0].usageMetrics.imagesPerRepositoryQuota",
+                        "environments[0].usageMetrics.imagesPerRepositoryQuota (line 8): imagesPerRepositoryQuota 0 is below 1. Hint: write the value Service Quotas shows for Amazon ECR \"Images per repository\" in this account and region, or leave it out for the default (10000)."),
                 broken("trust-policy-over-the-limit", "services[0].publishers",
                         "services[0].publishers (line 10): the trust policy of the GitHub publisher role of service \"user-service\" would be 2049 characters for its 26 branches and environments; IAM allows 2048. Hint: trust fewer branches: publish from one release branch or GitHub environment, or match release branches with one pattern (e.g. release/*) and allowWildcard: true."));
     }

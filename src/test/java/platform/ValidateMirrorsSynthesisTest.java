@@ -211,7 +211,9 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("PlatformStacks", "a sharedKey environment whose registry stack is in another stage: the validator refuses"
                     + " sharedKey with delivery (environments[].sharedKey), so only a stageStacks caller's own pipeline reaches it"),
             Map.entry("EcrAccountSetting", "the platform file's values are enums the binder checks against the same ECR values"),
-            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"));
+            Map.entry("InspectorEcrRescan", "the platform file's values are enums the binder checks against the same Inspector values"),
+            Map.entry("RepositoryUsageMetrics", twin("usage-metrics-percent-above-100", "alarmPercent 120 is invalid",
+                    "usage-metrics-quota-zero", "imagesPerRepositoryQuota 0 is invalid")));
 
     /** Broken files and the text their synthesis failure must hold, in pairs. */
     static Map<String, String> twin(String... fileAndMessage) {

@@ -95,4 +95,21 @@ class AnchorsExampleTest {
         assertThat(rules.get("shared-base").path("CustomRoleArn").asText()).isEqualTo("arn:aws:iam::888800000001:role/anchors-pull-through-cache");
         assertThat(rules.get("shared-base").path("UpstreamRepositoryPrefix").asText()).isEqualTo("base-images");
     }
+
+    @Test
+    void usageMetricsMeasureEachEnvironmentAndAlarmInProdAtEightyPercentOfItsQuota() {
+        for (String environment : List.of("dev", "prod")) {
+            JsonNode function = resources("anchors-" + environment, "AWS::Lambda::Function").stream()
+                    .filter(f -> f.path("Properties").path("FunctionName").asText().equals("anchors-" + environment + "-ecr-usage"))
+                    .findFirst().orElseThrow();
+            assertThat(function.path("Properties").path("Runtime").asText()).isEqualTo("nodejs24.x");
+            assertThat(function.path("Properties").path("Code").path("ZipFile").asText())
+                    .contains("\"repositoryNames\":[\"anchors/" + environment + "/api\",\"anchors/" + environment + "/batch\"]");
+        }
+        // prod has alerts: the image-count alarm at 80% of the 20,000 it was told, and the errors alarm
+        assertThat(resources("anchors-prod", "AWS::CloudWatch::Alarm").toString())
+                .contains("\"Threshold\":16000").contains("MaxImageCount").contains("\"MetricName\":\"Errors\"");
+        // dev has none: an alarm without an action fails CT.CLOUDWATCH.PR.1
+        assertThat(resources("anchors-dev", "AWS::CloudWatch::Alarm").toString()).doesNotContain("MaxImageCount");
+    }
 }

@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * A CloudWatch dashboard of what AWS publishes about a registry: pulls per repository, the account's
  * ECR API calls, and matched finding and audit events; optionally an alarm on scan findings.
  *
- * <p>AWS publishes no CloudWatch metric for image count or storage per repository; the dashboard says so
- * instead of graphing nothing.
+ * <p>AWS publishes no CloudWatch metric for image count or storage per repository: with
+ * {@code usageMetricsNamespace} the dashboard graphs those {@link RepositoryUsageMetrics} publishes, without it a text
+ * says so instead of graphing nothing.
  */
 public class RegistryDashboard extends Construct {
 
@@ -55,6 +56,11 @@ public class RegistryDashboard extends Construct {
             + " of images or the storage used per repository; use `aws ecr describe-images` (imageSizeInBytes),"
             + " the ECR console or Cost and Usage Reports. Audit events arrive only when a CloudTrail trail records"
             + " management events in this region.";
+
+    static final String USAGE_MEASURED = "Image count and storage per repository are measured by the ecr-blueprint"
+            + " usage-metrics function (DescribeImages: every image, archived and untagged included; storage is the sum of"
+            + " compressed image sizes, a layer shared by several images counted for each). Audit events arrive only"
+            + " when a CloudTrail trail records management events in this region.";
 
     private static final Pattern DASHBOARD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
@@ -136,10 +142,27 @@ public class RegistryDashboard extends Construct {
 
         List<List<IWidget>> widgets = new ArrayList<>();
         widgets.add(row);
+        String usage = props.usageMetricsNamespace();
+        if (usage != null && !props.repositoryNames().isEmpty()) {
+            widgets.add(List.of(
+                    GraphWidget.Builder.create()
+                            .title("Images per repository (" + usage + " " + RepositoryUsageMetrics.IMAGE_COUNT + ")")
+                            .width(12).height(6)
+                            .left(props.repositoryNames().stream()
+                                    .map(name -> RepositoryUsageMetrics.imageCount(usage, name)).toList())
+                            .build(),
+                    GraphWidget.Builder.create()
+                            .title("Storage per repository (" + usage + " " + RepositoryUsageMetrics.STORAGE_BYTES + ")")
+                            .width(12).height(6)
+                            .left(props.repositoryNames().stream()
+                                    .map(name -> RepositoryUsageMetrics.storageBytes(usage, name)).toList())
+                            .build()));
+        }
         if (!events.isEmpty()) {
             widgets.add(events);
         }
-        widgets.add(List.of(TextWidget.Builder.create().markdown(NOT_MEASURED).width(24).height(2).build()));
+        widgets.add(List.of(TextWidget.Builder.create().markdown(usage != null ? USAGE_MEASURED : NOT_MEASURED)
+                .width(24).height(2).build()));
         dashboard = Dashboard.Builder.create(this, "Resource")
                 .dashboardName(props.dashboardName())
                 .defaultInterval(Duration.days(7))

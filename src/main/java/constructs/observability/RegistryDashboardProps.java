@@ -16,6 +16,9 @@ import java.util.List;
  * @param findingsAlarm    create an alarm that goes off when a finding rule matched at least one event in
  *                         five minutes, and notify {@code alarmTopic}. Default: false, no alarm.
  * @param alarmTopic       where the alarm notifies. Required when {@code findingsAlarm} is true.
+ * @param usageMetricsNamespace the namespace {@link RepositoryUsageMetrics} publishes to: the image count and storage
+ *                         of each of {@code repositoryNames} are graphed. Default: none, a text says AWS publishes
+ *                         neither.
  */
 public record RegistryDashboardProps(
         String dashboardName,
@@ -23,7 +26,8 @@ public record RegistryDashboardProps(
         List<String> findingRuleNames,
         List<String> auditRuleNames,
         boolean findingsAlarm,
-        AlertTopic alarmTopic) {
+        AlertTopic alarmTopic,
+        String usageMetricsNamespace) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -34,11 +38,27 @@ public record RegistryDashboardProps(
      * @param auditRuleNames names of the audit rules ({@link RegistryAuditAlerts#ruleName()}) whose matched events are graphed. Default: none.
      * @param findingsAlarm create an alarm that goes off when a finding rule matched at least one event in five minutes, and notify {@code alarmTopic}. Default: false, no alarm.
      * @param alarmTopic where the alarm notifies. Required when {@code findingsAlarm} is true.
+     * @param usageMetricsNamespace the namespace {@link RepositoryUsageMetrics} publishes to. Default: none, no usage graphs.
      */
     public RegistryDashboardProps {
         repositoryNames = repositoryNames == null ? List.of() : List.copyOf(repositoryNames);
         findingRuleNames = findingRuleNames == null ? List.of() : List.copyOf(findingRuleNames);
         auditRuleNames = auditRuleNames == null ? List.of() : List.copyOf(auditRuleNames);
+    }
+
+    /**
+     * Props without usage metrics (before {@code usageMetricsNamespace}).
+     *
+     * @param dashboardName the CloudWatch dashboard name. Required.
+     * @param repositoryNames repositories whose pulls are graphed. Default: none.
+     * @param findingRuleNames names of the scan-finding rules. Default: none.
+     * @param auditRuleNames names of the audit rules. Default: none.
+     * @param findingsAlarm create the scan-finding alarm. Default: false.
+     * @param alarmTopic where the alarm notifies. Required when {@code findingsAlarm} is true.
+     */
+    public RegistryDashboardProps(String dashboardName, List<String> repositoryNames, List<String> findingRuleNames,
+                                  List<String> auditRuleNames, boolean findingsAlarm, AlertTopic alarmTopic) {
+        this(dashboardName, repositoryNames, findingRuleNames, auditRuleNames, findingsAlarm, alarmTopic, null);
     }
 
     /**
@@ -60,6 +80,7 @@ public record RegistryDashboardProps(
         private List<String> auditRuleNames = List.of();
         private boolean findingsAlarm;
         private AlertTopic alarmTopic;
+        private String usageMetricsNamespace;
 
         private Builder() {
         }
@@ -133,13 +154,25 @@ public record RegistryDashboardProps(
         }
 
         /**
+         * The namespace {@link RepositoryUsageMetrics} publishes to: the image count and storage of each of
+         * {@code repositoryNames} are graphed. Default: none, a text says AWS publishes neither.
+         *
+         * @param value the value of {@code usageMetricsNamespace}
+         * @return this builder
+         */
+        public Builder usageMetricsNamespace(String value) {
+            this.usageMetricsNamespace = value;
+            return this;
+        }
+
+        /**
          * Builds the props.
          *
          * @return the props, with the defaults applied
          */
         public RegistryDashboardProps build() {
             return new RegistryDashboardProps(dashboardName, repositoryNames, findingRuleNames, auditRuleNames,
-                    findingsAlarm, alarmTopic);
+                    findingsAlarm, alarmTopic, usageMetricsNamespace);
         }
     }
 }
