@@ -78,13 +78,13 @@ class CodePipelineRulesTest {
                         sourceRepository: acme/api.git
                         branches: [main, "release/*"]
                 """)).containsExactly(
-                "services[0].publishers[0].sourceRepository (line 12): sourceRepository \\"acme/api.git\\" ends in .git,"
-                        + " but CodeConnections names the repository without it. Hint: write \\"acme/api\\".",
                 "services[0].publishers[0].connectionArn (line 11): connection arn:aws:codestar-connections:eu-west-1:"
                         + "222222222222:connection/0f1e2d3c-4b5a is in account 222222222222, but the pipeline runs in the"
                         + " first environment's account 111111111111 (images are pushed there once and promoted onwards)."
                         + " Hint: create the connection in account 111111111111 and give its ARN.",
-                "services[0].publishers[0].branches[1] (line 13): branch \\"release/*\\" has a wildcard, but the generated"
+                "services[0].publishers[0].sourceRepository (line 12): sourceRepository \"acme/api.git\" ends in .git,"
+                        + " but CodeConnections names the repository without it. Hint: write \"acme/api\".",
+                "services[0].publishers[0].branches[1] (line 13): branch \"release/*\" has a wildcard, but the generated"
                         + " buildspec publishes the branches it names. Hint: name the branch.");
     }
 
@@ -99,11 +99,11 @@ class CodePipelineRulesTest {
                         project: api-build
                         computeType: small
                 """)).containsExactly(
-                "services[0].publishers[1].computeType (line 17): computeType is not a setting of a codebuild publisher."
-                        + " Hint: remove it, or set the type that takes it (codepipeline).",
-                "services[0].publishers[0].vpc (line 14): vpc: true runs the builds in the first environment's VPC, but"
-                        + " environment \\"dev\\" has no vpc with subnets. Hint: add environments[].vpc with its subnets to"
-                        + " \\"dev\\", or remove vpc.");
+                "services[0].publishers[0].vpc (line 13): vpc: true runs the builds in the first environment's VPC, but"
+                        + " environment \"dev\" has no vpc with subnets. Hint: add environments[].vpc with its subnets to"
+                        + " \"dev\", or remove vpc.",
+                "services[0].publishers[1].computeType (line 16): computeType is not a setting of a codebuild publisher."
+                        + " Hint: remove it, or set the type that takes it (codepipeline).");
     }
 
     @Test
@@ -113,7 +113,7 @@ class CodePipelineRulesTest {
                         codeCommitRepository: api
                         branches: [main]
                         buildImage: public.ecr.aws/docker/library/docker:27
-                """)).singleElement().asString().startsWith("services[0].publishers[0].buildImage (line 14): buildImage"
-                + " \\"public.ecr.aws/docker/library/docker:27\\" is not a CodeBuild curated image");
+                """)).singleElement().asString().startsWith("services[0].publishers[0].buildImage (line 13):")
+                .contains("is not a CodeBuild curated image (aws/codebuild/<name>:<version>)");
     }
 }
