@@ -150,8 +150,6 @@ public class ImagePipeline extends Construct {
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .versioned(true)
-                .serverAccessLogsBucket(accessLogs)
-                .serverAccessLogsPrefix(ACCESS_LOGS_PREFIX)
                 .removalPolicy(props.removalPolicy())
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("RemoveOldVersionsAndAbandonedUploads")
@@ -159,7 +157,24 @@ public class ImagePipeline extends Construct {
                         .noncurrentVersionExpiration(Duration.days(ARTIFACT_NONCURRENT_VERSION_DAYS))
                         .build()))
                 .build();
-        sendEventsToEventBridge((CfnBucket) artifactBucket.getNode().getDefaultChild());
+        CfnBucket artifactResource = (CfnBucket) artifactBucket.getNode().getDefaultChild();
+        sendEventsToEventBridge(artifactResource);
+        // S3 server access logs (CT.S3.PR.2), set on the L1 with the log bucket's policy for the logging service: the
+        // L2's serverAccessLogsBucket grants by ACL unless a feature flag of the app says otherwise.
+        // Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+        artifactResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
+                .destinationBucketName(accessLogs.getBucketName())
+                .logFilePrefix(ACCESS_LOGS_PREFIX)
+                .build());
+        accessLogs.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("S3ServerAccessLogsFromArtifactBucket")
+                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(accessLogs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
+                .conditions(new TreeMap<>(Map.of(
+                        "ArnLike", Map.of("aws:SourceArn", artifactBucket.getBucketArn()),
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
+                .build());
 
         this.logGroup = LogGroup.Builder.create(this, LOG_GROUP_ID)
                 .logGroupName(logGroupName)
