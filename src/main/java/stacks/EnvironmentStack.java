@@ -411,7 +411,10 @@ public class EnvironmentStack extends Stack {
         var pipeline = new ImagePipeline(this, service.name() + "-image-pipeline", ImagePipelineProps.builder()
                 .pipelineName(RoleNames.imagePipeline(platform.name(), service.name()))
                 .buildProjectName(RoleNames.imagePipeline(platform.name(), service.name()))
-                .buildRole(role.getRole())
+                // By its Ref (the role's name): the pipeline's policy attaches to it by name, and the project waits for it.
+                .buildRole(software.amazon.awscdk.services.iam.Role.fromRoleName(this, service.name() + "-image-build-role",
+                        role.getResource().getRef(),
+                        software.amazon.awscdk.services.iam.FromRoleNameOptions.builder().mutable(false).build()))
                 .promotionRoleName(promotions.isEmpty() ? null
                         : RoleNames.pipelinePromotion(platform.name(), environment.name(), service.name()))
                 .source(publisher.connectionArn() != null

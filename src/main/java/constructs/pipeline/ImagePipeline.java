@@ -203,7 +203,9 @@ public class ImagePipeline extends Construct {
         policies.add(buildPolicy);
 
         this.promotionRole = props.promotions().isEmpty() ? null : promotionRole(props);
-        IRole promotionRoleRef = promotionRole == null ? null : immutable("ImportedPromotionRole", promotionRole.getAttrArn());
+        // By name (its Ref): the project then names it in its own account, and waits for it.
+        IRole promotionRoleRef = promotionRole == null ? null : Role.fromRoleName(this, "ImportedPromotionRole",
+                promotionRole.getRef(), software.amazon.awscdk.services.iam.FromRoleNameOptions.builder().mutable(false).build());
 
         Artifact sourceOutput = Artifact.artifact("Source");
         String branch = props.branches().get(0);

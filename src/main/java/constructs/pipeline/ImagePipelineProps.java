@@ -110,7 +110,9 @@ public record ImagePipelineProps(String pipelineName, String buildProjectName, I
         }
 
         /**
-         * The build project's service role: the service's CodeBuild publisher role (push-only). The pipeline adds
+         * The build project's service role: the service's CodeBuild publisher role (push-only), imported by its name's
+         * {@code Ref} ({@code Role.fromRoleName}) so that the policy below names it the way CloudFormation and the
+         * persona rule link policies to roles, and everything here waits for it. The pipeline adds
          * one managed policy to it with what a build needs besides pushing: its log group, the artifact bucket's
          * objects and key, and with a VPC the network interfaces. Required.
          *

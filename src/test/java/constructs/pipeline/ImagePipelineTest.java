@@ -11,6 +11,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.codebuild.ComputeType;
+import software.amazon.awscdk.services.iam.FromRoleNameOptions;
+import software.amazon.awscdk.services.iam.Role;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ class ImagePipelineTest {
         return ImagePipelineProps.builder()
                 .pipelineName("shop-api-image")
                 .buildProjectName("shop-api-image")
-                .buildRole(role.getRole())
+                .buildRole(Role.fromRoleName(role, "Imported", role.getResource().getRef(),
+                        FromRoleNameOptions.builder().mutable(false).build()))
                 .promotionRoleName("shop-dev-api-promotion")
                 .source(ImagePipelineSource.connection(CONNECTION, "acme/shop-api"))
                 .branches(List.of("main", "release/1.x"))
@@ -80,7 +83,8 @@ class ImagePipelineTest {
     void buildsPrivilegedWithThePublisherRoleAndTheGeneratedBuildspec() {
         template.hasResourceProperties("AWS::CodeBuild::Project", Map.of(
                 "Name", "shop-api-image",
-                "ServiceRole", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ApiPublisher.*"), "Arn")),
+                "ServiceRole", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                        Map.of("Ref", Match.stringLikeRegexp("ApiPublisher.*")))))),
                 "Source", Map.of("Type", "CODEPIPELINE", "BuildSpec", "buildspec.yml"),
                 "Environment", Match.objectLike(Map.of(
                         "Image", "aws/codebuild/standard:7.0",
