@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One run of the cfn-guard binary over many templates: {@code cfn-guard validate --rules <dir> --data <t1> --data
- * <t2> ... --output-format json --show-summary none --structured}, the command line of the npm package's plugin.
+ * One run of the cfn-guard binary over many templates: {@code cfn-guard validate --rules <r1> --rules <r2> ... --data
+ * <t1> --data <t2> ... --output-format json --show-summary none --structured}, the command line of the npm package's
+ * plugin with the rule files given one by one.
  * cfn-guard exits 0 when everything passes, 19 when a rule fails and 5 when it fails on a template it could not
  * fully evaluate; anything else is a failure of the run, reported with its standard error.
  */
@@ -46,12 +47,24 @@ final class CfnGuard {
     private CfnGuard() {
     }
 
-    /** Runs {@code binary} with the rules of {@code rules} over {@code templates}; the result by template. */
-    static Map<Path, TemplateResult> validate(Path binary, Path rules, List<Path> templates) {
+    /**
+     * Runs {@code binary} with {@code rules} (rule files or directories of them) over {@code templates}; the result by
+     * template. Without rules every template's result is empty: nothing applied.
+     */
+    static Map<Path, TemplateResult> validate(Path binary, List<Path> rules, List<Path> templates) {
         if (templates.isEmpty()) {
             return Map.of();
         }
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "validate", "--rules", rules.toString()));
+        if (rules.isEmpty()) {
+            Map<Path, TemplateResult> nothingApplied = new LinkedHashMap<>();
+            templates.forEach(template -> nothingApplied.put(template.toAbsolutePath(), new TemplateResult(Set.of(), Map.of())));
+            return nothingApplied;
+        }
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "validate"));
+        for (Path rule : rules) {
+            command.add("--rules");
+            command.add(rule.toAbsolutePath().toString());
+        }
         for (Path template : templates) {
             command.add("--data");
             command.add(template.toAbsolutePath().toString());

@@ -39,10 +39,10 @@ import java.util.concurrent.Executors;
  * do not fail it; {@link ControlTowerOutcomes} records every control per template with pass, fail or exception for
  * the compliance report.
  *
- * <p>Cost: cfn-guard runs once for all templates of the cloud assembly, nested Stages included, at the first call
+ * <p>Cost: cfn-guard runs for all templates of the cloud assembly, nested Stages included, at the first call
  * (the CDK calls once per environment) or earlier from {@link ParallelTemplateValidation}, beside the CloudFormation
- * validation workers; results are kept by template content, so a JVM that synthesizes the same template again
- * (tests) does not evaluate it again.
+ * validation workers, each rule file over only the resources of the types it names ({@link ControlTowerRun}). Results
+ * are kept by template content, so a JVM that synthesizes the same template again (tests) does not evaluate it again.
  *
  * <p>Without the npm package (run {@code npm ci}) synthesis fails with that hint: an unchecked template must not
  * look checked. {@value #DISABLE_ENV}{@code =off} leaves the controls out on purpose.
@@ -265,8 +265,7 @@ public final class ControlTowerValidation implements IPolicyValidationPlugin {
         guardRuns++;
         runner.execute(() -> {
             try {
-                Map<Path, CfnGuard.TemplateResult> found = CfnGuard.validate(ruleSet.binary(), ruleSet.rulesDirectory(),
-                        List.copyOf(pending.keySet()));
+                Map<Path, CfnGuard.TemplateResult> found = ControlTowerRun.evaluate(ruleSet, List.copyOf(pending.keySet()));
                 pending.forEach((path, result) -> {
                     CfnGuard.TemplateResult of = found.get(path);
                     if (of == null) {

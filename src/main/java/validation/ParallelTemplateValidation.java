@@ -2,6 +2,7 @@ package validation;
 
 import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.PolicyValidationPluginReport;
 import software.amazon.awscdk.PolicyValidationStack;
 import software.amazon.awscdk.Stage;
@@ -24,22 +25,42 @@ import java.util.concurrent.TimeoutException;
  * ({@link TemplateValidationWorkers}) instead of one template after another in the jsii Node process.
  *
  * <p>Same validator, same rules, same report: the workers load the {@code @aws/cloudformation-validate}
- * package pinned in {@code package.json} (the version aws-cdk-lib bundles; a different version is not
- * used), with the options of the CDK's plugin, and {@link ValidationReport} builds the CDK's report from
- * their findings. As a subclass of {@link CloudFormationValidatePlugin} registered on the App, it replaces
- * the CDK's default instance, so every template is validated once.
+ * package pinned in {@code package.json} (the version aws-cdk-lib bundles, {@value #BUNDLED_VALIDATOR_VERSION};
+ * a different version is not used), with the options of the CDK's plugin, and {@link ValidationReport} builds the
+ * CDK's report from their findings.
+ *
+ * <p>The CDK adds its own validation plugin to every App unless the Node process has {@code CDK_VALIDATION=false} or
+ * the App holds a {@link CloudFormationValidatePlugin}. Two ways to take its place:
+ * <ul>
+ *   <li>{@code bin/launch} (behind {@code cdk synth}) sets {@code CDK_VALIDATION=false} and
+ *       {@value #TEMPLATE_VALIDATION_ENV}{@code =workers} for the JVM and the jsii Node it starts: this plugin is then
+ *       registered as it is, and the CDK's is never built. Building it is not free: its constructor loads the
+ *       validator and its rules into the jsii Node, about 1.5 s during which the JVM waits (bench/synth).</li>
+ *   <li>Anywhere else (tests, an app of your own) this plugin is registered inside a {@link CloudFormationValidatePlugin}
+ *       ({@link #inPlaceOfTheCdksDefault()}), which replaces the CDK's instance at the cost of building one.</li>
+ * </ul>
  *
  * <p>Falls back to the CDK's own validation, in process, when the workers are not available: no
  * {@code node_modules/@aws/cloudformation-validate} (run {@code npm ci}), another version, or a worker
- * failure. Nothing is registered when {@code CDK_VALIDATION=false} (validation off).
+ * failure. Nothing is registered when {@code CDK_VALIDATION=false} is the user's (validation off).
  *
  * <p>Workers: {@value #WORKERS_ENV} (default: the number of processors, at most 4; {@code 0} keeps the CDK's
  * in-process validation).
  */
-public final class ParallelTemplateValidation extends CloudFormationValidatePlugin {
+public final class ParallelTemplateValidation implements IPolicyValidationPlugin {
 
     /** Environment variable: the number of worker processes; 0 leaves validation to the CDK in process. */
     public static final String WORKERS_ENV = "ECR_BLUEPRINT_VALIDATION_WORKERS";
+    /**
+     * Environment variable: {@code workers} where the launcher has set {@code CDK_VALIDATION=false} so that the CDK
+     * builds no validation plugin of its own, and this one validates.
+     */
+    public static final String TEMPLATE_VALIDATION_ENV = "ECR_BLUEPRINT_TEMPLATE_VALIDATION";
+    /**
+     * The version of {@code @aws/cloudformation-validate} that aws-cdk-lib bundles; the workers must run it
+     * ({@code ParallelTemplateValidationTest} reads it from the CDK's own plugin, so an upgrade that changes it fails).
+     */
+    static final String BUNDLED_VALIDATOR_VERSION = "1.6.0";
     /** How long a validation waits for the workers before it falls back (their start and warm-up take ~4 s). */
     private static final long WAIT_SECONDS = 600;
 
@@ -54,7 +75,8 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     private static ParallelTemplateValidation shared;
 
     private final TemplateValidationWorkers workers;
-    private String bundledVersion;
+    /** The CDK's validation in the jsii Node: built at the first fallback, or the one {@link InPlaceOfTheCdksDefault} holds. */
+    private java.util.function.Function<IPolicyValidationContext, PolicyValidationPluginReport> inProcess;
     private int validatedInWorkers;
     private int fallbacks;
     private boolean explainedFallback;
@@ -63,7 +85,6 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
 
     /** Validation in {@code workers}; tests give their own, everyone else {@link #addTo}. */
     ParallelTemplateValidation(TemplateValidationWorkers workers) {
-        super();
         this.workers = workers;
     }
 
@@ -78,8 +99,23 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     public static void addTo(Stage app) {
         ParallelTemplateValidation plugin = shared();
         if (plugin != null) {
-            Validations.of(app).addPlugins(plugin);
+            Validations.of(app).addPlugins(cdkDefaultIsOff() ? plugin : plugin.inPlaceOfTheCdksDefault());
         }
+    }
+
+    /** The launcher's setting: the CDK builds no validation plugin of its own, this one validates. */
+    static boolean cdkDefaultIsOff() {
+        return "false".equals(System.getenv("CDK_VALIDATION")) && "workers".equals(System.getenv(TEMPLATE_VALIDATION_ENV));
+    }
+
+    /**
+     * This plugin inside a {@link CloudFormationValidatePlugin}, which the CDK takes in place of its own: for Apps whose
+     * jsii Node would otherwise add the CDK's (no {@code CDK_VALIDATION=false}). A new instance at every call.
+     *
+     * @return a plugin for {@code Validations.of(app).addPlugins}
+     */
+    public IPolicyValidationPlugin inPlaceOfTheCdksDefault() {
+        return new InPlaceOfTheCdksDefault(this);
     }
 
     /**
@@ -106,16 +142,17 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
 
     /** The JVM's instance (its workers start on the first call), or null when not wanted. */
     static synchronized ParallelTemplateValidation shared() {
-        if ("false".equals(System.getenv("CDK_VALIDATION"))) {
+        if ("false".equals(System.getenv("CDK_VALIDATION")) && !cdkDefaultIsOff()) {
             return null;
         }
         int count = workerCount(System.getenv(WORKERS_ENV), Runtime.getRuntime().availableProcessors());
-        if (count == 0) {
+        if (count == 0 && !cdkDefaultIsOff()) {
             return null;
         }
         if (shared == null) {
             String node = System.getenv("JSII_NODE");
-            shared = new ParallelTemplateValidation(new TemplateValidationWorkers(count,
+            // No workers although the CDK's default is off: every call falls back to the CDK's validation in process.
+            shared = new ParallelTemplateValidation(new TemplateValidationWorkers(Math.max(count, 1),
                     node == null || node.isBlank() ? "node" : node, Path.of("").toAbsolutePath()));
         }
         return shared;
@@ -139,6 +176,16 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     }
 
     @Override
+    public String getName() {
+        return CloudFormationValidatePlugin.PLUGIN_NAME;
+    }
+
+    @Override
+    public String getVersion() {
+        return BUNDLED_VALIDATOR_VERSION;
+    }
+
+    @Override
     public synchronized PolicyValidationPluginReport validate(IPolicyValidationContext context) {
         List<ValidationReport.TemplateFindings> findings = null;
         try {
@@ -153,7 +200,10 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
         }
         if (findings == null) {
             fallbacks++;
-            return super.validate(context);
+            if (inProcess == null) {
+                inProcess = new CloudFormationValidatePlugin()::validate;
+            }
+            return inProcess.apply(context);
         }
         validatedInWorkers += findings.size();
         return ValidationReport.of(findings);
@@ -191,12 +241,9 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
     private List<ValidationReport.TemplateFindings> validateInWorkers(IPolicyValidationContext context)
             throws ExecutionException, InterruptedException, TimeoutException {
         String workerVersion = workers.engineVersion().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        if (bundledVersion == null) {
-            bundledVersion = getVersion();
-        }
-        if (!bundledVersion.equals(workerVersion)) {
+        if (!BUNDLED_VALIDATOR_VERSION.equals(workerVersion)) {
             throw new IllegalStateException("node_modules holds @aws/cloudformation-validate " + workerVersion
-                    + ", aws-cdk-lib bundles " + bundledVersion + ", and only the bundled version is used");
+                    + ", aws-cdk-lib bundles " + BUNDLED_VALIDATOR_VERSION + ", and only the bundled version is used");
         }
         List<PolicyValidationStack> stacks = context.getStackTemplates();
         if (!stacks.isEmpty()) {
@@ -243,6 +290,31 @@ public final class ParallelTemplateValidation extends CloudFormationValidatePlug
             prefetchedManifestTime = written;
         } catch (java.io.IOException | RuntimeException e) {
             // Prefetching only saves time: the templates of this call are submitted one by one anyway.
+        }
+    }
+
+    /**
+     * The plugin as a {@link CloudFormationValidatePlugin}, so that the CDK takes it in place of its own instance; its
+     * own in-process validation is the fallback.
+     */
+    private static final class InPlaceOfTheCdksDefault extends CloudFormationValidatePlugin {
+        private final ParallelTemplateValidation workers;
+
+        InPlaceOfTheCdksDefault(ParallelTemplateValidation workers) {
+            super();
+            this.workers = workers;
+        }
+
+        @Override
+        public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
+            synchronized (workers) {
+                workers.inProcess = this::validateInProcess;
+                return workers.validate(context);
+            }
+        }
+
+        PolicyValidationPluginReport validateInProcess(IPolicyValidationContext context) {
+            return super.validate(context);
         }
     }
 }

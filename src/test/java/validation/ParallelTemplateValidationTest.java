@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CloudFormationValidatePlugin;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.CfnResource;
@@ -54,11 +55,65 @@ class ParallelTemplateValidationTest {
     }
 
     @Test
+    void theWorkersRunTheValidatorVersionAwsCdkLibBundles() {
+        // The CDK's own plugin says which version it bundles; the launcher path never builds it, so the constant must match.
+        assertThat(new CloudFormationValidatePlugin().getVersion()).isEqualTo(ParallelTemplateValidation.BUNDLED_VALIDATOR_VERSION);
+        assertThat(ParallelTemplateValidation.shared().getVersion()).isEqualTo(ParallelTemplateValidation.BUNDLED_VALIDATOR_VERSION);
+    }
+
+    @Test
+    void registeredAsItIsTheReportIsTheCdksToo() throws IOException {
+        // Under bin/launch the CDK adds no plugin of its own (CDK_VALIDATION=false in its Node); here it does, so
+        // the report holds the CDK's and ours, and ours must equal the CDK's.
+        ParallelTemplateValidation plugin = ParallelTemplateValidation.shared();
+        JsonNode both = synthesize("plain", app -> Validations.of(app).addPlugins(plugin));
+
+        assertThat(both.path("pluginReports")).hasSize(2);
+        assertThat(both.path("pluginReports").get(0)).isEqualTo(both.path("pluginReports").get(1));
+        assertThat(both.path("pluginReports").get(0)).isEqualTo(cdkReport.path("pluginReports").get(0));
+    }
+
+    @Test
+    void underTheLaunchersSettingsTheCdkBuildsNoPluginAndOursReportsWhatTheCdkWould() throws Exception {
+        // bin/launch's environment, in a JVM of its own (its jsii Node inherits it): the CDK adds no plugin, ours validates.
+        Path outdir = outdirs.resolve("launcher");
+        ProcessBuilder launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LauncherApp.class.getName(), outdir.toString())
+                .redirectErrorStream(true);
+        launcher.environment().put("CDK_VALIDATION", "false");
+        launcher.environment().put(ParallelTemplateValidation.TEMPLATE_VALIDATION_ENV, "workers");
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContain("note: CloudFormation validation runs in the CDK's own process");
+        JsonNode report = violationsInAnyOrder(JSON.readTree(Files.readString(outdir.resolve("validation-report.json"))));
+        assertThat(report.path("pluginReports")).as("one report: ours, none from a plugin of the CDK's").hasSize(1);
+        assertThat(report).isEqualTo(cdkReport);
+    }
+
+    /** The broken app of {@link #synthesize} with {@link ParallelTemplateValidation#addTo}, as BlueprintApp registers it. */
+    public static final class LauncherApp {
+        public static void main(String[] args) {
+            Path outdir = Path.of(args[0]);
+            App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false)
+                    .context(Map.of("@aws-cdk/core:failSynthOnValidationErrors", false)).build());
+            ParallelTemplateValidation.addTo(app);
+            brokenStack(app, "dev", "111111111111");
+            brokenStack(app, "prod", "222222222222");
+            Stage stage = new Stage(app, "Staged", StageProps.builder().build());
+            brokenStack(stage, "staging", "333333333333");
+            app.synth();
+            System.exit(0);
+        }
+    }
+
+    @Test
     void theWorkersReportWhatTheCdkReports() throws IOException {
         assertThat(cdkReport.path("pluginReports")).isNotEmpty();
         ParallelTemplateValidation plugin = ParallelTemplateValidation.shared();
         int before = plugin.validatedInWorkers();
-        assertThat(synthesize("workers", app -> Validations.of(app).addPlugins(plugin))).isEqualTo(cdkReport);
+        assertThat(synthesize("workers", app -> Validations.of(app).addPlugins(plugin.inPlaceOfTheCdksDefault()))).isEqualTo(cdkReport);
         assertThat(plugin.validatedInWorkers() - before).as("templates validated in the workers").isEqualTo(3);
         assertThat(plugin.fallbacks()).isZero();
     }
@@ -68,7 +123,7 @@ class ParallelTemplateValidationTest {
         TemplateValidationWorkers workers = new TemplateValidationWorkers(1, "node", noNodeModules);
         assertThat(workers.engineVersion()).failsWithin(Duration.ofSeconds(60));
         ParallelTemplateValidation plugin = new ParallelTemplateValidation(workers);
-        assertThat(synthesize("fallback", app -> Validations.of(app).addPlugins(plugin))).isEqualTo(cdkReport);
+        assertThat(synthesize("fallback", app -> Validations.of(app).addPlugins(plugin.inPlaceOfTheCdksDefault()))).isEqualTo(cdkReport);
         assertThat(plugin.fallbacks()).as("one per environment").isEqualTo(3);
         assertThat(plugin.validatedInWorkers()).isZero();
     }
@@ -82,7 +137,7 @@ class ParallelTemplateValidationTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         JsonNode report;
         try {
-            report = synthesize("broken-worker", app -> Validations.of(app).addPlugins(plugin));
+            report = synthesize("broken-worker", app -> Validations.of(app).addPlugins(plugin.inPlaceOfTheCdksDefault()));
         } finally {
             System.setErr(originalErr);
         }
