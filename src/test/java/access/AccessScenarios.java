@@ -485,7 +485,9 @@ public final class AccessScenarios {
                     .forEach(arn -> REPOSITORY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, arn))));
             REGISTRY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, "*")));
             if (!role.persona().equals("creation-template")) {
+                // Repository keys only: an image pipeline's build role decrypts its own pipeline's artifact key.
                 access.templates().keyPolicies().keySet().stream().filter(arn -> arn.split(":")[4].equals(role.account()))
+                        .filter(arn -> !arn.contains("imagepipelineKey"))
                         .forEach(arn -> KEY_USE.forEach(a -> keys.add(access.asRole(role.arn(), a, arn))));
             }
         }

@@ -147,6 +147,9 @@ class ValidateMirrorsSynthesisTest {
             Map.entry("RegistryPullThroughCacheRuleProps", twin("docker-hub-without-credential", "credentialArn is missing")),
             Map.entry("RegistryAuditAlerts", "the same rule-name check as ScanFindingAlerts with a shorter suffix; twinned there"),
             Map.entry("RegistryDashboard", "its name <platform>-<env>-ecr is at most 131 of the 255 characters allowed"),
+            Map.entry("ImagePipeline", "connection ARN, repository, branch count and curated build image: CodePipelineRules refuses"
+                    + " each in the file first (Names.CONNECTION_ARN, Names.SOURCE_REPOSITORY, Names.CODEBUILD_IMAGE, one branch with"
+                    + " CodeCommit, at most AwsLimits.CODEPIPELINE_TRIGGER_BRANCHES), and the names come from validated names"),
             Map.entry("RegistryValidation", "account and region formats; the file's formats (Names.ACCOUNT, Names.REGIONS) are stricter"),
             Map.entry("RepositoryPrincipal", "account and role ARN formats; the file's formats (Names.ACCOUNT, Names.ROLE_ARN) are stricter"),
             Map.entry("RepositoryScope", "ARNs the stacks build from validated accounts, regions and names"),
