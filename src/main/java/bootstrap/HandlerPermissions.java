@@ -147,8 +147,13 @@ public final class HandlerPermissions {
                     "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy",
                     "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription"
             ),
-            // AWS::IAM::InstanceProfile (EC2 pullers): its registry schema's handlers, as describe-type lists them; the
-            // vendored schema commit above does not hold this type, so the row was taken from the registry schema directly.
+            // AWS::IAM::InstanceProfile (EC2 pullers): the union of its schema's create, read, update and delete handler
+            // permissions. The vendored schema commit above does not hold this type; checked against the registry schema
+            // as cfn-lint ships it (aws-cloudformation/cfn-lint, src/cfnlint/data/schemas/providers/us_east_1/
+            // aws-iam-instanceprofile.json, commit 100657e40b63a5d64884fc98753da7504eb2ab08): create CreateInstanceProfile,
+            // PassRole, AddRoleToInstanceProfile, GetInstanceProfile; read GetInstanceProfile; update PassRole,
+            // RemoveRoleFromInstanceProfile, AddRoleToInstanceProfile, GetInstanceProfile; delete GetInstanceProfile,
+            // RemoveRoleFromInstanceProfile, DeleteInstanceProfile (the type is not taggable: no Tag/Untag actions).
             row("AWS::IAM::InstanceProfile", SCHEMAS,
                     "iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile",
                     "iam:GetInstanceProfile", "iam:PassRole", "iam:RemoveRoleFromInstanceProfile"

@@ -75,7 +75,8 @@ public final class WorkflowsCommand implements Callable<Integer> {
         if (check) {
             return check(files);
         }
-        String generated = String.join("|", PublishingFiles.FILE_NAMES.stream().map(java.util.regex.Pattern::quote).toList());
+        String generated = String.join("|", PublishingFiles.FILE_NAMES.stream().map(java.util.regex.Pattern::quote).toList())
+                + "|" + PublishingFiles.PROMOTION_BUILDSPEC_REGEX;
         List<String> foreign = existing(out).stream().filter(f -> !f.matches("[^/]+/(" + generated + ")")).toList();
         if (!foreign.isEmpty()) {
             spec.commandLine().getErr().println("--out " + relative(out) + " holds files the generator did not write: "

@@ -80,4 +80,10 @@ public final class AwsLimits {
 
     /** A stack name. */
     public static final int CLOUDFORMATION_STACK_NAME = 128;
+
+    /**
+     * Branch patterns one CodePipeline trigger filter includes: GitBranchFilterCriteria includes, "Maximum number of 8 items".
+     * Source: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GitBranchFilterCriteria.html
+     */
+    public static final int CODEPIPELINE_TRIGGER_BRANCHES = 8;
 }

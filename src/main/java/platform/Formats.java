@@ -48,6 +48,12 @@ final class Formats {
                     "write arn:aws:secretsmanager:<region>:<account>:secret:ecr-pullthroughcache/<name>");
             case NameFormats.SIGNING_PROFILE_ARN -> new Violation("is not an AWS Signer signing profile ARN",
                     "write arn:aws:signer:<region>:<account>:/signing-profiles/<name>");
+            case NameFormats.SOURCE_REPOSITORY -> new Violation("is not a repository as the connection's provider names it (owner/repo)",
+                    "write e.g. \"example-shop/user-service\" (GitLab: \"group/subgroup/project\"), without .git or a URL");
+            case NameFormats.CODECOMMIT_REPOSITORY -> new Violation("is not a CodeCommit repository name (1-100 letters, digits, . _ and -)",
+                    "give the repository's name, not its ARN or clone URL");
+            case NameFormats.CODEBUILD_IMAGE -> new Violation("is not a CodeBuild curated image (aws/codebuild/<name>:<version>)",
+                    "write e.g. \"aws/codebuild/standard:7.0\"; other images are not supported");
             case NameFormats.CONNECTION_ARN -> new Violation("is not a CodeConnections connection ARN",
                     "write arn:aws:codeconnections:<region>:<account>:connection/<id>");
             case NameFormats.REPOSITORY_PREFIX -> new Violation(

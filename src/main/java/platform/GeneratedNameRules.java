@@ -86,7 +86,7 @@ final class GeneratedNameRules {
                     Service service = platform.services().get(k);
                     for (Publisher publisher : service.publishers()) {
                         String suffix = publisher.type() == null ? "-publisher" : switch (publisher.type()) {
-                            case CODEBUILD -> "-codebuild-publisher";
+                            case CODEBUILD, CODEPIPELINE -> "-codebuild-publisher";
                             case JENKINS -> "-jenkins-publisher";
                             case GITLAB -> "-gitlab-publisher";
                             case GITHUB -> "-publisher";
@@ -95,7 +95,8 @@ final class GeneratedNameRules {
                                 "the publisher role of service \"" + service.name() + "\" in environment \"" + env.name() + "\"");
                     }
                 }
-            } else if (position > 0 && anyGitHubPublisher()) {
+            } else if (position > 0 && (anyGitHubPublisher() || platform.services().stream()
+                    .flatMap(s -> s.publishers().stream()).anyMatch(pub -> pub.type() == PublisherType.CODEPIPELINE))) {
                 roleName("environments[" + i + "].name", p + "-" + env.name() + "-promoter",
                         "the promoter role of environment \"" + env.name() + "\"");
             }

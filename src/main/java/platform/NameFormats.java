@@ -32,6 +32,15 @@ public final class NameFormats {
     public static final String PRINCIPAL_ARN = "^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]+$";
     /** An STS external id: 2 to 1224 characters of {@code [\w+=,.@:/-]}. */
     public static final String EXTERNAL_ID = "^[A-Za-z0-9_+=,.@:/-]{2,1224}$";
+    /** A repository as a CodeConnections provider names it: owner/repo, GitLab group/subgroup/project. */
+    public static final String SOURCE_REPOSITORY = "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$";
+
+    /** A CodeCommit repository name (CodeCommit API reference, RepositoryName: 1-100 of letters, digits, . _ -). */
+    public static final String CODECOMMIT_REPOSITORY = "^[\\w.-]{1,100}$";
+
+    /** A CodeBuild curated image, aws/codebuild/<name>:<version>. */
+    public static final String CODEBUILD_IMAGE = "^aws/codebuild/[a-z0-9._-]+:[A-Za-z0-9._-]+$";
+
     /** A CodeBuild project name. */
     public static final String CODEBUILD_PROJECT = "^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$";
     /** An IAM role ARN. */

@@ -18,6 +18,7 @@ final class PlatformValidator {
                 new EnvironmentRules(platform, problems),
                 new ServiceRules(platform, problems),
                 new PublisherRules(platform, problems),
+                new CodePipelineRules(platform, problems),
                 new TrustPolicyRules(platform, problems),
                 new PullerRules(platform, problems),
                 new ScanningRules(platform, problems),

@@ -9,14 +9,17 @@ import java.util.List;
  * {@code codebuild}: the named CodeBuild project's role. {@code jenkins}: an existing principal (the agents' instance
  * profile role, EKS pod role, or a role they assume), possibly in another account, assumes the publisher role, with an
  * external id where given. {@code gitlab}: jobs of {@code gitlabProject} on the listed branches assume the publisher
- * role through the GitLab instance's OIDC provider.
+ * role through the GitLab instance's OIDC provider. {@code codepipeline}: the stacks create the service's image pipeline
+ * (a CodePipeline V2 whose source is a CodeConnections connection or a CodeCommit repository, a CodeBuild project
+ * that runs the generated buildspec with the CodeBuild publisher role, and a manual-approval promotion stage per later
+ * environment).
  */
 public record Publisher(
-        @Field(required = true, value = "github, codebuild, jenkins or gitlab.")
+        @Field(required = true, value = "github, codebuild, jenkins, gitlab or codepipeline.")
         PublisherType type,
         @Field(pattern = NameFormats.GITHUB_REPOSITORY, value = "github: the repository as org/repo.")
         String repository,
-        @Field("github, gitlab: branches whose workflows may push (GitHub's OIDC subject ref:refs/heads/<branch>, GitLab's ref_type:branch:ref:<branch>); jenkins: branches the generated Jenkinsfile publishes. Default: none (github, gitlab); [main] (jenkins).")
+        @Field("github, gitlab: branches whose workflows may push (GitHub's OIDC subject ref:refs/heads/<branch>, GitLab's ref_type:branch:ref:<branch>); jenkins: branches the generated Jenkinsfile publishes; codepipeline: branches whose pushes start the pipeline (exactly one with codeCommitRepository). Default: none (github, gitlab, codepipeline); [main] (jenkins).")
         List<String> branches,
         @Field("github: GitHub environments whose jobs may push (the OIDC subject environment:<name>).")
         List<String> environments,
@@ -34,6 +37,18 @@ public record Publisher(
         String gitlabProject,
         @Field(pattern = NameFormats.HTTPS_URL, value = "gitlab: the GitLab instance, its OIDC issuer and the token audience. One instance per platform. Default: https://gitlab.com.")
         String gitlabUrl,
+        @Field(pattern = NameFormats.CONNECTION_ARN, value = "codepipeline: the CodeConnections connection to GitHub, GitLab or Bitbucket (arn:aws:codeconnections:... or the older arn:aws:codestar-connections:...), created once in the console and authorised there; in the first environment's account. Give it or codeCommitRepository.")
+        String connectionArn,
+        @Field(pattern = NameFormats.SOURCE_REPOSITORY, value = "codepipeline with connectionArn: the repository as the connection's provider names it, owner/repo (GitLab: group/subgroup/project).")
+        String sourceRepository,
+        @Field(pattern = NameFormats.CODECOMMIT_REPOSITORY, value = "codepipeline: the CodeCommit repository (in the first environment's account and region) instead of a connection.")
+        String codeCommitRepository,
+        @Field(pattern = NameFormats.CODEBUILD_IMAGE, value = "codepipeline: the CodeBuild curated Linux image the build runs on. Default: aws/codebuild/standard:7.0.")
+        String buildImage,
+        @Field("codepipeline: the CodeBuild compute size: small, medium, large, xlarge or 2xlarge. Default: small.")
+        BuildComputeType computeType,
+        @Field("codepipeline: run the builds in the first environment's VPC (environments[].vpc, its subnets), with a security group that only allows egress. Default: false, CodeBuild's own network.")
+        boolean vpc,
         @Field("The generated CI files of this publisher (and, for github, the workflow's promotion jobs) log in, push and pull through"
                 + " ECR's dual-stack endpoints (<account>.dkr-ecr.<region>.on.aws, ecr.<region>.api.aws with AWS_USE_DUALSTACK_ENDPOINT),"
                 + " which runners on IPv6-only networks reach; the AWS partition only, and never through PrivateLink (IPv4). Default:"
@@ -57,6 +72,12 @@ public record Publisher(
      * @param externalId jenkins: the sts:ExternalId the agents must pass. Default: none, no external id is required.
      * @param gitlabProject gitlab: the project path as &lt;group&gt;/&lt;project&gt; (subgroups allowed).
      * @param gitlabUrl gitlab: the GitLab instance URL. Default: https://gitlab.com (applied by {@link #gitlabIssuerUrl()}).
+     * @param connectionArn codepipeline: the CodeConnections connection ARN; or codeCommitRepository.
+     * @param sourceRepository codepipeline with connectionArn: the repository as owner/repo (GitLab: group/subgroup/project).
+     * @param codeCommitRepository codepipeline: the CodeCommit repository name, instead of a connection.
+     * @param buildImage codepipeline: the CodeBuild curated image. Default: aws/codebuild/standard:7.0 (applied by {@link #codeBuildImage()}).
+     * @param computeType codepipeline: the CodeBuild compute size. Default: small (applied by {@link #codeBuildComputeType()}).
+     * @param vpc codepipeline: run the builds in the first environment's VPC. Default: false.
      * @param dualStack the generated CI files use ECR's dual-stack endpoints (IPv6). Default: false, the IPv4 endpoints.
      */
     public Publisher {
@@ -100,7 +121,7 @@ public record Publisher(
     }
 
     /**
-     * The constructor before {@code dualStack}: the IPv4 endpoints.
+     * The constructor of 0.3.0, without the CodePipeline components and dualStack: they take their defaults.
      *
      * @param type see the record components
      * @param repository see the record components
@@ -117,10 +138,44 @@ public record Publisher(
      */
     @Deprecated
     public Publisher(PublisherType type, String repository, List<String> branches, List<String> environments,
-                     boolean allowWildcard, String project, String releaseEnvironment, String principalArn, String externalId,
-                     String gitlabProject, String gitlabUrl) {
+                     boolean allowWildcard, String project, String releaseEnvironment, String principalArn,
+                     String externalId, String gitlabProject, String gitlabUrl) {
         this(type, repository, branches, environments, allowWildcard, project, releaseEnvironment, principalArn, externalId,
-                gitlabProject, gitlabUrl, false);
+                gitlabProject, gitlabUrl, null, null, null, null, null, false, false);
+    }
+
+    /** The build image of a codepipeline publisher when the file names none. */
+    public static final String DEFAULT_BUILD_IMAGE = "aws/codebuild/standard:7.0";
+
+    /**
+     * The CodeBuild image of a codepipeline publisher: {@link #buildImage()}, else {@value #DEFAULT_BUILD_IMAGE}.
+     *
+     * @return the image id
+     */
+    public String codeBuildImage() {
+        return buildImage == null ? DEFAULT_BUILD_IMAGE : buildImage;
+    }
+
+    /**
+     * The CodeBuild compute size of a codepipeline publisher: {@link #computeType()}, else small.
+     *
+     * @return the compute size
+     */
+    public BuildComputeType codeBuildComputeType() {
+        return computeType == null ? BuildComputeType.SMALL : computeType;
+    }
+
+    /**
+     * An image pipeline from a CodeConnections connection, started by pushes to {@code branches}.
+     *
+     * @param connectionArn the connection's ARN
+     * @param sourceRepository the repository as the provider names it
+     * @param branches the branches that start the pipeline
+     * @return the publisher
+     */
+    public static Publisher codePipeline(String connectionArn, String sourceRepository, String... branches) {
+        return new Publisher(PublisherType.CODEPIPELINE, null, List.of(branches), null, false, null, null, null, null, null,
+                null, connectionArn, sourceRepository, null, null, null, false, false);
     }
 
     /**
@@ -131,7 +186,8 @@ public record Publisher(
      */
     public Publisher withDualStack(boolean on) {
         return new Publisher(type, repository, branches, environments, allowWildcard, project, releaseEnvironment, principalArn,
-                externalId, gitlabProject, gitlabUrl, on);
+                externalId, gitlabProject, gitlabUrl, connectionArn, sourceRepository, codeCommitRepository, buildImage, computeType,
+                vpc, on);
     }
 
     /**
@@ -142,7 +198,7 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher github(String repository, String... branches) {
-        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null, null, null, null, null, false);
+        return new Publisher(PublisherType.GITHUB, repository, List.of(branches), null, false, null, null, null, null, null, null, null, null, null, null, null, false, false);
     }
 
     /**
@@ -152,7 +208,7 @@ public record Publisher(
      * @return the publisher
      */
     public static Publisher codebuild(String project) {
-        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null, null, null, null, null, false);
+        return new Publisher(PublisherType.CODEBUILD, null, null, null, false, project, null, null, null, null, null, null, null, null, null, null, false, false);
     }
 
     /**
@@ -165,7 +221,7 @@ public record Publisher(
      */
     public static Publisher jenkins(String principalArn, String externalId, String... branches) {
         return new Publisher(PublisherType.JENKINS, null, List.of(branches), null, false, null, null, principalArn, externalId,
-                null, null, false);
+                null, null, null, null, null, null, null, false, false);
     }
 
     /**
@@ -177,7 +233,7 @@ public record Publisher(
      */
     public static Publisher gitlab(String gitlabProject, String... branches) {
         return new Publisher(PublisherType.GITLAB, null, List.of(branches), null, false, null, null, null, null, gitlabProject,
-                null, false);
+                null, null, null, null, null, null, false, false);
     }
 
     /**

@@ -53,7 +53,17 @@ final class PublisherRules extends SectionRules {
             given(p.gitlabProject(), "gitlabProject", notHere);
             given(p.gitlabUrl(), "gitlabUrl", notHere);
         }
-        if (p.type() == PublisherType.JENKINS || p.type() == PublisherType.GITLAB) {
+        if (p.type() != PublisherType.CODEPIPELINE) {
+            given(p.connectionArn(), "connectionArn", notHere);
+            given(p.sourceRepository(), "sourceRepository", notHere);
+            given(p.codeCommitRepository(), "codeCommitRepository", notHere);
+            given(p.buildImage(), "buildImage", notHere);
+            given(p.computeType(), "computeType", notHere);
+            if (p.vpc()) {
+                notHere.add("vpc");
+            }
+        }
+        if (p.type() == PublisherType.JENKINS || p.type() == PublisherType.GITLAB || p.type() == PublisherType.CODEPIPELINE) {
             given(p.repository(), "repository", notHere);
             given(p.project(), "project", notHere);
             given(p.releaseEnvironment(), "releaseEnvironment", notHere);
@@ -61,7 +71,7 @@ final class PublisherRules extends SectionRules {
                 notHere.add("environments");
             }
         }
-        if (p.type() == PublisherType.JENKINS && p.allowWildcard()) {
+        if ((p.type() == PublisherType.JENKINS || p.type() == PublisherType.CODEPIPELINE) && p.allowWildcard()) {
             notHere.add("allowWildcard");
         }
         for (String key : notHere) {
@@ -109,6 +119,7 @@ final class PublisherRules extends SectionRules {
             case "gitlabProject", "gitlabUrl" -> "gitlab";
             case "project" -> "codebuild";
             case "allowWildcard" -> "github or gitlab";
+            case "connectionArn", "sourceRepository", "codeCommitRepository", "buildImage", "computeType", "vpc" -> "codepipeline";
             default -> "github";
         };
     }

@@ -16,19 +16,22 @@ public final class Buildspec {
 
     /** Maps CodeBuild's webhook trigger to the event kinds of {@link PublishScript#tags}. */
     static final String EVENT_MAPPING = """
-                # Webhook triggers: branch/<name>, tag/<name>, pr/<number>; none for builds started by hand.
+                # Webhook triggers: branch/<name>, tag/<name>, pr/<number>; none for builds started by hand. In the image
+                # pipeline, its source stage's branch and commit (PIPELINE_BRANCH, PIPELINE_COMMIT).
                 # Unlisted branches and pull requests are built for every platform and not pushed.
                 EVENT_KIND=manual
                 REF_NAME=""
-                case "${CODEBUILD_WEBHOOK_TRIGGER:-}" in
+                TRIGGER="${CODEBUILD_WEBHOOK_TRIGGER:-}"
+                if [ -n "${PIPELINE_BRANCH:-}" ]; then TRIGGER="branch/$PIPELINE_BRANCH"; fi
+                case "$TRIGGER" in
                   branch/*)
-                    REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#branch/}"
+                    REF_NAME="${TRIGGER#branch/}"
                     case " $PUBLISH_BRANCHES " in *" $REF_NAME "*) EVENT_KIND=branch ;; *) EVENT_KIND=build-only ;; esac
                     ;;
-                  tag/*) EVENT_KIND=tag; REF_NAME="${CODEBUILD_WEBHOOK_TRIGGER#tag/}" ;;
+                  tag/*) EVENT_KIND=tag; REF_NAME="${TRIGGER#tag/}" ;;
                   pr/*) EVENT_KIND=build-only ;;
                 esac
-                COMMIT_SHA="$CODEBUILD_RESOLVED_SOURCE_VERSION"
+                COMMIT_SHA="${PIPELINE_COMMIT:-$CODEBUILD_RESOLVED_SOURCE_VERSION}"
                 BUILD_NUMBER="$CODEBUILD_BUILD_NUMBER"
                 echo "Event: $EVENT_KIND ${REF_NAME:-}"
                 """;

@@ -22,6 +22,11 @@ public final class GitHubWorkflow {
     static final String SETUP_ORAS = "oras-project/setup-oras@v1";
     /** The ORAS release the promotion jobs install; docs/promotion.md names the tool. */
     static final String ORAS_VERSION = "1.2.0";
+    /**
+     * SHA-256 of that release's linux/amd64 archive, which the image pipelines' promotion builds download and check.
+     * Source: https://github.com/oras-project/oras/releases/download/v1.2.0/oras_1.2.0_checksums.txt
+     */
+    static final String ORAS_LINUX_AMD64_SHA256 = "5b3f1cbb86d869eee68120b9b45b9be983f3738442f87ee5f06b00edd0bab336";
 
     /** The registry login where amazon-ecr-login cannot serve: the same token, for the host in {@code REGISTRY}. */
     static final String DUAL_STACK_LOGIN =

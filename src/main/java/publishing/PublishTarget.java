@@ -30,7 +30,7 @@ import java.util.List;
  *                           the gate waits for basic scans or Amazon Inspector findings
  * @param gateSeverities     severities that fail the build: the first environment's alert severity and above
  * @param githubRepository   {@code org/repo} of the service's GitHub publisher; null when it has none
- * @param branches           branches whose pushes publish: the GitHub publisher's, default {@code [main]}
+ * @param branches           branches whose pushes publish: the GitHub publisher's, else the image pipeline's, default {@code [main]}
  * @param githubRoleArn      the GitHub publisher role the workflow assumes
  * @param codeBuildRoleArn   the role a CodeBuild project must use as its service role
  * @param codeBuildProject   the service's CodeBuild project name; null when it has no CodeBuild publisher
@@ -43,13 +43,14 @@ import java.util.List;
  * @param dualStack          the files log in, push and pull through ECR's dual-stack endpoints: every registry host
  *                           (pushed to, promoted from and to) is the dual-stack one and the AWS CLI is told
  *                           {@value RegistryHost#DUAL_STACK_VARIABLE}
+ * @param pipeline           the name of the service's image pipeline (and its build project); null when it has none
  */
 public record PublishTarget(String platformName, String service, String environment, String region, String registry,
                             String repository, List<String> platforms, ScanType scanType, List<Severity> gateSeverities,
                             String githubRepository, List<String> branches, String githubRoleArn,
                             String codeBuildRoleArn, String codeBuildProject, TaggingStrategy tagging,
                             List<PromotionStep> promotions, String releaseEnvironment, JenkinsTarget jenkins,
-                            GitLabTarget gitlab, boolean dualStack) {
+                            GitLabTarget gitlab, boolean dualStack, String pipeline) {
 
     /**
      * What the generated Jenkinsfile needs.
@@ -110,6 +111,7 @@ public record PublishTarget(String platformName, String service, String environm
         Publisher codeBuild = publisher(service, PublisherType.CODEBUILD);
         Publisher jenkins = publisher(service, PublisherType.JENKINS);
         Publisher gitlab = publisher(service, PublisherType.GITLAB);
+        Publisher pipeline = publisher(service, PublisherType.CODEPIPELINE);
         Severity threshold = platform.profile(first, service).alertSeverity();
         List<Severity> gate = Arrays.stream(Severity.values()).filter(s -> s.compareTo(threshold) >= 0).toList();
         List<PromotionStep> promotions = new ArrayList<>();
@@ -125,7 +127,9 @@ public record PublishTarget(String platformName, String service, String environm
                 service.architectures().stream().map(ImageArchitecture::fileValue).toList(),
                 platform.scanType(first), gate,
                 github == null ? null : github.repository(),
-                github == null || github.branches().isEmpty() ? DEFAULT_BRANCHES : github.branches(),
+                github != null && !github.branches().isEmpty() ? github.branches()
+                        : github == null && pipeline != null && !pipeline.branches().isEmpty() ? pipeline.branches()
+                        : DEFAULT_BRANCHES,
                 RoleNames.arn(first.account(), RoleNames.githubPublisher(platform.name(), first.name(), service.name())),
                 RoleNames.arn(first.account(), RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name())),
                 codeBuild == null ? null : codeBuild.project(),
@@ -138,7 +142,8 @@ public record PublishTarget(String platformName, String service, String environm
                 gitlab == null ? null : new GitLabTarget(
                         RoleNames.arn(first.account(), RoleNames.gitlabPublisher(platform.name(), first.name(), service.name())),
                         gitlab.gitlabIssuerUrl(), gitlab.gitlabProject(), gitlab.branches()),
-                dualStack);
+                dualStack,
+                pipeline == null ? null : RoleNames.imagePipeline(platform.name(), service.name()));
     }
 
     /** {@code <registry>/<repository>}. */

@@ -24,6 +24,8 @@ public final class PublishingFiles {
     public static final String GITLAB_CI = ".gitlab-ci.yml";
     /** Every file name the generator writes, for the check that an output directory holds only generated files. */
     public static final List<String> FILE_NAMES = List.of(GITHUB_WORKFLOW, BUILDSPEC, JENKINSFILE, GITLAB_CI);
+    /** The names of the image pipelines' promotion buildspecs, {@code promote-<environment>.buildspec.yml}. */
+    public static final String PROMOTION_BUILDSPEC_REGEX = "promote-[a-z0-9-]+\\.buildspec\\.yml";
 
     private PublishingFiles() {
     }
@@ -58,6 +60,12 @@ public final class PublishingFiles {
             if (target.gitlab() != null) {
                 PublishTarget gitlab = PublishTarget.of(platform, service, PublisherType.GITLAB);
                 files.put(service.name() + "/" + GITLAB_CI, GitLabCi.render(gitlab, gitlabHeader(gitlab, platformFile, outDir)));
+            }
+            if (target.pipeline() != null) {
+                for (PromotionStep step : target.promotions()) {
+                    files.put(service.name() + "/" + stacks.EnvironmentStack.promotionBuildSpecPath(step.target()),
+                            PromotionBuildspec.render(step, promotionHeader(target, step, platformFile, outDir)));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -108,14 +116,29 @@ public final class PublishingFiles {
         return List.copyOf(lines);
     }
 
+    private static List<String> promotionHeader(PublishTarget target, PromotionStep step, String platformFile, String outDir) {
+        List<String> lines = new ArrayList<>(commonHeader(target, platformFile, outDir));
+        lines.add("CodeBuild buildspec of the Promote-" + step.target() + " stage of image pipeline " + target.pipeline() + ":");
+        lines.add("copy it to the root of the service's repository, beside buildspec.yml. After the stage's manual approval it");
+        lines.add("assumes " + step.promoterRoleArn());
+        lines.add("and copies the digest the Build stage pushed to " + step.targetUri() + ".");
+        return List.copyOf(lines);
+    }
+
     private static List<String> buildspecHeader(PublishTarget target, String platformFile, String outDir) {
         List<String> lines = new ArrayList<>(commonHeader(target, platformFile, outDir));
         lines.add("CodeBuild buildspec. A buildspec cannot choose its role: the project's service role must be");
         lines.add(target.codeBuildRoleArn());
-        lines.add(target.codeBuildProject() == null
-                ? "which the stacks create once the service declares a publisher {type: codebuild, project: <name>}."
-                : "which the stacks create for project " + target.codeBuildProject() + ". See docs/publishing.md.");
-        lines.add("Pushes to " + target.repositoryUri() + "; promotion runs from GitHub or bin/ecr-blueprint promote.");
+        if (target.pipeline() != null) {
+            lines.add("which the stacks create with image pipeline " + target.pipeline() + " (its build project): copy this file");
+            lines.add("to the root of the service's repository. Pushes to " + target.repositoryUri() + "; the pipeline's");
+            lines.add(target.promotions().isEmpty() ? "single stage is the build." : "Promote stages copy the digest onwards (promote-<environment>.buildspec.yml).");
+        } else {
+            lines.add(target.codeBuildProject() == null
+                    ? "which the stacks create once the service declares a publisher {type: codebuild, project: <name>}."
+                    : "which the stacks create for project " + target.codeBuildProject() + ". See docs/publishing.md.");
+            lines.add("Pushes to " + target.repositoryUri() + "; promotion runs from GitHub or bin/ecr-blueprint promote.");
+        }
         return List.copyOf(lines);
     }
 }

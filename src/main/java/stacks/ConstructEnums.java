@@ -71,4 +71,14 @@ final class ConstructEnums {
             case MANUAL -> RegistryScanFrequency.MANUAL;
         };
     }
+
+    static software.amazon.awscdk.services.codebuild.ComputeType computeType(platform.BuildComputeType type) {
+        return switch (type) {
+            case SMALL -> software.amazon.awscdk.services.codebuild.ComputeType.SMALL;
+            case MEDIUM -> software.amazon.awscdk.services.codebuild.ComputeType.MEDIUM;
+            case LARGE -> software.amazon.awscdk.services.codebuild.ComputeType.LARGE;
+            case XLARGE -> software.amazon.awscdk.services.codebuild.ComputeType.X_LARGE;
+            case XXLARGE -> software.amazon.awscdk.services.codebuild.ComputeType.X2_LARGE;
+        };
+    }
 }

@@ -20,6 +20,13 @@ import constructs.access.PullerRole;
 import constructs.access.PullerRoleKind;
 import constructs.access.PullerRoleProps;
 import constructs.access.RepositoryScope;
+import constructs.pipeline.ImagePipeline;
+import constructs.pipeline.ImagePipelinePromotion;
+import constructs.pipeline.ImagePipelineProps;
+import constructs.pipeline.ImagePipelineSource;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import constructs.repository.PrivateRepositoryProps;
 import constructs.repository.RepositoryKey;
 import constructs.repository.RepositoryKeyProps;
@@ -349,6 +356,9 @@ public class EnvironmentStack extends Stack {
             } else if (publisher.type() == PublisherType.GITLAB) {
                 publisher.branches().forEach(b -> gitlabSubjects.add(GitLabPublisherRole.branchSubject(publisher.gitlabProject(), b)));
                 gitlabWildcards |= publisher.allowWildcard();
+            } else if (publisher.type() == PublisherType.CODEPIPELINE) {
+                projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/"
+                        + RoleNames.imagePipeline(platform.name(), service.name()));
             } else {
                 projectArns.add("arn:aws:codebuild:" + environment.region() + ":" + environment.account() + ":project/" + publisher.project());
             }
@@ -396,7 +406,7 @@ public class EnvironmentStack extends Stack {
                     .build());
         }
         if (!projectArns.isEmpty()) {
-            new CodeBuildPublisherRole(this, service.name() + "-codebuild-publisher", CodeBuildPublisherRoleProps.builder()
+            var codeBuildRole = new CodeBuildPublisherRole(this, service.name() + "-codebuild-publisher", CodeBuildPublisherRoleProps.builder()
                     .roleName(RoleNames.codeBuildPublisher(platform.name(), environment.name(), service.name()))
                     .repositoryArns(List.of(repositoryArn))
                     .repositoryPrefixArn(prefixArn)
@@ -405,7 +415,78 @@ public class EnvironmentStack extends Stack {
                     .pullThroughCachePrefixArns(cachePrefixArns)
                     .readInspectorFindings(inspectorGate)
                     .build());
+            service.publishers().stream().filter(p -> p.type() == PublisherType.CODEPIPELINE).findFirst()
+                    .ifPresent(p -> imagePipeline(platform, environment, service, p, codeBuildRole));
         }
+    }
+
+    /**
+     * The service's image pipeline, in the first environment: CodePipeline builds with the CodeBuild publisher role and
+     * promotes through the later environments' promoters, each behind a manual approval.
+     */
+    private void imagePipeline(Platform platform, EnvironmentSpec environment, Service service, Publisher publisher,
+                               CodeBuildPublisherRole role) {
+        List<ImagePipelinePromotion> promotions = new ArrayList<>();
+        for (List<EnvironmentSpec> step : platform.promotionSteps()) {
+            EnvironmentSpec target = step.get(1);
+            promotions.add(new ImagePipelinePromotion(target.name(),
+                    RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name(), service.name())),
+                    promotionBuildSpecPath(target.name())));
+        }
+        IVpc vpc = null;
+        if (publisher.vpc()) {
+            Vpc spec = environment.vpc();
+            vpc = software.amazon.awscdk.services.ec2.Vpc.fromVpcAttributes(this, service.name() + "-image-vpc",
+                    VpcAttributes.builder()
+                            .vpcId(spec.id())
+                            .availabilityZones(spec.subnets().stream().map(s -> s.availabilityZone()).toList())
+                            .privateSubnetIds(spec.subnets().stream().map(s -> s.id()).toList())
+                            .build());
+        }
+        var pipeline = new ImagePipeline(this, service.name() + "-image-pipeline", ImagePipelineProps.builder()
+                .pipelineName(RoleNames.imagePipeline(platform.name(), service.name()))
+                .buildProjectName(RoleNames.imagePipeline(platform.name(), service.name()))
+                // By its Ref (the role's name): the pipeline's policy attaches to it by name, and the project waits for it.
+                .buildRole(software.amazon.awscdk.services.iam.Role.fromRoleName(this, service.name() + "-image-build-role",
+                        role.getResource().getRef(),
+                        software.amazon.awscdk.services.iam.FromRoleNameOptions.builder().mutable(false).build()))
+                .promotionRoleName(promotions.isEmpty() ? null
+                        : RoleNames.pipelinePromotion(platform.name(), environment.name(), service.name()))
+                .source(publisher.connectionArn() != null
+                        ? ImagePipelineSource.connection(publisher.connectionArn(), publisher.sourceRepository())
+                        : ImagePipelineSource.codeCommit(publisher.codeCommitRepository()))
+                .branches(publisher.branches())
+                .buildImage(publisher.codeBuildImage())
+                .computeType(ConstructEnums.computeType(publisher.codeBuildComputeType()))
+                .vpc(vpc)
+                .promotions(promotions)
+                .removalPolicy(removalPolicy(platform.profile(environment)))
+                .build());
+        ControlTowerSettings.exceptResource(pipeline.getBuildProjectResource(), "CT.CODEBUILD.PR.4", "The build runs"
+                + " docker buildx to build and push the service's image, which needs the Docker daemon of privileged mode;"
+                + " it runs only the service's generated buildspec, from the listed branches, with the push-only publisher role.");
+        CfnBucket logs = (CfnBucket) pipeline.getAccessLogBucket().getNode().getDefaultChild();
+        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.2", ImagePipeline.LOGGING_ITSELF_LOOPS);
+        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.9", "S3 server access logging cannot deliver to a bucket"
+                + " with Object Lock (Amazon S3 user guide, \"Configuring S3 Object Lock\").");
+        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.10", "S3 server access logging delivers only to buckets"
+                + " whose default encryption is SSE-S3, not SSE-KMS (Amazon S3 user guide, \"Enabling Amazon S3 server"
+                + " access logging\"); the bucket blocks public access and enforces TLS.");
+        ControlTowerSettings.exceptResource((CfnBucket) pipeline.getArtifactBucket().getNode().getDefaultChild(),
+                "CT.S3.PR.9", "Object Lock can never be turned off on a bucket and would keep the lifecycle rule from"
+                        + " removing old artifact versions; CodePipeline writes every artifact under a new key and rebuilds"
+                        + " them from the source commit on every run, so nothing here needs WORM retention.");
+    }
+
+    /**
+     * Where an image pipeline's promotion build into {@code target} reads its buildspec in the service's repository:
+     * {@code promote-<target>.buildspec.yml}, generated beside {@code buildspec.yml} ({@code bin/ecr-blueprint workflows}).
+     *
+     * @param target the target environment's name
+     * @return the path in the repository
+     */
+    public static String promotionBuildSpecPath(String target) {
+        return "promote-" + target + ".buildspec.yml";
     }
 
     /**
@@ -417,8 +498,12 @@ public class EnvironmentStack extends Stack {
         List<String> githubRepositories = service.publishers().stream()
                 .filter(p -> p.type() == PublisherType.GITHUB)
                 .map(Publisher::repository).distinct().toList();
-        if (githubRepositories.isEmpty()) {
-            return; // promotion runs from the GitHub workflow: a service without one promotes with its own tooling
+        EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
+        List<String> pipelines = service.publishers().stream().anyMatch(p -> p.type() == PublisherType.CODEPIPELINE)
+                ? List.of(RoleNames.arn(first.account(), RoleNames.pipelinePromotion(platform.name(), first.name(), service.name())))
+                : List.of();
+        if (githubRepositories.isEmpty() && pipelines.isEmpty()) {
+            return; // promotion runs from the GitHub workflow or the image pipeline: others promote with their own tooling
         }
         new PromoterRole(this, service.name() + "-promoter", PromoterRoleProps.builder()
                 .roleName(RoleNames.promoter(platform.name(), target.name(), service.name()))
@@ -426,7 +511,8 @@ public class EnvironmentStack extends Stack {
                         source.account(), source.region(), platform.repositoryName(source, service))))
                 .targetRepositoryArns(List.of(repositoryArn(platform, target, service)))
                 .githubRepositories(githubRepositories)
-                .githubEnvironment(target.name())
+                .githubEnvironment(githubRepositories.isEmpty() ? null : target.name())
+                .pipelinePrincipalArns(pipelines)
                 .oidcProviderArn(GitHubOidcProvider.arnInAccount(target.account()))
                 .signingProfileArn(signingProfile)
                 .build());

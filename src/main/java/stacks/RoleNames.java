@@ -46,6 +46,30 @@ public final class RoleNames {
     }
 
     /**
+     * The role of the promotion builds of one service's image pipeline, in the first environment:
+     * {@code shop-dev-user-service-promotion}; the later environments' promoters trust it.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param environment the first environment's name
+     * @param service the service name, as in the platform file
+     * @return the role name
+     */
+    public static String pipelinePromotion(String platform, String environment, String service) {
+        return platform + "-" + environment + "-" + service + "-promotion";
+    }
+
+    /**
+     * The image pipeline of one service, and its build project: {@code shop-user-service-image}.
+     *
+     * @param platform the platform name, as in the platform file
+     * @param service the service name, as in the platform file
+     * @return the pipeline's (and build project's) name
+     */
+    public static String imagePipeline(String platform, String service) {
+        return platform + "-" + service + "-image";
+    }
+
+    /**
      * Jenkins publisher of one service, in the first environment: {@code shop-dev-user-service-jenkins-publisher}.
      *
      * @param platform the platform name, as in the platform file

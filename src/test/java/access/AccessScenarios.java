@@ -105,13 +105,14 @@ public final class AccessScenarios {
             for (Publisher publisher : service.publishers()) {
                 String role = RoleNames.arn(first.account(), switch (publisher.type()) {
                     case GITHUB -> RoleNames.githubPublisher(platform.name(), first.name(), service.name());
-                    case CODEBUILD -> RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name());
+                    case CODEBUILD, CODEPIPELINE -> RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name());
                     case JENKINS -> RoleNames.jenkinsPublisher(platform.name(), first.name(), service.name());
                     case GITLAB -> RoleNames.gitlabPublisher(platform.name(), first.name(), service.name());
                 });
                 String who = switch (publisher.type()) {
                     case GITHUB -> "GitHub";
                     case CODEBUILD -> "CodeBuild";
+                    case CODEPIPELINE -> "CodePipeline build";
                     case JENKINS -> "Jenkins";
                     case GITLAB -> "GitLab CI";
                 } + " publisher of " + service.name();
@@ -277,11 +278,14 @@ public final class AccessScenarios {
         for (List<EnvironmentSpec> step : platform.promotionSteps()) {
             EnvironmentSpec source = step.get(0);
             EnvironmentSpec target = step.get(1);
-            List<Service> promoted = platform.services().stream()
-                    .filter(s -> s.publishers().stream().anyMatch(p -> p.type() == PublisherType.GITHUB)).toList();
+            List<Service> promoted = platform.services().stream().filter(s -> s.publishers().stream()
+                    .anyMatch(p -> p.type() == PublisherType.GITHUB || p.type() == PublisherType.CODEPIPELINE)).toList();
             for (Service service : promoted) {
                 String role = RoleNames.arn(target.account(), RoleNames.promoter(platform.name(), target.name(), service.name()));
                 String who = "promoter of " + service.name() + " into " + target.name();
+                if (service.publishers().stream().anyMatch(p -> p.type() == PublisherType.CODEPIPELINE)) {
+                    pipelinePromotion(service, target, role);
+                }
                 String from = repositoryArn(source, service, source.region());
                 String to = repositoryArn(target, service, target.region());
                 List<SimulationRequest> copy = new ArrayList<>();
@@ -301,6 +305,28 @@ public final class AccessScenarios {
                 }
             }
         }
+    }
+
+    /**
+     * The image pipeline's promotion builds run as the pipeline's promotion role (first environment's account), which
+     * assumes the target's promoter: its own policy must allow it and the promoter's trust must admit it (through the
+     * account root and aws:PrincipalArn when the accounts differ). Another role of that account, and the pipeline's
+     * build role (the publisher), may not; the promotion role itself may not push.
+     * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+     */
+    private void pipelinePromotion(Service service, EnvironmentSpec target, String promoter) {
+        EnvironmentSpec first = first();
+        String promotion = RoleNames.arn(first.account(), RoleNames.pipelinePromotion(platform.name(), first.name(), service.name()));
+        String build = RoleNames.arn(first.account(), RoleNames.codeBuildPublisher(platform.name(), first.name(), service.name()));
+        String what = "assume the promoter role into " + target.name();
+        add("image pipeline promotion of " + service.name(), what, service.name(), true,
+                List.of(access.assumeAsRole(promotion, promoter)));
+        add("image pipeline build of " + service.name() + " (the publisher)", what, service.name(), false,
+                List.of(access.assume(build, promoter, Map.of())));
+        add("another role of account " + first.account(), what, service.name(), false,
+                List.of(access.assume("arn:aws:iam::" + first.account() + ":role/another-role", promoter, Map.of())));
+        add("image pipeline promotion of " + service.name(), "docker push", name(first, service), false,
+                DOCKER_PUSH.stream().map(a -> access.asRole(promotion, a, repositoryArn(first, service, first.region()))).toList());
     }
 
     private void pullers() {
@@ -459,7 +485,9 @@ public final class AccessScenarios {
                     .forEach(arn -> REPOSITORY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, arn))));
             REGISTRY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, "*")));
             if (!role.persona().equals("creation-template")) {
+                // Repository keys only: an image pipeline's build role decrypts its own pipeline's artifact key.
                 access.templates().keyPolicies().keySet().stream().filter(arn -> arn.split(":")[4].equals(role.account()))
+                        .filter(arn -> !arn.contains("imagepipelineKey"))
                         .forEach(arn -> KEY_USE.forEach(a -> keys.add(access.asRole(role.arn(), a, arn))));
             }
         }

@@ -102,10 +102,13 @@ class AccessScenariosTest {
         Map<String, String> checked = new TreeMap<>();
         files.forEach((path, text) -> {
             Service service = platform.service(path.substring(0, path.indexOf('/'))).orElseThrow();
-            PublisherType type = path.endsWith(PublishingFiles.BUILDSPEC) ? PublisherType.CODEBUILD
-                    : path.endsWith(PublishingFiles.JENKINSFILE) ? PublisherType.JENKINS
-                    : path.endsWith(PublishingFiles.GITLAB_CI) ? PublisherType.GITLAB : PublisherType.GITHUB;
-            if (service.publishers().stream().anyMatch(p -> p.type() == type)) {
+            // The image pipeline runs buildspec.yml as the CodeBuild publisher too, and its promotion buildspecs (as the
+            // promoter they assume, which their header names).
+            List<PublisherType> types = isPromotionBuildspec(path) ? List.of(PublisherType.CODEPIPELINE)
+                    : path.endsWith(PublishingFiles.BUILDSPEC) ? List.of(PublisherType.CODEBUILD, PublisherType.CODEPIPELINE)
+                    : path.endsWith(PublishingFiles.JENKINSFILE) ? List.of(PublisherType.JENKINS)
+                    : path.endsWith(PublishingFiles.GITLAB_CI) ? List.of(PublisherType.GITLAB) : List.of(PublisherType.GITHUB);
+            if (service.publishers().stream().anyMatch(p -> types.contains(p.type()))) {
                 checked.put(path, text);
             }
         });
@@ -119,6 +122,10 @@ class AccessScenariosTest {
         return scenarios;
     }
 
+    static boolean isPromotionBuildspec(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).matches(PublishingFiles.PROMOTION_BUILDSPEC_REGEX);
+    }
+
     /** The registry's scan type as its stack configures it (not the platform model's belief about it). */
     static void scanGateFollowsRegistry(Platform platform, EstateAccess access, Map<String, String> files) {
         EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
@@ -129,6 +136,9 @@ class AccessScenariosTest {
             return; // the registry's scanning is not the estate's to configure (ownership in the platform file)
         }
         files.forEach((path, text) -> {
+            if (isPromotionBuildspec(path)) {
+                return; // promotion copies a digest that passed the gate; it scans nothing itself
+            }
             if (scanType.equals("ENHANCED")) {
                 assertThat(text).as(path).contains("aws inspector2 list-findings").doesNotContain("aws ecr wait image-scan-complete");
             } else {
@@ -176,8 +186,12 @@ class AccessScenariosTest {
 
     /**
      * As for GitHub, the simulator does not know GitLab's OIDC condition keys: a GitLab publisher role trusts the
-     * instance's provider of its own account, {@code aud} = the instance URL, and exactly the declared
-     * {@code project_path:<group>/<project>:ref_type:branch:ref:<branch>} subjects.
+     * instance's provider of its own account, and its conditions are evaluated here on ID tokens shaped as GitLab
+     * documents them: {@code aud} as the job's {@code id_tokens} asks (the instance URL, as the generated
+     * .gitlab-ci.yml does), {@code sub} = {@code project_path:{group}/{project}:ref_type:{type}:ref:{branch_name}}.
+     * A branch pipeline of each declared branch may assume the role; a tag of the same name, another branch, another
+     * project of the group and another audience may not.
+     * Source: https://docs.gitlab.com/ci/secrets/id_token_authentication/ ("ID token payloads")
      */
     static void gitlabTrustIsExactlyDeclared(Platform platform, EstateAccess access) {
         EnvironmentSpec first = platform.environment(platform.promotionOrder().get(0)).orElseThrow();
@@ -196,14 +210,62 @@ class AccessScenariosTest {
             assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
             assertThat(statement.path("Principal").path("Federated").asText())
                     .isEqualTo("arn:aws:iam::" + first.account() + ":oidc-provider/" + issuer);
-            assertThat(statement.path("Condition").path("StringEquals").path(issuer + ":aud").asText()).isEqualTo(url);
-            List<String> subjects = new ArrayList<>();
-            statement.path("Condition").fields().forEachRemaining(op -> op.getValue().path(issuer + ":sub")
-                    .forEach(v -> subjects.add(v.asText())));
-            assertThat(subjects).as("subjects of the GitLab publisher of " + service.name()).containsExactlyInAnyOrderElementsOf(
-                    gitlab.stream().flatMap(p -> p.branches().stream()
-                            .map(b -> "project_path:" + p.gitlabProject() + ":ref_type:branch:ref:" + b)).distinct().toList());
+            for (platform.Publisher p : gitlab) {
+                String project = p.gitlabProject();
+                String group = project.substring(0, project.lastIndexOf('/'));
+                for (String branch : p.branches()) {
+                    assertThat(admits(statement, issuer, gitlabToken(project, "branch", branch, url)))
+                            .as("a branch pipeline of " + project + " on " + branch).isTrue();
+                    assertThat(admits(statement, issuer, gitlabToken(project, "tag", branch, url)))
+                            .as("a tag pipeline of " + project + " for a tag named " + branch).isFalse();
+                    assertThat(admits(statement, issuer, gitlabToken(project, "branch", branch, "https://example.com")))
+                            .as("a token of " + project + " for another audience").isFalse();
+                    assertThat(admits(statement, issuer, gitlabToken(group + "/another-project", "branch", branch, url)))
+                            .as("a branch pipeline of another project of " + group).isFalse();
+                }
+                assertThat(admits(statement, issuer, gitlabToken(project, "branch", "feature-x", url)))
+                        .as("a branch pipeline of " + project + " on an undeclared branch").isFalse();
+            }
         }
+    }
+
+    /** The claims of a GitLab CI ID token (GitLab's "ID token payloads"): {@code sub} and {@code aud}. */
+    static Map<String, String> gitlabToken(String projectPath, String refType, String ref, String audience) {
+        return Map.of("sub", "project_path:" + projectPath + ":ref_type:" + refType + ":ref:" + ref, "aud", audience);
+    }
+
+    /**
+     * Whether the statement's conditions hold for the token: every operator's every {@code <issuer>:<claim>} key
+     * must match one of its values (StringEquals exactly, StringLike with IAM's * and ? wildcards); any other
+     * operator or key fails closed.
+     * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+     */
+    static boolean admits(com.fasterxml.jackson.databind.JsonNode statement, String issuer, Map<String, String> claims) {
+        var operators = statement.path("Condition").fields();
+        while (operators.hasNext()) {
+            var operator = operators.next();
+            var keys = operator.getValue().fields();
+            while (keys.hasNext()) {
+                var key = keys.next();
+                String claim = key.getKey().startsWith(issuer + ":") ? claims.get(key.getKey().substring(issuer.length() + 1)) : null;
+                List<String> values = new ArrayList<>();
+                if (key.getValue().isArray()) {
+                    key.getValue().forEach(v -> values.add(v.asText()));
+                } else {
+                    values.add(key.getValue().asText());
+                }
+                boolean match = claim != null && switch (operator.getKey()) {
+                    case "StringEquals" -> values.contains(claim);
+                    case "StringLike" -> values.stream().anyMatch(v -> claim.matches(
+                            java.util.regex.Pattern.quote(v).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")));
+                    default -> false;
+                };
+                if (!match) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Every instance profile holds exactly one EC2 puller role, and every EC2 puller role has one. */

@@ -72,6 +72,19 @@ public final class EstateAccess {
     }
 
     /**
+     * A role of the estate calls {@code sts:AssumeRole} on another role of the estate: its own policies and the
+     * target's trust policy decide.
+     */
+    public SimulationRequest assumeAsRole(String callerRoleArn, String roleArn) {
+        EstateTemplates.Role caller = templates.role(callerRoleArn).orElseThrow(() -> new AssertionError(
+                "the estate has no role " + callerRoleArn + "; roles: " + templates.roles().keySet()));
+        EstateTemplates.Role role = templates.role(roleArn).orElseThrow(() -> new AssertionError(
+                "the estate has no role " + roleArn + "; roles: " + templates.roles().keySet()));
+        return new SimulationRequest(callerRoleArn, "sts:AssumeRole", roleArn, role.account(), Map.of(), caller.policies(),
+                role.trustPolicy());
+    }
+
+    /**
      * A GitHub Actions job exchanges its OIDC token for the role's credentials: {@code sts:AssumeRoleWithWebIdentity}
      * by the account's GitHub OIDC provider, decided by the role's trust policy on the token's claims.
      */

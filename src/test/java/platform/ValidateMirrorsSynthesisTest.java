@@ -171,6 +171,9 @@ class ValidateMirrorsSynthesisTest {
                     + " which EnvironmentRules already keeps apart (replica region is the environment's own region); its rule"
                     + " name is generated"),
             Map.entry("RegistryDashboard", "its name <platform>-<env>-ecr is at most 131 of the 255 characters allowed"),
+            Map.entry("ImagePipeline", "connection ARN, repository, branch count and curated build image: CodePipelineRules refuses"
+                    + " each in the file first (NameFormats.CONNECTION_ARN, NameFormats.SOURCE_REPOSITORY, NameFormats.CODEBUILD_IMAGE, one branch with"
+                    + " CodeCommit, at most AwsLimits.CODEPIPELINE_TRIGGER_BRANCHES), and the names come from validated names"),
             Map.entry("RegistryValidation", "account and region formats; the file's formats (NameFormats.ACCOUNT, NameFormats.REGIONS) are stricter"),
             Map.entry("RepositoryPrincipal", "account and role ARN formats; the file's formats (NameFormats.ACCOUNT, NameFormats.ROLE_ARN) are stricter"),
             Map.entry("RepositoryScope", "ARNs the stacks build from validated accounts, regions and names"),

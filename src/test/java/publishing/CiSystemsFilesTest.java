@@ -41,7 +41,7 @@ class CiSystemsFilesTest {
     @Test
     void onlyTheServicesWithSuchAPublisherGetAJenkinsfileOrAGitLabPipeline() {
         assertThat(FILES.keySet()).containsExactly(
-                "api/buildspec.yml", "api/github-workflow.yml",
+                "api/buildspec.yml", "api/github-workflow.yml", "api/promote-prod.buildspec.yml",
                 "billing/Jenkinsfile", "billing/buildspec.yml", "billing/github-workflow.yml",
                 "web/.gitlab-ci.yml", "web/buildspec.yml", "web/github-workflow.yml");
     }

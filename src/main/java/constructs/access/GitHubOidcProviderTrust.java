@@ -126,6 +126,12 @@ public final class GitHubOidcProviderTrust {
         return PersonaRoleSupport.document(List.of(statement));
     }
 
+    /** The statements of a policy document built here. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> statements(Map<String, Object> document) {
+        return (List<Map<String, Object>>) document.get("Statement");
+    }
+
     private static boolean hasWildcard(String s) {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
     }

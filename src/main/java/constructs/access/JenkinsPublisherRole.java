@@ -81,17 +81,22 @@ public class JenkinsPublisherRole extends PersonaRole {
 
     /** The accounts' roots as principals, narrowed to the exact principals by {@code aws:PrincipalArn}. */
     private static Map<String, Object> trust(JenkinsPublisherRoleProps props) {
+        return principalTrust(props.principalArns(), props.externalId());
+    }
+
+    /** The accounts' roots of {@code principalArns}, narrowed to exactly those by {@code aws:PrincipalArn}; externalId may be null. */
+    static Map<String, Object> principalTrust(List<String> principalArns, String externalId) {
         Set<String> roots = new LinkedHashSet<>();
-        for (String arn : props.principalArns()) {
+        for (String arn : principalArns) {
             Matcher m = PRINCIPAL_ARN.matcher(arn);
             if (m.matches()) {
                 roots.add("arn:" + m.group(1) + ":iam::" + m.group(2) + ":root");
             }
         }
         Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("ArnEquals", Map.of(PRINCIPAL_ARN_KEY, List.copyOf(props.principalArns())));
-        if (props.externalId() != null) {
-            condition.put("StringEquals", Map.of(EXTERNAL_ID_KEY, props.externalId()));
+        condition.put("ArnEquals", Map.of(PRINCIPAL_ARN_KEY, List.copyOf(principalArns)));
+        if (externalId != null) {
+            condition.put("StringEquals", Map.of(EXTERNAL_ID_KEY, externalId));
         }
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
@@ -102,7 +107,12 @@ public class JenkinsPublisherRole extends PersonaRole {
     }
 
     private static void validatePrincipals(List<String> principalArns, List<String> problems) {
-        if (principalArns.isEmpty()) {
+        validatePrincipals("principalArns", principalArns, problems);
+    }
+
+    /** Each of {@code principalArns} (the field {@code field}) is the literal ARN of one IAM role or user. */
+    static void validatePrincipals(String field, List<String> principalArns, List<String> problems) {
+        if (principalArns.isEmpty() && field.equals("principalArns")) {
             problems.add("principalArns is empty: the role must name the principal the Jenkins agents run as. Hint: "
                     + "\"arn:aws:iam::333333333333:role/jenkins-agent\"");
         }
@@ -110,7 +120,7 @@ public class JenkinsPublisherRole extends PersonaRole {
             String arn = principalArns.get(i);
             if (arn == null || Tokens.isUnresolved(arn) || !PRINCIPAL_ARN.matcher(arn).matches()) {
                 // A token cannot be checked, nor turned into its account's root: the trust needs literal ARNs.
-                problems.add("principalArns[" + i + "] \"" + arn + "\" is invalid: must be the literal ARN of one IAM role "
+                problems.add(field + "[" + i + "] \"" + arn + "\" is invalid: must be the literal ARN of one IAM role "
                         + "or user, without wildcards. Hint: \"arn:aws:iam::333333333333:role/jenkins-agent\"");
             }
         }

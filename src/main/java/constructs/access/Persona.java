@@ -1,6 +1,7 @@
 package constructs.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -196,6 +197,47 @@ public enum Persona {
      * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspector2.html
      */
     public static final List<String> INSPECTOR_SCAN_GATE_ACTIONS = List.of("inspector2:ListFindings");
+
+    /**
+     * What a CodeBuild project's service role needs besides pushing (the publisher as an image pipeline's build role),
+     * by the CloudFormation type of the one resource each must be scoped to, a resource of the role's own template:
+     * write the build's log streams in the pipeline's log group, read the source artifact from the pipeline's
+     * artifact bucket and decrypt it with the bucket's key. No {@code codeconnections:UseConnection}: the source action
+     * hands the build a ZIP of the commit (the pipeline role uses the connection), and no CodeBuild report groups.
+     * Source: https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+     */
+    public static final Map<String, String> BUILD_RESOURCE_ACTIONS = orderedMap(
+            "kms:Decrypt", "AWS::KMS::Key",
+            "logs:CreateLogStream", "AWS::Logs::LogGroup",
+            "logs:PutLogEvents", "AWS::Logs::LogGroup",
+            "s3:GetObject", "AWS::S3::Bucket",
+            "s3:GetObjectVersion", "AWS::S3::Bucket");
+
+    /**
+     * What a CodeBuild project's service role needs to run builds in a VPC: CodeBuild creates and removes a network
+     * interface per build as the role. Only {@code ec2:CreateNetworkInterfacePermission} has resource-level permissions
+     * (scoped to the project's subnets and to CodeBuild); the others take {@code *}.
+     * Source: https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+     */
+    public static final List<String> BUILD_VPC_ACTIONS = List.of(
+            "ec2:CreateNetworkInterface",
+            "ec2:DeleteNetworkInterface",
+            "ec2:DescribeDhcpOptions",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeVpcs");
+
+    /** The one VPC action with resource-level permissions, granted on the project's subnets' network interfaces. */
+    public static final String BUILD_VPC_PERMISSION_ACTION = "ec2:CreateNetworkInterfacePermission";
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     /**
      * The persona a {@code persona} tag names.

@@ -6,6 +6,7 @@ import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The role that promotes one digest from the source environment into its own (the target): it may pull
@@ -44,15 +45,17 @@ public class PromoterRole extends PersonaRole {
         RepositoryScope target = RepositoryScope.of(props.targetRepositoryArns(), props.targetRepositoryPrefixArn());
         target.validate("targetRepositoryArns", problems);
         List<String> subjects = new ArrayList<>();
-        if (props.githubEnvironment() == null || props.githubEnvironment().isBlank()) {
+        boolean github = !props.githubRepositories().isEmpty() || props.pipelinePrincipalArns().isEmpty();
+        if (github && (props.githubEnvironment() == null || props.githubEnvironment().isBlank())) {
             problems.add("githubEnvironment is required: a promoter is assumed only from the target's GitHub "
                     + "environment, whose required reviewers gate the promotion. Hint: \"prod\"");
-        } else {
+        } else if (github) {
             props.githubRepositories().forEach(r -> subjects.add(
                     GitHubOidcProviderTrust.environmentSubject(r, props.githubEnvironment())));
             GitHubOidcProviderTrust.validateSubjects("githubRepositories (as subjects)", subjects, false,
                     props.githubEnvironment(), problems);
         }
+        JenkinsPublisherRole.validatePrincipals("pipelinePrincipalArns", props.pipelinePrincipalArns(), problems);
         if (props.oidcProviderArn() != null) {
             GitHubOidcProvider.validateArn("oidcProviderArn", props.oidcProviderArn(), problems);
         }
@@ -60,9 +63,22 @@ public class PromoterRole extends PersonaRole {
         String providerArn = props.oidcProviderArn() != null
                 ? props.oidcProviderArn()
                 : GitHubOidcProvider.arnInAccount(stackValues().account());
+        List<Map<String, Object>> trust = new ArrayList<>();
+        if (problems.isEmpty() && github) {
+            trust.addAll(GitHubOidcProviderTrust.statements(GitHubOidcProviderTrust.trustDocument(providerArn, subjects)));
+        }
+        if (problems.isEmpty() && !props.pipelinePrincipalArns().isEmpty()) {
+            // The pipeline's promotion builds, by role through the account root: the role lives in the first
+            // environment's account (ARCHITECTURE.md: a principal that may not exist yet is named this way).
+            trust.addAll(GitHubOidcProviderTrust.statements(
+                    JenkinsPublisherRole.principalTrust(props.pipelinePrincipalArns(), null)));
+        }
+        String from = github && !props.pipelinePrincipalArns().isEmpty() ? "GitHub Actions (OIDC) and image pipelines"
+                : github ? "GitHub Actions (OIDC)" : "image pipelines";
         built(PersonaRoleSupport.build(this, () -> "PromoterRole " + getNode().getPath(), Persona.PROMOTER,
-                props.roleName(), "Promotes image digests into " + props.githubEnvironment() + " from GitHub Actions (OIDC)",
-                problems.isEmpty() ? GitHubOidcProviderTrust.trustDocument(providerArn, subjects) : null,
+                props.roleName(), "Promotes image digests" + (props.githubEnvironment() == null ? "" : " into "
+                        + props.githubEnvironment()) + " from " + from,
+                problems.isEmpty() ? PersonaRoleSupport.document(trust) : null,
                 List.of(new PersonaRoleSupport.RepositoryGrant("PullFromSource", "sourceRepositoryArns",
                                 Persona.PROMOTER_SOURCE_ACTIONS, source),
                         new PersonaRoleSupport.RepositoryGrant("PushToTarget", "targetRepositoryArns",

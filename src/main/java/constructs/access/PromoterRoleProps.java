@@ -16,18 +16,20 @@ import java.util.List;
  * @param sourceRepositoryPrefixArn fallback when listing the source ARNs would not fit; default: none
  * @param targetRepositoryArns      the role's own environment's repositories, pushed to; at least one
  * @param targetRepositoryPrefixArn fallback when listing the target ARNs would not fit; default: none
- * @param githubRepositories        {@code <organisation>/<repository>} of the workflows that promote; at least one,
- *                                  no wildcards
+ * @param githubRepositories        {@code <organisation>/<repository>} of the workflows that promote, no wildcards;
+ *                                  default: none, but the role needs these or pipeline principals
  * @param githubEnvironment         the GitHub environment the promotion job runs in (its required reviewers gate
- *                                  the promotion): the trust's only subject context; required
+ *                                  the promotion): the trust's only subject context; required with githubRepositories
  * @param oidcProviderArn           default: the account's GitHub provider by its deterministic ARN
  * @param signingProfileArn         default: no signing permission; set it when the target registry has ECR managed
  *                                  signing
+ * @param pipelinePrincipalArns     the roles of image pipelines' promotion builds that may assume the role, trusted
+ *                                  through their accounts' roots with {@code aws:PrincipalArn}; default: none
  */
 public record PromoterRoleProps(String roleName, List<String> sourceRepositoryArns, String sourceRepositoryPrefixArn,
                                 List<String> targetRepositoryArns, String targetRepositoryPrefixArn,
                                 List<String> githubRepositories, String githubEnvironment, String oidcProviderArn,
-                                String signingProfileArn) {
+                                String signingProfileArn, List<String> pipelinePrincipalArns) {
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
@@ -41,11 +43,37 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
      * @param githubEnvironment the GitHub environment the promotion job runs in (its required reviewers gate the promotion): the trust's only subject context; required
      * @param oidcProviderArn default: the account's GitHub provider by its deterministic ARN
      * @param signingProfileArn default: no signing permission; set it when the target registry has ECR managed signing
+     * @param pipelinePrincipalArns the roles of image pipelines' promotion builds that may assume the promoter (trusted through their
+     *  accounts' roots with {@code aws:PrincipalArn}, since they live in the first environment's account); default: none
      */
     public PromoterRoleProps {
+        pipelinePrincipalArns = pipelinePrincipalArns == null ? List.of() : List.copyOf(pipelinePrincipalArns);
         sourceRepositoryArns = sourceRepositoryArns == null ? List.of() : List.copyOf(sourceRepositoryArns);
         targetRepositoryArns = targetRepositoryArns == null ? List.of() : List.copyOf(targetRepositoryArns);
         githubRepositories = githubRepositories == null ? List.of() : List.copyOf(githubRepositories);
+    }
+
+    /**
+     * The constructor of 0.3.0, without {@code pipelinePrincipalArns}: none.
+     *
+     * @param roleName see the record components
+     * @param sourceRepositoryArns see the record components
+     * @param sourceRepositoryPrefixArn see the record components
+     * @param targetRepositoryArns see the record components
+     * @param targetRepositoryPrefixArn see the record components
+     * @param githubRepositories see the record components
+     * @param githubEnvironment see the record components
+     * @param oidcProviderArn see the record components
+     * @param signingProfileArn see the record components
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
+    public PromoterRoleProps(String roleName, List<String> sourceRepositoryArns, String sourceRepositoryPrefixArn,
+                             List<String> targetRepositoryArns, String targetRepositoryPrefixArn,
+                             List<String> githubRepositories, String githubEnvironment, String oidcProviderArn,
+                             String signingProfileArn) {
+        this(roleName, sourceRepositoryArns, sourceRepositoryPrefixArn, targetRepositoryArns, targetRepositoryPrefixArn,
+                githubRepositories, githubEnvironment, oidcProviderArn, signingProfileArn, List.of());
     }
 
     /**
@@ -70,6 +98,20 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         private String githubEnvironment;
         private String oidcProviderArn;
         private String signingProfileArn;
+        private List<String> pipelinePrincipalArns = List.of();
+
+        /**
+         * The roles of image pipelines' promotion builds ({@code constructs.pipeline.ImagePipeline}) that may assume the
+         * promoter, each the literal ARN of one role; trusted through their accounts' roots with an {@code
+         * aws:PrincipalArn} condition (the role may be in another account, and may not exist yet). Default: none.
+         *
+         * @param pipelinePrincipalArns the value
+         * @return this builder
+         */
+        public Builder pipelinePrincipalArns(List<String> pipelinePrincipalArns) {
+            this.pipelinePrincipalArns = pipelinePrincipalArns;
+            return this;
+        }
 
         /**
          * The role's name, at most 64 characters; {@link PromoterRole#defaultRoleName} gives {@code
@@ -227,7 +269,7 @@ public record PromoterRoleProps(String roleName, List<String> sourceRepositoryAr
         public PromoterRoleProps build() {
             return new PromoterRoleProps(roleName, sourceRepositoryArns, sourceRepositoryPrefixArn,
                     targetRepositoryArns, targetRepositoryPrefixArn, githubRepositories, githubEnvironment,
-                    oidcProviderArn, signingProfileArn);
+                    oidcProviderArn, signingProfileArn, pipelinePrincipalArns);
         }
     }
 }

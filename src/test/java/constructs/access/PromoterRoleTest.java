@@ -134,4 +134,32 @@ class PromoterRoleTest {
                         + "file asks for them. Hint: list the exact branches or environments, or set "
                         + "allowSubjectWildcards(true)");
     }
+
+    @Test
+    void anImagePipelinesPromotionRoleIsTrustedThroughItsAccountRootAlone() {
+        String promotion = "arn:aws:iam::111111111111:role/shop-dev-api-promotion";
+        Stack pipelineOnly = newStack(new App(), "PipelinePromoter");
+        new PromoterRole(pipelineOnly, "ApiPromoter", PromoterRoleProps.builder()
+                .roleName(PromoterRole.defaultRoleName("shop", "prod", "api"))
+                .sourceRepositoryArns(List.of(STAGING_API))
+                .targetRepositoryArns(List.of(PROD_API))
+                .pipelinePrincipalArns(List.of(promotion))
+                .build());
+        Template.fromStack(pipelineOnly).hasResourceProperties("AWS::IAM::Role", Map.of(
+                "RoleName", "shop-prod-api-promoter",
+                "AssumeRolePolicyDocument", Match.objectEquals(Map.of(
+                        "Version", "2012-10-17",
+                        "Statement", List.of(Map.of(
+                                "Effect", "Allow",
+                                "Principal", Map.of("AWS", "arn:aws:iam::111111111111:root"),
+                                "Action", "sts:AssumeRole",
+                                "Condition", Map.of("ArnEquals", Map.of("aws:PrincipalArn", List.of(promotion)))))))));
+    }
+
+    @Test
+    void aPipelinePrincipalMustBeOneLiteralRole() {
+        assertThatThrownBy(() -> new PromoterRole(newStack(new App(), "BadPipelinePromoter"), "ApiPromoter",
+                prodApi().pipelinePrincipalArns(List.of("arn:aws:iam::111111111111:role/*")).build()))
+                .hasMessageContaining("pipelinePrincipalArns[0] \"arn:aws:iam::111111111111:role/*\" is invalid");
+    }
 }
