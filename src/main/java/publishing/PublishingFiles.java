@@ -51,7 +51,9 @@ public final class PublishingFiles {
             PublishTarget github = PublishTarget.of(platform, service, PublisherType.GITHUB);
             files.put(service.name() + "/" + GITHUB_WORKFLOW, GitHubWorkflow.render(github,
                     githubHeader(github, platformFile, outDir)));
-            PublishTarget codeBuild = PublishTarget.of(platform, service, PublisherType.CODEBUILD);
+            // The buildspec runs on CodeBuild: for a codebuild publisher, and as the build of a codepipeline publisher.
+            PublishTarget codeBuild = PublishTarget.of(platform, service, service.publishers().stream().anyMatch(p -> p.dualStack()
+                    && (p.type() == PublisherType.CODEBUILD || p.type() == PublisherType.CODEPIPELINE)));
             files.put(service.name() + "/" + BUILDSPEC, Buildspec.render(codeBuild, buildspecHeader(codeBuild, platformFile, outDir)));
             if (target.jenkins() != null) {
                 PublishTarget jenkins = PublishTarget.of(platform, service, PublisherType.JENKINS);

@@ -120,7 +120,8 @@ class DualStackEndpointsTest {
         Map<String, String> files(boolean dualStack) throws IOException {
             String yaml = Files.readString(Path.of("examples/ci-systems/platform.yaml"));
             if (dualStack) {
-                yaml = yaml.replace("      - type: codebuild\n", "      - type: codebuild\n        dualStack: true\n")
+                // api builds in its CodePipeline image pipeline (CodeBuild, the buildspec)
+                yaml = yaml.replace("      - type: codepipeline\n", "      - type: codepipeline\n        dualStack: true\n")
                         .replace("      - type: jenkins\n", "      - type: jenkins\n        dualStack: true\n")
                         .replace("      - type: gitlab\n", "      - type: gitlab\n        dualStack: true\n");
             }
