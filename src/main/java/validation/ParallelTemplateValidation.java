@@ -77,6 +77,7 @@ public final class ParallelTemplateValidation implements IPolicyValidationPlugin
     private final TemplateValidationWorkers workers;
     /** The CDK's validation in the jsii Node: built at the first fallback, or the one {@link InPlaceOfTheCdksDefault} holds. */
     private java.util.function.Function<IPolicyValidationContext, PolicyValidationPluginReport> inProcess;
+    private InPlaceOfTheCdksDefault inPlaceOfTheCdksDefault;
     private int validatedInWorkers;
     private int fallbacks;
     private boolean explainedFallback;
@@ -110,12 +111,16 @@ public final class ParallelTemplateValidation implements IPolicyValidationPlugin
 
     /**
      * This plugin inside a {@link CloudFormationValidatePlugin}, which the CDK takes in place of its own: for Apps whose
-     * jsii Node would otherwise add the CDK's (no {@code CDK_VALIDATION=false}). A new instance at every call.
+     * jsii Node would otherwise add the CDK's (no {@code CDK_VALIDATION=false}). One instance, built at the first call
+     * and shared by every App: each holds the validator's engine in the jsii Node (about 235 MB).
      *
      * @return a plugin for {@code Validations.of(app).addPlugins}
      */
-    public IPolicyValidationPlugin inPlaceOfTheCdksDefault() {
-        return new InPlaceOfTheCdksDefault(this);
+    public synchronized IPolicyValidationPlugin inPlaceOfTheCdksDefault() {
+        if (inPlaceOfTheCdksDefault == null) {
+            inPlaceOfTheCdksDefault = new InPlaceOfTheCdksDefault(this);
+        }
+        return inPlaceOfTheCdksDefault;
     }
 
     /**
