@@ -38,7 +38,7 @@ public final class NameFormats {
     /** A CodeCommit repository name (CodeCommit API reference, RepositoryName: 1-100 of letters, digits, . _ -). */
     public static final String CODECOMMIT_REPOSITORY = "^[\\w.-]{1,100}$";
 
-    /** A CodeBuild curated image, aws/codebuild/<name>:<version>. */
+    /** A CodeBuild curated image, {@code aws/codebuild/<name>:<version>}. */
     public static final String CODEBUILD_IMAGE = "^aws/codebuild/[a-z0-9._-]+:[A-Za-z0-9._-]+$";
 
     /** A CodeBuild project name. */
