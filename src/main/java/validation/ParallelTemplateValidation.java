@@ -119,6 +119,8 @@ public final class ParallelTemplateValidation implements IPolicyValidationPlugin
     public synchronized IPolicyValidationPlugin inPlaceOfTheCdksDefault() {
         if (inPlaceOfTheCdksDefault == null) {
             inPlaceOfTheCdksDefault = new InPlaceOfTheCdksDefault(this);
+            // It holds the CDK's engine already: the fallback uses it instead of building another.
+            inProcess = inPlaceOfTheCdksDefault::validateInProcess;
         }
         return inPlaceOfTheCdksDefault;
     }
@@ -156,7 +158,8 @@ public final class ParallelTemplateValidation implements IPolicyValidationPlugin
         }
         if (shared == null) {
             String node = System.getenv("JSII_NODE");
-            // No workers although the CDK's default is off: every call falls back to the CDK's validation in process.
+            // The CDK's default is off: at least one worker, so that a stray ECR_BLUEPRINT_VALIDATION_WORKERS=0 does
+            // not leave the templates unvalidated (bin/launch never sets both).
             shared = new ParallelTemplateValidation(new TemplateValidationWorkers(Math.max(count, 1),
                     node == null || node.isBlank() ? "node" : node, Path.of("").toAbsolutePath()));
         }
@@ -312,10 +315,7 @@ public final class ParallelTemplateValidation implements IPolicyValidationPlugin
 
         @Override
         public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
-            synchronized (workers) {
-                workers.inProcess = this::validateInProcess;
-                return workers.validate(context);
-            }
+            return workers.validate(context);
         }
 
         PolicyValidationPluginReport validateInProcess(IPolicyValidationContext context) {
