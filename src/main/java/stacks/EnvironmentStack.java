@@ -736,20 +736,28 @@ public class EnvironmentStack extends Stack {
                     : ": " + service.overrideReason()));
         }
         // The platform file's escape hatch, validated there (platform.EscapeHatchRules).
-        if (service.repositoryPolicyStatements() != null) {
-            try {
-                for (JsonNode statement : JSON.readTree(service.repositoryPolicyStatements())) {
-                    repository.addToResourcePolicy(PolicyStatement.fromJson(JSON.convertValue(statement, Map.class)));
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                // platform.EscapeHatchRules rejects such a file before synthesis.
-                throw new IllegalStateException("services[" + service.name() + "].repositoryPolicyStatements is not JSON", e);
-            }
-        }
+        escapeHatchStatements(service).forEach(repository::addToResourcePolicy);
         return repository;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A service's {@code repositoryPolicyStatements}, as the repository adds them to its policy; none when not set. */
+    static List<PolicyStatement> escapeHatchStatements(Service service) {
+        if (service.repositoryPolicyStatements() == null) {
+            return List.of();
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        try {
+            for (JsonNode statement : JSON.readTree(service.repositoryPolicyStatements())) {
+                statements.add(PolicyStatement.fromJson(JSON.convertValue(statement, Map.class)));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // platform.EscapeHatchRules rejects such a file before synthesis.
+            throw new IllegalStateException("services[" + service.name() + "].repositoryPolicyStatements is not JSON", e);
+        }
+        return statements;
+    }
 
 
     /** Cross-account consumers and Lambda functions pull through the repository policy, not through roles. */

@@ -228,6 +228,8 @@ public final class BrokenFiles {
                         "environments[0].vpc.subnets[0].id (line 11): id \"subnet-0123456789ab\" is not a subnet id (subnet- and 8 or 17 hexadecimal digits). Hint: copy the id from `aws ec2 describe-subnets`."),
                 broken("repository-policy-over-the-limit", "pullers",
                         "pullers (line 11): the repository policy of service \"payment-service\" in environment \"prod\" would be 10241 characters for its 32 statements (account and Lambda pullers, the next environment's promoter); ECR allows 10240. Hint: grant whole accounts instead of single roles (drop roleArn), or narrow the pullers to the services they use (pullers[].services)."),
+                broken("repository-policy-statements-over-the-limit", "services[0].repositoryPolicyStatements",
+                        "services[0].repositoryPolicyStatements (line 11): the repository policy of service \"payment-service\" in environment \"prod\" would be 10241 characters for these 55 statements; ECR allows 10240. Hint: merge the statements (one statement can list several principals and actions), or move grants to pullers, whose account grants share statements."),
                 broken("replica-template-policy-over-the-limit", "pullers",
                         "pullers (line 12): the repository policy ECR gives the repositories it creates under \"shop/prod\" in account 111111111111, region us-east-1 (creation template for [REPLICATION]) would be 11306 characters for its 36 statements; ECR allows 10240. Hint: grant whole accounts instead of single roles (drop roleArn), or pull in fewer regions."),
                 broken("registry-policy-over-the-limit", "registry.replication",

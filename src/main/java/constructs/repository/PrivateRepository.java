@@ -400,13 +400,8 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                     + "policy applies to its repository and ECR rejects a Resource element. Hint: leave resources out");
         }
         if (policyDocument == null) {
-            policyDocument = new PolicyDocument();
-            if (typedPolicy != null && !typedPolicy.isEmpty()) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> typed = (List<Map<String, Object>>) typedPolicy
-                        .toDocument(stack.partition(), stack.region()).get("Statement");
-                typed.forEach(json -> policyDocument.addStatements(PolicyStatement.fromJson(json)));
-            }
+            RepositoryPolicy typed = typedPolicy == null ? RepositoryPolicy.builder().build() : typedPolicy;
+            policyDocument = typed.toPolicyDocument(stack.partition(), stack.region());
             resource.setRepositoryPolicyText(policyDocument);
             getNode().addValidation(this::validateAddedStatements);
         }
@@ -417,7 +412,8 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
 
     /**
      * What IAM requires of a statement of a resource policy, except a {@code Resource}, which a repository
-     * policy has not (it applies to its repository).
+     * policy has not (it applies to its repository); and ECR's size limit on the whole document, which only now holds
+     * every added statement.
      */
     private List<String> validateAddedStatements() {
         List<String> problems = new ArrayList<>();
@@ -428,6 +424,13 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                 problems.add("repository policy of \"" + repositoryName + "\": a statement names no principal. "
                         + "Hint: grant to a principal (an account, a role, a service)");
             }
+        }
+        int length = RepositoryPolicy.length(this, policyDocument);
+        if (length > RepositoryPolicy.MAX_LENGTH) {
+            problems.add("repository policy of \"" + repositoryName + "\" is " + length + " characters with the "
+                    + addedStatements.size() + " statements added to it, over ECR's limit of " + RepositoryPolicy.MAX_LENGTH
+                    + ": ECR would reject it at deploy time. Hint: merge the added statements (one statement can list"
+                    + " several principals and actions), or grant whole accounts instead of single roles");
         }
         return problems;
     }

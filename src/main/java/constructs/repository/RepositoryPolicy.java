@@ -5,6 +5,11 @@ import constructs.internal.Tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyDocumentProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.IConstruct;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -143,6 +148,42 @@ public final class RepositoryPolicy {
     public String toJson(String partition, String region) {
         try {
             return JSON.writeValueAsString(toDocument(partition, region));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render repository policy", e);
+        }
+    }
+
+    /**
+     * The policy document a repository writes once statements are added to it beyond these grants (a platform file's
+     * {@code repositoryPolicyStatements}, aws-cdk-lib's grants to another account): these grants' statements first,
+     * then whatever is added. Never minimized, whatever the app's {@code @aws-cdk/aws-iam:minimizePolicies}: ECR gets
+     * the added statements as written, and the document {@code validate} sizes is the one synthesis writes.
+     *
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the AWS region, e.g. {@code eu-west-1}
+     * @return a new document holding these grants' statements, to add statements to
+     */
+    public PolicyDocument toPolicyDocument(String partition, String region) {
+        PolicyDocument document = new PolicyDocument(PolicyDocumentProps.builder().minimize(false).build());
+        for (Object statement : (List<?>) toDocument(partition, region).get("Statement")) {
+            document.addStatements(PolicyStatement.fromJson(statement));
+        }
+        return document;
+    }
+
+    /**
+     * The characters ECR counts against {@link #MAX_LENGTH} for a document of {@link #toPolicyDocument(String, String)}
+     * with statements added: the compact JSON of the document as {@code scope}'s stack writes it (duplicate statements
+     * dropped, as CloudFormation receives it); an intrinsic function that remains is counted as written. The
+     * repository's synth-time check and {@code validate}'s (package {@code stacks}) both measure with this.
+     *
+     * @param scope a construct of the stack that writes the document
+     * @param document the document
+     * @return the policy's length in characters
+     */
+    public static int length(IConstruct scope, PolicyDocument document) {
+        try {
+            return JSON.writeValueAsString(Stack.of(scope).resolve(document)).length();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render repository policy", e);
         }

@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.IUser;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iam.User;
@@ -37,6 +38,10 @@ import constructs.access.PullerRole;
 import constructs.access.PullerRoleKind;
 import constructs.access.PullerRoleProps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -642,6 +647,50 @@ class PrivateRepositoryTest {
                     .hasMessage("repositoryPolicy is " + length + " characters, over ECR's limit of 10240: ECR would "
                             + "reject it at deploy time. Hint: grant whole accounts or the organisation instead of "
                             + "many single roles");
+        }
+
+        @Test
+        void failsWhenAddedStatementsPushTheWholePolicyOverTheLimit() throws Exception {
+            Stack stack = newStack("v13");
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/orders")
+                    .repositoryPolicy(RepositoryPolicy.builder().pull(RepositoryPrincipal.account("222233334444")).build())
+                    .build());
+            // The length as ECR counts it, computed here without the CDK: the generated statements, then the added ones.
+            List<Object> statements = new ArrayList<>((List<?>) RepositoryPolicy.builder()
+                    .pull(RepositoryPrincipal.account("222233334444")).build().toDocument("aws", "eu-west-1").get("Statement"));
+            for (int i = 0; i < 60; i++) {
+                Map<String, Object> statement = new LinkedHashMap<>();
+                statement.put("Sid", "Partner" + i);
+                statement.put("Effect", "Allow");
+                statement.put("Principal", Map.of("AWS", "arn:aws:iam::2222333344" + (10 + i) + ":role/partner-task-execution"));
+                statement.put("Action", List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"));
+                statements.add(statement);
+                repository.addToResourcePolicy(PolicyStatement.fromJson(statement));
+            }
+            int expected = new ObjectMapper().writeValueAsString(Map.of("Version", "2012-10-17", "Statement", statements)).length();
+            assertThat(expected).isGreaterThan(RepositoryPolicy.MAX_LENGTH);
+            assertThatThrownBy(() -> Template.fromStack(stack))
+                    .hasMessageContaining("repository policy of \"shop/dev/orders\" is " + expected
+                            + " characters with the 60 statements added to it, over ECR's limit of 10240");
+        }
+
+        @Test
+        void keepsAddedStatementsAsWrittenWhereTheAppMinimizesPolicies() {
+            App app = new App(AppProps.builder().analyticsReporting(false)
+                    .context(Map.of("@aws-cdk/aws-iam:minimizePolicies", true)).build());
+            Stack stack = new Stack(app, "v14", StackProps.builder()
+                    .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build());
+            PrivateRepository repository = new PrivateRepository(stack, "Repo", minimal("shop/dev/orders").build());
+            // Minimized, these two would become one statement: the size validate measured would not be the size written.
+            repository.addToResourcePolicy(PolicyStatement.fromJson(Map.of("Effect", "Allow",
+                    "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"), "Action", "ecr:DescribeImages")));
+            repository.addToResourcePolicy(PolicyStatement.fromJson(Map.of("Effect", "Allow",
+                    "Principal", Map.of("AWS", "arn:aws:iam::222233334444:root"), "Action", "ecr:ListImages")));
+            Map<String, Map<String, Object>> repositories = Template.fromStack(stack).findResources("AWS::ECR::Repository");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) repositories.values().iterator().next()
+                    .get("Properties")).get("RepositoryPolicyText");
+            assertThat((List<?>) policy.get("Statement")).hasSize(2);
         }
 
         @Test
