@@ -1,7 +1,9 @@
 package cli;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import platform.Platform;
@@ -13,26 +15,40 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code validate <platform file>}: checks a platform file completely and prints every problem with its path, line
+ * {@code validate <platform file>} (or {@code validate --platform <platform file>}, as the other commands): checks a platform file completely and prints every problem with its path, line
  * and a hint. Exit code 0 when the file is valid, 2 otherwise (also for a file that is missing or not YAML).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validates a platform file and prints every problem with its path, line and a hint.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the platform file is valid", "2:the platform file has problems (each is printed)"})
+        exitCodeList = {"0:the platform file is valid", "2:the platform file has problems (each is printed), or the command line is wrong"})
 public final class ValidateCommand implements Callable<Integer> {
 
     public static final int VALID = 0;
     public static final int INVALID = 2;
 
-    @Parameters(index = "0", paramLabel = "<platform file>", description = "The platform file (YAML or JSON).")
-    private Path file;
+    /** The file, named as the other commands name it ({@code --platform}) or as the only argument. */
+    static final class PlatformFile {
+        @Parameters(index = "0", paramLabel = "<platform file>", description = "The platform file (YAML or JSON).")
+        private Path positional;
+
+        @Option(names = "--platform", paramLabel = "<file>", description = "The platform file, as the other commands take it.")
+        private Path option;
+
+        Path path() {
+            return positional != null ? positional : option;
+        }
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private PlatformFile platformFile;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
+        Path file = platformFile.path();
         Platform platform;
         try {
             platform = PlatformLoader.load(file, PolicySizeRule.RULES);

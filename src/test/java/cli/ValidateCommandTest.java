@@ -45,6 +45,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void takesThePlatformFileAsTheOtherCommandsDo() {
+        int exit = validate("--platform", "examples/ecommerce/platform.yaml");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString()).startsWith("examples/ecommerce/platform.yaml: valid: platform shop,");
+    }
+
+    @Test
+    void refusesNoFileAndTwoFilesAsAUsageError() {
+        assertThat(validate()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: Missing required argument (specify one of these): (<platform file> | --platform=<file>)");
+        assertThat(validate("--platform", "examples/ecommerce/platform.yaml", "examples/minimal/platform.yaml")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void aMissingFileExitsTwo() {
         int exit = validate("no/such/platform.yaml");
 
