@@ -477,6 +477,7 @@ public final class AccessScenarios {
     private void nothingDestructive() {
         List<SimulationRequest> changes = new ArrayList<>();
         List<SimulationRequest> keys = new ArrayList<>();
+        Set<String> artifactKeys = pipelineArtifactKeys();
         for (EstateTemplates.Role role : access.templates().roles().values()) {
             if (role.persona() == null) {
                 continue;
@@ -485,9 +486,9 @@ public final class AccessScenarios {
                     .forEach(arn -> REPOSITORY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, arn))));
             REGISTRY_CHANGES.forEach(a -> changes.add(access.asRole(role.arn(), a, "*")));
             if (!role.persona().equals("creation-template")) {
-                // Repository keys only: an image pipeline's build role decrypts its own pipeline's artifact key.
+                // Not the artifact keys of CodePipelines: an image pipeline's build role decrypts its pipeline's artifacts.
                 access.templates().keyPolicies().keySet().stream().filter(arn -> arn.split(":")[4].equals(role.account()))
-                        .filter(arn -> !arn.contains("imagepipelineKey"))
+                        .filter(arn -> !artifactKeys.contains(arn))
                         .forEach(arn -> KEY_USE.forEach(a -> keys.add(access.asRole(role.arn(), a, arn))));
             }
         }
@@ -500,6 +501,20 @@ public final class AccessScenarios {
             add("every publisher, promoter and puller", "use a repository key directly (ECR uses its own grant)",
                     "every KMS key of its account", false, keys);
         }
+    }
+
+    /** The keys the estate's CodePipelines encrypt their artifact stores with, as the pipelines name them. */
+    private Set<String> pipelineArtifactKeys() {
+        Set<String> keys = new java.util.HashSet<>();
+        for (EstateTemplates.Resource pipeline : access.templates().resources("AWS::CodePipeline::Pipeline")) {
+            var properties = pipeline.properties();
+            List<com.fasterxml.jackson.databind.JsonNode> stores = new ArrayList<>();
+            stores.add(properties.path("ArtifactStore"));
+            properties.path("ArtifactStores").forEach(store -> stores.add(store.path("ArtifactStore")));
+            stores.stream().map(store -> store.path("EncryptionKey").path("Id")).filter(id -> id.isTextual())
+                    .forEach(id -> keys.add(id.asText()));
+        }
+        return keys;
     }
 
     /**
