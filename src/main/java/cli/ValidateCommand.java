@@ -1,9 +1,9 @@
 package cli;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import platform.Platform;
@@ -27,28 +27,24 @@ public final class ValidateCommand implements Callable<Integer> {
     public static final int VALID = 0;
     public static final int INVALID = 2;
 
-    /** The file, named as the other commands name it ({@code --platform}) or as the only argument. */
-    static final class PlatformFile {
-        @Parameters(index = "0", paramLabel = "<platform file>", description = "The platform file (YAML or JSON).")
-        private Path positional;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<platform file>", description = "The platform file (YAML or JSON).")
+    private Path positional;
 
-        @Option(names = "--platform", paramLabel = "<file>", description = "The platform file, as the other commands take it.")
-        private Path option;
-
-        Path path() {
-            return positional != null ? positional : option;
-        }
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    private PlatformFile platformFile;
+    @Option(names = "--platform", paramLabel = "<file>", description = "The platform file, as the other commands take it.")
+    private Path option;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path file = platformFile.path();
+        if ((positional == null) == (option == null)) {
+            // picocli's own message for an exclusive group starts with "Error:", which reads like a crash.
+            throw new ParameterException(spec.commandLine(), positional == null
+                    ? "Missing required argument: <platform file> (or --platform <file>)"
+                    : "Give the platform file once: as <platform file> or as --platform <file>, not both");
+        }
+        Path file = positional != null ? positional : option;
         Platform platform;
         try {
             platform = PlatformLoader.load(file, PolicySizeRule.RULES);

@@ -55,7 +55,7 @@ class ValidateCommandTest {
     @Test
     void refusesNoFileAndTwoFilesAsAUsageError() {
         assertThat(validate()).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Error: Missing required argument (specify one of these): (<platform file> | --platform=<file>)");
+        assertThat(err.toString()).startsWith("Missing required argument: <platform file> (or --platform <file>)");
         assertThat(validate("--platform", "examples/ecommerce/platform.yaml", "examples/minimal/platform.yaml")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
     }
