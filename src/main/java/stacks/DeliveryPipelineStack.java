@@ -1,5 +1,6 @@
 package stacks;
 
+import constructs.internal.AccessLogBuckets;
 import constructs.repository.RepositoryKey;
 import platform.Delivery;
 import platform.EnvironmentSpec;
@@ -7,7 +8,6 @@ import platform.Platform;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -27,11 +27,9 @@ import software.amazon.awscdk.services.codebuild.LoggingOptions;
 import software.amazon.awscdk.services.codebuild.S3LoggingOptions;
 import software.amazon.awscdk.services.codepipeline.CrossRegionSupport;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -69,14 +67,9 @@ public class DeliveryPipelineStack extends Stack {
 
     /** Construct id of the artifact bucket's access-log bucket; stateful, so the id is API. */
     public static final String ACCESS_LOGS_ID = "ArtifactAccessLogs";
-    static final String ACCESS_LOGS_PREFIX = "artifacts/";
     /** Where the pipeline's CodeBuild projects copy their build logs, in the same bucket. */
     static final String BUILD_LOGS_PREFIX = "codebuild";
-    static final int INCOMPLETE_UPLOAD_DAYS = 7;
     static final int ARTIFACT_NONCURRENT_VERSION_DAYS = 30;
-    static final int LOG_NONCURRENT_VERSION_DAYS = 90;
-    private static final String LOGGING_ITSELF_LOOPS = "This bucket receives the artifact bucket's server access logs;"
-            + " logging it to itself would loop and logging it elsewhere would only move the same finding to another bucket.";
 
     /** Construct id of the topic the manual approvals notify. */
     public static final String APPROVAL_TOPIC_ID = "ApprovalTopic";
@@ -148,10 +141,10 @@ public class DeliveryPipelineStack extends Stack {
         checkActionsPerStage(pipeline.getPipeline().getStages().stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.getStageName(), s -> s.getActions().size(),
                         (a, b) -> a, java.util.LinkedHashMap::new)));
-        logAccess(accessLogs, pipeline.getPipeline().getArtifactBucket());
+        AccessLogBuckets.logAccess(accessLogs, pipeline.getPipeline().getArtifactBucket());
         hardenArtifactBucket(pipeline.getPipeline().getArtifactBucket());
         otherRegions().forEach(support -> {
-            logAccess(logBucket(support.getStack()), support.getReplicationBucket());
+            AccessLogBuckets.logAccess(logBucket(support.getStack()), support.getReplicationBucket());
             hardenArtifactBucket(support.getReplicationBucket());
         });
         suppressGeneratedWildcards();
@@ -270,60 +263,16 @@ public class DeliveryPipelineStack extends Stack {
     }
 
     /**
-     * The access-log bucket of a stack's artifact bucket. A log bucket is SSE-S3 and has no Object Lock, because S3
-     * server access logging cannot write to SSE-KMS or Object Lock buckets; versioned, with its events to EventBridge
-     * and a lifecycle rule that removes only old versions and abandoned uploads (logs are kept).
+     * The access-log bucket of a stack's artifact bucket ({@link AccessLogBuckets#create}), kept when it leaves the
+     * stack, with the Control Tower exceptions every access-log bucket needs ({@link AccessLogBucketControls}).
+     * CodePipeline creates the artifact bucket (and, for every other target region, a replication bucket in a support
+     * stack) and offers no logging prop, so each bucket's L1 is pointed at the log bucket of its own stack
+     * ({@link AccessLogBuckets#logAccess}).
      */
     private static Bucket logBucket(Stack scope) {
-        Bucket logs = Bucket.Builder.create(scope, ACCESS_LOGS_ID)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .versioned(true)
-                .lifecycleRules(List.of(LifecycleRule.builder()
-                        .id("RemoveOldVersionsAndAbandonedUploads")
-                        .abortIncompleteMultipartUploadAfter(Duration.days(INCOMPLETE_UPLOAD_DAYS))
-                        .noncurrentVersionExpiration(Duration.days(LOG_NONCURRENT_VERSION_DAYS))
-                        .build()))
-                .build();
-        NagSuppressions.addResourceSuppressions(logs, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason(LOGGING_ITSELF_LOOPS)
-                .build()));
-        CfnBucket resource = (CfnBucket) logs.getNode().getDefaultChild();
-        sendEventsToEventBridge(resource);
-        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.2", LOGGING_ITSELF_LOOPS);
-        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.9", "S3 server access logging cannot deliver to a bucket"
-                + " with Object Lock (Amazon S3 user guide, \"Configuring S3 Object Lock\").");
-        ControlTowerSettings.exceptResource(resource, "CT.S3.PR.10", "S3 server access logging delivers only to buckets"
-                + " whose default encryption is SSE-S3, not SSE-KMS (Amazon S3 user guide, \"Enabling Amazon S3 server"
-                + " access logging\"); the bucket blocks public access and enforces TLS.");
+        Bucket logs = AccessLogBuckets.create(scope, ACCESS_LOGS_ID, RemovalPolicy.RETAIN);
+        AccessLogBucketControls.except((CfnBucket) logs.getNode().getDefaultChild());
         return logs;
-    }
-
-    /**
-     * AwsSolutions-S1 and CT.S3.PR.2: CodePipeline creates the artifact bucket (and, for every other target region, a
-     * replication bucket in a support stack) and offers no logging prop, so each bucket's L1 is pointed at the log
-     * bucket of its own stack.
-     */
-    private static void logAccess(Bucket logs, IBucket bucket) {
-        Stack scope = Stack.of(logs);
-        logs.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("S3ServerAccessLogsFromArtifactBucket")
-                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(logs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
-                .conditions(new TreeMap<>(Map.of(
-                        "ArnLike", Map.of("aws:SourceArn", bucket.getBucketArn()),
-                        "StringEquals", Map.of("aws:SourceAccount", scope.getAccount()))))
-                .build());
-        CfnBucket bucketResource = (CfnBucket) bucket.getNode().getDefaultChild();
-        bucketResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
-                .destinationBucketName(logs.getBucketName())
-                .logFilePrefix(ACCESS_LOGS_PREFIX)
-                .build());
     }
 
     /**
@@ -337,13 +286,13 @@ public class DeliveryPipelineStack extends Stack {
     private static void hardenArtifactBucket(IBucket bucket) {
         CfnBucket resource = (CfnBucket) bucket.getNode().getDefaultChild();
         resource.setVersioningConfiguration(CfnBucket.VersioningConfigurationProperty.builder().status("Enabled").build());
-        sendEventsToEventBridge(resource);
+        AccessLogBuckets.sendEventsToEventBridge(resource);
         resource.setLifecycleConfiguration(CfnBucket.LifecycleConfigurationProperty.builder()
                 .rules(List.of(CfnBucket.RuleProperty.builder()
                         .id("RemoveOldVersionsAndAbandonedUploads")
                         .status("Enabled")
                         .abortIncompleteMultipartUpload(CfnBucket.AbortIncompleteMultipartUploadProperty.builder()
-                                .daysAfterInitiation(INCOMPLETE_UPLOAD_DAYS).build())
+                                .daysAfterInitiation(AccessLogBuckets.INCOMPLETE_UPLOAD_DAYS).build())
                         .noncurrentVersionExpiration(CfnBucket.NoncurrentVersionExpirationProperty.builder()
                                 .noncurrentDays(ARTIFACT_NONCURRENT_VERSION_DAYS).build())
                         .build()))
@@ -355,16 +304,6 @@ public class DeliveryPipelineStack extends Stack {
         if (bucket.getEncryptionKey() != null) {
             bucket.getEncryptionKey().addToResourcePolicy(RepositoryKey.denyGrantsNotForAwsServices());
         }
-    }
-
-    /**
-     * CT.S3.PR.4: the bucket's events go to the account's default EventBridge bus. Set on the L1: the L2's
-     * {@code eventBridgeEnabled} adds a custom-resource Lambda function for it.
-     */
-    private static void sendEventsToEventBridge(CfnBucket bucket) {
-        bucket.setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
-                .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder().eventBridgeEnabled(true).build())
-                .build());
     }
 
     /**

@@ -46,10 +46,8 @@ import constructs.network.RegistryEndpoints;
 import constructs.network.RegistryEndpointsProps;
 import constructs.observability.ScanFindingAlerts;
 import constructs.observability.ScanFindingAlertsProps;
-import constructs.internal.StackValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import lifecycle.LifecyclePolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import platform.EncryptionType;
 import platform.EnvironmentSpec;
@@ -74,7 +72,6 @@ import software.constructs.Construct;
 import validation.ControlTowerSettings;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -465,13 +462,7 @@ public class EnvironmentStack extends Stack {
         ControlTowerSettings.exceptResource(pipeline.getBuildProjectResource(), "CT.CODEBUILD.PR.4", "The build runs"
                 + " docker buildx to build and push the service's image, which needs the Docker daemon of privileged mode;"
                 + " it runs only the service's generated buildspec, from the listed branches, with the push-only publisher role.");
-        CfnBucket logs = (CfnBucket) pipeline.getAccessLogBucket().getNode().getDefaultChild();
-        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.2", ImagePipeline.LOGGING_ITSELF_LOOPS);
-        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.9", "S3 server access logging cannot deliver to a bucket"
-                + " with Object Lock (Amazon S3 user guide, \"Configuring S3 Object Lock\").");
-        ControlTowerSettings.exceptResource(logs, "CT.S3.PR.10", "S3 server access logging delivers only to buckets"
-                + " whose default encryption is SSE-S3, not SSE-KMS (Amazon S3 user guide, \"Enabling Amazon S3 server"
-                + " access logging\"); the bucket blocks public access and enforces TLS.");
+        AccessLogBucketControls.except((CfnBucket) pipeline.getAccessLogBucket().getNode().getDefaultChild());
         ControlTowerSettings.exceptResource((CfnBucket) pipeline.getArtifactBucket().getNode().getDefaultChild(),
                 "CT.S3.PR.9", "Object Lock can never be turned off on a bucket and would keep the lifecycle rule from"
                         + " removing old artifact versions; CodePipeline writes every artifact under a new key and rebuilds"

@@ -1,6 +1,7 @@
 package constructs.pipeline;
 
 import constructs.access.Persona;
+import constructs.internal.AccessLogBuckets;
 import constructs.internal.RoleLimits;
 import constructs.internal.Tokens;
 import constructs.repository.RepositoryKey;
@@ -35,7 +36,6 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
-import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.FromRoleArnOptions;
@@ -93,10 +93,7 @@ public class ImagePipeline extends Construct {
     /** Construct id of the KMS key: stateful, so the id is API. */
     public static final String KEY_ID = "Key";
 
-    static final String ACCESS_LOGS_PREFIX = "artifacts/";
-    static final int INCOMPLETE_UPLOAD_DAYS = 7;
     static final int ARTIFACT_NONCURRENT_VERSION_DAYS = 30;
-    static final int LOG_NONCURRENT_VERSION_DAYS = 90;
     static final Duration BUILD_TIMEOUT = Duration.hours(1);
 
     private final Pipeline pipeline;
@@ -141,7 +138,7 @@ public class ImagePipeline extends Construct {
                                 + ":log-group:" + logGroupName)))
                 .build());
 
-        this.accessLogs = accessLogBucket(props);
+        this.accessLogs = AccessLogBuckets.create(this, ACCESS_LOGS_ID, props.removalPolicy());
         this.artifactBucket = Bucket.Builder.create(this, ARTIFACT_BUCKET_ID)
                 .encryption(BucketEncryption.KMS)
                 .encryptionKey(key)
@@ -153,28 +150,12 @@ public class ImagePipeline extends Construct {
                 .removalPolicy(props.removalPolicy())
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("RemoveOldVersionsAndAbandonedUploads")
-                        .abortIncompleteMultipartUploadAfter(Duration.days(INCOMPLETE_UPLOAD_DAYS))
+                        .abortIncompleteMultipartUploadAfter(Duration.days(AccessLogBuckets.INCOMPLETE_UPLOAD_DAYS))
                         .noncurrentVersionExpiration(Duration.days(ARTIFACT_NONCURRENT_VERSION_DAYS))
                         .build()))
                 .build();
-        CfnBucket artifactResource = (CfnBucket) artifactBucket.getNode().getDefaultChild();
-        sendEventsToEventBridge(artifactResource);
-        // S3 server access logs (CT.S3.PR.2), set on the L1 with the log bucket's policy for the logging service: the
-        // L2's serverAccessLogsBucket grants by ACL unless a feature flag of the app says otherwise.
-        // Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
-        artifactResource.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
-                .destinationBucketName(accessLogs.getBucketName())
-                .logFilePrefix(ACCESS_LOGS_PREFIX)
-                .build());
-        accessLogs.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("S3ServerAccessLogsFromArtifactBucket")
-                .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(accessLogs.arnForObjects(ACCESS_LOGS_PREFIX + "*")))
-                .conditions(new TreeMap<>(Map.of(
-                        "ArnLike", Map.of("aws:SourceArn", artifactBucket.getBucketArn()),
-                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
-                .build());
+        AccessLogBuckets.sendEventsToEventBridge((CfnBucket) artifactBucket.getNode().getDefaultChild());
+        AccessLogBuckets.logAccess(accessLogs, artifactBucket);
 
         this.logGroup = LogGroup.Builder.create(this, LOG_GROUP_ID)
                 .logGroupName(logGroupName)
@@ -439,41 +420,8 @@ public class ImagePipeline extends Construct {
         return document;
     }
 
-    private Bucket accessLogBucket(ImagePipelineProps props) {
-        Bucket logs = Bucket.Builder.create(this, ACCESS_LOGS_ID)
-                .encryption(BucketEncryption.S3_MANAGED)
-                .enforceSsl(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                .removalPolicy(props.removalPolicy())
-                .versioned(true)
-                .lifecycleRules(List.of(LifecycleRule.builder()
-                        .id("RemoveOldVersionsAndAbandonedUploads")
-                        .abortIncompleteMultipartUploadAfter(Duration.days(INCOMPLETE_UPLOAD_DAYS))
-                        .noncurrentVersionExpiration(Duration.days(LOG_NONCURRENT_VERSION_DAYS))
-                        .build()))
-                .build();
-        sendEventsToEventBridge((CfnBucket) logs.getNode().getDefaultChild());
-        NagSuppressions.addResourceSuppressions(logs, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason(LOGGING_ITSELF_LOOPS)
-                .build()));
-        return logs;
-    }
-
     /** Why the access-log bucket logs nowhere itself (AwsSolutions-S1, CT.S3.PR.2). */
-    public static final String LOGGING_ITSELF_LOOPS = "This bucket receives the artifact bucket's server access logs;"
-            + " logging it to itself would loop and logging it elsewhere would only move the same finding to another bucket.";
-
-    /**
-     * Events to the account's default EventBridge bus (CT.S3.PR.4), on the L1: the L2's {@code eventBridgeEnabled}
-     * adds a custom-resource Lambda function for it.
-     */
-    private static void sendEventsToEventBridge(CfnBucket bucket) {
-        bucket.setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
-                .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder().eventBridgeEnabled(true).build())
-                .build());
-    }
+    public static final String LOGGING_ITSELF_LOOPS = AccessLogBuckets.LOGGING_ITSELF_LOOPS;
 
     private void suppress(ImagePipelineProps props) {
         NagSuppressions.addResourceSuppressions(buildProject, List.of(NagPackSuppression.builder()
