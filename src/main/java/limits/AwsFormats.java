@@ -1,5 +1,7 @@
 package limits;
 
+import java.util.List;
+
 /**
  * The formats of AWS identifiers this project checks before deployment, each defined once as a regular expression: the
  * platform file's schema and validator ({@code platform.NameFormats}) and the constructs compile the same text, so a value
@@ -61,4 +63,11 @@ public final class AwsFormats {
      * https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html).
      */
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    /**
+     * The operating systems an ECR Public repository's catalog data may name: the ones the ECR Public Gallery shows as
+     * badges and search filters (ECR Public PutRepositoryCatalogData, RepositoryCatalogDataInput.operatingSystems,
+     * https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataInput.html).
+     */
+    public static final List<String> ECR_PUBLIC_OPERATING_SYSTEMS = List.of("Linux", "Windows");
 }

@@ -26,8 +26,14 @@ public final class AwsLimits {
     public static final int ECR_REPOSITORY_NAME = 256;
     /** A repository policy or registry policy text (SetRepositoryPolicy, PutRegistryPolicy: policyText). */
     public static final int ECR_POLICY_TEXT = 10_240;
+    /** A tag key of a repository (TagResource, Tag: keys of at most 128 characters). */
+    public static final int ECR_TAG_KEY = 128;
+    /** A tag value of a repository (TagResource, Tag: values of at most 256 characters). */
+    public static final int ECR_TAG_VALUE = 256;
     /** Tag filters of an IMMUTABLE_WITH_EXCLUSION repository (PutImageTagMutability: 1 to 5). */
     public static final int ECR_TAG_MUTABILITY_EXCLUSIONS = 5;
+    /** Rules of a registry's scanning configuration (PutRegistryScanningConfiguration: rules, at most 2). */
+    public static final int ECR_SCANNING_RULES = 2;
     /** Replication rules of a registry's replication configuration (PutReplicationConfiguration). */
     public static final int ECR_REPLICATION_RULES = 10;
     /** Unique destinations across all replication rules of a registry. */
@@ -56,6 +62,8 @@ public final class AwsLimits {
 
     // --- ECR creation templates: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html
 
+    /** A repository creation template's prefix (CreateRepositoryCreationTemplate: prefix, 1 to 256). */
+    public static final int ECR_CREATION_TEMPLATE_PREFIX = 256;
     /** A repository creation template's description (CreateRepositoryCreationTemplate: description, 0 to 256). */
     public static final int ECR_CREATION_TEMPLATE_DESCRIPTION = 256;
 

@@ -67,6 +67,12 @@ final class CreationTemplateRules extends SectionRules {
         if (prefix == null) {
             return;
         }
+        if (prefix.length() > AwsLimits.ECR_CREATION_TEMPLATE_PREFIX) {
+            problems.add(path + ".prefix", "prefix has " + prefix.length() + " characters, more than ECR's "
+                    + AwsLimits.ECR_CREATION_TEMPLATE_PREFIX, "shorten it: a template applies to every repository whose name"
+                    + " starts with its prefix, so the namespace above the repositories is enough");
+            return;
+        }
         List<PullThroughCacheSpec> caches = platform.registry().pullThroughCache();
         for (int j = 0; j < caches.size(); j++) {
             if (prefix.equals(caches.get(j).prefix())) {

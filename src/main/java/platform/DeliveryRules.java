@@ -24,6 +24,26 @@ final class DeliveryRules extends SectionRules {
         super(platform, problems);
     }
 
+    /**
+     * CDK Pipelines deploys each stage from the pipeline's account, assuming the bootstrap roles of the environments'
+     * accounts: accounts of another partition (China, GovCloud) are other identities that cannot be assumed from it.
+     */
+    private void partition(Delivery delivery) {
+        if (delivery.region() == null || !problems.isUsable("delivery.region")) {
+            return;
+        }
+        String partition = NameFormats.partition(delivery.region());
+        for (EnvironmentSpec env : platform.environments()) {
+            if (env.region() != null && !partition.equals(NameFormats.partition(env.region()))) {
+                problems.add("delivery.region", "the pipeline's region " + delivery.region() + " is in partition " + partition
+                                + ", but environment \"" + env.name() + "\" is in " + env.region() + " of partition "
+                                + NameFormats.partition(env.region()) + ": a pipeline deploys only within its partition",
+                        "put the pipeline in a region of " + NameFormats.partition(env.region()) + ", e.g. the environments' " + env.region());
+                return;
+            }
+        }
+    }
+
     @Override
     void check() {
         Delivery delivery = platform.deliveryPipeline().orElse(null);
@@ -31,6 +51,8 @@ final class DeliveryRules extends SectionRules {
             return;
         }
         permissionsBoundary(delivery);
+        duplicates("delivery.approvalEmail", delivery.approvalEmail(), "approval email");
+        partition(delivery);
         String branch = delivery.branch();
         if (branch != null && problems.isUsable("delivery.branch")) {
             if (branch.startsWith("refs/")) {

@@ -153,6 +153,12 @@ final class EnvironmentRules extends SectionRules {
             }
         }
         duplicates(path + ".subnets", vpc.subnets().stream().map(Subnet::id).toList(), "subnet");
+        duplicates(path + ".routeTables", vpc.routeTables(), "route table");
+        if (vpc.cidr() != null && vpc.cidr().endsWith("/0")) {
+            problems.add(path + ".cidr", "cidr " + vpc.cidr() + " is every address: the endpoints' security group admits HTTPS"
+                            + " from this CIDR, and the endpoints must never be open to every address",
+                    "write the VPC's CIDR, e.g. \"10.0.0.0/16\" (aws ec2 describe-vpcs)");
+        }
         Map<String, Integer> zones = new HashMap<>();
         for (int k = 0; k < vpc.subnets().size(); k++) {
             String zone = vpc.subnets().get(k).availabilityZone();

@@ -120,8 +120,19 @@ final class EscapeHatchRules {
             for (JsonNode a : list) {
                 if (!a.isTextual() || !ACTION.matcher(a.asText()).matches()) {
                     problems.add(at, (action ? "Action " : "NotAction ") + a + " is not an ECR action",
-                            "a repository policy grants ECR actions only, e.g. \"ecr:BatchGetImage\" (ecr:* for all)");
+                            "a repository policy grants ECR actions only, e.g. \"ecr:BatchGetImage\"");
+                } else if (action && "Allow".equals(effect) && (a.asText().contains("*") || a.asText().contains("?"))) {
+                    // The compliance rule EcrBlueprint-NoWildcardActions fails synthesis on it, and a platform file
+                    // cannot suppress it.
+                    problems.add(at, "Action " + a + " is a wildcard in an Allow statement: it would grant every ECR action,"
+                                    + " present and future, and synthesis refuses it (EcrBlueprint-NoWildcardActions)",
+                            "list the exact actions, e.g. [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\"]");
                 }
+            }
+            if (!action && "Allow".equals(effect)) {
+                problems.add(at, "NotAction in an Allow statement grants every ECR action but those listed, and synthesis"
+                                + " refuses it (EcrBlueprint-NoWildcardActions)",
+                        "write Action with the exact actions, or use NotAction in a Deny statement");
             }
         }
     }

@@ -64,7 +64,9 @@ final class Formats {
                     "use e.g. \"shop/prod/*\"");
             case NameFormats.TAG_PREFIX -> new Violation(
                     "is not a tag prefix (letters, digits, . _ and -, at most 128 characters, not starting with . or -)",
-                    "use e.g. \"v\" or \"commit-\"");
+                    value.contains("*") && Pattern.matches(NameFormats.TAG_PREFIX, value.replace("*", ""))
+                            ? "a prefix selects every tag that starts with it: write \"" + value.replace("*", "") + "\", without *"
+                            : "use e.g. \"v\" or \"commit-\"");
             case NameFormats.VPC_ID -> new Violation("is not a VPC id (vpc- and 8 or 17 hexadecimal digits)",
                     "copy the id from `aws ec2 describe-vpcs`");
             case NameFormats.SUBNET_ID -> new Violation("is not a subnet id (subnet- and 8 or 17 hexadecimal digits)",
@@ -80,8 +82,11 @@ final class Formats {
             case NameFormats.AZURE_REGISTRY -> new Violation("is not an Azure Container Registry name (5 to 50 letters and digits)",
                     "write the name before .azurecr.io, e.g. \"examplecorp\"");
             case NameFormats.EMAIL -> new Violation("is not an email address", "write e.g. \"platform-team@example.com\"");
+            // An alert endpoint and a GitLab instance share the format: the hint repeats the user's own URL.
             case NameFormats.HTTPS_URL -> new Violation("is not an https:// URL",
-                    "alert endpoints must use HTTPS; write e.g. \"https://alerts.example.com/ecr\"");
+                    value.startsWith("http://") && !value.contains(" ")
+                            ? "only HTTPS is accepted; write \"https://" + value.substring("http://".length()) + "\""
+                            : "write one https:// URL without spaces (encode a space as %20)");
             default -> new Violation("does not match " + pattern, "see schema/platform.schema.json");
         });
     }

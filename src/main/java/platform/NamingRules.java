@@ -123,6 +123,9 @@ final class NamingRules extends SectionRules {
                     .forEach(d -> destinations.add(d.account(env) + "/" + d.region())));
             for (String destination : destinations) {
                 for (Service service : platform.services()) {
+                    if (service.name() == null) {
+                        continue; // its format is reported by the binder
+                    }
                     String repository = platform.repositoryName(env, service);
                     EnvironmentSpec other = own.get(destination + "/" + repository);
                     if (other != null && other != env) {

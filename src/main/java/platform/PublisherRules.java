@@ -169,7 +169,9 @@ final class PublisherRules extends SectionRules {
             if (branch == null) {
                 continue;
             }
-            if (branch.startsWith("refs/")) {
+            if (branch.isBlank()) {
+                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is empty", "name the branch, e.g. main");
+            } else if (branch.startsWith("refs/")) {
                 problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is written as a ref; write the branch"
                                 + " name only", "write \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
             } else if (hasGlob(branch) && !(wildcardsAllowed && p.allowWildcard())) {

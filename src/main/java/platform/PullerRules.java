@@ -17,6 +17,49 @@ final class PullerRules extends SectionRules {
         for (int i = 0; i < platform.pullers().size(); i++) {
             puller(i, platform.pullers().get(i));
         }
+        for (int j = 0; j < platform.pullers().size(); j++) {
+            twice(j);
+        }
+    }
+
+    /**
+     * Account and Lambda pullers are statements of the repository policy: two that grant the same principal pull on
+     * one repository (the same account or role, in an environment and region both cover, for a service both pull)
+     * would make ECR's policy name it twice, which the repository policy refuses.
+     */
+    private void twice(int j) {
+        Puller later = platform.pullers().get(j);
+        if (later.type() == null || later.getsRole() || problems.reportedAtOrBelow("pullers[" + j + "]")) {
+            return;
+        }
+        for (int i = 0; i < j; i++) {
+            Puller earlier = platform.pullers().get(i);
+            if (earlier.type() != later.type() || problems.reportedAtOrBelow("pullers[" + i + "]")) {
+                continue;
+            }
+            for (EnvironmentSpec env : platform.environments(later)) {
+                if (env.account() == null || env.region() == null || !platform.environments(earlier).contains(env)) {
+                    continue;
+                }
+                String region = later.region(env);
+                boolean sameService = !region.equals(env.region()) || later.services().isEmpty() || earlier.services().isEmpty()
+                        || later.services().stream().anyMatch(earlier.services()::contains);
+                if (region.equals(earlier.region(env)) && sameService && principal(later, env).equals(principal(earlier, env))) {
+                    problems.add("pullers[" + j + "]", "this " + later.type().fileValue() + " puller grants "
+                                    + principal(later, env) + " pull in environment \"" + env.name() + "\", region " + region
+                                    + ", as pullers[" + i + "] does already: the repository policy would name it twice",
+                            "remove it, or give each puller its own environments or services");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String principal(Puller puller, EnvironmentSpec env) {
+        if (puller.type() == PullerType.ACCOUNT && puller.roleArn() != null) {
+            return "role " + puller.roleArn();
+        }
+        return (puller.type() == PullerType.LAMBDA ? "Lambda functions of account " : "account ") + puller.account(env);
     }
 
     private void puller(int i, Puller puller) {

@@ -18,9 +18,24 @@ final class ScanningRules extends SectionRules {
 
     private void scanning() {
         Scanning scanning = platform.registry().scanning();
+        // ECR takes at most AwsLimits.ECR_SCANNING_RULES rules, one per frequency: a third rule repeats a frequency or
+        // has one the scan type refuses (MANUAL with ENHANCED, CONTINUOUS_SCAN with BASIC), each reported below.
         for (int i = 0; i < scanning.rules().size(); i++) {
             ScanRule rule = scanning.rules().get(i);
             String path = "registry.scanning.rules[" + i + "]";
+            for (int k = 0; k < i; k++) {
+                if (rule.frequency() != null && rule.frequency() == scanning.rules().get(k).frequency()) {
+                    problems.add(path + ".frequency", "frequency " + rule.frequency().name() + " is also the frequency of"
+                                    + " registry.scanning.rules[" + k + "]: ECR takes one rule per frequency",
+                            "move these filters into registry.scanning.rules[" + k + "]");
+                    break;
+                }
+            }
+            if (rule.frequency() == ScanFrequency.MANUAL && platform.scanType() == ScanType.ENHANCED) {
+                problems.add(path + ".frequency", "MANUAL is not a frequency of ENHANCED scanning (Amazon Inspector scans on"
+                                + " push or continuously)" + (scanning.type() == null ? "; the scan type is ENHANCED by default" : ""),
+                        "use SCAN_ON_PUSH or CONTINUOUS_SCAN, or set type: BASIC");
+            }
             if (rule.filters().size() > AwsLimits.ECR_FILTERS_PER_RULE) {
                 problems.add(path + ".filters", rule.filters().size() + " filters exceed ECR's limit of "
                         + AwsLimits.ECR_FILTERS_PER_RULE + " a rule", "use broader wildcards or split the rule");

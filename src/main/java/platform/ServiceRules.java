@@ -1,5 +1,6 @@
 package platform;
 
+import limits.AwsFormats;
 import limits.AwsLimits;
 import limits.GenericRepositoryNames;
 
@@ -31,6 +32,11 @@ final class ServiceRules extends SectionRules {
                             + " hold (it is their last segment, e.g. " + platform.name() + "/<env>/" + service.name() + ")",
                     "name the service after what it does, e.g. \"user-service\"");
         }
+        if (service.team() != null && service.team().length() > AwsLimits.ECR_TAG_VALUE) {
+            problems.add(path + ".team", "team has " + service.team().length() + " characters: it is the value of the"
+                            + " repositories' team tag, and ECR allows tag values of at most " + AwsLimits.ECR_TAG_VALUE,
+                    "shorten it to " + AwsLimits.ECR_TAG_VALUE + " characters, e.g. the team's short name");
+        }
         duplicates(path + ".architectures", service.architectures().stream().map(ImageArchitecture::fileValue).toList(), "architecture");
         if (!service.architecturesFitRuntime()) {
             problems.add(path + ".architectures", "a Lambda image has one architecture, got "
@@ -42,6 +48,39 @@ final class ServiceRules extends SectionRules {
         catalog(path, service);
         for (int k = 0; k < service.publishers().size(); k++) {
             publisher(path + ".publishers[" + k + "]", service.publishers().get(k));
+        }
+        exactRepositories(path, service);
+    }
+
+    /**
+     * allowWildcard widens the publisher role's trust only: the promoter roles (environment:&lt;target&gt;) and the ECR
+     * Public publisher role (environment:&lt;release environment&gt;) trust the service's GitHub repositories by name, and a
+     * pattern there would let any matching repository promote into production or publish.
+     */
+    private void exactRepositories(String path, Service service) {
+        boolean github = false;
+        for (int k = 0; k < service.publishers().size(); k++) {
+            Publisher p = service.publishers().get(k);
+            if (p.type() != PublisherType.GITHUB) {
+                continue;
+            }
+            github = true;
+            String trusting = !platform.promotionSteps().isEmpty() ? "the promoter roles" : service.publicRepository()
+                    ? "the ECR Public publisher role" : null;
+            if (p.repository() != null && p.repository().contains("/") && p.allowWildcard() && hasGlob(p.repository())
+                    && !p.organisation().contains("*")
+                    && trusting != null) {
+                problems.add(path + ".publishers[" + k + "].repository", "repository \"" + p.repository() + "\" has a wildcard:"
+                                + " allowWildcard applies to the publisher role's branches and environments, but " + trusting
+                                + " of service \"" + service.name() + "\" trust its GitHub repositories by name",
+                        "name the repository, e.g. \"" + p.organisation() + "/" + service.name() + "\"");
+            }
+        }
+        if (service.publicRepository() && !github && problems.isUsable(path + ".public")) {
+            problems.add(path + ".public", "public is true, but service \"" + service.name() + "\" has no github publisher: the"
+                            + " ECR Public repository is pushed to by a role that trusts the service's GitHub repository in the"
+                            + " release environment's GitHub environment, and no other publisher type",
+                    "add a github publisher (type: github, repository: <org>/<repo>), or set public: false");
         }
     }
 
@@ -92,6 +131,16 @@ final class ServiceRules extends SectionRules {
         tooLong(path + ".catalog.description", "description", catalog.description(), PublicCatalog.MAX_DESCRIPTION);
         tooLong(path + ".catalog.about", "about", catalog.about(), PublicCatalog.MAX_TEXT);
         tooLong(path + ".catalog.usage", "usage", catalog.usage(), PublicCatalog.MAX_TEXT);
+        for (int k = 0; k < catalog.operatingSystems().size(); k++) {
+            String os = catalog.operatingSystems().get(k);
+            if (os != null && !AwsFormats.ECR_PUBLIC_OPERATING_SYSTEMS.contains(os)) {
+                problems.add(path + ".catalog.operatingSystems[" + k + "]", "operating system \"" + os + "\" is not one"
+                                + " ECR Public's catalog accepts (" + String.join(", ", AwsFormats.ECR_PUBLIC_OPERATING_SYSTEMS) + ")",
+                        NameFormats.closest(os, AwsFormats.ECR_PUBLIC_OPERATING_SYSTEMS).map(c -> "write \"" + c + "\"")
+                                .orElse("use one of " + String.join(", ", AwsFormats.ECR_PUBLIC_OPERATING_SYSTEMS)
+                                        + ", or leave operatingSystems out (Linux)"));
+            }
+        }
     }
 
     private void tooLong(String path, String key, String value, int max) {
@@ -128,7 +177,10 @@ final class ServiceRules extends SectionRules {
             }
             for (int k = 0; k < p.branches().size(); k++) {
                 String branch = p.branches().get(k);
-                if (branch.startsWith("refs/")) {
+                if (branch.isBlank()) {
+                    problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is empty: the trust would name no branch",
+                            "name the branch, e.g. main");
+                } else if (branch.startsWith("refs/")) {
                     problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is written as a ref; the trust adds"
                                     + " refs/heads/ itself, so it would expect refs/heads/" + branch,
                             "write the branch name only: \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
@@ -137,7 +189,10 @@ final class ServiceRules extends SectionRules {
                 }
             }
             for (int k = 0; k < p.environments().size(); k++) {
-                if (hasGlob(p.environments().get(k)) && !p.allowWildcard()) {
+                if (p.environments().get(k).isBlank()) {
+                    problems.add(path + ".environments[" + k + "]", "GitHub environment \"" + p.environments().get(k)
+                            + "\" is empty: the trust would name no environment", "name the GitHub environment, e.g. release");
+                } else if (hasGlob(p.environments().get(k)) && !p.allowWildcard()) {
                     wildcard(path + ".environments[" + k + "]", "GitHub environment \"" + p.environments().get(k) + "\"",
                             "name the environment");
                 }

@@ -53,6 +53,12 @@ final class TaggingRules extends SectionRules {
                 continue;
             }
             String promotion = TagScheme.promotionPrefix(env.name());
+            if (promotion.equals(release)) {
+                problems.add("tagging.releasePrefix", "release prefix \"" + release + "\" is the prefix of environment \""
+                                + env.name() + "\"'s promotion tags (" + promotion + "<date>-<digest>): its lifecycle policy would"
+                                + " have two rules with the tag filter " + promotion + "*, which ECR refuses",
+                        "use a release prefix that is no environment's name followed by \"-\", e.g. \"v\"");
+            }
             for (String prefix : tagging.buildPrefixes()) {
                 if (prefix != null && (promotion.startsWith(prefix) || prefix.startsWith(promotion))) {
                     problems.add("environments[" + i + "].name", "environment \"" + env.name() + "\" makes promotion tags \""

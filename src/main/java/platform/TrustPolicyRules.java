@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The trust policy of a service's GitHub publisher role grows with the OIDC subjects the file names (every branch,
+ * The trust policy of a service's GitHub (and GitLab) publisher role grows with the OIDC subjects the file names (every branch,
  * environment and release environment of its github publishers), and IAM refuses a trust policy over
  * {@link AwsLimits#IAM_TRUST_POLICY} characters. Synthesis sizes the rendered document
  * ({@code constructs.access.PersonaRoleSupport}); this rule sizes the same document from the file, as the sum below.
@@ -47,6 +47,7 @@ final class TrustPolicyRules extends SectionRules {
                     subjects.add("repo:" + publisher.repository() + ":environment:" + publisher.releaseEnvironment());
                 }
             }
+            gitlab(path, service);
             int size = size(subjects);
             if (size > AwsLimits.IAM_TRUST_POLICY) {
                 problems.add(path, "the trust policy of the GitHub publisher role of service \"" + service.name() + "\" would be "
@@ -56,6 +57,51 @@ final class TrustPolicyRules extends SectionRules {
                                 + " branches with one pattern (e.g. release/*) and allowWildcard: true");
             }
         }
+    }
+
+    /**
+     * The GitLab publisher role of a service trusts one subject per branch of its gitlab publishers, under the
+     * instance's issuer ({@code constructs.access.GitLabPublisherRole}): the document is written out here as IAM counts
+     * it, the partition at its longest.
+     */
+    private void gitlab(String path, Service service) {
+        Set<String> subjects = new LinkedHashSet<>();
+        String url = null;
+        boolean like = false;
+        for (Publisher publisher : service.publishers()) {
+            if (publisher.type() != PublisherType.GITLAB || publisher.gitlabProject() == null) {
+                continue;
+            }
+            url = url == null ? publisher.gitlabIssuerUrl() : url;
+            for (String branch : publisher.branches()) {
+                String subject = "project_path:" + publisher.gitlabProject() + ":ref_type:branch:ref:" + branch;
+                subjects.add(subject);
+                like |= subject.indexOf('*') >= 0 || subject.indexOf('?') >= 0;
+            }
+        }
+        if (subjects.isEmpty()) {
+            return;
+        }
+        String issuer = url.substring("https://".length());
+        String listed = subjects.stream().map(TrustPolicyRules::quoted).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        String condition = like
+                ? "{\"StringEquals\":{" + quoted(issuer + ":aud") + ":" + quoted(url) + "},\"StringLike\":{" + quoted(issuer + ":sub")
+                + ":" + listed + "}}"
+                : "{\"StringEquals\":{" + quoted(issuer + ":aud") + ":" + quoted(url) + "," + quoted(issuer + ":sub") + ":" + listed + "}}";
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+                + quoted("arn:aws-us-gov:iam::123456789012:oidc-provider/" + issuer) + "},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+                + "\"Condition\":" + condition + "}]}";
+        int size = (int) document.chars().filter(c -> !Character.isWhitespace(c)).count();
+        if (size > AwsLimits.IAM_TRUST_POLICY) {
+            problems.add(path, "the trust policy of the GitLab publisher role of service \"" + service.name() + "\" would be "
+                            + size + " characters for its " + subjects.size() + " branches; IAM allows " + AwsLimits.IAM_TRUST_POLICY,
+                    "trust fewer branches: publish from one release branch, or match release branches with one pattern"
+                            + " (e.g. release/*) and allowWildcard: true");
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The characters IAM counts for the trust document of these subjects; 0 when there are none (no role). */

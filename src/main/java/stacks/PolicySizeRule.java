@@ -51,8 +51,11 @@ import java.util.stream.Stream;
  */
 public final class PolicySizeRule implements DerivedRule {
 
-    /** The rules {@code validate} and {@code cdk synth} run on a platform file after its own: this one. */
-    public static final List<DerivedRule> RULES = List.of(new PolicySizeRule());
+    /**
+     * The rules {@code validate} and {@code cdk synth} run on a platform file after its own: this one and what each
+     * registry stack merges ({@link RegistrySettingsRule}).
+     */
+    public static final List<DerivedRule> RULES = List.of(new PolicySizeRule(), new RegistrySettingsRule());
 
     /** Creates the rule; it holds no state. */
     public PolicySizeRule() {

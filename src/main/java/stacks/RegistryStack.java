@@ -132,7 +132,8 @@ public class RegistryStack extends Stack {
         if (contributions.stream().flatMap(c -> c.templates().stream()).anyMatch(t -> "MUTABLE".equals(t.imageTagMutability()))) {
             DesignChoices.acknowledge(settings, DesignChoices.MUTABLE_CACHE_TEMPLATE, DesignChoices.MUTABLE_CACHE_TEMPLATE_REASON);
         }
-        if (settings.scanning().scanType() == RegistryScanType.ENHANCED) {
+        // No scanning where the registry's scanning is left as it is (registry.ownership: scanning existing).
+        if (settings.scanning() != null && settings.scanning().scanType() == RegistryScanType.ENHANCED) {
             DesignChoices.acknowledge(settings, DesignChoices.ENHANCED_SCANNING_NEEDS_INSPECTOR,
                     DesignChoices.ENHANCED_SCANNING_NEEDS_INSPECTOR_REASON);
         }

@@ -108,7 +108,7 @@ class RegistryAnchorsValidationTest {
                             + " repository policy (it applies to its own repository). Hint: keep only [Action, Condition,"
                             + " Effect, NotAction, NotPrincipal, Principal, Sid].",
                     SERVICE_PATH + ".repositoryPolicyStatements[0] (line 9): Action \"s3:GetObject\" is not an ECR action."
-                            + " Hint: a repository policy grants ECR actions only, e.g. \"ecr:BatchGetImage\" (ecr:* for all).");
+                            + " Hint: a repository policy grants ECR actions only, e.g. \"ecr:BatchGetImage\".");
         }
 
         @Test

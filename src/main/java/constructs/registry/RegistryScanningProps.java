@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScanningRule> rules) {
 
     /** PutRegistryScanningConfiguration accepts at most 2 rules. */
-    public static final int MAX_RULES = 2;
+    public static final int MAX_RULES = limits.AwsLimits.ECR_SCANNING_RULES;
     /** RegistryScanningRule.repositoryFilters holds at most 100 filters. */
     public static final int MAX_FILTERS_PER_RULE = 100;
     /** ScanningRepositoryFilter.filter, from the ECR API reference. */

@@ -43,7 +43,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
                                               IKey encryptionKey, IRole role, LifecyclePolicy lifecyclePolicy,
                                               String description, Map<String, String> resourceTags, RepositoryPolicy repositoryPolicy, List<String> mutableTagExclusions) {
 
-    /** CreateRepositoryCreationTemplate prefix, from the ECR API reference (1 to 256 characters). */
+    /** CreateRepositoryCreationTemplate prefix, from the ECR API reference (1 to {@link AwsLimits#ECR_CREATION_TEMPLATE_PREFIX} characters). */
     static final Pattern PREFIX = Pattern.compile(
             "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$");
     /** ImageTagMutabilityExclusionFilterValue, as for repositories. */
@@ -77,6 +77,10 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         if (description == null && prefix != null) {
             description = "ecr-blueprint: " + String.join(", ", appliedFor.stream().map(Enum::name).toList())
                     + " repositories under " + prefix;
+            // A long prefix (ECR allows 256 characters) must not make the default longer than ECR's description.
+            if (description.length() > AwsLimits.ECR_CREATION_TEMPLATE_DESCRIPTION) {
+                description = description.substring(0, AwsLimits.ECR_CREATION_TEMPLATE_DESCRIPTION - 3) + "...";
+            }
         }
     }
 
@@ -130,7 +134,7 @@ public record RepositoryCreationTemplateProps(String prefix, List<CreationTempla
         List<String> problems = new ArrayList<>();
         if (prefix == null) {
             problems.add(path + "prefix is missing. Hint: e.g. \"shop/prod\", or \"ROOT\" for every repository");
-        } else if (!Tokens.isUnresolved(prefix) && (prefix.length() > 256 || !PREFIX.matcher(prefix).matches())) {
+        } else if (!Tokens.isUnresolved(prefix) && (prefix.length() > AwsLimits.ECR_CREATION_TEMPLATE_PREFIX || !PREFIX.matcher(prefix).matches())) {
             problems.add(path + "prefix \"" + prefix + "\" is invalid: must be a repository namespace of lowercase letters,"
                     + " digits, . _ - separated by /, or ROOT. Hint: e.g. \"shop/prod\"");
         }

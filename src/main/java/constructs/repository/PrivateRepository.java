@@ -275,12 +275,13 @@ public class PrivateRepository extends RepositoryBase implements IResourceWithPo
                     + ". Hint: move the rest to stack-level tags you really need");
         }
         props.sortedTags().forEach((key, value) -> {
-            if (key.isEmpty() || key.length() > 128 || key.toLowerCase().startsWith("aws:")) {
-                problems.add("tag key \"" + key + "\" is invalid: must be 1 to 128 characters and not start with "
+            if (key.isEmpty() || key.length() > limits.AwsLimits.ECR_TAG_KEY || key.toLowerCase().startsWith("aws:")) {
+                problems.add("tag key \"" + key + "\" is invalid: must be 1 to " + limits.AwsLimits.ECR_TAG_KEY + " characters and not start with "
                         + "\"aws:\". Hint: use \"team\"");
             }
-            if (value.length() > 256) {
-                problems.add("tag \"" + key + "\" value is " + value.length() + " characters, over 256: shorten it");
+            if (value.length() > limits.AwsLimits.ECR_TAG_VALUE) {
+                problems.add("tag \"" + key + "\" value is " + value.length() + " characters, over " + limits.AwsLimits.ECR_TAG_VALUE
+                        + ": shorten it");
             }
         });
 

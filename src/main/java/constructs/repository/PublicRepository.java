@@ -36,7 +36,7 @@ public class PublicRepository extends Construct {
     public static final List<String> PUSH_ACTIONS = Persona.PUBLIC_PUBLISHER.actions();
 
     static final Set<String> GALLERY_ARCHITECTURES = Set.of("ARM", "ARM 64", "x86", "x86-64");
-    static final Set<String> GALLERY_OPERATING_SYSTEMS = Set.of("Linux", "Windows");
+    static final Set<String> GALLERY_OPERATING_SYSTEMS = Set.copyOf(limits.AwsFormats.ECR_PUBLIC_OPERATING_SYSTEMS);
     /** ECR Public CreateRepository: 2..205 characters. */
     private static final Pattern NAME = Pattern.compile("(?=.{2," + limits.AwsLimits.ECR_PUBLIC_REPOSITORY_NAME + "}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
