@@ -988,11 +988,59 @@ class ValidateSynthesisExplorer {
                     set("compliance-packs-empty", "", "compliance", "{packs: []}"),
                     set("compliance-packs-twice", "", "compliance", "{packs: [AwsSolutions, AwsSolutions]}"),
                     set("compliance-all-packs", "", "compliance", "{packs: [AwsSolutions, NIST80053R5, HIPAASecurity, PCIDSS321]}"),
+                    set("compliance-packs-every-one", "", "compliance", "{packs: [AwsSolutions, NIST80053R5, HIPAA, PCI]}"),
                     set("compliance-families-unknown", "", "compliance", "{controlTower: {families: [FOO]}}"),
                     set("compliance-families-empty", "", "compliance", "{controlTower: {families: []}}"),
                     set("compliance-exception-unknown", "", "compliance", "{controlTower: {exceptions: [{control: 'CT.ECR.PR.99', reason: 'x'}]}}"),
                     set("compliance-exception-twice", "", "compliance", "{controlTower: {exceptions: [{control: 'CT.ECR.PR.1', reason: 'x'},"
                             + " {control: 'CT.ECR.PR.1', reason: 'y'}]}}"),
+                    // alerts where the environment has alerts on
+                    custom("alerts-on-email-case-twice", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{email: ['Team@example.com', 'team@example.com']}").test(root)),
+                    custom("alerts-on-https-twice-port", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{https: ['https://a.example.com:8443/x', 'https://a.example.com:8443/x/']}").test(root)),
+                    custom("alerts-on-email-30", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{email: " + list(30, i -> "team" + i + "@example.com") + "}").test(root)),
+                    custom("alerts-on-push-guard-roles-50", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{pushGuard: true, pushGuardAllowedRoles: "
+                            + list(50, i -> "arn:aws:iam::111111111111:role/" + name(60) + i) + "}").test(root)),
+                    custom("alerts-on-severity-critical", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{severity: CRITICAL}").test(root)),
+                    custom("alerts-on-cache-failures", root -> putAt(ENV0, "overrides", "{alerts: true}").test(root)
+                            && putAt(ENV0, "alerts", "{pullThroughCacheFailures: true}").test(root)),
+                    // more pullers and exclusions
+                    append("puller-lambda-twice", "", "pullers", "{type: lambda}"),
+                    custom("puller-role-twice-other-services", root -> {
+                        ArrayNode pullers = root.putArray("pullers");
+                        String first = root.path("services").get(0).path("name").asText();
+                        pullers.add(node("{type: account, roleArn: 'arn:aws:iam::123456789012:role/x', services: [" + first + "]}"));
+                        pullers.add(node("{type: account, roleArn: 'arn:aws:iam::123456789012:role/x'}"));
+                        return true;
+                    }),
+                    set("pull-time-roles-other-account", "registry", "pullTimeUpdateExclusions",
+                            "{roleArns: ['arn:aws:iam::999999999999:role/scanner']}"),
+                    set("pull-time-roles-china", "registry", "pullTimeUpdateExclusions",
+                            "{roleArns: ['arn:aws-cn:iam::123456789012:role/scanner']}"),
+                    // replication combinations
+                    append("replication-other-account-same-region", "registry", "replication",
+                            "{destinations: [{region: 'eu-west-1', account: '999999999999'}]}"),
+                    append("replication-other-account-and-replica-region", "registry", "replication",
+                            "{destinations: [{region: 'eu-central-1', account: '999999999999'}, {region: 'eu-central-1'}]}"),
+                    custom("replication-into-other-environment-account", root -> {
+                        JsonNode envs = root.path("environments");
+                        if (envs.size() < 2 || !(root.get("registry") instanceof ObjectNode registry)
+                                || envs.get(0).path("account").equals(envs.get(envs.size() - 1).path("account"))) {
+                            return false;
+                        }
+                        registry.putArray("replication").add(node("{environments: [" + envs.get(0).path("name").asText()
+                                + "], destinations: [{region: 'us-west-2', account: '" + envs.get(envs.size() - 1).path("account").asText() + "'}]}"));
+                        return true;
+                    }),
+                    // usage metrics and shared keys elsewhere
+                    custom("usage-metrics-in-china", root -> putAt(ENV0, "usageMetrics", "{}").test(root)
+                            && everywhere("", "eu-west-1", "cn-north-1").apply().test(root)),
+                    custom("shared-key-dsse-mixed", root -> putAt(ENV0, "sharedKey", "true").test(root)
+                            && putAt(ENV0, "encryption", q("KMS_DSSE")).test(root)),
                     // a field in another section
                     custom("alerts-in-service", root -> putAt(SVC0, "alerts", "{email: ['a@example.com']}").test(root)),
                     custom("replica-regions-top-level", root -> {

@@ -84,6 +84,10 @@ public final class SdkCallProvider {
             suppressions.add(NagPackSuppression.builder().id(pack + "-LambdaInsideVPC")
                     .reason("The function calls only AWS APIs (ECR, Amazon Inspector) and CloudFormation's response"
                             + " URL; it reaches no resource inside a VPC.").build());
+            // The log group aws-cdk-lib gives the function (its child LogGroup).
+            suppressions.add(NagPackSuppression.builder().id(pack + "-CloudWatchLogGroupEncrypted")
+                    .reason("The log group holds only which SDK calls the function made, with request and response data"
+                            + " hidden; CloudWatch Logs encrypts it at rest with its own key.").build());
         }
         NagSuppressions.addResourceSuppressions(function, suppressions, true);
     }
