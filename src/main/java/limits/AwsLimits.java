@@ -34,6 +34,8 @@ public final class AwsLimits {
     public static final int ECR_TAG_MUTABILITY_EXCLUSIONS = 5;
     /** Rules of a registry's scanning configuration (PutRegistryScanningConfiguration: rules, at most 2). */
     public static final int ECR_SCANNING_RULES = 2;
+    /** One filter of a scanning rule (ScanningRepositoryFilter.filter: 1 to 255 characters). */
+    public static final int ECR_SCANNING_FILTER = 255;
     /** Replication rules of a registry's replication configuration (PutReplicationConfiguration). */
     public static final int ECR_REPLICATION_RULES = 10;
     /** Unique destinations across all replication rules of a registry. */

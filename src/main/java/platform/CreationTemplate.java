@@ -7,7 +7,7 @@ import java.util.List;
  * immutability and the profile's lifecycle rules.
  */
 public record CreationTemplate(
-        @Field(required = true, pattern = NameFormats.REPOSITORY_PREFIX, value = "The repository prefix the template applies to.")
+        @Field(required = true, pattern = NameFormats.TEMPLATE_PREFIX, value = "The repository prefix the template applies to, or ROOT: every repository no other template covers.")
         String prefix,
         @Field(required = true, value = "PULL_THROUGH_CACHE, REPLICATION and/or CREATE_ON_PUSH.")
         List<TemplateAppliesTo> appliedFor,
@@ -17,7 +17,7 @@ public record CreationTemplate(
     /**
      * Applies the defaults to {@code null} components and copies the collections.
      *
-     * @param prefix the repository prefix the template applies to.
+     * @param prefix the repository prefix the template applies to, or ROOT: every repository no other template covers.
      * @param appliedFor pULL_THROUGH_CACHE, REPLICATION and/or CREATE_ON_PUSH.
      * @param description what the template is for. Default: none.
      */

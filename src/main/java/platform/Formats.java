@@ -59,6 +59,10 @@ final class Formats {
             case NameFormats.REPOSITORY_PREFIX -> new Violation(
                     "is not a repository prefix (lowercase words joined by . _ or -, segments separated by /)",
                     "use e.g. \"" + slug(value) + "\"");
+            case NameFormats.TEMPLATE_PREFIX -> new Violation(
+                    "is not a repository prefix (lowercase words joined by . _ or -, segments separated by /) or ROOT",
+                    value.equalsIgnoreCase("root") ? "write ROOT in capitals for every repository without a template of its own"
+                            : "use e.g. \"" + slug(value) + "\"");
             case NameFormats.WILDCARD_FILTER -> new Violation(
                     "is not a repository filter (a lowercase repository name with * wildcards)",
                     "use e.g. \"shop/prod/*\"");

@@ -58,6 +58,11 @@ public final class NameFormats {
     public static final String CONNECTION_ARN = "^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[0-9a-f-]+$";
     /** An ECR repository prefix as pull-through cache rules and creation templates take it. */
     public static final String REPOSITORY_PREFIX = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
+    /**
+     * A repository creation template's prefix: a repository prefix, or {@code ROOT}, ECR's name for the template of
+     * every repository no other template covers (CreateRepositoryCreationTemplate, prefix).
+     */
+    public static final String TEMPLATE_PREFIX = "^(ROOT|[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*)$";
     /** A repository filter with {@code *} wildcards, as registry scanning and signing rules take it. */
     public static final String WILDCARD_FILTER = AwsFormats.WILDCARD_FILTER;
     /** An image tag prefix (a tag's own characters). */

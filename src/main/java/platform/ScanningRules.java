@@ -36,6 +36,13 @@ final class ScanningRules extends SectionRules {
                                 + " push or continuously)" + (scanning.type() == null ? "; the scan type is ENHANCED by default" : ""),
                         "use SCAN_ON_PUSH or CONTINUOUS_SCAN, or set type: BASIC");
             }
+            for (int k = 0; k < rule.filters().size(); k++) {
+                String filter = rule.filters().get(k);
+                if (filter != null && filter.length() > AwsLimits.ECR_SCANNING_FILTER) {
+                    problems.add(path + ".filters[" + k + "]", "filter has " + filter.length() + " characters, more than ECR's "
+                            + AwsLimits.ECR_SCANNING_FILTER, "shorten it with a * wildcard, e.g. \"shop/prod/*\"");
+                }
+            }
             if (rule.filters().size() > AwsLimits.ECR_FILTERS_PER_RULE) {
                 problems.add(path + ".filters", rule.filters().size() + " filters exceed ECR's limit of "
                         + AwsLimits.ECR_FILTERS_PER_RULE + " a rule", "use broader wildcards or split the rule");

@@ -30,6 +30,8 @@ public final class BrokenFiles {
     /** (file name, path, problem line) for every file with exactly one problem. */
     public static Stream<Arguments> withOneProblem() {
         return Stream.of(
+                broken("scanning-filter-too-long", "registry.scanning.rules[0].filters[0]",
+                        "registry.scanning.rules[0].filters[0] (line 13): filter has 256 characters, more than ECR's 255. Hint: shorten it with a * wildcard, e.g. \"shop/prod/*\"."),
                 broken("service-name-dot-with-replica", "services[0].name",
                         "services[0].name (line 9): name \"user.service\" must be lowercase letters and digits in hyphen-separated words, starting with a letter. Hint: use \"user-service\"."),
                 broken("puller-account-twice", "pullers[1]",

@@ -129,7 +129,8 @@ class PlatformValidatorTest {
 
         @Test
         void failsWhenTheGalleryDescriptionIsLongerThanEcrPublicAllows() {
-            assertThat(problems("    public: true\n    catalog:\n      description: " + "x".repeat(1_025) + "\n")).containsExactly(
+            assertThat(problems("    public: true\n    catalog:\n      description: " + "x".repeat(1_025) + "\n"
+                    + "    publishers: [{type: github, repository: example-shop/user-service, branches: [main]}]\n")).containsExactly(
                     "services[0].catalog.description (line 11): description has 1025 characters, more than ECR Public's 1024."
                             + " Hint: shorten it to 1024 characters.");
         }

@@ -24,7 +24,7 @@ public record RegistryScanningProps(RegistryScanType scanType, List<RegistryScan
     public static final int MAX_FILTERS_PER_RULE = 100;
     /** ScanningRepositoryFilter.filter, from the ECR API reference. */
     static final Pattern FILTER = Pattern.compile(AwsFormats.WILDCARD_FILTER);
-    static final int MAX_FILTER_LENGTH = 255;
+    static final int MAX_FILTER_LENGTH = limits.AwsLimits.ECR_SCANNING_FILTER;
 
     /**
      * Applies the defaults to {@code null} components and copies the collections.
