@@ -39,8 +39,11 @@ public final class Buildspec {
     private Buildspec() {
     }
 
-    /** The buildspec text, starting with {@code header} (comment lines without the leading {@code #}). */
-    public static String render(PublishTarget target, List<String> header) {
+    /**
+     * The start every generated buildspec shares (the build's and the promotion stages'): the header comments, version
+     * 0.2, bash, and the {@code env.variables} key, whose entries the caller writes next at indent 2.
+     */
+    static YamlText startWithVariables(List<String> header) {
         YamlText y = new YamlText();
         header.forEach(y::comment);
         y.blank();
@@ -49,6 +52,12 @@ public final class Buildspec {
         y.key(0, "env");
         y.entry(1, "shell", "bash");
         y.key(1, "variables");
+        return y;
+    }
+
+    /** The buildspec text, starting with {@code header} (comment lines without the leading {@code #}). */
+    public static String render(PublishTarget target, List<String> header) {
+        YamlText y = startWithVariables(header);
         if (target.dualStack()) {
             y.entry(2, RegistryHost.DUAL_STACK_VARIABLE, "true");
         }

@@ -16,14 +16,7 @@ public final class PromotionBuildspec {
 
     /** The buildspec text, starting with {@code header} (comment lines without the leading {@code #}). */
     public static String render(PromotionStep step, List<String> header) {
-        YamlText y = new YamlText();
-        header.forEach(y::comment);
-        y.blank();
-        y.raw(0, "version", "0.2");
-        y.blank();
-        y.key(0, "env");
-        y.entry(1, "shell", "bash");
-        y.key(1, "variables");
+        YamlText y = Buildspec.startWithVariables(header);
         y.entry(2, "PROMOTER_ROLE_ARN", step.promoterRoleArn());
         y.entry(2, "ORAS_VERSION", GitHubWorkflow.ORAS_VERSION);
         y.entry(2, "ORAS_SHA256", GitHubWorkflow.ORAS_LINUX_AMD64_SHA256);

@@ -439,6 +439,9 @@ public class EnvironmentStack extends Stack {
                             .availabilityZones(spec.subnets().stream().map(s -> s.availabilityZone()).toList())
                             .privateSubnetIds(spec.subnets().stream().map(s -> s.id()).toList())
                             .build());
+            // The image pipeline reads only the subnets' ids (its projects' VPC settings), never their route tables.
+            vpc.getPrivateSubnets().forEach(subnet -> software.amazon.awscdk.Annotations.of(subnet).acknowledgeWarning(
+                    "@aws-cdk/aws-ec2:noSubnetRouteTableId", "the image pipeline uses only the subnet ids"));
         }
         var pipeline = new ImagePipeline(this, service.name() + "-image-pipeline", ImagePipelineProps.builder()
                 .pipelineName(RoleNames.imagePipeline(platform.name(), service.name()))

@@ -34,8 +34,7 @@ import software.amazon.awscdk.services.codepipeline.actions.CodeStarConnectionsS
 import software.amazon.awscdk.services.codepipeline.actions.ManualApprovalAction;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.iam.CfnManagedPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.FromRoleArnOptions;
@@ -105,6 +104,8 @@ public class ImagePipeline extends Construct {
     private final Key key;
     private final CfnRole promotionRole;
     private final List<CfnManagedPolicy> policies = new ArrayList<>();
+    /** The promotion role's policy; null without promotions. */
+    private CfnManagedPolicy promotionPolicy;
 
     /**
      * Creates the construct.
@@ -227,7 +228,8 @@ public class ImagePipeline extends Construct {
             PipelineProject project = project("Promote" + capitalise(promotion.environment()),
                     props.buildProjectName() + "-promote-" + promotion.environment(), promotionRoleRef,
                     promotion.buildSpecPath(), false, props, securityGroup, "promote-" + promotion.environment());
-            project.getNode().addDependency(promotionRole);
+            // After the role's policy too: CodeBuild checks a project's VPC settings as its role when creating it.
+            project.getNode().addDependency(promotionRole, promotionPolicy);
             promotionProjects.add(project);
             Map<String, BuildEnvironmentVariable> variables = new TreeMap<>(Map.of(
                     "DIGEST", variable("#{" + BUILD_NAMESPACE + ".IMAGE_DIGEST}"),
@@ -337,12 +339,18 @@ public class ImagePipeline extends Construct {
                 .logging(LoggingOptions.builder()
                         .cloudWatch(CloudWatchLoggingOptions.builder().logGroup(logGroup).prefix(logPrefix).build())
                         .build());
+        PipelineProject project = builder.build();
         if (props.vpc() != null) {
-            builder.vpc(props.vpc())
-                    .subnetSelection(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
-                    .securityGroups(List.of(securityGroup));
+            // On the L1: the L2's vpc prop also creates a policy of EC2 actions on "*" for the project's role, which
+            // cannot attach to these imported roles (it is never written, yet cdk-nag reports it). The roles' own
+            // policies hold those actions (buildStatements), bound to these subnets where IAM allows.
+            ((CfnProject) project.getNode().getDefaultChild()).setVpcConfig(CfnProject.VpcConfigProperty.builder()
+                    .vpcId(props.vpc().getVpcId())
+                    .subnets(props.vpc().getPrivateSubnets().stream().map(ISubnet::getSubnetId).toList())
+                    .securityGroupIds(List.of(securityGroup.getSecurityGroupId()))
+                    .build());
         }
-        return builder.build();
+        return project;
     }
 
     private static BuildEnvironmentVariable variable(String value) {
@@ -395,12 +403,13 @@ public class ImagePipeline extends Construct {
         List<Map<String, Object>> statements = new ArrayList<>(buildStatements(props, true));
         statements.add(allow("AssumePromoterRoles", List.of("sts:AssumeRole"),
                 props.promotions().stream().map(ImagePipelinePromotion::promoterRoleArn).distinct().toList()));
-        policies.add(CfnManagedPolicy.Builder.create(this, "PromotionPolicy")
+        promotionPolicy = CfnManagedPolicy.Builder.create(this, "PromotionPolicy")
                 .description("The promotion builds of " + props.pipelineName() + ": their logs, the source artifact, the"
                         + " promoter roles")
                 .policyDocument(document(statements))
                 .roles(List.of(role.getRef()))
-                .build());
+                .build();
+        policies.add(promotionPolicy);
         return role;
     }
 

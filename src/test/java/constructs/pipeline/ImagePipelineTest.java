@@ -4,13 +4,19 @@ import constructs.access.CodeBuildPublisherRole;
 import constructs.access.CodeBuildPublisherRoleProps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.codebuild.ComputeType;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.iam.FromRoleNameOptions;
 import software.amazon.awscdk.services.iam.Role;
 
@@ -169,6 +175,41 @@ class ImagePipelineTest {
         assertThatThrownBy(() -> new ImagePipeline(newStack(new App(), "Two"), "ApiImage", api(publisher(newStack(new App(), "R")))
                 .source(ImagePipelineSource.codeCommit("shop-api")).build()))
                 .hasMessageContaining("a CodeCommit source watches one branch");
+    }
+
+    @Test
+    void inAVpcBothProjectsRunInItsPrivateSubnetsWithNothingCdkNagRefuses() {
+        Stack stack = newStack(new App(software.amazon.awscdk.AppProps.builder()
+                .context(Map.of("@aws-cdk/core:enablePartitionLiterals", true)).build()), "InVpc");
+        IVpc vpc = Vpc.fromVpcAttributes(stack, "Vpc", VpcAttributes.builder()
+                .vpcId("vpc-0c1d2e3f4a5b60718")
+                .availabilityZones(List.of("eu-west-1a", "eu-west-1b"))
+                .privateSubnetIds(List.of("subnet-0c1d2e3f4a5b60001", "subnet-0c1d2e3f4a5b60002"))
+                .build());
+        new ImagePipeline(stack, "ApiImage", api(publisher(stack)).vpc(vpc).build());
+        Aspects.of(stack).add(new AwsSolutionsChecks());
+        Template t = Template.fromStack(stack);
+
+        Map<String, Map<String, Object>> projects = t.findResources("AWS::CodeBuild::Project");
+        assertThat(projects).hasSize(2);
+        projects.values().forEach(project -> assertThat(((Map<?, ?>) project.get("Properties")).get("VpcConfig"))
+                .isEqualTo(Map.of("VpcId", "vpc-0c1d2e3f4a5b60718",
+                        "Subnets", List.of("subnet-0c1d2e3f4a5b60001", "subnet-0c1d2e3f4a5b60002"),
+                        "SecurityGroupIds", List.of(Map.of("Fn::GetAtt", List.of(
+                                t.findResources("AWS::EC2::SecurityGroup").keySet().iterator().next(), "GroupId"))))));
+        // CodeBuild checks a project's VPC settings as its role when creating it: each project waits for its role's policy.
+        projects.forEach((id, project) -> assertThat((List<?>) project.get("DependsOn"))
+                .anySatisfy(dependency -> assertThat((String) dependency).matches(id.contains("Promote")
+                        ? "ApiImagePromotionPolicy.*" : "ApiImageBuildPolicy.*")));
+        // The EC2 actions are in the roles' own policies (the L2's extra policy would not attach to imported roles).
+        assertThat(t.findResources("AWS::IAM::Policy").toString()).doesNotContain("ec2:");
+        t.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Version", "2012-10-17",
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "BuildNetworkInterfacePermission",
+                        "Condition", Map.of("StringEquals", Map.of("ec2:AuthorizedService", "codebuild.amazonaws.com"),
+                                "ArnEquals", Map.of("ec2:Subnet", List.of(
+                                        "arn:aws:ec2:eu-west-1:111111111111:subnet/subnet-0c1d2e3f4a5b60001",
+                                        "arn:aws:ec2:eu-west-1:111111111111:subnet/subnet-0c1d2e3f4a5b60002"))))))))));
+        assertThat(Annotations.fromStack(stack).findError("*", Match.anyValue())).isEmpty();
     }
 
     @Test
