@@ -95,10 +95,25 @@ final class GeneratedNameRules {
                                 "the publisher role of service \"" + service.name() + "\" in environment \"" + env.name() + "\"");
                     }
                 }
-            } else if (position > 0 && (anyGitHubPublisher() || platform.services().stream()
-                    .flatMap(s -> s.publishers().stream()).anyMatch(pub -> pub.type() == PublisherType.CODEPIPELINE))) {
-                roleName("environments[" + i + "].name", p + "-" + env.name() + "-promoter",
-                        "the promoter role of environment \"" + env.name() + "\"");
+            } else if (position > 0) {
+                // One promoter per service and target environment, for the services a GitHub workflow or an image
+                // pipeline promotes (stacks.EnvironmentStack#promoter): <platform>-<env>-<service>-promoter.
+                int longest = -1;
+                for (int k = 0; k < platform.services().size(); k++) {
+                    Service service = platform.services().get(k);
+                    if (service.name() != null && service.publishers().stream().anyMatch(pub -> pub.type() == PublisherType.GITHUB
+                            || pub.type() == PublisherType.CODEPIPELINE)
+                            && (longest < 0 || service.name().length() > platform.services().get(longest).name().length())) {
+                        longest = k;
+                    }
+                }
+                if (longest >= 0) {
+                    Service service = platform.services().get(longest);
+                    String path = env.name().length() >= service.name().length() ? "environments[" + i + "].name"
+                            : "services[" + longest + "].name";
+                    roleName(path, p + "-" + env.name() + "-" + service.name() + "-promoter", "the promoter role of service \""
+                            + service.name() + "\" in environment \"" + env.name() + "\"");
+                }
             }
         }
         for (int j = 0; j < platform.pullers().size(); j++) {

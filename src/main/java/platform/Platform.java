@@ -360,7 +360,7 @@ public record Platform(
      * @return true where this environment's stack has the rule
      */
     public boolean pullThroughCacheFailureAlerts(EnvironmentSpec environment) {
-        if (!profile(environment).alerts() || !registryHoldsCaches(environment)) {
+        if (environment.profile() == null || !profile(environment).alerts() || !registryHoldsCaches(environment)) {
             return false;
         }
         Boolean given = environment.alerts() == null ? null : environment.alerts().pullThroughCacheFailures();
@@ -586,6 +586,9 @@ public record Platform(
      */
     public Set<String> signingAccounts() {
         Set<String> accounts = new LinkedHashSet<>();
+        if (promotionOrder.isEmpty()) {
+            return accounts; // a file without environments, which the validator reports
+        }
         environment(promotionOrder.get(0)).ifPresent(e -> accounts.add(e.account()));
         promotionSteps().forEach(step -> accounts.add(step.get(1).account()));
         return accounts;

@@ -141,6 +141,7 @@ class ValidateMirrorsSynthesisTest {
                     "role-name-too-long-publisher", "IAM allows at most 64")),
             Map.entry("PullerRole", twin("role-name-too-long-puller", "PullerRole", "puller-unknown-service", "PullerRole")),
             Map.entry("PromoterRole", twin("role-name-too-long-promoter", "PromoterRole",
+                    "role-name-too-long-promoter-service", "PromoterRole",
                     "github-repository-wildcard-with-promotion", "contains a wildcard")),
             Map.entry("CodeBuildPublisherRole", twin("role-name-too-long-publisher", "CodeBuildPublisherRole")),
             Map.entry("JenkinsPublisherRole", twin("role-name-too-long-jenkins-publisher", "JenkinsPublisherRole")),
