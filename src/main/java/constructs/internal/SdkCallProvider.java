@@ -75,7 +75,7 @@ public final class SdkCallProvider {
                         .reason("aws-cdk-lib chooses and bundles the AwsCustomResource handler's Node.js runtime; it"
                                 + " moves with aws-cdk-lib upgrades.").build()));
         // The same findings under the NIST 800-53 R5, HIPAA and PCI DSS packs a platform file may select.
-        for (String pack : List.of("NIST.800.53.R5", "HIPAA.Security", "PCI.DSS.321")) {
+        for (String pack : ConformancePacks.RULE_PREFIXES) {
             suppressions.add(NagPackSuppression.builder().id(pack + "-LambdaConcurrency")
                     .reason("Only CloudFormation invokes the function, once per custom resource of a deployment.").build());
             suppressions.add(NagPackSuppression.builder().id(pack + "-LambdaDLQ")
@@ -111,7 +111,7 @@ public final class SdkCallProvider {
                 .reason(String.join(", ", actions) + ": no resource-level permissions (Service Authorization"
                         + " Reference), so IAM accepts only \"*\" as the resource.")
                 .appliesTo(List.of("Resource::*")).build());
-        for (String pack : List.of("NIST.800.53.R5", "HIPAA.Security", "PCI.DSS.321")) {
+        for (String pack : ConformancePacks.RULE_PREFIXES) {
             suppressions.add(NagPackSuppression.builder().id(pack + "-IAMNoInlinePolicy")
                     .reason("aws-cdk-lib's AwsCustomResource attaches each call's policy to its function's role inline;"
                             + " the policy names exactly " + String.join(", ", actions) + ".").build());

@@ -1,5 +1,6 @@
 package constructs.observability;
 
+import constructs.internal.ConformancePacks;
 import constructs.internal.Tokens;
 import constructs.repository.RepositoryKey;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -380,7 +381,7 @@ public class RepositoryUsageMetrics extends Construct {
     private static void suppressFunctionFindings(Function function) {
         List<NagPackSuppression> suppressions = new ArrayList<>();
         // The NIST 800-53 R5, HIPAA and PCI DSS packs a platform file may select.
-        for (String pack : List.of("NIST.800.53.R5", "HIPAA.Security", "PCI.DSS.321")) {
+        for (String pack : ConformancePacks.RULE_PREFIXES) {
             suppressions.add(NagPackSuppression.builder().id(pack + "-LambdaConcurrency")
                     .reason("Only its schedule invokes the function, once an interval; reserved concurrency would take"
                             + " from the account's pool and fails the deploy where that pool is at its minimum.").build());

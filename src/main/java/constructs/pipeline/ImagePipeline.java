@@ -2,6 +2,7 @@ package constructs.pipeline;
 
 import constructs.access.Persona;
 import constructs.internal.AccessLogBuckets;
+import constructs.internal.ConformancePacks;
 import constructs.internal.RoleLimits;
 import constructs.internal.Tokens;
 import constructs.repository.RepositoryKey;
@@ -478,6 +479,31 @@ public class ImagePipeline extends Construct {
             NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-IAM5").reason(reason).appliesTo(buildPolicyWildcards).build()), true);
         }
+        suppressConformancePackFindings();
+    }
+
+    /** The NIST 800-53, HIPAA and PCI findings the pipeline's resources answer by design, with the reasons. */
+    private void suppressConformancePackFindings() {
+        String rebuilt = "Pipeline artifacts are rebuilt from the source commit on every run and kept only as long as a"
+                + " run needs them; a replica bucket would hold copies nothing reads.";
+        NagSuppressions.addResourceSuppressions(artifactBucket,
+                ConformancePacks.suppress("S3BucketReplicationEnabled", rebuilt), true);
+        List<NagPackSuppression> logs = new ArrayList<>(ConformancePacks.suppress("S3BucketReplicationEnabled",
+                "S3 server access logging delivers to a bucket in the logged bucket's own region; these logs describe"
+                        + " access to artifacts that are rebuilt on every run, and the bucket keeps them (RETAIN in prod)."));
+        logs.addAll(ConformancePacks.suppress("S3DefaultEncryptionKMS", AccessLogBuckets.NO_KMS_KEY));
+        NagSuppressions.addResourceSuppressions(accessLogs, logs, true);
+        List<PipelineProject> projects = new ArrayList<>(promotionProjects);
+        projects.add(buildProject);
+        for (PipelineProject project : projects) {
+            NagSuppressions.addResourceSuppressions(project, ConformancePacks.suppress("CodeBuildProjectSourceRepoUrl",
+                    "The project's source is the CodePipeline artifact (source type CODEPIPELINE): the pipeline's"
+                            + " CodeConnections or CodeCommit source action reads the repository, and the project holds"
+                            + " no repository URL or credential."), true);
+        }
+        NagSuppressions.addResourceSuppressions(pipeline, ConformancePacks.suppress("IAMNoInlinePolicy",
+                "aws-cdk-lib's CodePipeline gives its own role and each action's role an inline default policy, which no"
+                        + " prop replaces; each names only this pipeline's bucket, key, projects and roles."), true);
     }
 
     private static String capitalise(String name) {
