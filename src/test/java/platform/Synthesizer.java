@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,16 @@ final class Synthesizer {
     private static final Map<String, Object> CONTEXT = context();
 
     private Synthesizer() {
+    }
+
+    /** validate's problems with a file, as {@code bin/ecr-blueprint validate} finds them; empty when it is valid. */
+    static List<Problem> validate(Path file) {
+        try {
+            PlatformLoader.load(file, stacks.PolicySizeRule.RULES);
+            return List.of();
+        } catch (PlatformFileException e) {
+            return e.problems().isEmpty() ? List.of(new Problem("", null, e.getMessage(), "")) : e.problems();
+        }
     }
 
     /** The model of a file as the binder reads it, without the cross-section validator; empty when its shape is broken. */

@@ -88,13 +88,7 @@ class ValidateMirrorsSynthesisTest {
     }
 
     private static Outcome outcome(Path file) throws Exception {
-        List<Problem> problems;
-        try {
-            PlatformLoader.load(file, PolicySizeRule.RULES);
-            problems = List.of();
-        } catch (PlatformFileException e) {
-            problems = e.problems().isEmpty() ? List.of(new Problem("", null, e.getMessage(), "")) : e.problems();
-        }
+        List<Problem> problems = Synthesizer.validate(file);
         Optional<Platform> model;
         try {
             model = Synthesizer.unvalidated(file);

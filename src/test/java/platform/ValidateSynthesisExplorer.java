@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import stacks.PolicySizeRule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +84,7 @@ class ValidateSynthesisExplorer {
             Files.writeString(file, mutant.yaml());
             List<Problem> problems;
             try {
-                PlatformLoader.load(file, PolicySizeRule.RULES);
-                problems = List.of();
-            } catch (PlatformFileException e) {
-                problems = e.problems().isEmpty() ? List.of(new Problem("", null, e.getMessage(), "")) : e.problems();
+                problems = Synthesizer.validate(file);
             } catch (RuntimeException e) {
                 mismatches.add(mutant.id() + ": validate crashed: " + e);
                 continue;
