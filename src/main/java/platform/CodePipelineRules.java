@@ -99,21 +99,7 @@ final class CodePipelineRules extends SectionRules {
             problems.add(path + ".branches", p.branches().size() + " branches are listed, but a CodePipeline trigger filters on"
                     + " at most " + MAX_BRANCHES, "list at most " + MAX_BRANCHES + " branches");
         }
-        for (int k = 0; k < p.branches().size(); k++) {
-            String branch = p.branches().get(k);
-            if (branch == null) {
-                continue;
-            }
-            if (branch.isBlank()) {
-                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is empty", "name the branch, e.g. main");
-            } else if (branch.startsWith("refs/")) {
-                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is written as a ref; write the branch"
-                        + " name only", "write \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
-            } else if (hasGlob(branch)) {
-                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" has a wildcard, but the generated"
-                        + " buildspec publishes the branches it names", "name the branch");
-            }
-        }
+        namedBranches(path, p, "the generated buildspec publishes the branches it names");
         duplicates(path + ".branches", p.branches(), "branch");
     }
 

@@ -129,7 +129,7 @@ final class PublisherRules extends SectionRules {
             problems.add(path + ".principalArn", "a jenkins publisher needs principalArn, the IAM role or user its agents run as",
                     "add principalArn: arn:aws:iam::<account>:role/<the agents' role>");
         }
-        branches(path, p, false);
+        namedBranches(path, p, "a jenkins publisher lists the branches its Jenkinsfile publishes by name");
     }
 
     private void gitlab(String path, Publisher p) {
@@ -156,32 +156,10 @@ final class PublisherRules extends SectionRules {
             problems.add(path + ".branches", "a gitlab publisher needs branches (the OIDC subjects that may push)",
                     "add branches: [main]");
         }
-        branches(path, p, true);
+        namedBranches(path, p, null);
         if (p.gitlabUrl() != null && p.gitlabUrl().substring("https://".length()).contains("?")) {
             problems.add(path + ".gitlabUrl", "gitlabUrl \"" + p.gitlabUrl() + "\" has a query: it must be the instance's"
                     + " issuer URL, as its /.well-known/openid-configuration names it", "write e.g. https://gitlab.example.com");
-        }
-    }
-
-    private void branches(String path, Publisher p, boolean wildcardsAllowed) {
-        for (int k = 0; k < p.branches().size(); k++) {
-            String branch = p.branches().get(k);
-            if (branch == null) {
-                continue;
-            }
-            if (branch.isBlank()) {
-                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is empty", "name the branch, e.g. main");
-            } else if (branch.startsWith("refs/")) {
-                problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" is written as a ref; write the branch"
-                                + " name only", "write \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
-            } else if (hasGlob(branch) && !(wildcardsAllowed && p.allowWildcard())) {
-                if (wildcardsAllowed) {
-                    wildcard(path + ".branches[" + k + "]", "branch \"" + branch + "\"", "name the branch");
-                } else {
-                    problems.add(path + ".branches[" + k + "]", "branch \"" + branch + "\" has a wildcard, but a jenkins"
-                            + " publisher lists the branches its Jenkinsfile publishes by name", "name the branch");
-                }
-            }
         }
     }
 }

@@ -100,6 +100,35 @@ abstract class SectionRules {
         return value != null && (value.contains("*") || value.contains("?"));
     }
 
+    /**
+     * The branches of a publisher that lists them by name: each must be a branch name, neither empty nor written as a
+     * ref. A branch with a wildcard is refused because {@code noWildcardsBecause}, or, where that is null (a trust
+     * pattern), only without allowWildcard ({@link #wildcard}).
+     *
+     * @param path the publisher's path
+     * @param p the publisher
+     * @param noWildcardsBecause why its branches take no wildcard, or null where allowWildcard decides
+     */
+    void namedBranches(String path, Publisher p, String noWildcardsBecause) {
+        for (int k = 0; k < p.branches().size(); k++) {
+            String branch = p.branches().get(k);
+            if (branch == null) {
+                continue;
+            }
+            String branchPath = path + ".branches[" + k + "]";
+            if (branch.isBlank()) {
+                problems.add(branchPath, "branch \"" + branch + "\" is empty", "name the branch, e.g. main");
+            } else if (branch.startsWith("refs/")) {
+                problems.add(branchPath, "branch \"" + branch + "\" is written as a ref; write the branch name only",
+                        "write \"" + branch.replaceFirst("^refs/(heads/)?", "") + "\"");
+            } else if (hasGlob(branch) && noWildcardsBecause != null) {
+                problems.add(branchPath, "branch \"" + branch + "\" has a wildcard, but " + noWildcardsBecause, "name the branch");
+            } else if (hasGlob(branch) && !p.allowWildcard()) {
+                wildcard(branchPath, "branch \"" + branch + "\"", "name the branch");
+            }
+        }
+    }
+
     /** A trust subject with a wildcard where the publisher did not opt in with allowWildcard. */
     void wildcard(String path, String what, String fix) {
         problems.add(path, what + " has a wildcard (* or ?) but allowWildcard is false",
